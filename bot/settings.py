@@ -1,0 +1,47 @@
+"""Deployment settings: a frozen object built once from the environment (or a .env file)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+DEFAULT_DB_URL = "sqlite+aiosqlite:///./data/tthc.db"
+DEFAULT_API_BASE = "https://api.telegram.org/bot"
+DEFAULT_FILE_BASE = "https://api.telegram.org/file/bot"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable about one deployment."""
+
+    bot_token: str | None = field(default=None, repr=False)  # never printed
+    database_url: str = DEFAULT_DB_URL
+    timezone: ZoneInfo = ZoneInfo("Asia/Ho_Chi_Minh")
+    admin_ids: tuple[int, ...] = ()
+    webhook_url: str | None = None
+    webhook_secret: str | None = field(default=None, repr=False)
+    webhook_port: int = 8443
+    api_base_url: str = DEFAULT_API_BASE
+    file_base_url: str = DEFAULT_FILE_BASE
+    province: str | None = None
+    max_upload_bytes: int = 20 * 1024 * 1024
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> Settings:
+        """Build settings from an environment mapping; unknown keys are ignored."""
+        admins = tuple(
+            int(x) for x in env.get("TTHC_ADMIN_IDS", "").replace(";", ",").split(",") if x.strip()
+        )
+        return cls(
+            bot_token=env.get("TELEGRAM_BOT_TOKEN") or env.get("BOT_TOKEN") or None,
+            database_url=env.get("DATABASE_URL") or DEFAULT_DB_URL,
+            timezone=ZoneInfo(env.get("TTHC_TIMEZONE") or "Asia/Ho_Chi_Minh"),
+            admin_ids=admins,
+            webhook_url=env.get("TTHC_WEBHOOK_URL") or None,
+            webhook_secret=env.get("TTHC_WEBHOOK_SECRET") or None,
+            webhook_port=int(env.get("TTHC_WEBHOOK_PORT") or 8443),
+            api_base_url=env.get("TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE,
+            file_base_url=env.get("TELEGRAM_FILE_BASE_URL") or DEFAULT_FILE_BASE,
+            province=env.get("TTHC_PROVINCE") or None,
+        )

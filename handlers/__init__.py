@@ -1,0 +1,1 @@
+"""Telegram adapter: thin handlers, one module per feature, each ending with register(app)."""

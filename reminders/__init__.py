@@ -1,0 +1,1 @@
+"""Reminders: planning (pure), the outbox, the dispatcher and the paced sender."""
