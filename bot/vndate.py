@@ -8,15 +8,15 @@ WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "T
 
 
 def weekday_name(d: date) -> str:
-    """"Thứ Hai" ... "Chủ nhật"."""
+    """The weekday in Vietnamese: Thứ Hai ... Chủ nhật."""
     return WEEKDAYS[d.weekday()]
 
 
 def short_date(d: date) -> str:
-    """"20/8/2025": day and month without leading zeros."""
+    """Day/month/year without leading zeros: 20/8/2025."""
     return f"{d.day}/{d.month}/{d.year}"
 
 
 def format_date(d: date) -> str:
-    """"Thứ Tư, 20/8/2025"."""
+    """Weekday and date, as officers read them: Thứ Tư, 20/8/2025."""
     return f"{weekday_name(d)}, {short_date(d)}"
