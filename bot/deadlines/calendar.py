@@ -1,0 +1,67 @@
+"""Working days: Monday to Friday minus Vietnam's public holidays minus extra days off."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+import holidays
+
+from bot.deadlines.schedule import Occurrence
+
+_ONE = timedelta(days=1)
+
+
+class WorkCalendar:
+    """Mon-Fri minus `holidays.VN` (Tết, Hùng Kings, 30/4, 1/5, 2/9, observed days) minus extras."""
+
+    def __init__(self, extra_days_off: Iterable[date] = ()) -> None:
+        self._extra = frozenset(extra_days_off)
+        self._public = holidays.country_holidays("VN")  # fills years lazily on lookup
+
+    def is_holiday(self, d: date) -> bool:
+        """A public holiday or an extra day off (whatever the weekday)."""
+        return d in self._extra or d in self._public
+
+    def holiday_name(self, d: date) -> str | None:
+        """The holiday's name as the `holidays` package gives it, or None."""
+        if d in self._extra:
+            return "Ngày nghỉ bổ sung"
+        return self._public.get(d)
+
+    def is_working_day(self, d: date) -> bool:
+        return d.weekday() < 5 and not self.is_holiday(d)
+
+    def previous_working_day(self, d: date) -> date:
+        """`d` itself when it is a working day, else the working day before it."""
+        while not self.is_working_day(d):
+            d -= _ONE
+        return d
+
+    def last_day(self, occ: Occurrence) -> date:
+        """The real last working day: the day before X for `before`, then back to a working day."""
+        d = occ.due - _ONE if occ.before else occ.due
+        return self.previous_working_day(d)
+
+    def working_days_until(self, today: date, d: date) -> int:
+        """Working days in (today, d]; negative (working days in (d, today]) when d is past."""
+        if d == today:
+            return 0
+        lo, hi, sign = (today, d, 1) if d > today else (d, today, -1)
+        n = 0
+        cur = lo + _ONE
+        while cur <= hi:
+            if self.is_working_day(cur):
+                n += 1
+            cur += _ONE
+        return sign * n
+
+    def add_working_days(self, d: date, n: int) -> date:
+        """The n-th working day after `d` (before it when n < 0); n = 0 gives `d` unchanged."""
+        step = _ONE if n >= 0 else -_ONE
+        left = abs(n)
+        while left:
+            d += step
+            if self.is_working_day(d):
+                left -= 1
+        return d

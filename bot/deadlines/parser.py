@@ -1,0 +1,529 @@
+"""Deadline phrase → Schedule: recognisers over a folded, normalised phrase."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+
+from bot.deadlines.phrases import (
+    clean,
+    drop_citations,
+    fold_aligned,
+    limit_clauses,
+    normalise,
+    segments,
+)
+from bot.deadlines.schedule import ALL_MONTHS, LAST, Rule, Schedule
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
+QUARTER_ENDS = (3, 6, 9, 12)
+QUARTER_FIRSTS = (1, 4, 7, 10)
+QUARTER_MIDDLES = (2, 5, 8, 11)
+EARLY_DAY = 10  # "đầu tháng" read as "by the 10th" (thượng tuần)
+MID_DAY = 15
+
+
+@dataclass
+class _Item:
+    """One reading found in a clause: its rules, a Vietnamese explanation and its tag."""
+
+    tag: str  # once | window | recurring
+    rules: tuple[Rule, ...]
+    explain: str
+    specific: bool  # names a day (not merely a period end)
+
+
+@dataclass
+class _Found:
+    items: list[_Item] = field(default_factory=list)
+    ongoing: bool = False
+    on_request: bool = False
+    elsewhere: bool = False
+    relative: str | None = None
+    ambiguous: bool = False
+    year_scope: bool = False  # "trong năm 2025" seen: a scope, or a window when alone
+    year_scope_year: int | None = None
+    cited: int = 0
+
+
+def _blank(s: str, m: re.Match[str]) -> str:
+    return s[: m.start()] + "#" * (m.end() - m.start()) + s[m.end() :]
+
+
+def _year(raw: str | None, plan_year: int | None) -> int | None:
+    if not raw:
+        return plan_year
+    y = int(raw)
+    return 2000 + y if y < 100 else y
+
+
+def _valid(y: int | None, m: int, d: int) -> bool:
+    if not 1 <= m <= 12 or d < 1:
+        return False
+    last = calendar.monthrange(y if y and 1 <= y <= 9999 else 2024, m)[1]
+    return d <= last
+
+
+def _ys(y: int | None) -> str:
+    return f"/{y}" if y else ""
+
+
+def _before_at(s: str, pos: int) -> bool:
+    """Is the date at `pos` introduced by "trước" (and not by "chậm nhất")?"""
+    head = s[max(0, pos - 30) : pos]
+    i = head.rfind("truoc")
+    return i >= 0 and "cham nhat" not in head[i:] and "#" not in head[i:]
+
+
+# ---- recognisers ---------------------------------------------------------------------------
+
+_RELATIVE = re.compile(
+    r"(?:\d+|mot|hai|ba|nam|muoi)\s*(?:ngay|thang|tuan)(?:\s*lam viec)?\s*"
+    r"(?:ke tu|sau khi|sau|tinh tu|truoc khi|khi)\b"
+    r"|\bsau\s*\d+\s*ngay\b|\bngay sau khi\b"
+)
+_DMY_WORDS = re.compile(
+    r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*(?:nam\s*|/)(\d{4}|\d{2}))?(?!\s*/?\s*\d)"
+)
+_DMY = re.compile(r"(?<![\d/#])(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))?(?![\d/])")
+_MONTHS = re.compile(
+    r"(?:(truoc|cuoi|dau|giua|het|trong)\s+)?thang\s*(\d{1,2})"
+    r"((?:\s*(?:,|va|-|den)\s*(?:thang\s*)?\d{1,2}\b)*)"
+    r"(?:\s*(?:/|nam\s*)(\d{4}|\d{2}))?(?!\s*/?\s*lan|\s*(?:dau|cuoi)\s*nam|\d)"
+)
+_QNUM = r"(?:iv|i{1,3}|[1-4](?!\s*(?:nam|thang|ngay|/lan|lan)))\b"
+_QUARTERS = re.compile(
+    r"(?:(cuoi|dau|giua|trong|het)\s+)?quy\s*("
+    + _QNUM
+    + r"(?:\s*(?:,|va|-|den|hoac)\s*(?:quy\s*)?"
+    + _QNUM
+    + r")*)(?:\s*(?:/|nam\s*|-\s*)(\d{4}))?"
+)
+_QSEP = re.compile(r"\s*(?:,|va|-|den|hoac)\s*(?:quy\s*)?")
+_DAY_LAST_Q = re.compile(
+    r"(truoc\s+)?ngay\s*(\d{1,2})\s*(?:cua\s*)?(?:cac\s*)?thang\s*(cuoi|dau|giua)\s*(?:cua\s*)?(?:moi\s*|hang\s*)?quy"
+)
+_DAY_EACH_Q = re.compile(r"(truoc\s+)?ngay\s*(\d{1,2})\s*(?:cua\s*)?(?:hang|moi|tung|cac)\s*quy")
+_DAY_EACH_M = re.compile(
+    r"(truoc\s+)?ngay\s*(\d{1,2})\s*(?:cua\s*)?(?:(?:hang|moi|tung|cac)\s*thang|thang(?!\s*\d))"
+)
+_END_EACH_M = re.compile(r"(?:cuoi|dau|giua)\s*(?:hang|moi|tung|cac)?\s*thang(?!\s*\d)")
+_EACH_M = re.compile(
+    r"(?:hang|moi|tung)\s*thang|dinh ky\s*(?:01|1|mot)?\s*thang|(?:01|1|mot)\s*thang\s*/?\s*(?:mot\s*|1\s*)?lan"
+    r"|bao cao thang"
+)
+_EACH_Q = re.compile(
+    r"(?:hang|moi|tung)\s*quy|(?:dinh ky\s*)?(?:03|3|ba)\s*thang\s*/?\s*(?:mot\s*|1\s*)?lan"
+    r"|dinh ky\s*(?:03|3|ba)\s*thang|quy\s*(?:mot|1)\s*lan|theo quy|(?:cuoi|dau)\s*(?:moi\s*)?quy"
+    r"|bao cao quy|dinh ky quy"
+)
+_HALF_FIRST = re.compile(
+    r"(?:06|6|sau)\s*thang\s*dau\s*nam|nua\s*(?:dau\s*nam|nam\s*dau)|(?:06|6|sau)\s*thang\s*dau"
+)
+_HALF_LAST = re.compile(r"(?:06|6|sau)\s*thang\s*cuoi\s*nam|nua\s*(?:cuoi\s*nam|nam\s*cuoi)")
+_NINE = re.compile(r"(?:09|9|chin)\s*thang(?:\s*dau\s*nam)?")
+_THREE_FIRST = re.compile(r"(?:03|3|ba)\s*thang\s*dau\s*nam")
+_EACH_HALF = re.compile(
+    r"(?:dinh ky\s*)?(?:06|6|sau)\s*thang(?:\s*/?\s*(?:mot\s*|1\s*)?lan)?|(?:hang|moi)\s*nua\s*nam|nua\s*nam|ban nien"
+)
+_YEAR = re.compile(
+    r"(?:(trong|ca|het|cuoi|hang|moi|tung|dau|suot)\s+)?(?:(?:01|1|mot)\s+)?"
+    r"(?<!viet )(?<!quang )(?<!ha )\bnam\b(?:\s*(\d{4}))?(?!\s*(?:dinh|bo|trung|ky))"
+)
+_BARE_YEAR = re.compile(r"(?<![\d/.])(20\d{2})(?![\d/.])")
+_CONTINUOUS = re.compile(
+    r"\bthuong xuyen\b|\blien tuc\b|\b(?:hang|moi) (?:ngay|tuan)\b|\bkhi phat sinh\b|\bsuot\b"
+)
+_ON_REQUEST = re.compile(
+    r"dot xuat|theo yeu cau|khi (?:co|duoc) yeu cau|theo thoi diem yeu cau|khi can|theo chi dao"
+)
+_ELSEWHERE = re.compile(
+    r"^\s*theo\b|\btheo (?:ke hoach|lo trinh|van ban|quy dinh|nghi quyet|huong dan|thong bao|"
+    r"tien do|quyet dinh|chuong trinh|cong van)|ket hop|trong truong hop|\bvbx\b|\bdinh ky theo\b"
+    r"|duoc giao|cua (?:bo|trung uong|cuc)"
+)
+
+
+_PART_YEAR = (
+    (_HALF_FIRST, 6, "6 tháng đầu năm"),
+    (_HALF_LAST, 12, "6 tháng cuối năm"),
+    (_THREE_FIRST, 3, "3 tháng đầu năm"),
+)
+
+
+def _parse_clause(s: str, year: int | None, f: _Found) -> None:
+    """Read one clause into `f` (items and flags), consuming what each recogniser matched."""
+    if _CONTINUOUS.search(s):
+        f.ongoing = True
+        s = _CONTINUOUS.sub(lambda m: "#" * len(m.group(0)), s)
+    if _ON_REQUEST.search(s):
+        f.on_request = True
+        s = _ON_REQUEST.sub(lambda m: "#" * len(m.group(0)), s)
+    m = _RELATIVE.search(s)
+    if m and not _DMY.search(s) and not _DMY_WORDS.search(s):
+        f.relative = f.relative or s
+        return
+
+    found_before = len(f.items)
+    # Explicit dates: "ngày 15 tháng 8 năm 2025", "31/8/2025", "05/01".
+    for rx in (_DMY_WORDS, _DMY):
+        while (m := rx.search(s)) is not None:
+            d, mo, y = int(m.group(1)), int(m.group(2)), _year(m.group(3), year)
+            before = _before_at(s, m.start())
+            s = _blank(s, m)
+            if not _valid(y, mo, d):
+                continue
+            word = "trước ngày" if before else "chậm nhất ngày"
+            f.items.append(
+                _Item("once", (Rule(y, (mo,), d, before),), f"{word} {d}/{mo}{_ys(y)}", True)
+            )
+    # Day N of a month of each quarter: "ngày 19 của tháng cuối quý".
+    while (m := _DAY_LAST_Q.search(s)) is not None:
+        before = bool(m.group(1)) or _before_at(s, m.start())
+        d, which = int(m.group(2)), m.group(3)
+        months = {"cuoi": QUARTER_ENDS, "dau": QUARTER_FIRSTS, "giua": QUARTER_MIDDLES}[which]
+        name = {"cuoi": "cuối", "dau": "đầu", "giua": "giữa"}[which]
+        s = _blank(s, m)
+        if 1 <= d <= 31:
+            word = "trước ngày" if before else "ngày"
+            f.items.append(
+                _Item(
+                    "recurring",
+                    (Rule(year, months, d, before),),
+                    f"{word} {d} tháng {name} mỗi quý",
+                    True,
+                )
+            )
+    # Day N of each quarter: "trước ngày 10 hằng quý" (day N of the quarter's first month).
+    while (m := _DAY_EACH_Q.search(s)) is not None:
+        before = bool(m.group(1)) or _before_at(s, m.start())
+        d = int(m.group(2))
+        s = _blank(s, m)
+        if 1 <= d <= 31:
+            word = "trước ngày" if before else "ngày"
+            f.items.append(
+                _Item(
+                    "recurring",
+                    (Rule(year, QUARTER_FIRSTS, d, before),),
+                    f"{word} {d} hằng quý (tháng đầu quý)",
+                    True,
+                )
+            )
+    # Day N of each month: "ngày 05 hàng tháng", "trước ngày 20 của tháng".
+    while (m := _DAY_EACH_M.search(s)) is not None:
+        before = bool(m.group(1)) or _before_at(s, m.start())
+        d = int(m.group(2))
+        s = _blank(s, m)
+        if 1 <= d <= 31:
+            word = "trước ngày" if before else "ngày"
+            f.items.append(
+                _Item(
+                    "recurring",
+                    (Rule(year, ALL_MONTHS, d, before),),
+                    f"{word} {d} hằng tháng",
+                    True,
+                )
+            )
+    # Half-year and nine-month windows before "6 tháng" alone (half-yearly).
+    for rx, month, text in _PART_YEAR:
+        while (m := rx.search(s)) is not None:
+            s = _blank(s, m)
+            f.items.append(
+                _Item("window", (Rule(year, (month,), LAST),), f"{text}{_sp(year)}", False)
+            )
+    # Specific months: "Tháng 9/2025", "tháng 8, 9", "cuối tháng 9".
+    while (m := _MONTHS.search(s)) is not None:
+        s = _blank(s, m)
+        mod = m.group(1) or ""
+        y = _year(m.group(4), year)
+        for mo in _list_numbers(m.group(2) + (m.group(3) or ""), 12):
+            if mod == "truoc":
+                rule = Rule(y, (mo,), 1, True)
+                text = f"trước tháng {mo}{_ys(y)} (trước ngày 1/{mo})"
+            elif mod == "dau":
+                rule, text = (
+                    Rule(y, (mo,), EARLY_DAY),
+                    f"đầu tháng {mo}{_ys(y)} (hiểu là đến ngày {EARLY_DAY}/{mo})",
+                )
+                f.ambiguous = True
+            elif mod == "giua":
+                rule, text = (
+                    Rule(y, (mo,), MID_DAY),
+                    f"giữa tháng {mo}{_ys(y)} (hiểu là đến ngày {MID_DAY}/{mo})",
+                )
+                f.ambiguous = True
+            else:
+                rule, text = Rule(y, (mo,), LAST), f"trong tháng {mo}{_ys(y)}"
+            f.items.append(_Item("window", (rule,), text, mod in ("truoc", "dau", "giua")))
+    # Each month without a day: "hàng tháng", "cuối tháng", "đầu tháng".
+    while (m := _END_EACH_M.search(s)) is not None:
+        s = _blank(s, m)
+        word = m.group(0)
+        if word.startswith("dau"):
+            f.ambiguous = True
+            f.items.append(
+                _Item(
+                    "recurring",
+                    (Rule(year, ALL_MONTHS, EARLY_DAY),),
+                    f"đầu mỗi tháng (hiểu là đến ngày {EARLY_DAY} hằng tháng)",
+                    True,
+                )
+            )
+        elif word.startswith("giua"):
+            f.ambiguous = True
+            f.items.append(
+                _Item(
+                    "recurring",
+                    (Rule(year, ALL_MONTHS, MID_DAY),),
+                    f"giữa mỗi tháng (ngày {MID_DAY})",
+                    True,
+                )
+            )
+        else:
+            f.items.append(
+                _Item("recurring", (Rule(year, ALL_MONTHS, LAST),), "cuối mỗi tháng", False)
+            )
+    while (m := _EACH_M.search(s)) is not None:
+        s = _blank(s, m)
+        if not any(i.rules and i.rules[0].months == ALL_MONTHS for i in f.items):
+            f.items.append(
+                _Item(
+                    "recurring",
+                    (Rule(year, ALL_MONTHS, LAST),),
+                    "hằng tháng (cuối mỗi tháng)",
+                    False,
+                )
+            )
+    # Listed quarters: "Quý II, III/2025", "Quý I, Quý II", "cuối quý III".
+    while (m := _QUARTERS.search(s)) is not None:
+        s = _blank(s, m)
+        mod = m.group(1) or ""
+        y = _year(m.group(3), year)
+        qs = _list_numbers(m.group(2), 4)
+        for q in qs:
+            if mod == "dau":
+                f.ambiguous = True
+                mo = QUARTER_FIRSTS[q - 1]
+                rule = Rule(y, (mo,), EARLY_DAY)
+                text = f"đầu quý {ROMAN_OUT[q]}{_ys(y)} (hiểu là đến ngày {EARLY_DAY}/{mo})"
+            else:
+                rule = Rule(y, (QUARTER_ENDS[q - 1],), LAST)
+                text = f"{'cuối' if mod == 'cuoi' else 'trong'} quý {ROMAN_OUT[q]}{_ys(y)}"
+            f.items.append(_Item("window", (rule,), text, False))
+    # Each quarter without a day.
+    while (m := _EACH_Q.search(s)) is not None:
+        s = _blank(s, m)
+        word = m.group(0)
+        if word.startswith("dau"):
+            f.ambiguous = True
+            f.items.append(
+                _Item(
+                    "recurring",
+                    (Rule(year, QUARTER_FIRSTS, EARLY_DAY),),
+                    f"đầu mỗi quý (hiểu là đến ngày {EARLY_DAY} tháng đầu quý)",
+                    True,
+                )
+            )
+        elif not any(i.tag == "recurring" and i.rules[0].months == QUARTER_ENDS for i in f.items):
+            f.items.append(
+                _Item(
+                    "recurring", (Rule(year, QUARTER_ENDS, LAST),), "hằng quý (cuối mỗi quý)", False
+                )
+            )
+    # Half-yearly, nine months.
+    while (m := _NINE.search(s)) is not None:
+        s = _blank(s, m)
+        f.items.append(
+            _Item("window", (Rule(year, (9,), LAST),), f"9 tháng đầu năm{_sp(year)}", False)
+        )
+    while (m := _EACH_HALF.search(s)) is not None:
+        s = _blank(s, m)
+        f.items.append(
+            _Item(
+                "recurring", (Rule(year, (6, 12), LAST),), "6 tháng một lần (30/6 và 31/12)", False
+            )
+        )
+    # The year: "trong năm 2025", "năm 2023", "1 năm", "cuối năm", "hằng năm".
+    while (m := _YEAR.search(s)) is not None:
+        s = _blank(s, m)
+        mod = m.group(1) or ""
+        y = _year(m.group(2), year)
+        if mod == "dau":
+            f.ambiguous = True
+            f.items.append(
+                _Item(
+                    "window",
+                    (Rule(y, (3,), LAST),),
+                    f"đầu năm{_sp(y)} (hiểu là trong quý I)",
+                    False,
+                )
+            )
+        elif mod in ("trong", "suot", "ca", "") and len(f.items) == found_before:
+            f.year_scope = True
+            f.year_scope_year = y
+        else:
+            tag = "recurring" if mod in ("hang", "moi", "tung") else "window"
+            text = "hằng năm (31/12)" if tag == "recurring" else f"cuối năm{_sp(y)}"
+            f.items.append(_Item(tag, (Rule(y, (12,), LAST),), text, False))
+    if len(f.items) == found_before and not f.year_scope and (m := _BARE_YEAR.search(s)):
+        y = int(m.group(1))
+        f.year_scope, f.year_scope_year = True, y
+        s = _blank(s, m)
+    if len(f.items) == found_before and not f.year_scope and _ELSEWHERE.search(s):
+        f.elsewhere = True
+
+
+def _sp(y: int | None) -> str:
+    return f" {y}" if y else ""
+
+
+def _list_numbers(raw: str, top: int) -> list[int]:
+    """ "ii, iii" → [2, 3]; "1-3" → [1, 2, 3]; numbers outside 1..top dropped."""
+    parts = [
+        p for p in re.split(r"(\s*(?:,|va|-|den|hoac)\s*(?:quy\s*|thang\s*)?)", raw.strip()) if p
+    ]
+    out: list[int] = []
+    pending_range = False
+    for p in parts:
+        tok = p.strip()
+        if tok in ("-", "den") or tok.startswith("-") or tok.startswith("den"):
+            pending_range = True
+            continue
+        if tok in (",", "va", "hoac") or tok.startswith((",", "va", "hoac")):
+            pending_range = False
+            continue
+        n = ROMAN.get(tok) if top == 4 else (int(tok) if tok.isdigit() else None)
+        if n is None or not 1 <= n <= top:
+            pending_range = False
+            continue
+        if pending_range and out and out[-1] < n:
+            out.extend(range(out[-1] + 1, n + 1))
+        else:
+            out.append(n)
+        pending_range = False
+    return sorted(set(out))
+
+
+def _read(text: str, year: int | None) -> _Found:
+    """Read a whole phrase: clean, fold, normalise, drop citations, then each clause."""
+    f = _Found()
+    folded = normalise(fold_aligned(clean(text)))
+    folded, f.cited = drop_citations(folded)
+    for clause in segments(folded):
+        _parse_clause(clause, year, f)
+    return f
+
+
+def _kind(f: _Found) -> str:
+    if f.items:
+        tags = {i.tag for i in f.items}
+        if len(tags) > 1 or (tags == {"once"} and len(f.items) > 1):
+            return "multi"
+        return tags.pop()
+    if f.relative:
+        return "relative"
+    if f.ongoing:
+        return "continuous"
+    if f.year_scope:
+        return "window"
+    if f.elsewhere or f.on_request:
+        return "elsewhere"
+    return "unknown"
+
+
+def _finish(text: str, f: _Found, year: int | None) -> Schedule:
+    """Turn what was read into a Schedule with its kind, flags and Vietnamese explanation."""
+    if f.year_scope and not f.items and not f.ongoing:
+        y = f.year_scope_year if f.year_scope_year is not None else year
+        f.items.append(_Item("window", (Rule(y, (12,), LAST),), f"trong năm{_sp(y)}", False))
+    kind = _kind(f)
+    rules = tuple(r for i in f.items for r in i.rules)
+    parts = _dedupe([i.explain for i in f.items])
+    if f.ongoing:
+        parts.insert(
+            0, "thường xuyên" + (f" trong năm {f.year_scope_year}" if f.year_scope_year else "")
+        )
+    if f.relative:
+        parts.append(f.relative)
+    if kind == "elsewhere":
+        parts.append(f"theo văn bản hoặc kế hoạch khác: “{_short(text)}”")
+    if f.on_request:
+        parts.append("đột xuất khi có yêu cầu")
+    if kind == "unknown":
+        parts = [f"chưa đọc được thời hạn: “{_short(text)}”"]
+    return Schedule(
+        text=text,
+        kind=kind,
+        before=any(r.before for r in rules),
+        ambiguous=f.ambiguous,
+        unknown=kind == "unknown",
+        ongoing=f.ongoing,
+        on_request=f.on_request,
+        explain="; ".join(parts),
+        rules=rules,
+        relative=f.relative,
+    )
+
+
+def _dedupe(xs: list[str]) -> list[str]:
+    out: list[str] = []
+    for x in xs:
+        if x not in out:
+            out.append(x)
+    return out
+
+
+def _short(text: str, limit: int = 120) -> str:
+    t = clean(text)
+    return t if len(t) <= limit else t[: limit - 1].rstrip() + "…"
+
+
+def _relative_text(clause: str) -> str:
+    return clean(clause).rstrip(" .;,")
+
+
+def parse_deadline(text: str | None, year: int | None, context: str | None = None) -> Schedule:
+    """Read a time cell (and the limits stated in the task's text) into a Schedule. Never raises."""
+    raw = text or ""
+    try:
+        if not clean(raw) and not context:
+            return Schedule(text=raw, kind="none", explain="không ghi thời hạn")
+        f = _read(raw, year) if clean(raw) else _Found()
+        if context:
+            _apply_context(f, context, year)
+        if not clean(raw) and not f.items and not f.relative:
+            return Schedule(text=raw, kind="none", explain="không ghi thời hạn")
+        f.relative = _relative_text(f.relative) if f.relative else None
+        return _finish(raw, f, year)
+    except Exception:  # a phrase must never break an import: keep it as written
+        return Schedule(
+            text=raw,
+            kind="unknown",
+            unknown=True,
+            explain=f"chưa đọc được thời hạn: “{_short(raw)}”",
+        )
+
+
+def _apply_context(f: _Found, context: str, year: int | None) -> None:
+    """A limit stated in the task text completes a vague cell, or adds to a dated one."""
+    for clause in limit_clauses(context):
+        c = _read(clause, year)
+        if c.relative and not c.items:
+            if not f.relative:
+                f.relative = clause
+            continue
+        if not c.items:
+            continue
+        specific = any(i.specific for i in f.items)
+        if specific:
+            known = {r for i in f.items for r in i.rules}
+            f.items.extend(i for i in c.items if not set(i.rules) <= known)
+        else:
+            f.items = list(c.items)
+            f.year_scope = False
+        f.ambiguous = f.ambiguous or c.ambiguous
+
+
+__all__ = ["parse_deadline"]

@@ -1,0 +1,114 @@
+"""Schedule data types: what a deadline phrase means, as plain frozen values."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+KINDS = (
+    "once",
+    "window",
+    "recurring",
+    "multi",
+    "continuous",
+    "relative",
+    "elsewhere",
+    "unknown",
+    "none",
+)
+ALL_MONTHS = tuple(range(1, 13))
+LAST = 0  # Rule.day value meaning "the last day of the month"
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One due date as written; `before` means the real limit is the day before it."""
+
+    due: date
+    before: bool
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Due on `day` (LAST = month end) of each of `months`, in `year` (None: every year)."""
+
+    year: int | None
+    months: tuple[int, ...]
+    day: int
+    before: bool = False
+
+    def dates(self, start: date, end: date) -> list[date]:
+        """The rule's dates inside [start, end]."""
+        years = range(start.year, end.year + 1) if self.year is None else (self.year,)
+        out = []
+        for y in years:
+            if y < 1 or y > 9999:
+                continue
+            for m in self.months:
+                last = calendar.monthrange(y, m)[1]
+                d = date(y, m, last if self.day == LAST else min(self.day, last))
+                if start <= d <= end:
+                    out.append(d)
+        return out
+
+    def to_json(self) -> list[Any]:
+        return [self.year, list(self.months), self.day, self.before]
+
+    @classmethod
+    def from_json(cls, v: list[Any]) -> Rule:
+        return cls(v[0], tuple(int(m) for m in v[1]), int(v[2]), bool(v[3]))
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """A parsed deadline: its kind, flags, a Vietnamese explanation and the rules giving dates."""
+
+    text: str
+    kind: str
+    before: bool = False
+    ambiguous: bool = False
+    unknown: bool = False
+    ongoing: bool = False
+    on_request: bool = False
+    explain: str = ""
+    rules: tuple[Rule, ...] = field(default=())
+    relative: str | None = None  # the event rule as written, for kind "relative"
+
+    def occurrences(self, start: date, end: date) -> list[Occurrence]:
+        """Due dates inside [start, end], sorted and unique (a `before` reading wins a tie)."""
+        found: dict[date, bool] = {}
+        for rule in self.rules:
+            for d in rule.dates(start, end):
+                found[d] = found.get(d, False) or rule.before
+        return [Occurrence(d, found[d]) for d in sorted(found)]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "kind": self.kind,
+            "before": self.before,
+            "ambiguous": self.ambiguous,
+            "unknown": self.unknown,
+            "ongoing": self.ongoing,
+            "on_request": self.on_request,
+            "explain": self.explain,
+            "rules": [r.to_json() for r in self.rules],
+            "relative": self.relative,
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Schedule:
+        return cls(
+            text=str(d.get("text", "")),
+            kind=str(d.get("kind", "unknown")),
+            before=bool(d.get("before", False)),
+            ambiguous=bool(d.get("ambiguous", False)),
+            unknown=bool(d.get("unknown", False)),
+            ongoing=bool(d.get("ongoing", False)),
+            on_request=bool(d.get("on_request", False)),
+            explain=str(d.get("explain", "")),
+            rules=tuple(Rule.from_json(r) for r in d.get("rules", ())),
+            relative=d.get("relative"),
+        )

@@ -1,0 +1,67 @@
+"""`deadline TEXT [--year Y] [--context TASK_TEXT] [--json] [--today D]`: read a deadline phrase.
+
+With TEXT `-`, reads one phrase per line from standard input and prints one JSON object per line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, datetime
+from typing import Any
+
+from bot.clock import system_clock
+from bot.deadlines import Schedule, WorkCalendar, describe_next, parse_deadline
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser("deadline", help="read a Vietnamese deadline phrase into due dates")
+    p.add_argument("text", help="the phrase as written, or - to read one phrase per line")
+    p.add_argument("--year", type=int, default=None, help="the plan's year (default: this year)")
+    p.add_argument("--context", default=None, help="the task's text and notes")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.add_argument("--today", default=None, help="YYYY-MM-DD, for the 'lần tới' line")
+    p.set_defaults(func=run)
+
+
+def as_json(s: Schedule, year: int) -> dict[str, Any]:
+    """The CLI's JSON object: due dates within the plan year as ISO strings."""
+    occs = s.occurrences(date(year, 1, 1), date(year, 12, 31))
+    return {
+        "text": s.text,
+        "kind": s.kind,
+        "occurrences": [o.due.isoformat() for o in occs],
+        "before": s.before,
+        "ambiguous": s.ambiguous,
+        "unknown": s.unknown,
+        "explain": s.explain,
+    }
+
+
+def run(args: argparse.Namespace, settings: Any) -> int:
+    now = system_clock(settings.timezone)()
+    today = datetime.strptime(args.today, "%Y-%m-%d").date() if args.today else now.date()
+    year = args.year or today.year
+    if args.text == "-":
+        for line in sys.stdin:
+            phrase = line.rstrip("\n")
+            s = parse_deadline(phrase, year, args.context)
+            print(json.dumps(as_json(s, year), ensure_ascii=False))
+        return 0
+    s = parse_deadline(args.text, year, args.context)
+    if args.json:
+        print(json.dumps(as_json(s, year), ensure_ascii=False))
+        return 0
+    occs = s.occurrences(date(year, 1, 1), date(year, 12, 31))
+    print(f"kiểu: {s.kind}" + (" (chưa đọc được)" if s.unknown else ""))
+    print(f"nghĩa: {s.explain}")
+    if occs:
+        print(
+            "hạn trong năm "
+            + str(year)
+            + ": "
+            + ", ".join(("trước " if o.before else "") + f"{o.due.day}/{o.due.month}" for o in occs)
+        )
+    print(describe_next(s, today, WorkCalendar()))
+    return 0
