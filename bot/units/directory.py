@@ -1,0 +1,99 @@
+"""The in-memory directory: units by key and id, and the search index over their names."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from bot.units.model import Kind, Unit
+from bot.units.normalise import normalise
+
+# Designations dropped to make a commune's bare-name form ("tinh khe" for "xã Tịnh Khê").
+_COMMUNE_WORDS = ("ubnd", "xa", "phuong", "dac khu", "thi tran")
+
+
+def _forms(unit: Unit) -> set[str]:
+    """Every search form of a unit: name, short name, aliases, with and without 'tinh'."""
+    raw = [unit.name, *(unit.aliases or ())]
+    if unit.short_name:
+        raw.append(unit.short_name)
+    forms: set[str] = set()
+    for text in raw:
+        form = normalise(text, strip_qualifiers=False)
+        if not form:
+            continue
+        forms.add(form)
+        qform = normalise(text)
+        if qform:
+            forms.add(qform)
+        if unit.kind != Kind.COMMUNE and not unit.is_group:
+            # "Sở Xây dựng tỉnh" and "Công an" name the same units as "Sở Xây dựng", "Công an tỉnh".
+            if form.endswith(" tinh"):
+                forms.add(form[: -len(" tinh")])
+            elif unit.kind != Kind.DIVISION:
+                forms.add(form + " tinh")
+        if unit.kind == Kind.DEPARTMENT and form.startswith("so ") and len(form) > 6:
+            forms.add(form[3:])  # "xay dung", "tu phap": officers often drop "Sở"
+    if unit.kind == Kind.COMMUNE:
+        for form in list(forms):
+            for word in _COMMUNE_WORDS:
+                if form.startswith(word + " "):
+                    forms.add(form[len(word) + 1 :])
+            if form.startswith("xa ") or form.startswith("phuong ") or form.startswith("dac khu "):
+                forms.add("ubnd " + form)
+    return {f for f in forms if f}
+
+
+class Directory:
+    """Units and groups of one deployment (or of the whole country, for the bench)."""
+
+    def __init__(self, units: Iterable[Unit], province: str | None = None) -> None:
+        self.units: list[Unit] = list(units)
+        self.province = province
+        self.by_key: dict[str, Unit] = {u.key: u for u in self.units}
+        self.by_id: dict[int, Unit] = {u.id: u for u in self.units if u.id is not None}
+        self.forms: list[str] = []
+        self.form_unit: list[Unit] = []
+        self.exact: dict[str, list[Unit]] = defaultdict(list)
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for unit in self.units:
+            for form in sorted(_forms(unit)):
+                index = len(self.forms)
+                self.forms.append(form)
+                self.form_unit.append(unit)
+                if unit not in self.exact[form]:
+                    self.exact[form].append(unit)
+                for token in set(form.split()):
+                    self.postings[token].append(index)
+        self.vocab_by_len: dict[int, list[str]] = defaultdict(list)
+        for token in self.postings:
+            self.vocab_by_len[len(token)].append(token)
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+    def get(self, key: str) -> Unit | None:
+        return self.by_key.get(key)
+
+    def current(self, unit: Unit) -> Unit:
+        """Follow successors (2025 mergers) to the unit that exists today."""
+        seen = {unit.key}
+        while unit.successor_key and unit.successor_key in self.by_key:
+            unit = self.by_key[unit.successor_key]
+            if unit.key in seen:
+                break
+            seen.add(unit.key)
+        return unit
+
+    def predecessors(self, unit: Unit) -> list[Unit]:
+        """Every unit whose successor chain ends at ``unit``."""
+        return [
+            u for u in self.units if u.successor_key and u is not unit and self.current(u) is unit
+        ]
+
+    def groups_covering(self, unit: Unit) -> list[Unit]:
+        """Every group whose rule covers ``unit``."""
+        return [g for g in self.units if g.is_group and g.covers(unit)]
+
+    def children(self, unit: Unit) -> list[Unit]:
+        return [u for u in self.units if u.parent_key == unit.key]

@@ -1,0 +1,136 @@
+"""Match a mention or an officer's query to ranked units and groups, or to nothing.
+
+Steps: normalise (NFC, folding, abbreviations), exact look-up of the search form, correction of
+unknown words against the directory's vocabulary, then rapidfuzz over a narrowed candidate set
+(forms sharing the rarest words with the query). A predecessor resolves to its successor with a
+note. Below ``SCORE_CUTOFF`` the answer is "no match", never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from rapidfuzz import fuzz, process
+
+from bot.text import fold
+from bot.units.directory import Directory
+from bot.units.model import Match, Unit
+from bot.units.normalise import normalise
+from bot.units.scope import scoped_match
+
+SCORE_CUTOFF = 84.0
+WORD_CUTOFF = 75.0
+MAX_CANDIDATES = 60
+# Words too common to narrow the candidates by themselves.
+_WEAK = {"so", "ubnd", "xa", "phuong", "tinh", "vp", "cac", "va", "thuoc", "cap", "dac", "khu"}
+
+
+def _strip_province(query: str, directory: Directory) -> str:
+    if not directory.province:
+        return query
+    name = fold(directory.province)
+    for suffix in (f" tinh {name}", f" thanh pho {name}", f" tp {name}", f" {name}"):
+        if query.endswith(suffix) and len(query) > len(suffix):
+            tail = " tinh" if suffix.startswith((" tinh", " thanh pho", " tp")) else ""
+            return query[: -len(suffix)] + tail
+    return query
+
+
+def _correct(query: str, directory: Directory) -> str:
+    """Replace words the directory does not know by their closest known word (typos)."""
+    words = query.split()
+    out: list[str] = []
+    for word in words:
+        if word in directory.postings or len(word) < 4 or word.isdigit():
+            out.append(word)
+            continue
+        pool: list[str] = []
+        for n in (len(word) - 1, len(word), len(word) + 1):
+            pool.extend(directory.vocab_by_len.get(n, ()))
+        best = process.extractOne(
+            word, pool, scorer=fuzz.ratio, processor=None, score_cutoff=WORD_CUTOFF
+        )
+        out.append(best[0] if best else word)
+    return " ".join(out)
+
+
+def _candidates(query: str, directory: Directory) -> list[int]:
+    """Indices of the forms sharing the most (rarest-first) words with the query."""
+    tokens = set(query.split())
+    counts: dict[int, float] = defaultdict(float)
+    strong = [t for t in tokens if t in directory.postings and t not in _WEAK]
+    use = strong or [t for t in tokens if t in directory.postings]
+    for token in use:
+        postings = directory.postings[token]
+        weight = 1.0 / (1.0 + len(postings) / 50.0)
+        for index in postings:
+            counts[index] += 1.0 + weight
+    return sorted(counts, key=counts.__getitem__, reverse=True)[:MAX_CANDIDATES]
+
+
+def _ranked(directory: Directory, scored: dict[str, tuple[Unit, float]], limit: int) -> list[Match]:
+    best: dict[str, Match] = {}
+    for unit, score in scored.values():
+        current = directory.current(unit)
+        note = f"{unit.label} nay là {current.label}" if current is not unit else None
+        old = best.get(current.key)
+        if old is None or score > old.score or (score == old.score and old.note and not note):
+            best[current.key] = Match(current, round(score, 1), note)
+    return sorted(best.values(), key=lambda m: (-m.score, m.note is not None, m.unit.name))[:limit]
+
+
+def query_form(directory: Directory, query: str) -> str:
+    """The search form the matcher looks up for ``query`` (before typo correction)."""
+    return _strip_province(normalise(query), directory)
+
+
+_PARENS = re.compile(r"\([^)]*\)")
+
+
+def match(
+    directory: Directory, query: str, limit: int = 5, scope: Unit | str | None = None
+) -> list[Match]:
+    """Ranked candidates for ``query`` (best first); an empty list means "no match"."""
+    scope_unit = directory.get(scope) if isinstance(scope, str) else scope
+    if scope_unit is not None:
+        scoped = scoped_match(directory, query, scope_unit)
+        if scoped is not None:
+            return [scoped]
+    form = query_form(directory, query)
+    if not form:
+        return []
+    scored: dict[str, tuple[Unit, float]] = {}
+    hits = directory.exact.get(form)
+    if not hits:
+        corrected = _correct(form, directory)
+        if corrected != form:
+            hits = directory.exact.get(corrected)
+            exact_score = 97.0
+            form = corrected
+        else:
+            exact_score = 100.0
+    else:
+        exact_score = 100.0
+    if hits:
+        for unit in hits:
+            scored[unit.key] = (unit, exact_score)
+        return _ranked(directory, scored, limit)
+    candidates = _candidates(form, directory)
+    if not candidates:
+        return []
+    choices = {i: directory.forms[i] for i in candidates}
+    results = process.extract(
+        form,
+        choices,
+        scorer=fuzz.token_sort_ratio,
+        processor=None,
+        score_cutoff=SCORE_CUTOFF,
+        limit=limit * 4,
+    )
+    for _form, score, index in results:
+        unit = directory.form_unit[index]
+        old = scored.get(unit.key)
+        if old is None or score > old[1]:
+            scored[unit.key] = (unit, float(score))
+    return _ranked(directory, scored, limit)

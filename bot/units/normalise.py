@@ -1,0 +1,159 @@
+"""The search form of a unit mention: folded, abbreviations unified, fillers and role words gone.
+
+Both the directory's names and the officers' queries go through ``normalise`` so they meet in
+one compact vocabulary: long phrases are contracted to their usual abbreviation ("uy ban nhan
+dan" → "ubnd"), so "VP UBND tỉnh" and "Văn phòng Ủy ban nhân dân tỉnh" become the same string
+and a typo inside an abbreviation stays a one-letter edit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.text import fold, unify_spelling
+
+# Spellings with punctuation, folded, before punctuation is dropped.
+_PUNCT_ABBREV = [
+    (r"\btt\s*&\s*tt\b", "tttt"),
+    (r"\bkh\s*&\s*cn\b", "khcn"),
+    (r"\bkh\s*&\s*dt\b", "khdt"),
+    (r"\bnn\s*&\s*ptnt\b", "nnptnt"),
+    (r"\bnn\s*&\s*mt\b", "nnmt"),
+    (r"\btn\s*&\s*mt\b", "tnmt"),
+    (r"\bgd\s*&\s*dt\b", "gddt"),
+    (r"\bgt\s*&\s*vt\b", "gtvt"),
+    (r"\bld\s*[-&]?\s*tb\s*&?\s*xh\b", "ldtbxh"),
+    (r"\bvh\s*[,&]?\s*tt\s*&?\s*dl\b", "vhttdl"),
+    (r"\bdt\s*&\s*tg\b", "dttg"),
+    (r"\bks\s*tthc\b", "ksthc"),
+    (r"\bksthc\b", "ksthc"),
+    (r"\bkstthc\b", "ksthc"),
+    (r"\bttpv\s*hcc\b", "ttpvhcc"),
+    (r"\bu\.?b\.?n\.?d\b", "ubnd"),
+]
+_PUNCT_ABBREV_RE = [(re.compile(p), r) for p, r in _PUNCT_ABBREV]
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+# Long phrase → its abbreviation; applied longest first on whole words.
+CONTRACTIONS: dict[str, str] = {
+    "trung tam phuc vu hanh chinh cong": "ttpvhcc",
+    "lao dong thuong binh va xa hoi": "ldtbxh",
+    "nong nghiep va phat trien nong thon": "nnptnt",
+    "van hoa the thao va du lich": "vhttdl",
+    "kiem soat thu tuc hanh chinh": "ksthc",
+    "thong tin va truyen thong": "tttt",
+    "tai nguyen va moi truong": "tnmt",
+    "nong nghiep va moi truong": "nnmt",
+    "khoa hoc va cong nghe": "khcn",
+    "ke hoach va dau tu": "khdt",
+    "giao duc va dao tao": "gddt",
+    "dan toc va ton giao": "dttg",
+    "giao thong van tai": "gtvt",
+    "thu tuc hanh chinh": "tthc",
+    "cai cach hanh chinh": "cchc",
+    "hoi dong nhan dan": "hdnd",
+    "uy ban nhan dan": "ubnd",
+    "bao hiem xa hoi": "bhxh",
+    "kiem soat tthc": "ksthc",
+    "van phong": "vp",
+}
+# Other ways officers write the same abbreviations (after folding).
+SYNONYMS: dict[str, str] = {
+    "ubnd": "ubnd",
+    "ub": "ubnd",
+    "ubnnd": "ubnd",
+    "uyban": "ubnd",
+    "vanphong": "vp",
+    "ttpvhc": "ttpvhcc",
+    "ttphvcc": "ttpvhcc",
+    "ttttt": "tttt",
+    "ttt": "tttt",
+    "ttvtt": "tttt",
+    "kh cn": "khcn",
+    "khvcn": "khcn",
+    "ldtb": "ldtbxh",
+    "ldtbvxh": "ldtbxh",
+    "nnvptnt": "nnptnt",
+    "tnvmt": "tnmt",
+    "gdvdt": "gddt",
+    "gd dt": "gddt",
+    "vhtt dl": "vhttdl",
+    "vhtt": "vhttdl",
+    "bh xh": "bhxh",
+    "hd nd": "hdnd",
+    "tt hc": "tthc",
+    "sxd": "so xay dung",
+    "stp": "so tu phap",
+    "stc": "so tai chinh",
+    "snv": "so noi vu",
+    "syt": "so y te",
+    "sct": "so cong thuong",
+    "skhcn": "so khcn",
+    "sgddt": "so gddt",
+    "snnmt": "so nnmt",
+    "stttt": "so tttt",
+    "skhdt": "so khdt",
+    "sgtvt": "so gtvt",
+    "stnmt": "so tnmt",
+    "snnptnt": "so nnptnt",
+    "sldtbxh": "so ldtbxh",
+    "svhttdl": "so vhttdl",
+    "vpubnd": "vp ubnd",
+    "p": "phuong",
+    "x": "xa",
+    "tx": "thi xa",
+    "tt": "thi tran",
+    "tp": "thanh pho",
+    "dk": "dac khu",
+    "ubndxa": "ubnd xa",
+    "ubndtinh": "ubnd tinh",
+    "ubndphuong": "ubnd phuong",
+}
+_CONTRACT_RE = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, CONTRACTIONS), key=len, reverse=True)) + r")\b"
+)
+_SYN_RE = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, SYNONYMS), key=len, reverse=True)) + r")\b"
+)
+
+# Role and person words in front of a unit ("Cán bộ phụ trách", "Chủ tịch").
+_PERSON_RE = re.compile(
+    r"^(?:(?:can bo|cong chuc|vien chuc|lanh dao|chu tich|pho chu tich|giam doc|pho giam doc"
+    r"|thu truong|nguoi dung dau|dau moi|phu trach|tai|cua|chu tri|phoi hop|thuc hien)\s+)+"
+)
+# Qualifiers after a unit or group that do not change who it is.
+_QUALIFIER_RE = re.compile(
+    r"\s+(?:(?:co\s+)?lien quan|duoc giao|theo ke hoach|theo chuc nang|theo tham quyen"
+    r"|tren dia ban|dong tren dia ban|co tham quyen)\b.*$"
+)
+# "Bộ phận Tiếp nhận và Trả kết quả của UBND cấp xã" is owed by that committee.
+_ONE_STOP_OF = re.compile(
+    r"^bo phan (?:mot cua|tiep nhan va tra ket qua)(?: cua)? (?=(?:ubnd|cap) )"
+)
+_LEADING_FILLER = re.compile(r"^(?:cac|nhung|toan bo|tat ca|moi)\s+")
+
+
+def _contract(text: str) -> str:
+    text = _SYN_RE.sub(lambda m: SYNONYMS[m.group(1)], text)
+    return _CONTRACT_RE.sub(lambda m: CONTRACTIONS[m.group(1)], text)
+
+
+def fold_text(text: str) -> str:
+    """NFC, unified tone placement, lower case, no diacritics (đ → d)."""
+    return fold(unify_spelling(text))
+
+
+def normalise(text: str, *, strip_qualifiers: bool = True) -> str:
+    """The compact search form of a mention or a unit name ('' when nothing is left)."""
+    text = fold_text(text)
+    for pattern, repl in _PUNCT_ABBREV_RE:
+        text = pattern.sub(repl, text)
+    text = _NON_WORD.sub(" ", text).strip()
+    text = _contract(text)
+    text = _PERSON_RE.sub("", text)
+    if strip_qualifiers:
+        stripped = _QUALIFIER_RE.sub("", text)
+        text = stripped or text
+    text = _LEADING_FILLER.sub("", text)
+    text = _ONE_STOP_OF.sub("", text)
+    return " ".join(text.split())

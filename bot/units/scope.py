@@ -1,0 +1,81 @@
+"""Mentions that only make sense inside the issuer: "Văn phòng Sở" in a plan of Sở Xây dựng.
+
+Such a mention names a division of the issuing unit (or the group of its divisions). When the
+directory does not have that division yet, the match carries a new child unit with ``id`` None,
+for the caller to create.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.units.directory import Directory
+from bot.units.model import Kind, Match, Unit
+from bot.units.normalise import normalise
+
+# search form → (key suffix, name template); "{s}" is the issuer's name.
+_DIVISIONS: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(r"^vp (so|ban|cuc|chi cuc)$"), "van_phong", "Văn phòng {s}"),
+    (re.compile(r"^thanh tra (so|ban)$"), "thanh_tra", "Thanh tra {s}"),
+    (
+        re.compile(
+            r"^(bo phan mot cua|bo phan tiep nhan va tra ket qua)( cac cap| cua (so|ban))?$"
+        ),
+        "mot_cua",
+        "Bộ phận Một cửa {s}",
+    ),
+    (re.compile(r"^lanh dao (so|ban)$"), "lanh_dao", "Lãnh đạo {s}"),
+]
+_DIVISION_GROUP = re.compile(
+    r"^(cac )?phong(?: chuyen mon| nghiep vu| nghien cuu| ban)*(?: thuoc| cua| truc thuoc)? ?(so|ban|vp ubnd tinh|vp ubnd|vp)?$"
+)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", normalise(text)).strip("_")
+
+
+def _existing_or_new(
+    directory: Directory, key: str, name: str, kind: str, parent: Unit, is_group: bool = False
+) -> Unit:
+    found = directory.get(key)
+    if found is not None:
+        return found
+    rule = {"kinds": [Kind.DIVISION], "parent_key": parent.key} if is_group else None
+    return Unit(None, key, name, kind, is_group=is_group, rule=rule, parent_key=parent.key)
+
+
+def scoped_match(directory: Directory, mention: str, scope: Unit) -> Match | None:
+    """The division (or group of divisions) of ``scope`` that ``mention`` names, if it names one."""
+    form = normalise(mention)
+    for pattern, suffix, template in _DIVISIONS:
+        if pattern.match(form):
+            unit = _existing_or_new(
+                directory,
+                f"{scope.key}.{suffix}",
+                template.format(s=scope.name),
+                Kind.DIVISION,
+                scope,
+            )
+            return Match(unit, 100.0, None)
+    group = _DIVISION_GROUP.match(form)
+    if group and form not in ("phong",):
+        target = group.group(2)
+        parent = scope
+        if target and target.startswith("vp"):
+            parent = directory.get("vp_ubnd") or scope
+        unit = _existing_or_new(
+            directory,
+            f"{parent.key}.phong",
+            f"Các phòng thuộc {parent.name}",
+            Kind.GROUP,
+            parent,
+            is_group=True,
+        )
+        return Match(unit, 100.0, None)
+    return None
+
+
+def division_key(scope: Unit, name: str) -> str:
+    """A stable key for a division created under ``scope``."""
+    return f"{scope.key}.{_slug(name)}"

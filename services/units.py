@@ -1,0 +1,119 @@
+"""Units use cases: seed the directory, resolve a plan's mentions, what a unit owes, look-ups."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.units import Directory, Match, Unit, find_province, match, split_mentions
+from store import units_repo
+from store.models import PlanRow, TaskUnitRow
+
+
+async def deployment_province(session: AsyncSession, fallback: str | None = None) -> str | None:
+    """The province setting, else the province named in ``fallback`` (e.g. a plan's issuer)."""
+    stored = await units_repo.get_setting(session, units_repo.PROVINCE_SETTING)
+    if stored:
+        return stored
+    found = find_province(fallback)
+    return found.name if found else None
+
+
+async def ensure_directory(session: AsyncSession, province: str | None) -> None:
+    """Seed the built-in directory once (when no unit exists yet); a no-op without a province."""
+    if await units_repo.count_units(session):
+        return
+    chosen = await deployment_province(session, province)
+    if chosen is None:
+        return
+    await units_repo.set_setting(session, units_repo.PROVINCE_SETTING, chosen)
+    await units_repo.seed_directory(session, chosen)
+
+
+async def _stored(
+    session: AsyncSession, directory: Directory, unit: Unit
+) -> tuple[Directory, Unit]:
+    """Create a unit the matcher proposed on the fly (a division of the issuer); reload."""
+    if unit.id is not None:
+        return directory, unit
+    await units_repo.add_units(session, [unit])
+    directory = await units_repo.load_directory(session)
+    stored = directory.get(unit.key)
+    assert stored is not None
+    return directory, stored
+
+
+def issuer_scope(directory: Directory, issuer: str | None) -> Unit | None:
+    """The unit that issued a plan ("Chủ tịch UBND tỉnh Gia Lai" → UBND tỉnh), if known."""
+    if not issuer:
+        return None
+    found = match(directory, issuer, limit=1)
+    return found[0].unit if found and not found[0].is_group else None
+
+
+async def resolve_plan_units(session: AsyncSession, plan_id: int) -> list[str]:
+    """Fill unit_id of the plan's mentions (splitting multi-unit mentions); the unresolved texts."""
+    plan = await session.get(PlanRow, plan_id)
+    if plan is None:
+        return []
+    await ensure_directory(session, plan.issuer)
+    directory = await units_repo.load_directory(session)
+    scope = issuer_scope(directory, plan.issuer)
+    unresolved: list[str] = []
+    for mention in await units_repo.plan_mentions(session, plan_id):
+        if mention.unit_id is not None:
+            continue
+        parts = split_mentions(mention.mention) or [mention.mention]
+        row = await session.get(TaskUnitRow, mention.id)
+        assert row is not None
+        for index, part in enumerate(parts):
+            found = match(directory, part, limit=1, scope=scope)
+            target = row
+            if index > 0:
+                target = TaskUnitRow(task_id=mention.task_id, role=mention.role, mention=part)
+                session.add(target)
+            elif len(parts) > 1:
+                target.mention = part
+            if not found:
+                unresolved.append(part)
+                continue
+            directory, unit = await _stored(session, directory, found[0].unit)
+            target.unit_id = unit.id
+            target.note = found[0].note
+    await session.flush()
+    return list(dict.fromkeys(unresolved))
+
+
+async def covering_unit_ids(session: AsyncSession, unit_id: int) -> set[int]:
+    """The unit, its predecessors and every group covering it: the ids whose tasks it owes."""
+    directory = await units_repo.load_directory(session)
+    unit = directory.by_id.get(unit_id)
+    if unit is None:
+        return set()
+    owners = [unit, *directory.predecessors(unit)]
+    ids = {u.id for u in owners if u.id is not None}
+    for owner in owners:
+        for group in directory.groups_covering(owner):
+            if group.id is not None and group.reminds:
+                ids.add(group.id)
+    return ids
+
+
+async def find_unit(session: AsyncSession, text: str, limit: int = 5) -> list[Match]:
+    """Ranked units and groups for an officer's text; [] for no match."""
+    directory = await units_repo.load_directory(session)
+    return match(directory, text, limit=limit)
+
+
+async def unit_by_id(session: AsyncSession, unit_id: int) -> Unit | None:
+    directory = await units_repo.load_directory(session)
+    return directory.by_id.get(unit_id)
+
+
+async def unit_ids_by_key(session: AsyncSession, keys: list[str]) -> dict[str, int]:
+    from store.models import UnitRow
+
+    rows = (
+        await session.execute(select(UnitRow.key, UnitRow.id).where(UnitRow.key.in_(keys)))
+    ).all()
+    return {k: i for k, i in rows}
