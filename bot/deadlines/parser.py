@@ -87,13 +87,15 @@ _RELATIVE = re.compile(
 _DMY_WORDS = re.compile(
     r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*(?:nam\s*|/)(\d{4}|\d{2}))?(?!\s*/?\s*\d)"
 )
-_DMY = re.compile(r"(?<![\d/#])(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))?(?![\d/])")
+_DMY = re.compile(
+    r"(?<!thang )(?<!thang)(?<![\d/#])(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))?(?![\d/])"
+)
 _MONTHS = re.compile(
     r"(?:(truoc|cuoi|dau|giua|het|trong)\s+)?thang\s*(\d{1,2})"
     r"((?:\s*(?:,|va|-|den)\s*(?:thang\s*)?\d{1,2}\b)*)"
     r"(?:\s*(?:/|nam\s*)(\d{4}|\d{2}))?(?!\s*/?\s*lan|\s*(?:dau|cuoi)\s*nam|\d)"
 )
-_QNUM = r"(?:iv|i{1,3}|[1-4](?!\s*(?:nam|thang|ngay|/lan|lan)))\b"
+_QNUM = r"(?:iv|i{1,3}|[1-4](?!\s*(?:nam(?!\s*\d{4})|thang|ngay|/lan|lan)))\b"
 _QUARTERS = re.compile(
     r"(?:(cuoi|dau|giua|trong|het)\s+)?quy\s*("
     + _QNUM
@@ -114,10 +116,12 @@ _EACH_M = re.compile(
     r"(?:hang|moi|tung)\s*thang|dinh ky\s*(?:01|1|mot)?\s*thang|(?:01|1|mot)\s*thang\s*/?\s*(?:mot\s*|1\s*)?lan"
     r"|bao cao thang"
 )
+_NOT_QUARTER = r"(?!\s*(?:dinh|che|trinh|hoach|mo\b|tac|chuan|pham|luat|uoc|doi|nap|trach|dat))"
 _EACH_Q = re.compile(
-    r"(?:hang|moi|tung)\s*quy|(?:dinh ky\s*)?(?:03|3|ba)\s*thang\s*/?\s*(?:mot\s*|1\s*)?lan"
-    r"|dinh ky\s*(?:03|3|ba)\s*thang|quy\s*(?:mot|1)\s*lan|theo quy|(?:cuoi|dau)\s*(?:moi\s*)?quy"
-    r"|bao cao quy|dinh ky quy"
+    r"(?:(?:hang|moi|tung)\s*quy|bao cao quy|dinh ky quy|(?:cuoi|dau)\s*(?:moi\s*)?quy)"
+    + _NOT_QUARTER
+    + r"|(?:dinh ky\s*)?(?:03|3|ba)\s*thang\s*/?\s*(?:mot\s*|1\s*)?lan"
+    r"|dinh ky\s*(?:03|3|ba)\s*thang|quy\s*(?:mot|1)\s*lan|theo quy\b(?!\s*[a-z])"
 )
 _HALF_FIRST = re.compile(
     r"(?:06|6|sau)\s*thang\s*dau\s*nam|nua\s*(?:dau\s*nam|nam\s*dau)|(?:06|6|sau)\s*thang\s*dau"
@@ -138,6 +142,7 @@ _CONTINUOUS = re.compile(
 )
 _ON_REQUEST = re.compile(
     r"dot xuat|theo yeu cau|khi (?:co|duoc) yeu cau|theo thoi diem yeu cau|khi can|theo chi dao"
+    r"|trong truong hop|khi co thay doi|neu co\b"
 )
 _ELSEWHERE = re.compile(
     r"^\s*theo\b|\btheo (?:ke hoach|lo trinh|van ban|quy dinh|nghi quyet|huong dan|thong bao|"
@@ -146,6 +151,7 @@ _ELSEWHERE = re.compile(
 )
 
 
+_LIST_GAP = re.compile(r"[\s,]*(?:va|hoac|ngay|\s|,)*")
 _PART_YEAR = (
     (_HALF_FIRST, 6, "6 tháng đầu năm"),
     (_HALF_LAST, 12, "6 tháng cuối năm"),
@@ -169,9 +175,13 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
     found_before = len(f.items)
     # Explicit dates: "ngày 15 tháng 8 năm 2025", "31/8/2025", "05/01".
     for rx in (_DMY_WORDS, _DMY):
+        prev_end, prev_before = -1, False
         while (m := rx.search(s)) is not None:
             d, mo, y = int(m.group(1)), int(m.group(2)), _year(m.group(3), year)
             before = _before_at(s, m.start())
+            if prev_end >= 0 and _LIST_GAP.fullmatch(s[prev_end : m.start()]):
+                before = prev_before  # "trước ngày 15/9 và 15/12": one "trước" for the list
+            prev_end, prev_before = m.end(), before
             s = _blank(s, m)
             if not _valid(y, mo, d):
                 continue
@@ -179,6 +189,8 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
             f.items.append(
                 _Item("once", (Rule(y, (mo,), d, before),), f"{word} {d}/{mo}{_ys(y)}", True)
             )
+    if len(f.items) > found_before:
+        return  # "Báo cáo quý I chậm nhất ngày 22/3/2025": the quarter is a label
     # Day N of a month of each quarter: "ngày 19 của tháng cuối quý".
     while (m := _DAY_LAST_Q.search(s)) is not None:
         before = bool(m.group(1)) or _before_at(s, m.start())
@@ -438,6 +450,7 @@ def _finish(text: str, f: _Found, year: int | None) -> Schedule:
     if f.year_scope and not f.items and not f.ongoing:
         y = f.year_scope_year if f.year_scope_year is not None else year
         f.items.append(_Item("window", (Rule(y, (12,), LAST),), f"trong năm{_sp(y)}", False))
+    f.items = _drop_covered(f.items)
     kind = _kind(f)
     rules = tuple(r for i in f.items for r in i.rules)
     parts = _dedupe([i.explain for i in f.items])
@@ -465,6 +478,27 @@ def _finish(text: str, f: _Found, year: int | None) -> Schedule:
         rules=rules,
         relative=f.relative,
     )
+
+
+def _drop_covered(items: list[_Item]) -> list[_Item]:
+    """A window already given by a recurring rule ("hằng quý và năm": 31/12) adds nothing."""
+    recurring = [r for i in items if i.tag == "recurring" for r in i.rules]
+    out = []
+    for item in items:
+        covered = item.tag in ("window", "once") and all(
+            any(
+                q.year == r.year
+                and r.months[0] in q.months
+                and q.day == r.day
+                and q.before == r.before
+                for q in recurring
+            )
+            for r in item.rules
+            if len(r.months) == 1
+        )
+        if not covered:
+            out.append(item)
+    return out
 
 
 def _dedupe(xs: list[str]) -> list[str]:
