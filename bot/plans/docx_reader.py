@@ -1,0 +1,104 @@
+"""Reader for .docx plans (python-docx): paragraphs and tables in document order.
+
+Vertically merged cells are kept as merged (python-docx's ``row.cells`` repeats their text on
+every row they span, which would read as a new task or a new value on each row).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from docx import Document
+from docx.oxml.ns import qn
+
+from bot.errors import BadDocument
+from bot.plans.blocks import MERGED, Block, Line, Row
+from bot.plans.intake import open_docx_zip
+from bot.text import nfc
+
+_P, _TBL, _TR, _TC, _T = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:t")
+_TAB, _BR, _PPR, _NUMPR, _PSTYLE = (
+    qn("w:tab"),
+    qn("w:br"),
+    qn("w:pPr"),
+    qn("w:numPr"),
+    qn("w:pStyle"),
+)
+_TCPR, _VMERGE, _GRIDSPAN, _VAL = qn("w:tcPr"), qn("w:vMerge"), qn("w:gridSpan"), qn("w:val")
+_TRPR, _GRIDBEFORE = qn("w:trPr"), qn("w:gridBefore")
+
+
+def _paragraph_text(p: Any) -> str:
+    parts: list[str] = []
+    for el in p.iter(_T, _TAB, _BR):
+        if el.tag == _T:
+            parts.append(el.text or "")
+        else:
+            parts.append(" ")
+    return nfc("".join(parts)).strip()
+
+
+def _is_list_item(p: Any) -> bool:
+    ppr = p.find(_PPR)
+    if ppr is None:
+        return False
+    if ppr.find(_NUMPR) is not None:
+        return True
+    style = ppr.find(_PSTYLE)
+    return style is not None and "list" in (style.get(_VAL) or "").lower()
+
+
+def _cell_text(tc: Any) -> str:
+    """A cell's text; several paragraphs become list items so unit lists stay split."""
+    paras: list[str] = []
+    for p in tc.iter(_P):
+        text = _paragraph_text(p)
+        if not text:
+            continue
+        if _is_list_item(p) and not text.startswith(("-", "–", "•", "+")):
+            text = "- " + text
+        paras.append(text)
+    if len(paras) <= 1:
+        return paras[0] if paras else ""
+    return "<ul>" + "".join(f"<li>{t}</li>" for t in paras) + "</ul>"
+
+
+def _row_cells(tr: Any) -> tuple[str, ...]:
+    cells: list[str] = []
+    trpr = tr.find(_TRPR)
+    if trpr is not None and trpr.find(_GRIDBEFORE) is not None:
+        cells.extend([""] * int(trpr.find(_GRIDBEFORE).get(_VAL) or 0))
+    for tc in tr.iterchildren(_TC):
+        tcpr = tc.find(_TCPR)
+        span, merged = 1, False
+        if tcpr is not None:
+            gs = tcpr.find(_GRIDSPAN)
+            if gs is not None:
+                span = max(1, int(gs.get(_VAL) or 1))
+            vm = tcpr.find(_VMERGE)
+            merged = vm is not None and (vm.get(_VAL) or "continue") == "continue"
+        cells.append(MERGED if merged else _cell_text(tc))
+        cells.extend([MERGED if merged else ""] * (span - 1))
+    return tuple(cells)
+
+
+def read_docx_blocks(data: bytes) -> list[Block]:
+    """Lines and table rows of a .docx, in order; nested tables are read as cell text."""
+    open_docx_zip(data).close()
+    try:
+        body = Document(io.BytesIO(data)).element.body
+    except Exception as exc:  # python-docx raises many kinds on a damaged package
+        raise BadDocument("Tệp .docx bị hỏng, không đọc được nội dung.") from exc
+    blocks: list[Block] = []
+    table = 0
+    for child in body.iterchildren():
+        if child.tag == _P:
+            text = _paragraph_text(child)
+            if text:
+                blocks.append(Line(text))
+        elif child.tag == _TBL:
+            table += 1
+            for tr in child.iterchildren(_TR):
+                blocks.append(Row(_row_cells(tr), table))
+    return blocks

@@ -1,0 +1,79 @@
+"""Checks on a plan file before reading it: size, emptiness, kind (by content), zip bombs."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from bot.errors import BadDocument
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+# A .docx is a zip: refuse one that would expand beyond this (a zip bomb).
+MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
+ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f}".replace(".", ",")
+
+
+def check_size(size: int, limit: int = MAX_FILE_BYTES) -> None:
+    """Refuse files over the limit (20 MB, Telegram's own download limit for bots)."""
+    if size > limit:
+        raise BadDocument(f"Tệp quá lớn ({_mb(size)} MB); chỉ nhận tệp tối đa {_mb(limit)} MB.")
+
+
+def kind_of(name: str, data: bytes) -> str:
+    """ "docx" or "text", decided by the content (the extension only sharpens the message)."""
+    if not data.strip():
+        raise BadDocument("Tệp rỗng: không có nội dung để đọc.")
+    if data.startswith(ZIP_MAGIC):
+        return "docx"
+    lower = name.lower()
+    if lower.endswith(".docx"):
+        raise BadDocument(
+            "Tệp có đuôi .docx nhưng không phải tài liệu Word hợp lệ (không phải tệp zip)."
+        )
+    if data.startswith(_OLE_MAGIC):
+        raise BadDocument(
+            "Tệp Word cũ (.doc) chưa được hỗ trợ: hãy lưu lại thành .docx rồi gửi lại."
+        )
+    if data.startswith(b"%PDF"):
+        raise BadDocument("Tệp PDF chưa được hỗ trợ: hãy gửi bản .docx của kế hoạch.")
+    return "text"
+
+
+def decode_text(data: bytes) -> str:
+    """Text of an export (UTF-8, or UTF-16 with a byte-order mark); refuse binary data."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    elif b"\x00" not in data[:4096]:
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+    raise BadDocument(
+        "Tệp không phải văn bản đọc được: chỉ nhận tài liệu .docx hoặc văn bản (.txt, UTF-8) xuất từ .docx."
+    )
+
+
+def open_docx_zip(data: bytes, limit: int = MAX_UNZIPPED_BYTES) -> zipfile.ZipFile:
+    """Open a .docx as a zip after checking it is one, is a Word document and is not a bomb."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise BadDocument("Tệp .docx bị hỏng, không mở được (tệp zip lỗi).") from exc
+    total = sum(i.file_size for i in infos)
+    if total > limit:
+        raise BadDocument(
+            f"Tệp .docx bất thường: khi giải nén lên tới {_mb(total)} MB (giới hạn {_mb(limit)} MB). "
+            "Không đọc tệp này."
+        )
+    if "word/document.xml" not in {i.filename for i in infos}:
+        raise BadDocument("Tệp zip này không phải tài liệu Word (.docx): thiếu word/document.xml.")
+    return zf

@@ -1,0 +1,174 @@
+"""Unit mentions of a task: splitting a cell into mentions and telling lead from support.
+
+Mentions are split only on list separators (list items, "- " bullets, ";" and lines), never on
+"," or "và", so one mention may still name several units; role words are removed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.plans.cells import clean, list_items
+
+# A new bullet inside running text: " - " followed by a word that starts a unit name.
+_UNIT_WORDS = (
+    r"UBND|Ủy ban|Uỷ ban|Các|các|Sở|Văn phòng|Trung tâm|Ban|Công an|Cục|Bảo hiểm|Bộ phận|Cơ quan|"
+    r"Phòng|Thuế|Kho bạc|Chi cục|Báo|Đài|Viện|Hội|Cán bộ|Thủ trưởng|Chủ tịch"
+)
+_BULLET = re.compile(rf"(?:^|(?<=[.;:])\s*|\s+)-\s+(?=(?:{_UNIT_WORDS})\b)")
+_LEADING_BULLET = re.compile(r"^[-–•+]\s*")
+# Two names written one after the other with nothing between ("Văn phòng UBND tỉnh Sở TT&TT").
+_GLUED = re.compile(
+    r"(?:(?<=\btỉnh)|(?<=\bhuyện)|(?<=\bxã))\s+(?=(?:Sở|Văn phòng|Trung tâm|Công an|Cục)\s+[A-ZĐÀ-Ỹ])"
+)
+
+LEAD, SUPPORT = "lead", "support"
+
+
+@dataclass
+class Mentions:
+    """Lead and support mentions read from one or more cells, and what was inferred."""
+
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    inferred: set[str] = field(default_factory=set)
+
+    def add(self, role: str, names: list[str]) -> None:
+        target = self.lead if role == LEAD else self.support
+        for n in names:
+            if n and n not in target:
+                target.append(n)
+
+
+def _tidy(name: str) -> str:
+    name = _LEADING_BULLET.sub("", name.strip())
+    name = name.strip().rstrip(".;:,").strip()
+    # "… tỉnh ;" and stray spaces before punctuation.
+    return re.sub(r"\s+([;,.])", r"\1", name)
+
+
+def clauses(cell: str) -> list[str]:
+    """The list items of a cell: HTML items, "- " bullets, ". - " runs, then ";"-free pieces."""
+    items = list_items(cell)
+    parts: list[str] = []
+    for item in items if items is not None else [clean(cell)]:
+        for piece in _BULLET.split(item):
+            piece = _tidy(piece)
+            if piece:
+                parts.append(piece)
+    return parts
+
+
+def split_semicolons(text: str) -> list[str]:
+    """Split a clause on ";" (list separators inside one bullet)."""
+    return [_tidy(p) for p in text.split(";") if _tidy(p)]
+
+
+def split_glued(name: str) -> list[str]:
+    """Split two unit names written with nothing between them."""
+    return [_tidy(p) for p in _GLUED.split(name) if _tidy(p)]
+
+
+# Words that end a unit's name and start what it does (lower case only: names are capitalised).
+_ROLE_CUT = re.compile(
+    r"\s+(?:\(có ý kiến\)|\(kiểm soát\b.*|chủ trì\b|phối hợp\b|triển khai thực hiện\b|thực hiện\b|"
+    r"theo dõi\b|hướng dẫn\b|tiếp nhận\b|tuyên truyền\b|thẩm định\b|tổng hợp\b|tổ chức thực hiện\b)"
+)
+
+
+def _name_and_tail(clause: str) -> tuple[str, str]:
+    """Cut a clause into the unit name and the role words after it."""
+    if re.search(r"được giao chủ trì thực hiện\.?$", clause):
+        cut = clause.rindex("chủ trì thực hiện")
+        return _tidy(clause[:cut]), "chủ trì thực hiện"
+    if "được giao chủ trì" in clause:
+        # "Các sở … được giao chủ trì soạn thảo văn bản [phối hợp]": the assignment is the name.
+        m = re.search(r"\s+phối hợp\.?$", clause)
+        if m:
+            return _tidy(clause[: m.start()]), "phối hợp"
+        return _tidy(clause), "được giao chủ trì"
+    m = _ROLE_CUT.search(clause)
+    if not m:
+        return _tidy(clause), ""
+    return _tidy(clause[: m.start()]), clause[m.start() :].strip()
+
+
+def _role_of(tail: str) -> tuple[str | None, bool]:
+    """(role, strong) for the role words after a name."""
+    t = tail.lower()
+    if t.startswith("được giao chủ trì"):
+        return LEAD, False
+    if t.startswith("chủ trì") or t.startswith("(có ý kiến)"):
+        return LEAD, True
+    if "chủ trì" in t and "phối hợp" not in t.split("chủ trì")[0]:
+        return LEAD, True
+    if "phối hợp" in t:
+        return SUPPORT, True
+    if t.startswith(("theo dõi", "hướng dẫn", "(kiểm soát", "tuyên truyền", "tổng hợp")):
+        return SUPPORT, False
+    if t.startswith(
+        ("thực hiện", "triển khai thực hiện", "tiếp nhận", "tổ chức thực hiện", "thẩm định")
+    ):
+        return LEAD, False
+    return None, False
+
+
+_PARTNER = re.compile(r"^(?:chủ trì,\s*)?phối hợp\s+(?:với\s+)?(?=(?:" + _UNIT_WORDS + r")\b)")
+
+
+def read_units_cell(
+    cell: str, role: str | None, out: Mentions, *, field_name: str | None = None
+) -> None:
+    """Read one cell of units into ``out``.
+
+    ``role`` is the column's role (lead or support), or None for a cell that holds both
+    (told apart by "chủ trì" / "phối hợp", else by meaning, recorded in ``inferred``).
+    """
+    found: list[tuple[list[str], str | None, bool]] = []
+    parts = clauses(cell)
+    for clause in parts:
+        name, tail = _name_and_tail(clause)
+        if len(parts) == 1 and not re.search(r"chủ trì|phối hợp", tail):
+            # One clause with no role words: all of it is the name ("… có thẩm quyền tiếp nhận …").
+            name, tail = _tidy(clause), ""
+        names = [n for part in split_semicolons(name) for n in split_glued(part)]
+        glued = len(names) > len(split_semicolons(name))
+        r, strong = _role_of(tail)
+        partner = _PARTNER.match(tail)
+        if partner:
+            rest = tail[partner.end() :]
+            other, tail2 = _name_and_tail(rest)
+            if tail.startswith("chủ trì"):
+                found.append((names, LEAD, True))
+                found.append(([other], SUPPORT, True))
+                continue
+            r2, _ = _role_of(tail2)
+            both = LEAD if r2 == LEAD else SUPPORT
+            found.append((names + [other], both, True))
+            continue
+        if glued and role is not None:
+            out.inferred.add(role)
+        found.append((names, r, strong))
+    if role is not None:
+        for names, _r, _s in found:
+            out.add(role, names)
+        return
+    has_strong_lead = any(r == LEAD and s for _n, r, s in found)
+    has_strong_support = any(r == SUPPORT and s for _n, r, s in found)
+    for names, r, strong in found:
+        if strong:
+            out.add(r or LEAD, names)
+            continue
+        # No "chủ trì" / "phối hợp" of its own: read the role from the other clauses.
+        if has_strong_lead and not has_strong_support:
+            chosen = SUPPORT
+        elif has_strong_support and not has_strong_lead:
+            chosen = LEAD
+        elif has_strong_lead and has_strong_support:
+            chosen = r or SUPPORT
+        else:
+            chosen = r or LEAD
+        if len(found) > 1 and (has_strong_lead or has_strong_support):
+            out.inferred.add(chosen)
+        out.add(chosen, names)
