@@ -243,6 +243,19 @@ _GROUPS: list[tuple[str, str, dict[str, object], tuple[str, ...]]] = [
     ),
 ]
 
+# Short forms officers use for the first words of a department's name.
+_PARTIAL_NAMES: dict[str, tuple[str, ...]] = {
+    "so_nnmt": ("Sở Nông nghiệp",),
+    "so_gddt": ("Sở Giáo dục",),
+    "so_khcn": ("Sở Khoa học",),
+    "so_dttg": ("Sở Dân tộc",),
+    "so_ldtbxh": ("Sở Lao động",),
+    "so_gtvt": ("Sở Giao thông",),
+    "so_tnmt": ("Sở Tài nguyên",),
+    "so_khdt": ("Sở Kế hoạch",),
+    "so_tttt": ("Sở Thông tin",),
+}
+
 _DESIGNATION = {"xã": "Xã", "phường": "Phường", "đặc khu": "Đặc khu", "thị trấn": "Thị trấn"}
 
 
@@ -285,8 +298,8 @@ def province_units(province: Province, *, prefix: str = "") -> list[Unit]:
     def k(key: str | None) -> str | None:
         return None if key is None else prefix + key
 
-    def names(aliases: tuple[str, ...]) -> tuple[str, ...]:
-        out: list[str] = []
+    def names(aliases: tuple[str, ...], key: str = "") -> tuple[str, ...]:
+        out: list[str] = list(_PARTIAL_NAMES.get(key, ()))
         for alias in aliases:
             out.append(_fill(alias, t, short))
         return tuple(dict.fromkeys(out))
@@ -302,7 +315,7 @@ def province_units(province: Province, *, prefix: str = "") -> list[Unit]:
                 parent_key=k("ubnd_tinh")
                 if kind in (Kind.PROVINCIAL_OFFICE, Kind.DEPARTMENT, Kind.AGENCY)
                 else None,
-                aliases=names(aliases),
+                aliases=names(aliases, key),
                 short_name=_fill(short_name, t, short) if short_name else None,
             )
         )
@@ -314,7 +327,7 @@ def province_units(province: Province, *, prefix: str = "") -> list[Unit]:
                 _fill(name, t, short),
                 kind,
                 parent_key=k(parent),
-                aliases=names(aliases),
+                aliases=names(aliases, key),
                 short_name=_fill(short_name, t, short) if short_name else None,
             )
         )
@@ -326,7 +339,7 @@ def province_units(province: Province, *, prefix: str = "") -> list[Unit]:
                 _fill(name, t, short),
                 kind,
                 successor_key=k(successor),
-                aliases=names(aliases),
+                aliases=names(aliases, key),
                 short_name=_fill(short_name, t, short) if short_name else None,
             )
         )
@@ -342,7 +355,7 @@ def province_units(province: Province, *, prefix: str = "") -> list[Unit]:
                 Kind.GROUP,
                 is_group=True,
                 rule=rule,
-                aliases=names(aliases),
+                aliases=names(aliases, key),
             )
         )
     units.extend(commune_units(province, prefix=prefix))

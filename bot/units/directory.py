@@ -26,6 +26,10 @@ def _forms(unit: Unit) -> set[str]:
         qform = normalise(text)
         if qform:
             forms.add(qform)
+        # The spelled-out form keeps a typo inside a long phrase close ("cong ngh").
+        long_form = normalise(text, strip_qualifiers=False, abbreviate=False)
+        if long_form and unit.kind != Kind.COMMUNE:
+            forms.add(long_form)
         if unit.kind != Kind.COMMUNE and not unit.is_group:
             # "Sở Xây dựng tỉnh" and "Công an" name the same units as "Sở Xây dựng", "Công an tỉnh".
             if form.endswith(" tinh"):
@@ -55,6 +59,8 @@ class Directory:
         self.forms: list[str] = []
         self.form_unit: list[Unit] = []
         self.exact: dict[str, list[Unit]] = defaultdict(list)
+        # The same forms without spaces: "noivu", "kontum", "k bang" are spacing slips.
+        self.squashed: dict[str, list[Unit]] = defaultdict(list)
         self.postings: dict[str, list[int]] = defaultdict(list)
         for unit in self.units:
             for form in sorted(_forms(unit)):
@@ -63,6 +69,8 @@ class Directory:
                 self.form_unit.append(unit)
                 if unit not in self.exact[form]:
                     self.exact[form].append(unit)
+                if unit not in self.squashed[form.replace(" ", "")]:
+                    self.squashed[form.replace(" ", "")].append(unit)
                 for token in set(form.split()):
                     self.postings[token].append(index)
         self.vocab_by_len: dict[int, list[str]] = defaultdict(list)

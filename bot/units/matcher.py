@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from bot.text import fold
 from bot.units.directory import Directory
 from bot.units.model import Match, Unit
-from bot.units.normalise import normalise
+from bot.units.normalise import contract, normalise
 from bot.units.scope import scoped_match
 
 SCORE_CUTOFF = 84.0
@@ -80,6 +80,16 @@ def _ranked(directory: Directory, scored: dict[str, tuple[Unit, float]], limit: 
     return sorted(best.values(), key=lambda m: (-m.score, m.note is not None, m.unit.name))[:limit]
 
 
+def _exact(directory: Directory, raw: str, form: str) -> tuple[list[Unit] | None, float]:
+    """Units whose search form is the query's (with or without its province, or its spaces)."""
+    for candidate in (raw, form):
+        hits = directory.exact.get(candidate)
+        if hits:
+            return hits, 100.0
+    hits = directory.squashed.get(form.replace(" ", ""))
+    return (hits, 98.0) if hits else (None, 0.0)
+
+
 def query_form(directory: Directory, query: str) -> str:
     """The search form the matcher looks up for ``query`` (before typo correction)."""
     return _strip_province(normalise(query), directory)
@@ -97,21 +107,18 @@ def match(
         scoped = scoped_match(directory, query, scope_unit)
         if scoped is not None:
             return [scoped]
-    form = query_form(directory, query)
+    raw = normalise(query)
+    form = _strip_province(raw, directory)
     if not form:
         return []
     scored: dict[str, tuple[Unit, float]] = {}
-    hits = directory.exact.get(form)
-    if not hits:
-        corrected = _correct(form, directory)
+    hits, exact_score = _exact(directory, raw, form)
+    if hits is None:
+        corrected = contract(_correct(form, directory))
         if corrected != form:
-            hits = directory.exact.get(corrected)
-            exact_score = 97.0
             form = corrected
-        else:
-            exact_score = 100.0
-    else:
-        exact_score = 100.0
+            hits, exact_score = _exact(directory, form, form)
+            exact_score = min(exact_score, 97.0)
     if hits:
         for unit in hits:
             scored[unit.key] = (unit, exact_score)

@@ -46,6 +46,15 @@ CONTRACTIONS: dict[str, str] = {
     "nong nghiep va moi truong": "nnmt",
     "khoa hoc va cong nghe": "khcn",
     "ke hoach va dau tu": "khdt",
+    "ban quan ly": "bql",
+    "khu kinh te": "kkt",
+    "khu cong nghiep": "kcn",
+    "phat thanh va truyen hinh": "ptth",
+    "phat thanh truyen hinh": "ptth",
+    "lao dong tb xh": "ldtbxh",
+    "nong nghiep va ptnt": "nnptnt",
+    "tt phuc vu hanh chinh cong": "ttpvhcc",
+    "trung tam phuc vu hcc": "ttpvhcc",
     "giao duc va dao tao": "gddt",
     "dan toc va ton giao": "dttg",
     "giao thong van tai": "gtvt",
@@ -102,16 +111,21 @@ SYNONYMS: dict[str, str] = {
     "p": "phuong",
     "x": "xa",
     "tx": "thi xa",
-    "tt": "thi tran",
     "tp": "thanh pho",
     "dk": "dac khu",
     "ubndxa": "ubnd xa",
     "ubndtinh": "ubnd tinh",
     "ubndphuong": "ubnd phuong",
 }
-_CONTRACT_RE = re.compile(
-    r"\b(" + "|".join(sorted(map(re.escape, CONTRACTIONS), key=len, reverse=True)) + r")\b"
-)
+
+
+def _loose(phrase: str) -> str:
+    """A phrase's pattern where "va" is optional ("khoa hoc cong nghe" = "khoa hoc va cong nghe")."""
+    return re.escape(phrase).replace(r"\ va\ ", r"(?:\ va)?\ ")
+
+
+_CONTRACT_LIST = sorted(CONTRACTIONS, key=len, reverse=True)
+_CONTRACT_RE = re.compile(r"\b(?:" + "|".join(f"({_loose(p)})" for p in _CONTRACT_LIST) + r")\b")
 _SYN_RE = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, SYNONYMS), key=len, reverse=True)) + r")\b"
 )
@@ -119,7 +133,8 @@ _SYN_RE = re.compile(
 # Role and person words in front of a unit ("Cán bộ phụ trách", "Chủ tịch").
 _PERSON_RE = re.compile(
     r"^(?:(?:can bo|cong chuc|vien chuc|lanh dao|chu tich|pho chu tich|giam doc|pho giam doc"
-    r"|thu truong|nguoi dung dau|dau moi|phu trach|tai|cua|chu tri|phoi hop|thuc hien)\s+)+"
+    r"|thu truong|nguoi dung dau|dau moi|chu tri|phoi hop|thuc hien)\s+)+"
+    r"(?:(?:phu trach|tai|cua|cac|thuoc)\s+)*"
 )
 # Qualifiers after a unit or group that do not change who it is.
 _QUALIFIER_RE = re.compile(
@@ -135,7 +150,17 @@ _LEADING_FILLER = re.compile(r"^(?:cac|nhung|toan bo|tat ca|moi)\s+")
 
 def _contract(text: str) -> str:
     text = _SYN_RE.sub(lambda m: SYNONYMS[m.group(1)], text)
-    return _CONTRACT_RE.sub(lambda m: CONTRACTIONS[m.group(1)], text)
+    text = _CONTRACT_RE.sub(lambda m: CONTRACTIONS[_CONTRACT_LIST[m.lastindex - 1]], text)  # type: ignore[operator]
+    # "Ủy ban tỉnh" is what officers call the provincial people's committee.
+    return _UY_BAN.sub("ubnd", text)
+
+
+_UY_BAN = re.compile(r"\buy ban\b(?! nhan dan)")
+
+
+def contract(text: str) -> str:
+    """Abbreviate long phrases of an already folded, punctuation-free text."""
+    return " ".join(_contract(text).split())
 
 
 def fold_text(text: str) -> str:
@@ -143,13 +168,14 @@ def fold_text(text: str) -> str:
     return fold(unify_spelling(text))
 
 
-def normalise(text: str, *, strip_qualifiers: bool = True) -> str:
+def normalise(text: str, *, strip_qualifiers: bool = True, abbreviate: bool = True) -> str:
     """The compact search form of a mention or a unit name ('' when nothing is left)."""
     text = fold_text(text)
     for pattern, repl in _PUNCT_ABBREV_RE:
         text = pattern.sub(repl, text)
     text = _NON_WORD.sub(" ", text).strip()
-    text = _contract(text)
+    if abbreviate:
+        text = _contract(text)
     text = _PERSON_RE.sub("", text)
     if strip_qualifiers:
         stripped = _QUALIFIER_RE.sub("", text)
