@@ -107,19 +107,11 @@ class BotHarness:
         api: FakeBotApi,
         builder_hook: Callable[[ApplicationBuilder], ApplicationBuilder] | None = None,  # type: ignore[type-arg]
         timeout: float = 10.0,
+        app: Application | None = None,  # type: ignore[type-arg]
     ) -> None:
         self.api = api
         self.timeout = timeout
-        builder = (
-            ApplicationBuilder()
-            .token(api.token)
-            .base_url(api.base_url)
-            .base_file_url(api.base_file_url)
-            .application_class(TrackingApplication)
-        )
-        if builder_hook is not None:
-            builder = builder_hook(builder)
-        self.app: Application = builder.build()  # type: ignore[type-arg]
+        self.app: Application = app or self._build(api, builder_hook)  # type: ignore[type-arg]
         self.errors: list[BaseException] = []
         self._message_ids = itertools.count(1000)
         self._query_ids = itertools.count(1)
@@ -129,10 +121,35 @@ class BotHarness:
 
         self._record_error = _record_error
 
+    @staticmethod
+    def _build(api: FakeBotApi, builder_hook: Any) -> Application:  # type: ignore[type-arg]
+        builder = (
+            ApplicationBuilder()
+            .token(api.token)
+            .base_url(api.base_url)
+            .base_file_url(api.base_file_url)
+            .application_class(TrackingApplication)
+        )
+        if builder_hook is not None:
+            builder = builder_hook(builder)
+        return builder.build()
+
+    @staticmethod
+    def builder(api: FakeBotApi) -> ApplicationBuilder:  # type: ignore[type-arg]
+        """An ApplicationBuilder pointed at ``api`` with the tracking Application class."""
+        return (
+            ApplicationBuilder()
+            .token(api.token)
+            .base_url(api.base_url)
+            .base_file_url(api.base_file_url)
+            .application_class(TrackingApplication)
+        )
+
     async def start(self) -> None:
-        if not self.app.error_handlers:
-            self.app.add_error_handler(self._record_error)
+        self.app.add_error_handler(self._record_error)
         await self.app.initialize()
+        if self.app.post_init is not None:  # as run_polling does
+            await self.app.post_init(self.app)
         await self.app.start()
         assert self.app.updater is not None
         await self.app.updater.start_polling(poll_interval=0.0, timeout=1)

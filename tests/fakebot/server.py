@@ -194,6 +194,9 @@ class FakeBotApi:
         self._runner: web.AppRunner | None = None
         self.port = 0
         self.confirmed_offset = 0
+        # True: a client that gives up (time-out) cancels the request before it is processed,
+        # so a delayed send is not delivered; False: it is delivered and only the answer lost.
+        self.cancel_on_disconnect = False
 
     # ----------------------------------------------------------------- lifecycle
     async def start(self) -> str:
@@ -201,7 +204,9 @@ class FakeBotApi:
         app = web.Application(client_max_size=64 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle_api)
         app.router.add_get("/file/bot{token}/{path:.*}", self._handle_file)
-        self._runner = web.AppRunner(app, access_log=None)
+        self._runner = web.AppRunner(
+            app, access_log=None, handler_cancellation=self.cancel_on_disconnect
+        )
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()

@@ -1,0 +1,65 @@
+"""Wires the handlers into an Application: services on the context, handlers in order, menu."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from telegram.ext import Application, ApplicationBuilder
+
+from handlers import ask, fallback, groups, onboarding, plans, settings, tasks
+from handlers.context import CONTEXT_TYPES, App, Services
+from handlers.formatting import commands
+
+
+def configure(builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any], services: Services) -> App:
+    """Build the Application from ``builder`` with the bot's context type, handlers and menu."""
+
+    async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        await app.bot.set_my_commands(commands())
+
+    app: App = builder.context_types(CONTEXT_TYPES).post_init(post_init).build()
+    app.bot_data["services"] = services
+    install(app)
+    return app
+
+
+def install(app: App) -> None:
+    """Register every feature; order matters, the first matching handler answers."""
+    onboarding.register(app)  # /start, /moi, approvals — before anything needing registration
+    groups.register(app)  # /nhom
+    tasks.register(app)  # lists, reply keyboard, ✅ ⏰ 📄 and paging buttons
+    settings.register(app)  # /caidat, /huongdan
+    plans.register(app)  # plan files, Import/Cancel, /giao
+    ask.register(app)  # any other text: unit naming or a question
+    fallback.register(app)  # unknown commands, forged buttons, other messages, errors
+
+
+class RedactToken(logging.Filter):
+    """Replace the bot token wherever it appears in a log record (httpx logs request URLs)."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self._pattern = re.compile(re.escape(token))
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self._pattern.search(message):
+            record.msg = self._pattern.sub("<TOKEN>", message)
+            record.args = None
+        return True
+
+
+def protect_logs(token: str | None) -> None:
+    """Keep the token out of every log line: redact on all root handlers, quiet httpx."""
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    if not token:
+        return
+    redact = RedactToken(token)
+    root = logging.getLogger()
+    if not root.handlers:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")  # fmt: skip
+    for handler in root.handlers:
+        handler.addFilter(redact)

@@ -1,0 +1,160 @@
+"""The typed context every handler gets: services, signed buttons, who is asking, replying."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from telegram import Message, Update
+from telegram.constants import ChatType, ParseMode
+from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
+
+from bot.clock import Clock
+from bot.settings import Settings
+from handlers.formatting import split_message
+from services import officers
+from services.officers import Officer
+from store.models import DayOffRow
+from store.uow import UnitOfWork
+
+SIG_LEN = 11  # base64url characters of the HMAC kept in callback data (66 bits)
+
+
+@dataclass
+class Services:
+    """Everything the handlers use, built once by the composition root."""
+
+    settings: Settings
+    sessions: async_sessionmaker[AsyncSession]
+    clock: Clock
+    key: bytes  # HMAC key for callback data
+    pending_plans: dict[str, tuple[int, str, bytes]] = field(default_factory=dict)
+
+    def uow(self) -> UnitOfWork:
+        return UnitOfWork(self.sessions)
+
+    def now(self) -> datetime:
+        return self.clock().astimezone(self.settings.timezone)
+
+    def today(self) -> date:
+        return self.now().date()
+
+    async def calendar(self, session: AsyncSession) -> Any:
+        """The working-day calendar with the deployment's extra days off."""
+        from bot.deadlines import WorkCalendar
+
+        days = (await session.scalars(select(DayOffRow.day))).all()
+        return WorkCalendar(days)
+
+    def sign(self, chat_id: int, payload: str) -> str:
+        """``payload`` plus a short HMAC bound to the chat, for callback data (< 64 bytes)."""
+        mac = hmac.new(self.key, f"{chat_id}|{payload}".encode(), hashlib.sha256).digest()
+        data = f"{payload}:{base64.urlsafe_b64encode(mac).decode()[:SIG_LEN]}"
+        if len(data.encode()) > 64:
+            raise ValueError("callback data too long")
+        return data
+
+    def verify(self, chat_id: int, data: str) -> list[str] | None:
+        """The payload's fields when the signature holds for this chat, else None."""
+        payload, _, sig = data.rpartition(":")
+        if not payload or len(sig) != SIG_LEN:
+            return None
+        if not hmac.compare_digest(self.sign(chat_id, payload).rpartition(":")[2], sig):
+            return None
+        return payload.split(":")
+
+
+def derive_key(token: str | None, stored_secret: bytes | None = None) -> bytes:
+    """The button-signing key: derived from the token, or from a stored secret without one."""
+    base = token.encode() if token else (stored_secret or b"")
+    if not base:
+        raise ValueError("no secret for signing buttons")
+    return hashlib.sha256(b"tthc-callback|" + base).digest()
+
+
+class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
+    """The handlers' context: ``context.services`` is typed."""
+
+    @property
+    def services(self) -> Services:
+        svc = self.application.bot_data["services"]
+        assert isinstance(svc, Services)
+        return svc
+
+
+CONTEXT_TYPES = ContextTypes(context=BotContext)
+App = Application[Any, BotContext, Any, Any, Any, Any]
+
+
+def is_group(update: Update) -> bool:
+    chat = update.effective_chat
+    return chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
+
+
+async def reply(update: Update, html: str, **kwargs: Any) -> Message | None:
+    """Send ``html`` to the update's chat, split under the limit; markup goes on the last part."""
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    parts = split_message(html)
+    markup = kwargs.pop("reply_markup", None)
+    sent = None
+    for i, part in enumerate(parts):
+        sent = await chat.send_message(
+            part,
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup if i == len(parts) - 1 else None,
+            **kwargs,
+        )
+    return sent
+
+
+async def who(update: Update, context: BotContext) -> Officer | None:
+    """The officer behind the update (first administrators are created on sight)."""
+    user = update.effective_user
+    if user is None:
+        return None
+    svc = context.services
+    async with svc.uow() as uow:
+        found = await officers.identify(
+            uow.session, user.id, user.full_name, svc.settings.admin_ids, svc.now()
+        )
+        await uow.commit()
+    return found
+
+
+NOT_REGISTERED = "Bạn chưa đăng ký. Gõ /start để đăng ký với đơn vị của mình."
+PENDING = "Đăng ký của bạn đang chờ điều phối viên duyệt."
+REMOVED = "Tài khoản của bạn đã bị gỡ khỏi hệ thống. Hãy liên hệ điều phối viên nếu cần."
+REJECTED = "Đăng ký của bạn đã bị từ chối. Hãy liên hệ điều phối viên."
+
+
+def refusal(officer: Officer | None) -> str | None:
+    """Why this person may not use officer features, or None when they may."""
+    if officer is None:
+        return NOT_REGISTERED
+    return {"pending": PENDING, "removed": REMOVED, "rejected": REJECTED}.get(officer.status)
+
+
+async def active_officer(update: Update, context: BotContext) -> Officer | None:
+    """The active officer, or None after telling the user why not."""
+    officer = await who(update, context)
+    why = refusal(officer)
+    if why is not None:
+        await answer_or_reply(update, why)
+        return None
+    return officer
+
+
+async def answer_or_reply(update: Update, text: str) -> None:
+    """A refusal: as a callback alert for a button press, as a message otherwise."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(text, show_alert=True)
+    else:
+        await reply(update, text)

@@ -1,0 +1,141 @@
+"""Vietnamese texts, HTML escaping, message splitting and keyboards shared by the handlers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from html import escape
+
+from telegram import (
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+)
+
+from bot.vndate import format_date
+from services.officers import TaskLine
+
+LIMIT = 4096
+PAGE_SIZE = 5
+
+# The command menu (setMyCommands), in Vietnamese.
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("viec", "Việc của tôi"),
+    ("sapden", "Việc đến hạn trong 14 ngày"),
+    ("quahan", "Việc quá hạn"),
+    ("tuan", "Việc tuần này"),
+    ("thang", "Việc tháng này hoặc tháng N"),
+    ("donvi", "Việc của một đơn vị"),
+    ("xong", "Báo đã xong một việc"),
+    ("caidat", "Cài đặt nhắc việc"),
+    ("huongdan", "Hướng dẫn sử dụng"),
+    ("start", "Bắt đầu / đăng ký"),
+)
+
+# The reply keyboard and the list each button opens.
+KEYBOARD_LISTS = {"Hôm nay": "hn", "Tuần này": "tu", "Tháng này": "th", "Quá hạn": "qh"}
+
+HELP = (
+    "<b>Hướng dẫn</b>\n"
+    "/viec — việc của đơn vị bạn (quá hạn và 30 ngày tới)\n"
+    "/sapden — việc đến hạn trong 14 ngày\n"
+    "/quahan — việc đã quá hạn\n"
+    "/tuan — việc tuần này · /thang [N] — việc tháng này hoặc tháng N\n"
+    "/donvi TÊN — việc của một đơn vị\n"
+    "/xong — chọn việc đã hoàn thành\n"
+    "/caidat — giờ nhắc, số ngày nhắc trước, việc phối hợp, bản tin sáng\n"
+    "Hoặc gõ câu hỏi, ví dụ: <i>việc gì đến hạn tháng 8</i>.\n"
+    "Điều phối viên: /moi TÊN ĐƠN VỊ (tạo liên kết mời), gửi tệp kế hoạch (.docx, .txt) để nhập, "
+    "/giao MÃ_VIỆC TÊN_CÁN_BỘ.\n"
+    "Trong nhóm: quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với đơn vị."
+)
+
+
+def commands() -> list[BotCommand]:
+    return [BotCommand(c, d) for c, d in COMMANDS]
+
+
+def main_keyboard() -> ReplyKeyboardMarkup:
+    """Hôm nay / Tuần này / Tháng này / Quá hạn."""
+    names = list(KEYBOARD_LISTS)
+    return ReplyKeyboardMarkup(
+        [[KeyboardButton(n) for n in names[:2]], [KeyboardButton(n) for n in names[2:]]],
+        resize_keyboard=True,
+    )
+
+
+def e(text: object) -> str:
+    """Escape any user- or plan-supplied text for HTML."""
+    return escape(str(text), quote=False)
+
+
+def shorten(text: str, limit: int = 280) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def split_message(html: str, limit: int = LIMIT) -> list[str]:
+    """Split at line breaks (then spaces) so every part stays under Telegram's limit.
+
+    Lines are kept whole when they fit, so an HTML tag opened on a line is closed in the same part.
+    """
+    parts: list[str] = []
+    current = ""
+    for line in html.split("\n"):
+        while len(line) > limit:
+            cut = line.rfind(" ", 0, limit)
+            cut = cut if cut > limit // 2 else limit
+            if current:
+                parts.append(current)
+                current = ""
+            parts.append(line[:cut])
+            line = line[cut:].lstrip()
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            parts.append(current)
+            current = line
+        else:
+            current = candidate
+    if current.strip():
+        parts.append(current)
+    return parts or [""]
+
+
+def role_label(role: str) -> str:
+    return "chủ trì" if role == "lead" else "phối hợp"
+
+
+def task_lines_html(title: str, lines: Sequence[TaskLine], page: int, today: date) -> str:
+    """One page of a task list: numbered, with the real last day and the unit's role."""
+    pages = max(1, -(-len(lines) // PAGE_SIZE))
+    chunk = lines[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+    head = f"<b>{e(title)}</b>"
+    if pages > 1:
+        head += f" (trang {page + 1}/{pages})"
+    if not lines:
+        return head + "\nKhông có việc nào."
+    out = [head]
+    for i, line in enumerate(chunk, start=1):
+        when = format_date(line.last_day) if line.last_day else "không ghi hạn"
+        status = " · ✔️ đã xong" if line.done else ""
+        if line.last_day and not line.done and line.last_day < today:
+            status = " · ⚠️ quá hạn"
+        out.append(
+            f"\n{i}. <b>{e(when)}</b> · {role_label(line.role)}{status}\n"
+            f"{e(shorten(line.content))} <i>(mục {e(line.ref)})</i>"
+        )
+    return "\n".join(out)
+
+
+def button(text: str, data: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text, callback_data=data)
+
+
+def inline(rows: Sequence[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([list(r) for r in rows])
+
+
+def format_day(d: date | None) -> str:
+    return format_date(d) if d else "không ghi hạn"

@@ -1,0 +1,85 @@
+"""/nhom TÊN ĐƠN VỊ: a group administrator links the group chat to one unit."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.constants import ChatMemberStatus
+from telegram.error import TelegramError
+from telegram.ext import CallbackQueryHandler, CommandHandler
+
+from handlers.context import App, BotContext, answer_or_reply, is_group, reply
+from handlers.formatting import button, e, inline
+from services import officers
+
+ADMINS = (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
+
+
+async def _is_group_admin(update: Update, context: BotContext) -> bool:
+    chat, user = update.effective_chat, update.effective_user
+    assert chat is not None and user is not None
+    try:
+        member = await context.bot.get_chat_member(chat.id, user.id)
+    except TelegramError:
+        return False
+    return member.status in ADMINS
+
+
+async def link(update: Update, context: BotContext) -> None:
+    if not is_group(update):
+        await reply(update, "Lệnh /nhom dùng trong nhóm chat của đơn vị.")
+        return
+    if not await _is_group_admin(update, context):
+        await reply(update, "Chỉ quản trị viên của nhóm mới liên kết được nhóm với đơn vị.")
+        return
+    name = " ".join(context.args or []).strip()
+    if not name:
+        await reply(update, "Gõ tên đơn vị sau lệnh, ví dụ: /nhom Sở Tư pháp")
+        return
+    svc = context.services
+    async with svc.uow() as uow:
+        found = await officers.find_units(uow.session, name)
+    if not found:
+        await reply(update, f"Không tìm thấy đơn vị “{e(name)}”.")
+        return
+    if len(found) > 1:
+        chat = update.effective_chat
+        assert chat is not None
+        rows = [[button(u.name, svc.sign(chat.id, f"gl:{u.id}"))] for u in found]
+        await reply(update, "Liên kết nhóm với đơn vị nào?", reply_markup=inline(rows))
+        return
+    await _link(update, context, found[0].id)
+
+
+async def pick(update: Update, context: BotContext) -> None:
+    query, chat = update.callback_query, update.effective_chat
+    assert query is not None and chat is not None
+    fields = context.services.verify(chat.id, query.data or "")
+    if fields is None or fields[0] != "gl":
+        await query.answer("Nút này không hợp lệ hoặc đã cũ.", show_alert=True)
+        return
+    if not await _is_group_admin(update, context):
+        await answer_or_reply(
+            update, "Chỉ quản trị viên của nhóm mới liên kết được nhóm với đơn vị."
+        )
+        return
+    await query.answer()
+    await _link(update, context, int(fields[1]))
+
+
+async def _link(update: Update, context: BotContext, unit_id: int) -> None:
+    chat, user = update.effective_chat, update.effective_user
+    assert chat is not None and user is not None
+    svc = context.services
+    async with svc.uow() as uow:
+        await officers.link_group(uow.session, chat.id, chat.title, unit_id, user.id, svc.now())
+        name = await officers.unit_name(uow.session, unit_id)
+        await uow.commit()
+    await reply(
+        update,
+        f"Đã liên kết nhóm với <b>{e(name)}</b>. Nhắc việc của đơn vị sẽ gửi cả vào nhóm này.",
+    )
+
+
+def register(app: App) -> None:
+    app.add_handler(CommandHandler("nhom", link))
+    app.add_handler(CallbackQueryHandler(pick, pattern=r"^gl:"))

@@ -1,0 +1,223 @@
+"""Onboarding: /start (with an invite code or by naming the unit), approvals, and /moi invites."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.errors import TthcError
+from handlers.context import (
+    App,
+    BotContext,
+    active_officer,
+    answer_or_reply,
+    is_group,
+    refusal,
+    reply,
+    who,
+)
+from handlers.formatting import button, e, inline, main_keyboard
+from services import officers
+
+AWAITING_UNIT = "awaiting_unit"
+
+
+async def start(update: Update, context: BotContext) -> None:
+    """/start [code]: redeem an invite, greet a known officer, or ask a newcomer for their unit."""
+    user = update.effective_user
+    assert user is not None
+    if is_group(update):
+        await reply(update, "Xin chào! Quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với đơn vị.")  # fmt: skip
+        return
+    svc = context.services
+    code = context.args[0] if context.args else None
+    if code:
+        try:
+            async with svc.uow() as uow:
+                joined = await officers.redeem_invite(uow.session, code, user.id, user.full_name, svc.now())  # fmt: skip
+                await uow.commit()
+        except TthcError as exc:
+            await reply(update, e(exc.message))
+            return
+        await reply(
+            update,
+            f"Chào {e(joined.name)}! Bạn đã được đăng ký vào <b>{e(joined.unit_name or '')}</b>.\n"
+            "Gõ /viec để xem việc của đơn vị, /huongdan để xem hướng dẫn.",
+            reply_markup=main_keyboard(),
+        )
+        return
+    officer = await who(update, context)
+    if officer is not None and officer.is_active:
+        unit = f" ({e(officer.unit_name)})" if officer.unit_name else ""
+        await reply(
+            update,
+            f"Chào {e(officer.name)}{unit}! Gõ /viec để xem việc, /huongdan để xem hướng dẫn.",
+            reply_markup=main_keyboard(),
+        )
+        return
+    if officer is not None and officer.status != "rejected":
+        await reply(update, refusal(officer) or "")
+        return
+    context.user_data[AWAITING_UNIT] = True  # type: ignore[index]
+    await reply(
+        update,
+        "Chào bạn! Bạn là cán bộ đầu mối của đơn vị nào? Hãy gõ tên đơn vị, ví dụ: <i>Sở Tư pháp</i>.",  # noqa: RUF001
+    )
+
+
+async def name_unit(update: Update, context: BotContext) -> bool:
+    """A newcomer typed their unit's name: offer the matcher's candidates. True when handled."""
+    if not context.user_data or not context.user_data.get(AWAITING_UNIT):
+        return False
+    msg = update.effective_message
+    chat = update.effective_chat
+    assert msg is not None and chat is not None
+    svc = context.services
+    async with svc.uow() as uow:
+        found = await officers.find_units(uow.session, msg.text or "")
+    if not found:
+        await reply(
+            update, f"Không tìm thấy đơn vị “{e(msg.text or '')}”. Hãy gõ lại tên đầy đủ hơn."
+        )
+        return True
+    rows = [[button(u.name, svc.sign(chat.id, f"u:{u.id}"))] for u in found]
+    await reply(update, "Chọn đúng đơn vị của bạn:", reply_markup=inline(rows))
+    return True
+
+
+async def pick_unit(update: Update, context: BotContext) -> None:
+    """The newcomer picked a unit: record the request and ask the coordinators."""
+    query, chat, user = update.callback_query, update.effective_chat, update.effective_user
+    assert query is not None and chat is not None and user is not None
+    svc = context.services
+    fields = svc.verify(chat.id, query.data or "")
+    if fields is None or fields[0] != "u":
+        await query.answer("Nút này không hợp lệ hoặc đã cũ.", show_alert=True)
+        return
+    try:
+        async with svc.uow() as uow:
+            officer = await officers.request_approval(uow.session, user.id, user.full_name, int(fields[1]), svc.now())  # fmt: skip
+            deciders = await officers.approvers(uow.session)
+            await uow.commit()
+    except TthcError as exc:
+        await answer_or_reply(update, exc.message)
+        return
+    if context.user_data is not None:
+        context.user_data.pop(AWAITING_UNIT, None)
+    await query.answer()
+    await query.edit_message_text(
+        f"Đã gửi yêu cầu tham gia <b>{e(officer.unit_name or '')}</b>. Vui lòng chờ điều phối viên duyệt.",  # fmt: skip
+        parse_mode="HTML",
+    )
+    for d in deciders:
+        rows = [[button("✔️ Duyệt", svc.sign(d.telegram_id, f"ap:{officer.id}")),
+                 button("✖️ Từ chối", svc.sign(d.telegram_id, f"rj:{officer.id}"))]]  # fmt: skip
+        await context.bot.send_message(
+            d.telegram_id,
+            f"Yêu cầu đăng ký: <b>{e(officer.name)}</b> (id {officer.telegram_id}) — {e(officer.unit_name or '')}",  # fmt: skip
+            parse_mode="HTML",
+            reply_markup=inline(rows),
+        )
+
+
+async def decide(update: Update, context: BotContext) -> None:
+    """A coordinator's ✔️ Duyệt / ✖️ Từ chối."""
+    query, chat = update.callback_query, update.effective_chat
+    assert query is not None and chat is not None
+    svc = context.services
+    fields = svc.verify(chat.id, query.data or "")
+    if fields is None or fields[0] not in ("ap", "rj"):
+        await query.answer("Nút này không hợp lệ hoặc đã cũ.", show_alert=True)
+        return
+    by = await active_officer(update, context)
+    if by is None:
+        return
+    try:
+        async with svc.uow() as uow:
+            officer = await officers.decide(uow.session, int(fields[1]), fields[0] == "ap", by, svc.now())  # fmt: skip
+            await uow.commit()
+    except TthcError as exc:
+        await answer_or_reply(update, exc.message)
+        return
+    approved = officer.status == "active"
+    verdict = "đã được duyệt" if approved else "đã bị từ chối"
+    await query.answer()
+    await query.edit_message_text(f"{e(officer.name)} — {e(officer.unit_name or '')}: {verdict}.")
+    text = (
+        f"Đăng ký vào {e(officer.unit_name or '')} đã được duyệt. Gõ /viec để xem việc."
+        if approved
+        else "Đăng ký của bạn đã bị từ chối. Hãy liên hệ điều phối viên."
+    )
+    await context.bot.send_message(
+        officer.telegram_id,
+        text,
+        parse_mode="HTML",
+        reply_markup=main_keyboard() if approved else None,
+    )
+
+
+async def invite(update: Update, context: BotContext) -> None:
+    """/moi TÊN ĐƠN VỊ: a single-use invite link for that unit (coordinators only)."""
+    officer = await active_officer(update, context)
+    if officer is None:
+        return
+    if not officer.is_coordinator:
+        await reply(update, "Chỉ điều phối viên mới tạo được liên kết mời.")
+        return
+    name = " ".join(context.args or []).strip()
+    if not name:
+        await reply(update, "Gõ tên đơn vị sau lệnh, ví dụ: /moi Sở Tư pháp")
+        return
+    svc = context.services
+    async with svc.uow() as uow:
+        found = await officers.find_units(uow.session, name)
+    if not found:
+        await reply(update, f"Không tìm thấy đơn vị “{e(name)}”.")
+        return
+    if len(found) > 1:
+        chat = update.effective_chat
+        assert chat is not None
+        rows = [[button(u.name, svc.sign(chat.id, f"mi:{u.id}"))] for u in found]
+        await reply(update, "Tạo liên kết mời cho đơn vị nào?", reply_markup=inline(rows))
+        return
+    await _send_invite(update, context, officer.telegram_id, found[0].id)
+
+
+async def pick_invite_unit(update: Update, context: BotContext) -> None:
+    query, chat = update.callback_query, update.effective_chat
+    assert query is not None and chat is not None
+    fields = context.services.verify(chat.id, query.data or "")
+    if fields is None or fields[0] != "mi":
+        await query.answer("Nút này không hợp lệ hoặc đã cũ.", show_alert=True)
+        return
+    officer = await active_officer(update, context)
+    if officer is None:
+        return
+    if not officer.is_coordinator:
+        await answer_or_reply(update, "Chỉ điều phối viên mới tạo được liên kết mời.")
+        return
+    await query.answer()
+    await _send_invite(update, context, officer.telegram_id, int(fields[1]))
+
+
+async def _send_invite(update: Update, context: BotContext, by: int, unit_id: int) -> None:
+    svc = context.services
+    async with svc.uow() as uow:
+        code = await officers.create_invite(uow.session, unit_id, by, svc.now())
+        name = await officers.unit_name(uow.session, unit_id)
+        await uow.commit()
+    link = f"https://t.me/{context.bot.username}?start={code}"
+    await reply(
+        update,
+        f"Liên kết mời cho <b>{e(name)}</b> (dùng một lần, hết hạn sau 7 ngày):\n{e(link)}",
+    )
+
+
+def register(app: App) -> None:
+    """/start, /moi and the onboarding buttons; the unit-name step is called from the text router."""
+    app.add_handler(CommandHandler("start", start))
+    app.add_handler(CommandHandler("moi", invite, filters=filters.ChatType.PRIVATE))
+    app.add_handler(CallbackQueryHandler(pick_unit, pattern=r"^u:"))
+    app.add_handler(CallbackQueryHandler(decide, pattern=r"^(ap|rj):"))
+    app.add_handler(CallbackQueryHandler(pick_invite_unit, pattern=r"^mi:"))
+    _ = MessageHandler  # the unit-name step is routed by handlers.ask

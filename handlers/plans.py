@@ -1,0 +1,181 @@
+"""Coordinators: a plan file in a private chat → preview → Import / Cancel; /giao assigns a task."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Any
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.errors import BadDocument, TthcError
+from handlers.context import App, BotContext, active_officer, answer_or_reply, reply
+from handlers.formatting import button, e, inline, shorten
+from services import officers
+
+ACCEPTED = (".docx", ".txt", ".tsv", ".text")
+NOT_COORDINATOR = "Chỉ điều phối viên mới nhập kế hoạch được."
+
+
+def _list(items: list[Any], limit: int = 15) -> str:
+    shown = [e(shorten(str(x), 80)) for x in items[:limit]]
+    more = f" … và {len(items) - limit} mục khác" if len(items) > limit else ""
+    return "; ".join(shown) + more
+
+
+async def _dry_run(context: BotContext, name: str, data: bytes, commit: bool) -> tuple[Any, Any]:
+    """Read and import the plan in one transaction; roll it back unless ``commit``."""
+    from services.imports import import_plan
+
+    from bot.plans import read_plan
+
+    svc = context.services
+    draft = read_plan(Path(name), data)
+    async with svc.uow() as uow:
+        calendar = await svc.calendar(uow.session)
+        result = await import_plan(uow, draft, svc.now(), calendar)
+        if commit:
+            await uow.commit()
+    return draft, result
+
+
+def _preview(draft: Any, result: Any) -> str:
+    unknown = list(
+        getattr(result, "unknown_deadlines", None) or getattr(result, "unknown", []) or []
+    )
+    unresolved = list(getattr(result, "unresolved", None) or [])
+    tasks = len(draft.tasks)
+    lines = [
+        f"📋 <b>{e(draft.title or draft.source)}</b>",
+        f"Cơ quan: {e(draft.issuer or 'không rõ')} · Số: {e(draft.number or '—')} · Năm: {e(draft.year or '—')}",  # fmt: skip
+        f"Số việc: <b>{tasks}</b> · có hạn: <b>{tasks - len(unknown)}</b> · chưa rõ hạn: <b>{len(unknown)}</b>",  # fmt: skip
+    ]
+    if unknown:
+        lines.append(f"Hạn chưa rõ: {_list(unknown)}")
+    if unresolved:
+        lines.append(f"Đơn vị chưa nhận ra ({len(unresolved)}): {_list(unresolved)}")
+    lines.append(
+        f"Nếu nhập: {getattr(result, 'created', 0)} việc mới, {getattr(result, 'updated', 0)} cập nhật, "
+        f"{getattr(result, 'unchanged', 0)} không đổi, {getattr(result, 'deactivated', 0)} bỏ."
+    )
+    return "\n".join(lines)
+
+
+async def on_document(update: Update, context: BotContext) -> None:
+    """A file in a private chat: only coordinators, only plan formats, at most the size limit."""
+    msg, chat = update.effective_message, update.effective_chat
+    assert msg is not None and chat is not None and msg.document is not None
+    officer = await active_officer(update, context)
+    if officer is None:
+        return
+    if not officer.is_coordinator:
+        await reply(update, NOT_COORDINATOR)
+        return
+    doc, svc = msg.document, context.services
+    name = doc.file_name or "ke-hoach"
+    if not name.lower().endswith(ACCEPTED):
+        await reply(update, "Chỉ nhận tệp kế hoạch .docx hoặc .txt (văn bản xuất từ .docx).")
+        return
+    limit = svc.settings.max_upload_bytes
+    if doc.file_size is None or doc.file_size > limit:
+        await reply(update, f"Tệp quá lớn: tối đa {limit // (1024 * 1024)} MB.")
+        return
+    file = await doc.get_file()
+    data = bytes(await file.download_as_bytearray())
+    if len(data) > limit:
+        await reply(update, f"Tệp quá lớn: tối đa {limit // (1024 * 1024)} MB.")
+        return
+    try:
+        draft, result = await _dry_run(context, name, data, commit=False)
+    except BadDocument as exc:
+        await reply(update, f"Không đọc được tệp: {e(exc.message)}")
+        return
+    except TthcError as exc:
+        await reply(update, e(exc.message))
+        return
+    token = secrets.token_hex(4)
+    svc.pending_plans[token] = (officer.telegram_id, name, data)
+    rows = [[button("📥 Nhập", svc.sign(chat.id, f"pi:{token}")),
+             button("Hủy", svc.sign(chat.id, f"pc:{token}"))]]  # fmt: skip
+    await reply(update, _preview(draft, result), reply_markup=inline(rows))
+
+
+async def on_confirm(update: Update, context: BotContext) -> None:
+    query, chat = update.callback_query, update.effective_chat
+    assert query is not None and chat is not None
+    svc = context.services
+    fields = svc.verify(chat.id, query.data or "")
+    if fields is None or fields[0] not in ("pi", "pc"):
+        await query.answer("Nút này không hợp lệ hoặc đã cũ.", show_alert=True)
+        return
+    officer = await active_officer(update, context)
+    if officer is None:
+        return
+    if not officer.is_coordinator:
+        await answer_or_reply(update, NOT_COORDINATOR)
+        return
+    pending = svc.pending_plans.pop(fields[1], None)
+    if pending is None or pending[0] != officer.telegram_id:
+        await query.answer("Bản xem trước này đã cũ. Hãy gửi lại tệp.", show_alert=True)
+        return
+    await query.answer()
+    if fields[0] == "pc":
+        await query.edit_message_text("Đã hủy, không nhập gì.")
+        return
+    try:
+        draft, result = await _dry_run(context, pending[1], pending[2], commit=True)
+    except TthcError as exc:
+        await reply(update, e(exc.message))
+        return
+    await query.edit_message_text(
+        f"✅ Đã nhập <b>{e(draft.title or draft.source)}</b>: {getattr(result, 'created', 0)} việc mới, "
+        f"{getattr(result, 'updated', 0)} cập nhật, {getattr(result, 'unchanged', 0)} không đổi.",
+        parse_mode="HTML",
+    )
+
+
+async def assign(update: Update, context: BotContext) -> None:
+    """/giao MÃ_VIỆC TÊN CÁN BỘ: send the task to that officer (coordinators only)."""
+    officer = await active_officer(update, context)
+    if officer is None:
+        return
+    if not officer.is_coordinator:
+        await reply(update, "Chỉ điều phối viên mới giao việc được.")
+        return
+    args = context.args or []
+    if len(args) < 2 or not args[0].lstrip("#").isdigit():
+        await reply(update, "Cú pháp: /giao MÃ_VIỆC TÊN CÁN BỘ, ví dụ: /giao 12 Nguyễn Văn A")
+        return
+    task_id, name = int(args[0].lstrip("#")), " ".join(args[1:])
+    svc = context.services
+    try:
+        async with svc.uow() as uow:
+            found = await officers.find_officers(uow.session, name)
+            if len(found) != 1:
+                await reply(
+                    update,
+                    f"Không tìm thấy cán bộ “{e(name)}”."
+                    if not found
+                    else "Có nhiều cán bộ trùng tên: " + e(", ".join(o.name for o in found)),
+                )
+                return
+            detail = await officers.task_detail(uow.session, task_id)
+            await officers.assign_task(uow.session, task_id, found[0], officer, svc.now())
+            await uow.commit()
+    except TthcError as exc:
+        await reply(update, e(exc.message))
+        return
+    target = found[0]
+    await context.bot.send_message(
+        target.telegram_id,
+        f"📌 {e(officer.name)} giao cho bạn việc (mục {e(detail['ref'])}):\n{e(shorten(str(detail['content']), 600))}",  # fmt: skip
+        parse_mode="HTML",
+    )
+    await reply(update, f"Đã giao việc {task_id} cho {e(target.name)}.")
+
+
+def register(app: App) -> None:
+    app.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.Document.ALL, on_document))
+    app.add_handler(CallbackQueryHandler(on_confirm, pattern=r"^(pi|pc):"))
+    app.add_handler(CommandHandler("giao", assign))
