@@ -167,7 +167,13 @@ async def keyboard_list(update: Update, context: BotContext) -> None:
 
 async def unit_command(update: Update, context: BotContext) -> None:
     """/donvi TÊN: a unit's tasks; officers and groups see only their own unit."""
-    viewer = await _viewer(update, context)
+    if is_group(update):
+        viewer = await _viewer(update, context)
+    else:
+        coordinator = await active_officer(update, context)
+        if coordinator is None:
+            return
+        viewer = (coordinator, coordinator.unit_id)
     if viewer is None:
         return
     officer, own_unit = viewer
@@ -334,7 +340,11 @@ async def press_page(update: Update, context: BotContext) -> None:
     if fields is None:
         return
     kind, arg, unit_id, page = fields[0], fields[1], int(fields[2]), int(fields[3])
-    viewer = await _viewer(update, context)
+    if is_group(update):
+        viewer = await _viewer(update, context)
+    else:
+        reader = await active_officer(update, context)
+        viewer = (reader, reader.unit_id) if reader else None
     if viewer is None:
         return
     officer, own = viewer

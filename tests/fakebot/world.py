@@ -91,6 +91,15 @@ class World:
         async with self.services.sessions() as s:
             return await s.scalar(stmt)
 
+    async def add_officer(self, telegram_id: int, name: str, unit: str | None, role: str = "officer") -> int:  # fmt: skip
+        """Register an officer directly in the store (``unit`` is a unit key)."""
+        from services.officers import add_officer
+
+        async with self.services.uow() as uow:
+            o = await add_officer(uow.session, telegram_id, name, self.ids[unit] if unit else None, role, NOW)  # fmt: skip
+            await uow.commit()
+        return o.id
+
     async def all(self, stmt):  # type: ignore[no-untyped-def]
         async with self.services.sessions() as s:
             return list((await s.execute(stmt)).all())
