@@ -56,6 +56,10 @@ class Query:
     ref: str | None = None  # task reference, folded ("ii.3")
     report: str | None = None  # next_due: month | quarter | half | year | any
     counted: Intent | None = None  # count: what is counted
+    page: int = 0  # "… trang 2" asks for the second page of a long answer
+
+
+_PAGE = re.compile(r"(?<!\w)(?:xem )?trang (\d{1,3})(?!\w)")
 
 
 def _has(n: str, *phrases: str) -> bool:
@@ -477,6 +481,11 @@ def read_question(text: str, today: date, unit_matcher: UnitMatcher | None = Non
     """Read one question typed by an officer (any spelling) as of ``today``."""
     raw = unify_spelling(text).lower()
     n = normalize(text)
+    page = 0
+    page_m = _PAGE.search(n)
+    if page_m:
+        page = max(int(page_m.group(1)) - 1, 0)
+        n = (n[: page_m.start()] + " " + n[page_m.end() :]).strip()
     ref_m = _REF.search(n)
     if ref_m and (re.search(r"[a-z]", ref_m.group(1)) or _has(n, *_DETAIL_WORDS)):
         return Query(text, Intent.DETAIL, ref=ref_m.group(1))
@@ -487,7 +496,7 @@ def read_question(text: str, today: date, unit_matcher: UnitMatcher | None = Non
     unit = unit_matcher(unit_text) if unit_text and unit_matcher else None
     role = Role.LEAD if _has(n, "chu tri") else Role.SUPPORT if _has(n, "phoi hop") else None
     topic = _find_topic(rest, unit_text)
-    slots = {"period": period, "unit_text": unit_text, "unit": unit, "role": role}
+    slots = {"period": period, "unit_text": unit_text, "unit": unit, "role": role, "page": page}
     if _is_next_due(n) and not _has(n, *_COUNT):
         return Query(text, Intent.NEXT_DUE, report=_report_kind(n), **slots)  # type: ignore[arg-type]
     base = _base_intent(n, rest, period, unit_text, role, topic)
