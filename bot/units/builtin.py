@@ -259,6 +259,14 @@ _PARTIAL_NAMES: dict[str, tuple[str, ...]] = {
 _DESIGNATION = {"xã": "Xã", "phường": "Phường", "đặc khu": "Đặc khu", "thị trấn": "Thị trấn"}
 
 
+# Every unit's name and short-name templates by key (for the "tỉnh" variants of a city).
+_TEMPLATES: dict[str, tuple[str, ...]] = {
+    **{r[0]: tuple(x for x in (r[1], r[2]) if x) for r in _PROVINCIAL},
+    **{r[0]: tuple(x for x in (r[1], r[2]) if x) for r in _CHILDREN},
+    **{r[0]: tuple(x for x in (r[1], r[2]) if x) for r in _OLD},
+}
+
+
 @lru_cache(maxsize=1)
 def provinces() -> tuple[Province, ...]:
     """The 34 provinces and cities of the package (as of 2025)."""
@@ -302,6 +310,11 @@ def province_units(province: Province, *, prefix: str = "") -> list[Unit]:
         out: list[str] = list(_PARTIAL_NAMES.get(key, ()))
         for alias in aliases:
             out.append(_fill(alias, t, short))
+        if t != "tỉnh":
+            # Officers write "UBND tỉnh" and "Công an tỉnh" in a centrally-run city too.
+            out.extend(
+                _fill(a, "tỉnh", short) for a in (*aliases, *_TEMPLATES.get(key, ())) if "{t}" in a
+            )
         return tuple(dict.fromkeys(out))
 
     units: list[Unit] = []

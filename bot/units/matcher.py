@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from bot.text import fold
 from bot.units.directory import Directory
@@ -20,7 +21,9 @@ from bot.units.normalise import contract, normalise
 from bot.units.scope import scoped_match
 
 SCORE_CUTOFF = 84.0
-WORD_CUTOFF = 75.0
+MAX_WORD_EDITS = 1
+# Word order matters in names ("Trung Nghĩa" is not "Nghĩa Trung"): a reordered match costs this.
+REORDER_PENALTY = 8.0
 MAX_CANDIDATES = 60
 # Words too common to narrow the candidates by themselves.
 _WEAK = {"so", "ubnd", "xa", "phuong", "tinh", "vp", "cac", "va", "thuoc", "cap", "dac", "khu"}
@@ -48,8 +51,16 @@ def _correct(query: str, directory: Directory) -> str:
         pool: list[str] = []
         for n in (len(word) - 1, len(word), len(word) + 1):
             pool.extend(directory.vocab_by_len.get(n, ()))
-        best = process.extractOne(
-            word, pool, scorer=fuzz.ratio, processor=None, score_cutoff=WORD_CUTOFF
+        # OSA counts a swap of two letters as one edit ("ilnh" → "linh"), as phones produce.
+        close = process.extract(
+            word, pool, scorer=OSA.distance, processor=None, score_cutoff=MAX_WORD_EDITS, limit=20
+        )
+        # Among equally close words prefer the longer (a letter left out is the usual slip),
+        # then the more common one.
+        best = min(
+            close,
+            key=lambda c: (c[1], -len(c[0]), -len(directory.postings[c[0]]), c[0]),
+            default=None,
         )
         out.append(best[0] if best else word)
     return " ".join(out)
@@ -109,6 +120,7 @@ def match(
             return [scoped]
     raw = normalise(query)
     form = _strip_province(raw, directory)
+    raw_form = form
     if not form:
         return []
     scored: dict[str, tuple[Unit, float]] = {}
@@ -123,21 +135,24 @@ def match(
         for unit in hits:
             scored[unit.key] = (unit, exact_score)
         return _ranked(directory, scored, limit)
-    candidates = _candidates(form, directory)
+    candidates = _candidates(f"{form} {raw_form}", directory)
     if not candidates:
         return []
     choices = {i: directory.forms[i] for i in candidates}
-    results = process.extract(
-        form,
-        choices,
-        scorer=fuzz.token_sort_ratio,
-        processor=None,
-        score_cutoff=SCORE_CUTOFF,
-        limit=limit * 4,
-    )
-    for _form, score, index in results:
-        unit = directory.form_unit[index]
-        old = scored.get(unit.key)
-        if old is None or score > old[1]:
-            scored[unit.key] = (unit, float(score))
+    for scorer, penalty in ((fuzz.ratio, 0.0), (fuzz.token_sort_ratio, REORDER_PENALTY)):
+        for text in dict.fromkeys((form, raw_form)):
+            results = process.extract(
+                text,
+                choices,
+                scorer=scorer,
+                processor=None,
+                score_cutoff=SCORE_CUTOFF + penalty,
+                limit=limit * 4,
+            )
+            for _form, score, index in results:
+                unit = directory.form_unit[index]
+                value = float(score) - penalty
+                old = scored.get(unit.key)
+                if old is None or value > old[1]:
+                    scored[unit.key] = (unit, value)
     return _ranked(directory, scored, limit)
