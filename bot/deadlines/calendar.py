@@ -17,7 +17,8 @@ class WorkCalendar:
 
     def __init__(self, extra_days_off: Iterable[date] = ()) -> None:
         self._extra = frozenset(extra_days_off)
-        self._public = holidays.country_holidays("VN")  # fills years lazily on lookup
+        # Vietnamese names ("Tết Nguyên Đán"); years are filled lazily on lookup.
+        self._public = holidays.country_holidays("VN", language="vi")
 
     def is_holiday(self, d: date) -> bool:
         """A public holiday or an extra day off (whatever the weekday)."""

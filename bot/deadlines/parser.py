@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.deadlines.phrases import (
     clean,
@@ -151,6 +152,18 @@ _ELSEWHERE = re.compile(
 )
 
 
+_CELL = "\x00cell"
+_CONTINUOUS_KEYS = ("thuong xuyen", "lien tuc", "ngay", "tuan", "phat sinh", "suot")
+_ON_REQUEST_KEYS = ("dot xuat", "yeu cau", "khi", "truong hop", "neu co")
+_RELATIVE_KEYS = ("sau", "ke tu", "tinh tu", "khi")
+
+
+def _has(s: str, keys: tuple[str, ...]) -> bool:
+    """A cheap test before a regex: does any key word occur at all?"""
+    return any(k in s for k in keys)
+
+
+_HAS_DIGIT = re.compile(r"\d")
 _LIST_GAP = re.compile(r"[\s,]*(?:va|hoac|ngay|\s|,)*")
 _PART_YEAR = (
     (_HALF_FIRST, 6, "6 tháng đầu năm"),
@@ -161,20 +174,20 @@ _PART_YEAR = (
 
 def _parse_clause(s: str, year: int | None, f: _Found) -> None:
     """Read one clause into `f` (items and flags), consuming what each recogniser matched."""
-    if _CONTINUOUS.search(s):
+    if _has(s, _CONTINUOUS_KEYS) and _CONTINUOUS.search(s):
         f.ongoing = True
         s = _CONTINUOUS.sub(lambda m: "#" * len(m.group(0)), s)
-    if _ON_REQUEST.search(s):
+    if _has(s, _ON_REQUEST_KEYS) and _ON_REQUEST.search(s):
         f.on_request = True
         s = _ON_REQUEST.sub(lambda m: "#" * len(m.group(0)), s)
-    m = _RELATIVE.search(s)
+    m = _RELATIVE.search(s) if _has(s, _RELATIVE_KEYS) else None
     if m and not _DMY.search(s) and not _DMY_WORDS.search(s):
-        f.relative = f.relative or s
+        f.relative = f.relative or _CELL  # the cell itself states the rule
         return
 
     found_before = len(f.items)
     # Explicit dates: "ngày 15 tháng 8 năm 2025", "31/8/2025", "05/01".
-    for rx in (_DMY_WORDS, _DMY):
+    for rx in (_DMY_WORDS, _DMY) if _HAS_DIGIT.search(s) else ():
         prev_end, prev_before = -1, False
         while (m := rx.search(s)) is not None:
             d, mo, y = int(m.group(1)), int(m.group(2)), _year(m.group(3), year)
@@ -192,7 +205,7 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
     if len(f.items) > found_before:
         return  # "Báo cáo quý I chậm nhất ngày 22/3/2025": the quarter is a label
     # Day N of a month of each quarter: "ngày 19 của tháng cuối quý".
-    while (m := _DAY_LAST_Q.search(s)) is not None:
+    while "quy" in s and "ngay" in s and (m := _DAY_LAST_Q.search(s)) is not None:
         before = bool(m.group(1)) or _before_at(s, m.start())
         d, which = int(m.group(2)), m.group(3)
         months = {"cuoi": QUARTER_ENDS, "dau": QUARTER_FIRSTS, "giua": QUARTER_MIDDLES}[which]
@@ -209,7 +222,7 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
                 )
             )
     # Day N of each quarter: "trước ngày 10 hằng quý" (day N of the quarter's first month).
-    while (m := _DAY_EACH_Q.search(s)) is not None:
+    while "quy" in s and "ngay" in s and (m := _DAY_EACH_Q.search(s)) is not None:
         before = bool(m.group(1)) or _before_at(s, m.start())
         d = int(m.group(2))
         s = _blank(s, m)
@@ -224,7 +237,7 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
                 )
             )
     # Day N of each month: "ngày 05 hàng tháng", "trước ngày 20 của tháng".
-    while (m := _DAY_EACH_M.search(s)) is not None:
+    while "thang" in s and "ngay" in s and (m := _DAY_EACH_M.search(s)) is not None:
         before = bool(m.group(1)) or _before_at(s, m.start())
         d = int(m.group(2))
         s = _blank(s, m)
@@ -240,13 +253,13 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
             )
     # Half-year and nine-month windows before "6 tháng" alone (half-yearly).
     for rx, month, text in _PART_YEAR:
-        while (m := rx.search(s)) is not None:
+        while ("thang" in s or "nua" in s) and (m := rx.search(s)) is not None:
             s = _blank(s, m)
             f.items.append(
                 _Item("window", (Rule(year, (month,), LAST),), f"{text}{_sp(year)}", False)
             )
     # Specific months: "Tháng 9/2025", "tháng 8, 9", "cuối tháng 9".
-    while (m := _MONTHS.search(s)) is not None:
+    while "thang" in s and (m := _MONTHS.search(s)) is not None:
         s = _blank(s, m)
         mod = m.group(1) or ""
         y = _year(m.group(4), year)
@@ -270,7 +283,7 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
                 rule, text = Rule(y, (mo,), LAST), f"trong tháng {mo}{_ys(y)}"
             f.items.append(_Item("window", (rule,), text, mod in ("truoc", "dau", "giua")))
     # Each month without a day: "hàng tháng", "cuối tháng", "đầu tháng".
-    while (m := _END_EACH_M.search(s)) is not None:
+    while "thang" in s and (m := _END_EACH_M.search(s)) is not None:
         s = _blank(s, m)
         word = m.group(0)
         if word.startswith("dau"):
@@ -297,7 +310,7 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
             f.items.append(
                 _Item("recurring", (Rule(year, ALL_MONTHS, LAST),), "cuối mỗi tháng", False)
             )
-    while (m := _EACH_M.search(s)) is not None:
+    while "thang" in s and (m := _EACH_M.search(s)) is not None:
         s = _blank(s, m)
         if not any(i.rules and i.rules[0].months == ALL_MONTHS for i in f.items):
             f.items.append(
@@ -309,7 +322,7 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
                 )
             )
     # Listed quarters: "Quý II, III/2025", "Quý I, Quý II", "cuối quý III".
-    while (m := _QUARTERS.search(s)) is not None:
+    while "quy" in s and (m := _QUARTERS.search(s)) is not None:
         s = _blank(s, m)
         mod = m.group(1) or ""
         y = _year(m.group(3), year)
@@ -325,7 +338,7 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
                 text = f"{'cuối' if mod == 'cuoi' else 'trong'} quý {ROMAN_OUT[q]}{_ys(y)}"
             f.items.append(_Item("window", (rule,), text, False))
     # Each quarter without a day.
-    while (m := _EACH_Q.search(s)) is not None:
+    while ("quy" in s or "thang" in s) and (m := _EACH_Q.search(s)) is not None:
         s = _blank(s, m)
         word = m.group(0)
         if word.startswith("dau"):
@@ -345,12 +358,14 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
                 )
             )
     # Half-yearly, nine months.
-    while (m := _NINE.search(s)) is not None:
+    while "thang" in s and (m := _NINE.search(s)) is not None:
         s = _blank(s, m)
         f.items.append(
             _Item("window", (Rule(year, (9,), LAST),), f"9 tháng đầu năm{_sp(year)}", False)
         )
-    while (m := _EACH_HALF.search(s)) is not None:
+    while ("thang" in s or "nua" in s or "ban nien" in s) and (
+        m := _EACH_HALF.search(s)
+    ) is not None:
         s = _blank(s, m)
         f.items.append(
             _Item(
@@ -358,7 +373,7 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
             )
         )
     # The year: "trong năm 2025", "năm 2023", "1 năm", "cuối năm", "hằng năm".
-    while (m := _YEAR.search(s)) is not None:
+    while "nam" in s and (m := _YEAR.search(s)) is not None:
         s = _blank(s, m)
         mod = m.group(1) or ""
         y = _year(m.group(2), year)
@@ -418,10 +433,10 @@ def _list_numbers(raw: str, top: int) -> list[int]:
     return sorted(set(out))
 
 
-def _read(text: str, year: int | None) -> _Found:
-    """Read a whole phrase: clean, fold, normalise, drop citations, then each clause."""
+def _read(cleaned: str, year: int | None) -> _Found:
+    """Read a cleaned phrase: fold, normalise, drop citations, then each clause."""
     f = _Found()
-    folded = normalise(fold_aligned(clean(text)))
+    folded = normalise(fold_aligned(cleaned))
     folded, f.cited = drop_citations(folded)
     for clause in segments(folded):
         _parse_clause(clause, year, f)
@@ -518,20 +533,38 @@ def _relative_text(clause: str) -> str:
     return clean(clause).rstrip(" .;,")
 
 
-def parse_deadline(text: str | None, year: int | None, context: str | None = None) -> Schedule:
-    """Read a time cell (and the limits stated in the task's text) into a Schedule. Never raises."""
+def parse_strict(text: str | None, year: int | None, context: str | None = None) -> Schedule:
+    """parse_deadline without the safety net: a bug here raises (property tests call this)."""
     raw = text or ""
+    cleaned = clean(raw)
+    if not cleaned and not context:
+        return Schedule(text=raw, kind="none", explain="không ghi thời hạn")
+    f = _read(cleaned, year) if cleaned else _Found()
+    if context:
+        _apply_context(f, context, year)
+    if not cleaned and not f.items and not f.relative:
+        return Schedule(text=raw, kind="none", explain="không ghi thời hạn")
+    if f.relative:
+        rel = cleaned if f.relative == _CELL else f.relative
+        f.relative = _relative_text(rel[:1].lower() + rel[1:])
+    return _finish(raw, f, year)
+
+
+def parse_deadline(text: str | None, year: int | None, context: str | None = None) -> Schedule:
+    """Read a time cell (and the limits stated in the task's text) into a Schedule. Never raises.
+
+    Memoised: a plan repeats the same few cells ("Thường xuyên" thirty times) and Schedules are
+    immutable, so a repeated phrase costs a dictionary look-up.
+    """
+    return _parse_cached(text, year, context)
+
+
+def parse_uncached(text: str | None, year: int | None, context: str | None = None) -> Schedule:
+    """parse_deadline without the memo (what a phrase seen for the first time costs)."""
     try:
-        if not clean(raw) and not context:
-            return Schedule(text=raw, kind="none", explain="không ghi thời hạn")
-        f = _read(raw, year) if clean(raw) else _Found()
-        if context:
-            _apply_context(f, context, year)
-        if not clean(raw) and not f.items and not f.relative:
-            return Schedule(text=raw, kind="none", explain="không ghi thời hạn")
-        f.relative = _relative_text(f.relative) if f.relative else None
-        return _finish(raw, f, year)
+        return parse_strict(text, year, context)
     except Exception:  # a phrase must never break an import: keep it as written
+        raw = text or ""
         return Schedule(
             text=raw,
             kind="unknown",
@@ -540,10 +573,13 @@ def parse_deadline(text: str | None, year: int | None, context: str | None = Non
         )
 
 
+_parse_cached = lru_cache(maxsize=8192)(parse_uncached)
+
+
 def _apply_context(f: _Found, context: str, year: int | None) -> None:
     """A limit stated in the task text completes a vague cell, or adds to a dated one."""
     for clause in limit_clauses(context):
-        c = _read(clause, year)
+        c = _read(clean(clause), year)
         if c.relative and not c.items:
             if not f.relative:
                 f.relative = clause
@@ -560,4 +596,4 @@ def _apply_context(f: _Found, context: str, year: int | None) -> None:
         f.ambiguous = f.ambiguous or c.ambiguous
 
 
-__all__ = ["parse_deadline"]
+__all__ = ["parse_deadline", "parse_strict", "parse_uncached"]

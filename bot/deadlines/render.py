@@ -45,10 +45,14 @@ def describe_next(schedule: Schedule, today: date, cal: WorkCalendar) -> str:
             return f"{head} · không có ngày hạn cố định"
         return head
     occ = next_occurrence(schedule, today, cal)
+    label = "lần tới"
     if occ is None:
-        return f"{head} · không còn lần hạn nào tới"
+        past = schedule.occurrences(today - _HORIZON, today)
+        if not past:
+            return f"{head} · không còn lần hạn nào tới"
+        occ, label = past[-1], "hạn"
     last = cal.last_day(occ)
-    parts = [head, f"lần tới: {format_date(occ.due)}"]
+    parts = [head, f"{label}: {format_date(occ.due)}"]
     if last != occ.due:
         parts[-1] += f" (nên gửi trước {_day_month(last)})"
     parts.append(countdown(today, last, cal))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 KINDS = (
@@ -20,6 +21,16 @@ KINDS = (
 )
 ALL_MONTHS = tuple(range(1, 13))
 LAST = 0  # Rule.day value meaning "the last day of the month"
+
+
+@lru_cache(maxsize=4096)
+def _year_dates(months: tuple[int, ...], day: int, year: int) -> tuple[date, ...]:
+    """Pure calendar arithmetic, memoised: the same few rules are asked for again and again."""
+    out = []
+    for m in months:
+        last = calendar.monthrange(year, m)[1]
+        out.append(date(year, m, last if day == LAST else min(day, last)))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -42,15 +53,10 @@ class Rule:
     def dates(self, start: date, end: date) -> list[date]:
         """The rule's dates inside [start, end]."""
         years = range(start.year, end.year + 1) if self.year is None else (self.year,)
-        out = []
+        out: list[date] = []
         for y in years:
-            if y < 1 or y > 9999:
-                continue
-            for m in self.months:
-                last = calendar.monthrange(y, m)[1]
-                d = date(y, m, last if self.day == LAST else min(self.day, last))
-                if start <= d <= end:
-                    out.append(d)
+            if 1 <= y <= 9999:
+                out.extend(d for d in _year_dates(self.months, self.day, y) if start <= d <= end)
         return out
 
     def to_json(self) -> list[Any]:
@@ -78,6 +84,9 @@ class Schedule:
 
     def occurrences(self, start: date, end: date) -> list[Occurrence]:
         """Due dates inside [start, end], sorted and unique (a `before` reading wins a tie)."""
+        if len(self.rules) == 1:  # the common case: already sorted and unique
+            rule = self.rules[0]
+            return [Occurrence(d, rule.before) for d in sorted(set(rule.dates(start, end)))]
         found: dict[date, bool] = {}
         for rule in self.rules:
             for d in rule.dates(start, end):

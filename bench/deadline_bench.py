@@ -1,0 +1,142 @@
+"""Benchmark: our deadline parser beside dateparser (languages=['vi']) on the same phrase table.
+
+Run: .venv/bin/python bench/deadline_bench.py [--repeat N] [--rounds K]
+
+Reads tests/data/deadlines/{domain,gold,variants}.tsv. A row is right when its due dates equal
+the table's (dateparser gives one date or none: `parse` is scored as {that date}, and
+`search_dates`, every date it finds, is scored too). Ours is also scored on the full reading
+(kind, dates and flags). Time per phrase = best of K rounds of the mean of N calls, systems
+interleaved phrase by phrase so that load from other processes hits them alike.
+"ours, first sight" bypasses the memo (a phrase never seen before); "ours, repeated" is
+parse_deadline as called (memoised, as when a plan repeats its cells).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+import tracemalloc
+import warnings
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.deadlines import parse_deadline  # noqa: E402
+from bot.deadlines.parser import parse_uncached  # noqa: E402
+from tests.test_deadlines_table import Row, load_rows, reading  # noqa: E402
+
+TABLES = ("domain.tsv", "gold.tsv", "variants.tsv")
+Reader = Callable[[Row], set[date]]
+
+
+def window(row: Row) -> tuple[date, date]:
+    return date(row.year - 3, 1, 1), date(row.year + 1, 12, 31)
+
+
+def ours_first_sight(row: Row) -> set[date]:
+    s = parse_uncached(row.phrase, row.year, row.context)
+    return {o.due for o in s.occurrences(*window(row))}
+
+
+def ours_repeated(row: Row) -> set[date]:
+    s = parse_deadline(row.phrase, row.year, row.context)
+    return {o.due for o in s.occurrences(*window(row))}
+
+
+def make_dateparser() -> tuple[Reader, Reader]:
+    import dateparser
+    from dateparser.search import search_dates
+
+    def cfg(row: Row) -> dict[str, object]:
+        # Its best settings here: day-month order, the plan year, a bare month read as its end.
+        return {
+            "DATE_ORDER": "DMY",
+            "RELATIVE_BASE": datetime(row.year, 1, 1),
+            "PREFER_DAY_OF_MONTH": "last",
+        }
+
+    def inside(row: Row, ds: set[date]) -> set[date]:
+        lo, hi = window(row)
+        return {d for d in ds if lo <= d <= hi}
+
+    def text(row: Row) -> str:
+        return row.phrase if not row.context else f"{row.phrase} {row.context}"
+
+    def parse(row: Row) -> set[date]:
+        got = dateparser.parse(text(row), languages=["vi"], settings=cfg(row))  # type: ignore[arg-type]
+        return inside(row, {got.date()} if got else set())
+
+    def search(row: Row) -> set[date]:
+        found = search_dates(text(row), languages=["vi"], settings=cfg(row)) or []  # type: ignore[arg-type]
+        return inside(row, {d.date() for _, d in found})
+
+    return parse, search
+
+
+def peak_kib(fn: Reader, rows: list[Row]) -> float:
+    tracemalloc.start()
+    for row in rows:
+        fn(row)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 1024
+
+
+def p99(xs: list[float]) -> float:
+    return statistics.quantiles(xs, n=100)[98]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--repeat", type=int, default=3, help="calls per phrase in one round")
+    ap.add_argument("--rounds", type=int, default=3, help="rounds; the best is kept")
+    args = ap.parse_args()
+    warnings.simplefilter("ignore")
+    rows = [r for t in TABLES for r in load_rows(t)]
+    expected = [{d for d, _ in r.dues} for r in rows]
+    dp_parse, dp_search = make_dateparser()
+    systems: list[tuple[str, Reader]] = [
+        ("ours, first sight", ours_first_sight),
+        ("ours, repeated", ours_repeated),
+        ("dateparser.parse", dp_parse),
+        ("dateparser search_dates", dp_search),
+    ]
+    for _, fn in systems:  # warm up: dateparser loads its language data lazily
+        fn(rows[0])
+    best = {name: [float("inf")] * len(rows) for name, _ in systems}
+    for _ in range(args.rounds):
+        for i, row in enumerate(rows):
+            for name, fn in systems:
+                t0 = time.perf_counter()
+                for _ in range(args.repeat):
+                    fn(row)
+                best[name][i] = min(best[name][i], (time.perf_counter() - t0) / args.repeat)
+
+    print(f"{len(rows)} phrases from {', '.join(TABLES)}")
+    print(f"{'system':<26}{'dates right':>16}{'median µs':>11}{'p99 µs':>9}{'peak KiB':>10}")
+    for name, fn in systems:
+        right = sum(fn(r) == e for r, e in zip(rows, expected, strict=True))
+        times = best[name]
+        print(
+            f"{name:<26}{right:>7}/{len(rows):<4}{100 * right / len(rows):>4.0f}%"
+            f"{statistics.median(times) * 1e6:>11.1f}{p99(times) * 1e6:>9.1f}"
+            f"{peak_kib(fn, rows):>10.0f}"
+        )
+    full = sum(reading(r) == (r.kind, r.dues, r.flags) for r in rows)
+    print(f"ours, full reading (kind, dates and the five flags): {full}/{len(rows)}")
+    base = statistics.median(best["dateparser.parse"])
+    for name in ("ours, first sight", "ours, repeated"):
+        print(
+            f"{name} / dateparser.parse, median time: {statistics.median(best[name]) / base:.3f}"
+            "  (target <= 0.050)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
