@@ -1,0 +1,75 @@
+"""A coordinator sends a plan file: preview (nothing stored), then Import or Cancel."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from fakebot.world import World, start_world, stop_world
+from sqlalchemy import func, select
+
+from store.models import PlanRow, TaskRow
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+COORD = 800
+
+pytest.importorskip("services.imports", reason="plans import not present")
+
+
+def sample(suffix: str) -> bytes:
+    files = sorted(SAMPLES.glob(f"*{suffix}"))
+    if not files:
+        pytest.skip(f"no sample plan *{suffix} in {SAMPLES}")
+    return files[0].read_bytes()
+
+
+@pytest.fixture
+async def world(tmp_path: Path) -> AsyncIterator[World]:
+    w = await start_world(tmp_path)
+    await w.add_officer(COORD, "Điều phối", None, "coordinator")
+    yield w
+    await stop_world(w)
+    assert not w.harness.errors, w.harness.errors
+
+
+async def _plans(world: World) -> int:
+    return int(await world.scalar(select(func.count(PlanRow.id))))
+
+
+@pytest.mark.parametrize(("name", "mime"), [
+    ("ke_hoach.txt", "text/plain"),
+    ("ke_hoach.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+])  # fmt: skip
+async def test_a_plan_upload_shows_a_preview_then_imports_on_confirm(
+    world: World, name: str, mime: str
+) -> None:
+    coord = world.harness.private(COORD)
+    before = await _plans(world)
+    replies = await coord.send_document(name, sample(Path(name).suffix), mime)
+    preview = replies.text
+    assert "Số việc:" in preview and "chưa rõ hạn" in preview and "Nếu nhập:" in preview
+    assert replies.buttons == ["📥 Nhập", "Hủy"]
+    assert world.api.calls("getFile")  # downloaded through the Bot API file path
+    assert await _plans(world) == before  # the preview stored nothing
+    msg, data = coord.last_with_button("📥 Nhập")
+    replies = await coord.press("📥 Nhập")
+    assert "Đã nhập" in replies.text
+    assert await _plans(world) == before + 1
+    tasks = await world.scalar(select(func.count(TaskRow.id)))
+    assert tasks > 4
+    # The same preview can not be imported twice.
+    again = await coord.press_data(data, msg)
+    assert "đã cũ" in again.answers[0].params["text"]
+    assert await _plans(world) == before + 1
+
+
+async def test_cancel_imports_nothing_and_the_preview_button_then_goes_stale(world: World) -> None:
+    coord = world.harness.private(COORD)
+    await coord.send_document("ke_hoach.txt", sample(".txt"))
+    msg, data = coord.last_with_button("📥 Nhập")
+    replies = await coord.press("Hủy")
+    assert "Đã hủy" in replies.text
+    replies = await coord.press_data(data, msg)
+    assert "đã cũ" in replies.answers[0].params["text"]
+    assert await _plans(world) == 1  # only the seeded plan
