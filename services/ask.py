@@ -201,7 +201,10 @@ async def _dated_list(
         current.append(_item(v, ctx, _due_note(due)))
     if day is not None:
         groups.append(ReplyGroup(format_date(day), tuple(current)))
-    head = f"{title}{_whose(ctx)}: {len(hits)} việc"
+    tasks = len({h.task_id for h in hits})
+    head = f"{title}{_whose(ctx)}: {tasks} việc"
+    if tasks != len(hits):
+        head += f", {len(hits)} lần hạn"
     lines = (ctx.note,) if ctx.note else ()
     reply = Reply(head, tuple(groups), lines, _more_hint(ctx, rest, hint), more)
     return Answer(ctx.query, _answered(views, ctx), reply, ctx.unit_name, len(hits))
@@ -217,7 +220,10 @@ async def _undated_list(
     views = await tv.load(ctx.session, chunk)
     groups: list[ReplyGroup] = []
     for v in views:
-        if v.dues:
+        if v.dues and v.dues[0].last_day < ctx.today:
+            heading = f"Hạn đã qua: {format_date(v.dues[0].last_day)}"
+            note = _due_note(v.dues[0])
+        elif v.dues:
             heading = f"Lần tới: {format_date(v.dues[0].last_day)}"
             note = _due_note(v.dues[0])
         else:

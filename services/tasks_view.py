@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.text import fold
@@ -238,8 +238,8 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
 )
 
 
-def topic_variants(topic: str) -> list[list[str]]:
-    """The topic's words, and the same with abbreviations expanded or contracted."""
+def topic_variants(topic: str) -> list[str]:
+    """The topic as a folded phrase, and the same with abbreviations expanded or contracted."""
     base = f" {fold(topic)} "
     variants = [base]
     for short, long in SYNONYMS:
@@ -248,30 +248,26 @@ def topic_variants(topic: str) -> list[list[str]]:
                 variants.append(v.replace(f" {short} ", f" {long} "))
             if f" {long} " in v:
                 variants.append(v.replace(f" {long} ", f" {short} "))
-    return [v.split() for v in dict.fromkeys(variants)]
+    return [v.strip() for v in dict.fromkeys(variants) if v.strip()]
 
 
-def _like(word: str) -> str:
-    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+def _like(phrase: str) -> str:
+    return "%" + phrase.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _topic_filter(stmt, topic: str | None):  # type: ignore[no-untyped-def]
-    """Narrow in the database with LIKE on the folded text (every word of some variant)."""
+    """Narrow in the database with LIKE on the folded text (one of the topic's phrasings)."""
     if not topic:
         return stmt
-    options = [
-        and_(*(TaskRow.search_text.like(_like(w), escape="\\") for w in words))
-        for words in topic_variants(topic)
-        if words
-    ]
+    options = [TaskRow.search_text.like(_like(v), escape="\\") for v in topic_variants(topic)]
     return stmt.where(or_(*options)) if options else stmt
 
 
 def matches_topic(search_text: str, topic: str) -> bool:
-    """Whole-word test ("so hoa" is not in "ke hoach"): every word of some variant."""
+    """Whole words only: "so hoa" is found in "so hoa ho so", not in "ke hoach" or "so 131 ... hoa"."""
     return any(
-        all(re.search(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", search_text) for w in words)
-        for words in topic_variants(topic)
+        re.search(rf"(?<![a-z0-9]){re.escape(v)}(?![a-z0-9])", search_text)
+        for v in topic_variants(topic)
     )
 
 
@@ -314,14 +310,38 @@ async def tasks_of(
     for task_id, role, is_ongoing, nxt in (await session.execute(stmt)).all():
         old = found.get(task_id)
         found[task_id] = (_role(old[0] if old else None, role, scope), bool(is_ongoing), nxt)
-    nominal = await _nominal(session, [(t, v[2]) for t, v in found.items() if v[2] is not None])
+    found = await _with_last_past(session, found)
+    pairs = [(t, v[2]) for t, v in found.items() if v[2] is not None]
+    nominal = await _nominal(session, pairs)
+    done = await _done(session, scope, (t for t, _ in pairs))
     hits = []
     for task_id, (role, is_ongoing, nxt) in found.items():
-        dues = (nominal[(task_id, nxt)],) if nxt is not None and (task_id, nxt) in nominal else ()
-        hits.append(Hit(task_id, role, dues, is_ongoing))
+        due = nominal.get((task_id, nxt)) if nxt is not None else None
+        if due is not None and (task_id, due.due_date) in done:
+            due = Due(due.due_date, due.last_day, due.before, True)
+        hits.append(Hit(task_id, role, (due,) if due else (), is_ongoing))
     hits.sort(key=lambda h: (h.dues[0].last_day if h.dues else date.max, h.task_id))
     hits = await _keep_topic(session, hits, topic)
     return hits[:limit] if limit is not None else hits
+
+
+async def _with_last_past(
+    session: AsyncSession, found: dict[int, tuple[str | None, bool, date | None]]
+) -> dict[int, tuple[str | None, bool, date | None]]:
+    """For dated tasks with nothing ahead, their latest (past) occurrence instead."""
+    ids = sorted(t for t, (_r, ongoing, nxt) in found.items() if nxt is None and not ongoing)
+    if not ids:
+        return found
+    rows = await session.execute(
+        select(TaskDueRow.task_id, func.max(TaskDueRow.last_day))
+        .where(TaskDueRow.task_id.in_(ids))
+        .group_by(TaskDueRow.task_id)
+    )
+    out = dict(found)
+    for task_id, last in rows.all():
+        role, ongoing, _ = out[task_id]
+        out[task_id] = (role, ongoing, last)
+    return out
 
 
 async def _nominal(
