@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from bot.deadlines import Occurrence, Schedule, WorkCalendar, describe_next, parse_deadline
+from bot.deadlines.parser import parse_uncached
 
 Y = (date(2025, 1, 1), date(2025, 12, 31))
 
@@ -42,3 +45,51 @@ def test_vague_quarterly_cell_is_completed_by_the_limit_in_the_task_text() -> No
     assert date(2020, 11, 18) not in [
         o.due for o in s.occurrences(date(2020, 1, 1), date(2030, 1, 1))
     ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "year", "explain"),
+    [
+        ("Trước ngày 20 hằng tháng.", 2025, "trước ngày 20 hằng tháng"),
+        ("Ngày 05 hàng tháng", 2023, "ngày 5 hằng tháng"),
+        ("Quý II, III/2025", 2025, "trong quý II, III/2025"),
+        ("Tháng 2/2025", 2025, "trong tháng 2/2025"),
+        ("Hoàn thành trước 30/4/2025", 2025, "trước ngày 30/4/2025"),
+        ("Chậm nhất ngày 15 tháng 8 năm 2025", 2025, "chậm nhất ngày 15/8/2025"),
+        ("Trước ngày 10 hằng quý", 2025, "trước ngày 10 hằng quý (tháng đầu quý)"),
+        ("Thường xuyên trong năm 2025", 2025, "thường xuyên trong năm 2025"),
+        ("Quý IV/2025 hoặc đột xuất", 2025, "trong quý IV/2025; đột xuất khi có yêu cầu"),
+        ("Theo yêu cầu", 2025, "khi có yêu cầu (đột xuất)"),
+        ("Theo kế hoạch", 2025, "theo văn bản hoặc kế hoạch khác: “Theo kế hoạch”"),
+        ("Trong thời gian 10 ngày kể từ ngày tiếp nhận", 2025,
+         "trong thời gian 10 ngày kể từ ngày tiếp nhận"),
+        ("Đầu tháng 9", 2025, "đầu tháng 9/2025 (hiểu là đến ngày 10/9)"),
+        ("Sớm nhất có thể", 2025, "chưa đọc được thời hạn: “Sớm nhất có thể”"),
+    ],
+)  # fmt: skip
+def test_each_reading_is_explained_in_vietnamese(phrase: str, year: int, explain: str) -> None:
+    assert parse_deadline(phrase, year).explain == explain
+
+
+def test_an_ambiguous_phrase_is_flagged_and_says_the_reading_chosen() -> None:
+    s = parse_deadline("Đầu quý III", 2025)
+    assert s.ambiguous and "hiểu là" in s.explain
+    assert [o.due for o in s.occurrences(*Y)] == [date(2025, 7, 10)]
+
+
+def test_an_unreadable_phrase_is_kept_as_written() -> None:
+    s = parse_deadline("Khi hoàn thành hệ thống", 2025)
+    assert (s.kind, s.unknown, s.text) == ("unknown", True, "Khi hoàn thành hệ thống")
+    assert s.occurrences(*Y) == []
+
+
+def test_the_memo_gives_the_same_reading_as_a_fresh_parse() -> None:
+    for phrase in ("Thường xuyên", "Quý III, Quý IV", "Trước ngày 25 hằng tháng."):
+        assert parse_deadline(phrase, 2025) == parse_uncached(phrase, 2025)
+        assert parse_deadline(phrase, 2025) is parse_deadline(phrase, 2025)
+
+
+def test_without_a_plan_year_a_window_recurs_every_year() -> None:
+    s = parse_deadline("Quý III", None)
+    dues = [o.due for o in s.occurrences(date(2024, 1, 1), date(2025, 12, 31))]
+    assert dues == [date(2024, 9, 30), date(2025, 9, 30)]

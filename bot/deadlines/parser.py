@@ -108,7 +108,10 @@ _QSEP = re.compile(r"\s*(?:,|va|-|den|hoac)\s*(?:quy\s*)?")
 _DAY_LAST_Q = re.compile(
     r"(truoc\s+)?ngay\s*(\d{1,2})\s*(?:cua\s*)?(?:cac\s*)?thang\s*(cuoi|dau|giua)\s*(?:cua\s*)?(?:moi\s*|hang\s*)?quy"
 )
-_DAY_EACH_Q = re.compile(r"(truoc\s+)?ngay\s*(\d{1,2})\s*(?:cua\s*)?(?:hang|moi|tung|cac)\s*quy")
+_DAY_EACH_Q = re.compile(
+    r"(truoc\s+)?ngay\s*(\d{1,2})\s*(?:(?:cua\s*)?(?:hang|moi|tung|cac)\s*|cua\s*)quy"
+    r"(?!\s*(?:iv|i{1,3}|[1-4])\b)"
+)
 _DAY_EACH_M = re.compile(
     r"(truoc\s+)?ngay\s*(\d{1,2})\s*(?:cua\s*)?(?:(?:hang|moi|tung|cac)\s*thang|thang(?!\s*\d))"
 )
@@ -282,6 +285,7 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
             else:
                 rule, text = Rule(y, (mo,), LAST), f"trong tháng {mo}{_ys(y)}"
             f.items.append(_Item("window", (rule,), text, mod in ("truoc", "dau", "giua")))
+        _merge_lists(f, found_before, "trong tháng ")
     # Each month without a day: "hàng tháng", "cuối tháng", "đầu tháng".
     while "thang" in s and (m := _END_EACH_M.search(s)) is not None:
         s = _blank(s, m)
@@ -337,6 +341,7 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
                 rule = Rule(y, (QUARTER_ENDS[q - 1],), LAST)
                 text = f"{'cuối' if mod == 'cuoi' else 'trong'} quý {ROMAN_OUT[q]}{_ys(y)}"
             f.items.append(_Item("window", (rule,), text, False))
+        _merge_lists(f, found_before, "trong quý ")
     # Each quarter without a day.
     while ("quy" in s or "thang" in s) and (m := _EACH_Q.search(s)) is not None:
         s = _blank(s, m)
@@ -400,6 +405,20 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
         s = _blank(s, m)
     if len(f.items) == found_before and not f.year_scope and _ELSEWHERE.search(s):
         f.elsewhere = True
+
+
+def _merge_lists(f: _Found, since: int, prefix: str) -> None:
+    """ "trong quý II/2025; trong quý III/2025" → one item "trong quý II, III/2025"."""
+    tail = f.items[since:]
+    same = [i for i in tail if i.explain.startswith(prefix)]
+    if len(same) < 2 or len({i.rules[0].year for i in same}) != 1:
+        return
+    y = same[0].rules[0].year
+    names = [i.explain[len(prefix) :].removesuffix(_ys(y)) for i in same]
+    merged = _Item(
+        "window", tuple(r for i in same for r in i.rules), prefix + ", ".join(names) + _ys(y), False
+    )
+    f.items[since:] = [i for i in tail if i not in same] + [merged]
 
 
 def _sp(y: int | None) -> str:
@@ -475,10 +494,15 @@ def _finish(text: str, f: _Found, year: int | None) -> Schedule:
         )
     if f.relative:
         parts.append(f.relative)
-    if kind == "elsewhere":
+    if kind == "elsewhere" and f.elsewhere:
         parts.append(f"theo văn bản hoặc kế hoạch khác: “{_short(text)}”")
     if f.on_request:
-        parts.append("đột xuất khi có yêu cầu")
+        if parts:
+            parts.append("đột xuất khi có yêu cầu")
+        elif len(clean(text)) > 24:  # say whose request: "Theo yêu cầu của Chính phủ"
+            parts.append(f"khi có yêu cầu: “{_short(text)}”")
+        else:
+            parts.append("khi có yêu cầu (đột xuất)")
     if kind == "unknown":
         parts = [f"chưa đọc được thời hạn: “{_short(text)}”"]
     return Schedule(

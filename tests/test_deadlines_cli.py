@@ -1,0 +1,75 @@
+"""The `deadline` command: one phrase as text or JSON, and JSON lines from standard input."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.settings import Settings
+from cli import deadline as cli_deadline
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(argv: list[str], stdin: str = "") -> str:
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    cli_deadline.register(parser.add_subparsers())
+    args = parser.parse_args(argv)
+    old_in, old_out = sys.stdin, sys.stdout
+    sys.stdin, sys.stdout = io.StringIO(stdin), io.StringIO()
+    try:
+        assert args.func(args, Settings.from_env({})) == 0
+        return sys.stdout.getvalue()
+    finally:
+        sys.stdin, sys.stdout = old_in, old_out
+
+
+def test_stdin_phrases_print_one_json_object_per_line_with_due_dates_in_the_year() -> None:
+    out = _run(["deadline", "-", "--year", "2025"], "Quý II, III/2025\nThường xuyên\n???\n")
+    lines = [json.loads(x) for x in out.splitlines()]
+    assert [x["text"] for x in lines] == ["Quý II, III/2025", "Thường xuyên", "???"]
+    assert lines[0]["occurrences"] == ["2025-06-30", "2025-09-30"]
+    assert lines[1]["kind"] == "continuous" and lines[1]["occurrences"] == []
+    assert lines[2]["unknown"] is True
+    assert set(lines[0]) == {
+        "text", "kind", "occurrences", "before", "ambiguous", "unknown", "explain",
+    }  # fmt: skip
+
+
+def test_context_completes_a_vague_cell_in_json() -> None:
+    out = _run(
+        ["deadline", "Hàng quý", "--year", "2023", "--json", "--context",
+         "gửi báo cáo chậm nhất là ngày 19 của tháng cuối quý"]
+    )  # fmt: skip
+    assert json.loads(out)["occurrences"] == [
+        "2023-03-19", "2023-06-19", "2023-09-19", "2023-12-19",
+    ]  # fmt: skip
+
+
+def test_text_output_shows_the_reading_and_the_next_due_date() -> None:
+    out = _run(["deadline", "Trước ngày 20 hằng tháng", "--year", "2025", "--today", "2025-08-14"])
+    assert "nghĩa: trước ngày 20 hằng tháng" in out
+    assert "lần tới: Thứ Tư, 20/8/2025 (nên gửi trước Thứ Ba 19/8) · còn 3 ngày làm việc" in out
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="uses the POSIX venv path")
+def test_bot_py_runs_the_deadline_command_end_to_end() -> None:
+    proc = subprocess.run(
+        [sys.executable, "bot.py", "deadline", "-", "--year", "2025"],
+        input="Trước ngày 10 hằng quý\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=True,
+    )
+    row = json.loads(proc.stdout)
+    assert row["occurrences"] == ["2025-01-10", "2025-04-10", "2025-07-10", "2025-10-10"]
+    assert row["before"] is True
