@@ -22,9 +22,12 @@ from handlers.formatting import (
     task_lines_html,
 )
 from reminders.policy import from_settings
+from reminders.texts import DONE_PREFIX, SNOOZE_PREFIX, parse_callback
 from services import officers, progress
 from services.officers import Officer
 
+# The reminder sender's buttons (``rd:``/``rs:``) lead to the same actions as ``d:``/``s:``.
+REMINDER_PREFIXES = {"d": DONE_PREFIX + ":", "s": SNOOZE_PREFIX + ":"}
 LIST_COMMANDS = {"viec": "vi", "sapden": "sd", "quahan": "qh", "tuan": "tu", "xong": "xo"}
 
 
@@ -199,7 +202,13 @@ async def _press(update: Update, context: BotContext, prefix: str) -> list[str] 
     query = update.callback_query
     chat = update.effective_chat
     assert query is not None and chat is not None
-    fields = context.services.verify(chat.id, query.data or "")
+    data = query.data or ""
+    if data.startswith(REMINDER_PREFIXES.get(prefix, "\0")):
+        # Reminder buttons (reminders.texts) carry plain ids; the rights check below still runs.
+        parsed = parse_callback(data)
+        if parsed is not None:
+            return [str(parsed[1]), _day(parsed[2])]
+    fields = context.services.verify(chat.id, data)
     if fields is None or fields[0] != prefix:
         await query.answer("Nút này không hợp lệ hoặc đã cũ.", show_alert=True)
         return None
@@ -361,8 +370,8 @@ def register(app: App) -> None:
     app.add_handler(
         MessageHandler(filters.ChatType.PRIVATE & filters.Text(list(KEYBOARD_LISTS)), keyboard_list)
     )
-    app.add_handler(CallbackQueryHandler(press_done, pattern=r"^d:"))
-    app.add_handler(CallbackQueryHandler(press_snooze_menu, pattern=r"^s:"))
+    app.add_handler(CallbackQueryHandler(press_done, pattern=rf"^(d|{DONE_PREFIX}):"))
+    app.add_handler(CallbackQueryHandler(press_snooze_menu, pattern=rf"^(s|{SNOOZE_PREFIX}):"))
     app.add_handler(CallbackQueryHandler(press_snooze, pattern=r"^z:"))
     app.add_handler(CallbackQueryHandler(press_detail, pattern=r"^i:"))
     app.add_handler(CallbackQueryHandler(press_page, pattern=r"^p:"))

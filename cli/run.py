@@ -1,0 +1,100 @@
+"""`run`: the Telegram bot with a token (polling, or webhook when TTHC_WEBHOOK_URL is set),
+the console chat without one (or with --console). `python bot.py` alone runs this."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import hmac
+import logging
+from typing import Any
+from urllib.parse import urlparse
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser("run", help="run the bot (console chat when there is no token)")
+    p.add_argument("--console", action="store_true", help="open the console chat even with a token")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, settings: Any) -> int:
+    if settings.bot_token and not getattr(args, "console", False):
+        return run_bot(settings)
+    from handlers.console import run_console
+
+    return asyncio.run(run_console(settings))
+
+
+def webhook_secret(settings: Any) -> str:
+    """The secret Telegram echoes in X-Telegram-Bot-Api-Secret-Token: set, or derived from the token."""
+    if settings.webhook_secret:
+        return str(settings.webhook_secret)
+    return hmac.new(settings.bot_token.encode(), b"tthc-webhook", hashlib.sha256).hexdigest()[:48]
+
+
+async def _prepare(settings: Any) -> bytes:
+    """Migrate and seed the directory before the bot's loop starts (Alembic wants its own loop)."""
+    from services.units import ensure_directory
+    from store.db import make_engine, make_sessionmaker
+    from store.migrate import migrate
+
+    engine = make_engine(settings.database_url)
+    try:
+        await migrate(engine)
+        async with make_sessionmaker(engine)() as session:
+            await ensure_directory(session, settings.province)
+            await session.commit()
+    finally:
+        await engine.dispose()
+    return b""
+
+
+def run_bot(settings: Any) -> int:
+    """Composition root of the real bot: settings → store → services → Application."""
+    from telegram import Update
+    from telegram.ext import ApplicationBuilder
+
+    from bot.clock import system_clock
+    from handlers.app import configure, protect_logs
+    from handlers.context import Services, derive_key
+    from store.db import make_engine, make_sessionmaker
+
+    protect_logs(settings.bot_token)
+    log = logging.getLogger("tthc")
+    asyncio.run(_prepare(settings))
+    engine = make_engine(settings.database_url)
+    services = Services(
+        settings,
+        make_sessionmaker(engine),
+        system_clock(settings.timezone),
+        derive_key(settings.bot_token),
+    )
+
+    async def close_store(_app: Any) -> None:
+        await engine.dispose()
+
+    builder = (
+        ApplicationBuilder()
+        .token(settings.bot_token)
+        .base_url(settings.api_base_url)
+        .base_file_url(settings.file_base_url)
+        .post_shutdown(close_store)
+    )
+    app = configure(builder, services)
+    if settings.webhook_url:
+        path = urlparse(settings.webhook_url).path.strip("/") or "telegram"
+        log.info("starting webhook on port %s, path /%s", settings.webhook_port, path)
+        # PTB checks X-Telegram-Bot-Api-Secret-Token on every request and answers 403 otherwise.
+        app.run_webhook(
+            listen="0.0.0.0",
+            port=settings.webhook_port,
+            url_path=path,
+            webhook_url=settings.webhook_url,
+            secret_token=webhook_secret(settings),
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        log.info("starting long polling")
+        app.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
