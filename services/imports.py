@@ -25,7 +25,7 @@ from store.uow import UnitOfWork
 
 # Content similarity (0-100, folded text) above which a revised task is the same task.
 SAME_REF_SIMILARITY = 80.0
-MOVED_SIMILARITY = 90.0
+MOVED_SIMILARITY = 85.0
 
 
 @dataclass(frozen=True)

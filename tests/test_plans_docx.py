@@ -1,0 +1,102 @@
+"""The .docx reader: real Word tables with merged cells and list paragraphs."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+
+from bot.errors import BadDocument
+from bot.plans import read_plan
+
+HEADER = ("STT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện")
+
+
+def _doc(rows: list[tuple[str, ...]]) -> docx.document.Document:
+    doc = docx.Document()
+    doc.add_paragraph("KẾ HOẠCH")
+    doc.add_paragraph("Kiểm soát thủ tục hành chính năm 2026")
+    table = doc.add_table(rows=0, cols=len(HEADER))
+    for row in [HEADER, *rows]:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = text
+    return doc
+
+
+def _bytes(doc: docx.document.Document) -> bytes:
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def test_a_vertically_merged_lead_cell_gives_each_task_its_lead_once() -> None:
+    doc = _doc(
+        [
+            ("1", "Việc thứ nhất.", "Văn phòng UBND tỉnh", "Sở Tư pháp", "Quý I"),
+            ("2", "Việc thứ hai.", "", "Sở Nội vụ", "Quý II"),
+            ("3", "Việc thứ ba.", "", "Sở Y tế", "Quý III"),
+        ]
+    )
+    table = doc.tables[0]
+    table.cell(1, 2).merge(table.cell(3, 2))
+    # python-docx itself shows the merged text on every row it spans...
+    assert [table.rows[i].cells[2].text.strip() for i in (1, 2, 3)] == ["Văn phòng UBND tỉnh"] * 3
+    plan = read_plan(Path("p.docx"), _bytes(doc))
+    assert [t.ref for t in plan.tasks] == ["1", "2", "3"]
+    assert [t.lead for t in plan.tasks] == [("Văn phòng UBND tỉnh",)] * 3
+    assert [t.support for t in plan.tasks] == [("Sở Tư pháp",), ("Sở Nội vụ",), ("Sở Y tế",)]
+
+
+def test_a_sub_assignment_sharing_the_number_cell_is_not_a_new_task() -> None:
+    doc = _doc(
+        [
+            (
+                "1",
+                "Báo cáo hằng tháng.",
+                "Các sở, ban, ngành",
+                "Văn phòng UBND tỉnh",
+                "Trước ngày 20 hằng tháng",
+            ),
+            ("", "", "Văn phòng UBND tỉnh", "Các sở, ban, ngành", "Trước ngày 25 hằng tháng"),
+        ]
+    )
+    table = doc.tables[0]
+    table.cell(1, 0).merge(table.cell(2, 0))
+    table.cell(1, 1).merge(table.cell(2, 1))
+    plan = read_plan(Path("p.docx"), _bytes(doc))
+    assert [t.ref for t in plan.tasks] == ["1", "1b"]
+    assert plan.tasks[1].content == "Báo cáo hằng tháng."
+    assert plan.tasks[1].deadline == "Trước ngày 25 hằng tháng"
+
+
+def test_list_paragraphs_in_a_cell_are_separate_units() -> None:
+    doc = _doc([("1", "Việc.", "Văn phòng UBND tỉnh", "", "Quý I")])
+    cell = doc.tables[0].cell(1, 3)
+    cell.paragraphs[0].text = "Các sở, ban, ngành"
+    cell.paragraphs[0].style = "List Bullet"
+    p = cell.add_paragraph("UBND cấp xã")
+    p.style = "List Bullet"
+    plan = read_plan(Path("p.docx"), _bytes(doc))
+    assert plan.tasks[0].support == ("Các sở, ban, ngành", "UBND cấp xã")
+
+
+def test_a_docx_without_any_table_is_refused() -> None:
+    doc = docx.Document()
+    doc.add_paragraph("KẾ HOẠCH")
+    with pytest.raises(BadDocument, match="Không tìm thấy bảng nhiệm vụ"):
+        read_plan(Path("p.docx"), _bytes(doc))
+
+
+def test_a_table_whose_columns_are_unknown_names_the_header_seen() -> None:
+    doc = docx.Document()
+    table = doc.add_table(rows=2, cols=3)
+    for i, text in enumerate(("Mã", "Việc", "Hạn chót")):
+        table.cell(0, i).text = text
+    for i, text in enumerate(("1", "Gửi báo cáo", "Quý I")):
+        table.cell(1, i).text = text
+    with pytest.raises(BadDocument) as err:
+        read_plan(Path("p.docx"), _bytes(doc))
+    assert "Mã | Việc | Hạn chót" in err.value.message
