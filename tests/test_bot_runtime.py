@@ -1,0 +1,149 @@
+"""Runtime pieces: the officers CLI, the token kept out of logs, the webhook's secret token,
+message splitting, and the reminder sender's buttons handled by the bot."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import socket
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+from fakebot import BotHarness
+from fakebot.world import World, start_world, stop_world
+from sqlalchemy import func, select
+
+from cli.run import webhook_secret
+from handlers.app import RedactToken, configure, protect_logs
+from handlers.formatting import split_message
+from store.models import CompletionRow
+
+ROOT = Path(__file__).resolve().parent.parent
+LAN, HUNG = 501, 502
+
+
+@pytest.fixture
+async def world(tmp_path: Path) -> AsyncIterator[World]:
+    w = await start_world(tmp_path)
+    await w.add_officer(LAN, "Lan", "stp")
+    await w.add_officer(HUNG, "Hùng", "snv")
+    yield w
+    await stop_world(w)
+    assert not w.harness.errors, w.harness.errors
+
+
+def _cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": str(ROOT),
+           "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}"}  # fmt: skip
+    return subprocess.run([sys.executable, str(ROOT / "bot.py"), *args], capture_output=True,
+                          text=True, cwd=tmp_path, env=env, timeout=120)  # fmt: skip
+
+
+@pytest.mark.slow
+def test_officers_cli_adds_lists_and_removes(tmp_path: Path) -> None:
+    added = _cli(tmp_path, "officers", "add", "--name", "Chị Mai", "--telegram-id", "77",
+                 "--role", "coordinator")  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    listed = _cli(tmp_path, "officers", "list")
+    assert "77\tcoordinator\tactive\tChị Mai" in listed.stdout
+    assert _cli(tmp_path, "officers", "remove", "--telegram-id", "77").returncode == 0
+    assert "77\tcoordinator\tremoved" in _cli(tmp_path, "officers", "list").stdout
+    missing = _cli(tmp_path, "officers", "remove", "--telegram-id", "78")
+    assert missing.returncode == 1 and "Không có cán bộ" in missing.stderr
+
+
+def test_the_token_is_redacted_from_log_records_and_httpx_is_quieted() -> None:
+    token = "123456:SECRET-token-value"
+    record = logging.LogRecord("httpx", logging.INFO, __file__, 1,
+                               "HTTP Request: POST %s", (f"https://api.telegram.org/bot{token}/getMe",), None)  # fmt: skip
+    assert RedactToken(token).filter(record)
+    assert token not in record.getMessage() and "<TOKEN>" in record.getMessage()
+    protect_logs(token)
+    assert logging.getLogger("httpx").level == logging.WARNING
+
+
+def test_long_messages_are_split_under_telegrams_limit_at_line_breaks() -> None:
+    lines = [f"<b>{i}</b> " + "việc " * 30 for i in range(100)]
+    parts = split_message("\n".join(lines))
+    assert len(parts) > 1 and all(len(p) <= 4096 for p in parts)
+    assert "\n".join(parts) == "\n".join(lines)
+    assert all(p.count("<b>") == p.count("</b>") for p in parts)
+    huge = split_message("x" * 10000)
+    assert [len(p) for p in huge] == [4096, 4096, 1808]
+
+
+async def test_a_reminders_done_button_works_for_the_unit_and_is_refused_to_another(
+    world: World,
+) -> None:
+    from reminders.dispatcher import task_buttons
+
+    t1 = world.ids["t1"]
+    from datetime import date
+
+    (_, done), _snooze = task_buttons(t1, date(2025, 8, 20))
+    replies = await world.harness.private(HUNG).press_data(done)
+    assert "không thuộc đơn vị" in replies.answers[0].params["text"]
+    replies = await world.harness.private(LAN).press_data(done)
+    assert "Đã ghi nhận hoàn thành" in replies.text
+    assert await world.scalar(select(func.count(CompletionRow.id))) == 1
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+async def test_the_webhook_refuses_a_wrong_secret_token_and_processes_a_right_one(
+    world: World,
+) -> None:
+    api = world.api
+    app = configure(BotHarness.builder(api), world.services)
+    port = _free_port()
+    secret = "s3cret_Token-1"
+    await app.initialize()
+    await app.start()
+    assert app.updater is not None
+    await app.updater.start_webhook(listen="127.0.0.1", port=port, url_path="telegram",
+                                    webhook_url="https://example.org/telegram", secret_token=secret)  # fmt: skip
+    try:
+        assert api.webhook["url"] == "https://example.org/telegram"
+        assert api.webhook["secret_token"] == secret
+        update = {"update_id": 9001, "message": {"message_id": 1, "date": 0, "text": "/huongdan",
+                  "chat": {"id": LAN, "type": "private", "first_name": "Lan"},
+                  "from": {"id": LAN, "is_bot": False, "first_name": "Lan"},
+                  "entities": [{"type": "bot_command", "offset": 0, "length": 9}]}}  # fmt: skip
+        url = f"http://127.0.0.1:{port}/telegram"
+        async with httpx.AsyncClient() as client:
+            bad = await client.post(url, content=json.dumps(update),
+                                    headers={"Content-Type": "application/json",
+                                             "X-Telegram-Bot-Api-Secret-Token": "wrong"})  # fmt: skip
+            assert bad.status_code == 403
+            good = await client.post(url, content=json.dumps(update),
+                                     headers={"Content-Type": "application/json",
+                                              "X-Telegram-Bot-Api-Secret-Token": secret})  # fmt: skip
+            assert good.status_code == 200
+        for _ in range(200):
+            if any("Hướng dẫn" in str(r.params.get("text")) for r in api.for_chat(LAN)):
+                break
+            await asyncio.sleep(0.01)
+        texts = [str(r.params.get("text")) for r in api.for_chat(LAN)]
+        assert sum("Hướng dẫn" in t for t in texts) == 1  # only the update with the right secret
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+
+
+def test_the_webhook_secret_is_derived_from_the_token_when_not_set() -> None:
+    from bot.settings import Settings
+
+    derived = webhook_secret(Settings(bot_token="1:abc"))
+    assert derived == webhook_secret(Settings(bot_token="1:abc")) != webhook_secret(Settings(bot_token="1:abd"))  # fmt: skip
+    assert "abc" not in derived and derived.isalnum()
+    assert webhook_secret(Settings(bot_token="1:abc", webhook_secret="mine")) == "mine"
