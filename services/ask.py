@@ -7,6 +7,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
+from sqlalchemy import select
+
 from bot.deadlines import Schedule, WorkCalendar, describe_next, parse_deadline
 from bot.questions import Intent, Query, UnitHit, read_question
 from bot.questions.examples import NEXT_HINT, greeting_reply, help_reply, unknown_reply
@@ -322,15 +324,24 @@ async def _topic(ctx: _Ctx) -> Answer:
     return await _undated_list(ctx, hits, title, f"Không có việc nào về «{q.topic}»", hint)
 
 
-async def _schedule(session: Any, task_id: int) -> tuple[TaskRow, PlanRow, Schedule]:
-    task = await session.get(TaskRow, task_id)
-    plan = await session.get(PlanRow, task.plan_id)
-    if task.schedule:
-        schedule = Schedule.from_json(task.schedule)
-    else:
-        context = " ".join(x for x in (task.content, task.notes, task.deadline_in_text) if x)
-        schedule = parse_deadline(task.deadline, plan.year, context)
-    return task, plan, schedule
+async def _schedules(
+    session: Any, ids: Sequence[int]
+) -> dict[int, tuple[TaskRow, PlanRow, Schedule]]:
+    """Task rows, their plans and parsed schedules, in one query."""
+    rows = await session.execute(
+        select(TaskRow, PlanRow)
+        .join(PlanRow, PlanRow.id == TaskRow.plan_id)
+        .where(TaskRow.id.in_(list(ids)))
+    )
+    out = {}
+    for task, plan in rows.all():
+        if task.schedule:
+            schedule = Schedule.from_json(task.schedule)
+        else:
+            context = " ".join(x for x in (task.content, task.notes, task.deadline_in_text) if x)
+            schedule = parse_deadline(task.deadline, plan.year, context)
+        out[task.id] = (task, plan, schedule)
+    return out
 
 
 async def _detail(ctx: _Ctx) -> Answer:
@@ -343,10 +354,11 @@ async def _detail(ctx: _Ctx) -> Answer:
         )
         return Answer(ctx.query, (), reply, ctx.unit_name)
     views = await tv.load(ctx.session, hits[:3])
+    details = await _schedules(ctx.session, [v.id for v in views])
     lines: list[str] = []
     answered = []
     for v in views:
-        task, plan, schedule = await _schedule(ctx.session, v.id)
+        task, plan, schedule = details[v.id]
         if lines:
             lines.append("")
         lines.append(f"Mục {v.ref} — {plan.title or plan.source}")
@@ -375,12 +387,16 @@ async def _detail(ctx: _Ctx) -> Answer:
     return Answer(ctx.query, tuple(answered), reply, ctx.unit_name, len(hits))
 
 
-def _kind_of(per_year: int) -> str:
-    if per_year >= 10:
+def _kind_of(n: int, first: date, last: date) -> str:
+    """Monthly, quarterly, half-yearly or yearly, from the mean gap between occurrences."""
+    if n < 2:
+        return "year"
+    gap = (last - first).days / (n - 1)
+    if gap <= 45:
         return "month"
-    if 3 <= per_year <= 5:
+    if gap <= 120:
         return "quarter"
-    if per_year == 2:
+    if gap <= 240:
         return "half"
     return "year"
 
@@ -388,35 +404,29 @@ def _kind_of(per_year: int) -> str:
 async def _next_due(ctx: _Ctx) -> Answer:
     q = ctx.query
     wanted = q.report or "any"
-    word = REPORT_WORDS.get(wanted, "")
-    name = f"báo cáo {word}".strip()
-    candidates = await tv.tasks_of(ctx.session, ctx.scope, ctx.today, topic="bao cao")
-    year = ctx.today.year
-    ids = [h.task_id for h in candidates]
-    per_year = await tv.all_dues(ctx.session, ids, date(year, 1, 1), date(year, 12, 31))
-    horizon = await tv.all_dues(
-        ctx.session, ids, ctx.today - timedelta(days=400), ctx.today + timedelta(days=400)
+    name = f"báo cáo {REPORT_WORDS.get(wanted, '')}".strip()
+    # How often a report falls due tells a monthly report from a quarterly one, whatever its
+    # wording.
+    start = q.period.start if q.period is not None else ctx.today
+    rows = await tv.report_tasks(
+        ctx.session, ctx.scope, start, start + timedelta(days=364), "bao cao"
     )
-    picked: list[tv.Hit] = []
-    for h in candidates:
-        dues = horizon.get(h.task_id, [])
-        if not dues or (wanted != "any" and _kind_of(len(per_year.get(h.task_id, []))) != wanted):
-            continue
-        if q.period is not None:
-            inside = [d for d in dues if q.period.contains(d.last_day)]
-        else:
-            inside = [d for d in dues if d.last_day >= ctx.today][:1]
-        if inside:
-            picked.append(tv.Hit(h.task_id, h.role, (inside[0],)))
-    picked.sort(key=lambda h: (h.dues[0].last_day, h.task_id))
-    if not picked:
+    picked = sorted(
+        (first, task_id, role)
+        for task_id, role, n, first, last in rows
+        if (wanted == "any" or _kind_of(n, first, last) == wanted)
+        and (q.period is None or q.period.contains(first))
+    )[:3]
+    dues = await tv.dues_at(ctx.session, ctx.scope, [(t, d) for d, t, _r in picked])
+    hits = [tv.Hit(t, role, (dues[(t, d)],)) for d, t, role in picked if (t, d) in dues]
+    if not hits:
         title = f"Không thấy hạn {name} nào" + (
             f" trong {q.period.label}" if q.period else " sắp tới"
         )
         return Answer(q, (), Reply(title=title + _whose(ctx), hint=NEXT_HINT), ctx.unit_name)
-    views = await tv.load(ctx.session, picked[:3])
+    views = await tv.load(ctx.session, hits)
     first = views[0].dues[0]
-    _, _, schedule = await _schedule(ctx.session, views[0].id)
+    schedule = (await _schedules(ctx.session, [views[0].id]))[views[0].id][2]
     lines = [f"Lần gần nhất: {format_date(first.last_day)} — {_status(first, ctx)[1] or 'đến hạn'}"]
     lines.append(f"[{views[0].ref}] {describe_next(schedule, ctx.today, ctx.calendar)}")
     groups = tuple(
@@ -424,7 +434,7 @@ async def _next_due(ctx: _Ctx) -> Answer:
         for v in views
     )
     reply = Reply(f"Hạn {name}{_whose(ctx)}", groups, tuple(lines), 'Hỏi tiếp: "việc sắp đến hạn".')
-    return Answer(q, _answered(views, ctx), reply, ctx.unit_name, len(picked))
+    return Answer(q, _answered(views, ctx), reply, ctx.unit_name, len(hits))
 
 
 async def _count(ctx: _Ctx) -> Answer:

@@ -13,8 +13,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.text import fold
@@ -153,18 +154,20 @@ def _role(old: str | None, new: str | None, scope: Scope) -> str | None:
     return "lead" if "lead" in (old, new) else (new or old)
 
 
-async def _done(
-    session: AsyncSession, scope: Scope, task_ids: Iterable[int]
-) -> set[tuple[int, date]]:
-    ids = sorted(set(task_ids))
-    if scope.done_unit is None or not ids:
-        return set()
-    rows = await session.execute(
-        select(CompletionRow.task_id, CompletionRow.due_date).where(
-            CompletionRow.unit_id == scope.done_unit, CompletionRow.task_id.in_(ids)
+def _done_column(scope: Scope, due_col):  # type: ignore[no-untyped-def]
+    """A column that is not NULL when the scope's own unit marked the occurrence done."""
+    if scope.done_unit is None:
+        return literal(None)
+    return (
+        select(CompletionRow.id)
+        .where(
+            CompletionRow.task_id == TaskDueRow.task_id,
+            CompletionRow.due_date == due_col,
+            CompletionRow.unit_id == scope.done_unit,
         )
+        .limit(1)
+        .scalar_subquery()
     )
-    return {(t, d) for t, d in rows.all()}
 
 
 async def occurrences(
@@ -176,7 +179,11 @@ async def occurrences(
     open_only: bool = False,
     topic: str | None = None,
 ) -> list[Hit]:
-    """One hit per (task, occurrence) whose last day is in [start, end], by last day then task."""
+    """One hit per (task, occurrence) whose last day is in [start, end], by last day then task.
+
+    One query: task_due (range on last_day) joined to task_units (unit ids) and tasks, with the
+    unit's completion looked up per row.
+    """
     stmt = (
         select(
             TaskDueRow.task_id,
@@ -184,6 +191,8 @@ async def occurrences(
             TaskDueRow.due_date,
             TaskDueRow.last_day,
             TaskDueRow.before,
+            _done_column(scope, TaskDueRow.due_date),
+            TaskRow.search_text if topic else literal(""),
         )
         .join(TaskUnitRow, TaskUnitRow.task_id == TaskDueRow.task_id)
         .join(TaskRow, TaskRow.id == TaskDueRow.task_id)
@@ -191,19 +200,20 @@ async def occurrences(
     )
     stmt = _topic_filter(_in_scope(stmt, scope), topic)
     found: dict[tuple[int, date], tuple[str | None, Due]] = {}
-    for task_id, role, due_date, last_day, before in (await session.execute(stmt)).all():
+    for task_id, role, due_date, last_day, before, done, text in (
+        await session.execute(stmt)
+    ).all():
+        if topic and not matches_topic(text or "", topic):
+            continue
+        if open_only and done is not None:
+            continue
         key = (task_id, due_date)
         old = found.get(key)
-        found[key] = (_role(old[0] if old else None, role, scope), Due(due_date, last_day, before))
-    done = await _done(session, scope, (k[0] for k in found))
-    hits = []
-    for (task_id, due_date), (role, due) in found.items():
-        is_done = (task_id, due_date) in done
-        if open_only and is_done:
-            continue
-        hits.append(Hit(task_id, role, (Due(due.due_date, due.last_day, due.before, is_done),)))
+        due = Due(due_date, last_day, bool(before), done is not None)
+        found[key] = (_role(old[0] if old else None, role, scope), due)
+    hits = [Hit(t, role, (due,)) for (t, _d), (role, due) in found.items()]
     hits.sort(key=lambda h: (h.dues[0].last_day, h.task_id))
-    return await _keep_topic(session, hits, topic)
+    return hits
 
 
 async def due_in(session: AsyncSession, scope: Scope, start: date, end: date) -> list[Hit]:
@@ -271,15 +281,6 @@ def matches_topic(search_text: str, topic: str) -> bool:
     )
 
 
-async def _keep_topic(session: AsyncSession, hits: list[Hit], topic: str | None) -> list[Hit]:
-    if not topic or not hits:
-        return hits
-    ids = sorted({h.task_id for h in hits})
-    rows = await session.execute(select(TaskRow.id, TaskRow.search_text).where(TaskRow.id.in_(ids)))
-    keep = {i for i, text in rows.all() if matches_topic(text or "", topic)}
-    return [h for h in hits if h.task_id in keep]
-
-
 async def tasks_of(
     session: AsyncSession,
     scope: Scope,
@@ -287,136 +288,145 @@ async def tasks_of(
     *,
     topic: str | None = None,
     ongoing_only: bool = False,
-    limit: int | None = None,
 ) -> list[Hit]:
-    """Each task of the scope once, with its next occurrence from today (ongoing ones last)."""
+    """Each task of the scope once, with its next occurrence from today, or its last one when
+    none is ahead; ongoing tasks last. Two queries whatever the number of tasks."""
     next_due = (
         select(func.min(TaskDueRow.last_day))
         .where(TaskDueRow.task_id == TaskUnitRow.task_id, TaskDueRow.last_day >= today)
         .correlate(TaskUnitRow)
         .scalar_subquery()
     )
+    last_due = (
+        select(func.max(TaskDueRow.last_day))
+        .where(TaskDueRow.task_id == TaskUnitRow.task_id)
+        .correlate(TaskUnitRow)
+        .scalar_subquery()
+    )
     stmt = (
-        select(TaskUnitRow.task_id, TaskUnitRow.role, TaskRow.ongoing, next_due)
+        select(
+            TaskUnitRow.task_id,
+            TaskUnitRow.role,
+            TaskRow.ongoing,
+            next_due,
+            last_due,
+            TaskRow.search_text if topic else literal(""),
+        )
         .join(TaskRow, TaskRow.id == TaskUnitRow.task_id)
         .where(TaskRow.active.is_(True))
     )
     if ongoing_only:
         stmt = stmt.where(TaskRow.ongoing.is_(True))
     stmt = _topic_filter(_in_scope(stmt, scope), topic)
-    if limit is not None:
-        stmt = stmt.limit(limit * 4)
     found: dict[int, tuple[str | None, bool, date | None]] = {}
-    for task_id, role, is_ongoing, nxt in (await session.execute(stmt)).all():
+    for task_id, role, is_ongoing, nxt, last, text in (await session.execute(stmt)).all():
+        if topic and not matches_topic(text or "", topic):
+            continue
         old = found.get(task_id)
-        found[task_id] = (_role(old[0] if old else None, role, scope), bool(is_ongoing), nxt)
-    found = await _with_last_past(session, found)
-    pairs = [(t, v[2]) for t, v in found.items() if v[2] is not None]
-    nominal = await _nominal(session, pairs)
-    done = await _done(session, scope, (t for t, _ in pairs))
+        found[task_id] = (
+            _role(old[0] if old else None, role, scope),
+            bool(is_ongoing),
+            nxt or last,
+        )
+    nominal = await _nominal(session, scope, [(t, v[2]) for t, v in found.items() if v[2]])
     hits = []
-    for task_id, (role, is_ongoing, nxt) in found.items():
-        due = nominal.get((task_id, nxt)) if nxt is not None else None
-        if due is not None and (task_id, due.due_date) in done:
-            due = Due(due.due_date, due.last_day, due.before, True)
+    for task_id, (role, is_ongoing, day) in found.items():
+        due = nominal.get((task_id, day)) if day is not None else None
         hits.append(Hit(task_id, role, (due,) if due else (), is_ongoing))
     hits.sort(key=lambda h: (h.dues[0].last_day if h.dues else date.max, h.task_id))
-    hits = await _keep_topic(session, hits, topic)
-    return hits[:limit] if limit is not None else hits
-
-
-async def _with_last_past(
-    session: AsyncSession, found: dict[int, tuple[str | None, bool, date | None]]
-) -> dict[int, tuple[str | None, bool, date | None]]:
-    """For dated tasks with nothing ahead, their latest (past) occurrence instead."""
-    ids = sorted(t for t, (_r, ongoing, nxt) in found.items() if nxt is None and not ongoing)
-    if not ids:
-        return found
-    rows = await session.execute(
-        select(TaskDueRow.task_id, func.max(TaskDueRow.last_day))
-        .where(TaskDueRow.task_id.in_(ids))
-        .group_by(TaskDueRow.task_id)
-    )
-    out = dict(found)
-    for task_id, last in rows.all():
-        role, ongoing, _ = out[task_id]
-        out[task_id] = (role, ongoing, last)
-    return out
+    return hits
 
 
 async def _nominal(
-    session: AsyncSession, pairs: Sequence[tuple[int, date]]
+    session: AsyncSession, scope: Scope, pairs: Sequence[tuple[int, date]]
 ) -> dict[tuple[int, date], Due]:
-    """The occurrence rows behind (task, last day) pairs."""
+    """The occurrence rows behind (task, last day) pairs, with the unit's done mark."""
     if not pairs:
         return {}
     wanted = set(pairs)
     rows = await session.execute(
         select(
-            TaskDueRow.task_id, TaskDueRow.due_date, TaskDueRow.last_day, TaskDueRow.before
+            TaskDueRow.task_id,
+            TaskDueRow.due_date,
+            TaskDueRow.last_day,
+            TaskDueRow.before,
+            _done_column(scope, TaskDueRow.due_date),
         ).where(
             TaskDueRow.task_id.in_(sorted({t for t, _ in pairs})),
             TaskDueRow.last_day.in_(sorted({d for _, d in pairs})),
         )
     )
     out: dict[tuple[int, date], Due] = {}
-    for task_id, due_date, last_day, before in rows.all():
+    for task_id, due_date, last_day, before, done in rows.all():
         if (task_id, last_day) in wanted and (task_id, last_day) not in out:
-            out[(task_id, last_day)] = Due(due_date, last_day, before)
+            out[(task_id, last_day)] = Due(due_date, last_day, bool(before), done is not None)
     return out
 
 
-async def all_dues(
-    session: AsyncSession, task_ids: Sequence[int], start: date, end: date
-) -> dict[int, list[Due]]:
-    """Every occurrence of the given tasks with a last day in [start, end]."""
-    out: dict[int, list[Due]] = defaultdict(list)
-    if not task_ids:
-        return out
-    rows = await session.execute(
-        select(TaskDueRow.task_id, TaskDueRow.due_date, TaskDueRow.last_day, TaskDueRow.before)
-        .where(
-            TaskDueRow.task_id.in_(sorted(set(task_ids))),
-            TaskDueRow.last_day >= start,
-            TaskDueRow.last_day <= end,
+async def report_tasks(
+    session: AsyncSession, scope: Scope, start: date, end: date, topic: str
+) -> list[tuple[int, str | None, int, date, date]]:
+    """Tasks on a topic with occurrences in [start, end]: (task, role, how many, first and last
+    last day)."""
+    stmt = (
+        select(
+            TaskDueRow.task_id,
+            func.min(TaskUnitRow.role),  # "lead" < "support": lead when the unit leads at all
+            func.count(func.distinct(TaskDueRow.id)),
+            func.min(TaskDueRow.last_day),
+            func.max(TaskDueRow.last_day),
+            TaskRow.search_text,
         )
-        .order_by(TaskDueRow.last_day)
+        .join(TaskUnitRow, TaskUnitRow.task_id == TaskDueRow.task_id)
+        .join(TaskRow, TaskRow.id == TaskDueRow.task_id)
+        .where(TaskDueRow.last_day >= start, TaskDueRow.last_day <= end, TaskRow.active.is_(True))
+        .group_by(TaskDueRow.task_id, TaskRow.search_text)
     )
-    for task_id, due_date, last_day, before in rows.all():
-        out[task_id].append(Due(due_date, last_day, before))
+    stmt = _topic_filter(_in_scope(stmt, scope), topic)
+    out = []
+    for task_id, role, n, first, last, text in (await session.execute(stmt)).all():
+        if matches_topic(text or "", topic):
+            out.append((task_id, role if scope.unit_ids is not None else None, int(n), first, last))
     return out
+
+
+async def dues_at(
+    session: AsyncSession, scope: Scope, pairs: Sequence[tuple[int, date]]
+) -> dict[tuple[int, date], Due]:
+    """The occurrences behind (task, last day) pairs, with the unit's done mark."""
+    return await _nominal(session, scope, pairs)
 
 
 async def by_ref(session: AsyncSession, scope: Scope, ref: str) -> list[Hit]:
-    """Tasks whose ref is ``ref`` (any case; "d." also finds "Đ."), the scope's first."""
+    """Tasks whose ref is ``ref`` (any case; "d." also finds "Đ."): the scope's own first, else
+    any plan's (newest plan first)."""
     ref = fold(ref)
     variants = {ref, ref.upper()}
     if ref.startswith("d"):
         variants |= {"Đ" + ref[1:].upper(), "đ" + ref[1:]}
-    stmt = (
-        select(TaskRow.id, TaskRow.ongoing)
-        .where(
-            TaskRow.active.is_(True),
-            or_(func.lower(TaskRow.ref).in_(sorted(variants)), TaskRow.ref.in_(sorted(variants))),
-        )
-        .order_by(TaskRow.plan_id.desc(), TaskRow.position)
-    )
-    rows = (await session.execute(stmt)).all()
-    if not rows:
-        return []
-    ids = [r[0] for r in rows]
-    roles: dict[int, str | None] = {}
+    wanted = sorted(variants)
+    same = or_(func.lower(TaskRow.ref).in_(wanted), TaskRow.ref.in_(wanted))
     if scope.unit_ids is not None:
-        role_rows = await session.execute(
-            _in_scope(select(TaskUnitRow.task_id, TaskUnitRow.role), scope).where(
-                TaskUnitRow.task_id.in_(ids)
-            )
+        stmt = _in_scope(
+            select(TaskUnitRow.task_id, TaskUnitRow.role, TaskRow.ongoing, TaskRow.plan_id)
+            .join(TaskRow, TaskRow.id == TaskUnitRow.task_id)
+            .where(TaskRow.active.is_(True), same),
+            scope,
         )
-        for task_id, role in role_rows.all():
-            roles[task_id] = _role(roles.get(task_id), role, scope)
-    hits = [Hit(task_id, roles.get(task_id), (), bool(ongoing)) for task_id, ongoing in rows]
-    hits.sort(key=lambda h: h.role is None)
-    return hits
+        found: dict[int, tuple[str | None, bool, int]] = {}
+        for task_id, role, ongoing, plan_id in (await session.execute(stmt)).all():
+            old = found.get(task_id)
+            found[task_id] = (_role(old[0] if old else None, role, scope), bool(ongoing), plan_id)
+        if found:
+            order = sorted(found.items(), key=lambda kv: (-kv[1][2], kv[0]))
+            return [Hit(t, role, (), ongoing) for t, (role, ongoing, _p) in order]
+    rows = await session.execute(
+        select(TaskRow.id, TaskRow.ongoing)
+        .where(TaskRow.active.is_(True), same)
+        .order_by(TaskRow.plan_id.desc(), TaskRow.position)
+        .limit(20)
+    )
+    return [Hit(task_id, None, (), bool(ongoing)) for task_id, ongoing in rows.all()]
 
 
 async def load(session: AsyncSession, hits: Sequence[Hit]) -> list[TaskView]:
@@ -433,21 +443,23 @@ async def load(session: AsyncSession, hits: Sequence[Hit]) -> list[TaskView]:
             TaskRow.ongoing,
             PlanRow.title,
             PlanRow.id,
+            TaskUnitRow.role,
+            TaskUnitRow.mention,
         )
         .join(PlanRow, PlanRow.id == TaskRow.plan_id)
+        .outerjoin(TaskUnitRow, TaskUnitRow.task_id == TaskRow.id)
         .where(TaskRow.id.in_(ids))
-    )
-    tasks = {r[0]: r for r in rows.all()}
-    mentions: dict[int, dict[str, list[str]]] = defaultdict(lambda: {"lead": [], "support": []})
-    mrows = await session.execute(
-        select(TaskUnitRow.task_id, TaskUnitRow.role, TaskUnitRow.mention)
-        .where(TaskUnitRow.task_id.in_(ids))
         .order_by(TaskUnitRow.id)
     )
-    for task_id, role, mention in mrows.all():
-        bucket = mentions[task_id].setdefault(role, [])
-        if mention not in bucket:
-            bucket.append(mention)
+    tasks: dict[int, Any] = {}
+    r: Any
+    mentions: dict[int, dict[str, list[str]]] = defaultdict(lambda: {"lead": [], "support": []})
+    for r in rows.all():
+        tasks[r[0]] = r
+        if r[7] is not None:
+            bucket = mentions[r[0]].setdefault(r[7], [])
+            if r[8] not in bucket:
+                bucket.append(r[8])
     views = []
     for h in hits:
         r = tasks.get(h.task_id)
@@ -483,7 +495,8 @@ __all__ = [
     "Hit",
     "Scope",
     "TaskView",
-    "all_dues",
+    "dues_at",
+    "report_tasks",
     "by_ref",
     "covering",
     "directory",
