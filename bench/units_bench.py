@@ -140,15 +140,28 @@ def main() -> int:
 
     ours_ms: list[float] = []
     base_ms: list[float] = []
+    ours_best: list[float] = []
+    base_best: list[float] = []
     ours_ok = base_ok = 0
+
+    def timed(call):  # type: ignore[no-untyped-def]
+        # Best of three runs per query: the machine is shared, and a context switch is not
+        # the matcher's cost. Both matchers are timed the same way.
+        runs = []
+        for _ in range(3):
+            t = time.perf_counter()
+            result = call()
+            runs.append((time.perf_counter() - t) * 1000)
+        return runs[0], min(runs), result
+
     for query, expected in pairs:
-        t = time.perf_counter()
-        found = match(directory, query, limit=5)
-        ours_ms.append((time.perf_counter() - t) * 1000)
+        ms, best_ms, found = timed(lambda: match(directory, query, limit=5))  # noqa: B023
+        ours_ms.append(ms)
+        ours_best.append(best_ms)
         ours_ok += right(found[0].unit.key if found else None, expected)
-        t = time.perf_counter()
-        best = process.extractOne(query, names, scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=BASELINE_CUTOFF)  # fmt: skip
-        base_ms.append((time.perf_counter() - t) * 1000)
+        ms, best_ms, best = timed(lambda: process.extractOne(query, names, scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=BASELINE_CUTOFF))  # noqa: B023  # fmt: skip
+        base_ms.append(ms)
+        base_best.append(best_ms)
         base_ok += right(key_of[best[2]] if best else None, expected)
     ours_none = sum(not match(directory, q) for q in negatives)
     base_none = sum(
@@ -169,10 +182,15 @@ def main() -> int:
     )
     print(f"build: {build_s * 1000:.0f} ms, peak memory while building {peak / 2**20:.1f} MiB")
     print(f"queries: {len(pairs)} naming a unit, {len(negatives)} naming none")
-    print(f"{'':28}{'median ms':>10}{'p99 ms':>9}{'right first':>13}{'no match on non-units':>24}")
+    print("latency: first call of each query, and best of three calls (the machine is shared)")
+    print(f"{'':26}{'median ms':>10}{'p99 ms':>9}{'best-of-3 median/p99':>22}{'right first':>13}{'no match on non-units':>23}")  # fmt: skip
     n = len(pairs)
-    print(f"{'bot.units.match':28}{statistics.median(ours_ms):10.3f}{pct(ours_ms, 0.99):9.3f}{ours_ok / n:13.1%}{ours_none / len(negatives):24.1%}")  # fmt: skip
-    print(f"{'extractOne(WRatio) raw':28}{statistics.median(base_ms):10.3f}{pct(base_ms, 0.99):9.3f}{base_ok / n:13.1%}{base_none / len(negatives):24.1%}")  # fmt: skip
+    for label, first, best3, ok, none in (
+        ("bot.units.match", ours_ms, ours_best, ours_ok, ours_none),
+        ("extractOne(WRatio) raw", base_ms, base_best, base_ok, base_none),
+    ):
+        both = f"{statistics.median(best3):.3f} / {pct(best3, 0.99):.3f}"
+        print(f"{label:26}{statistics.median(first):10.3f}{pct(first, 0.99):9.3f}{both:>22}{ok / n:13.1%}{none / len(negatives):23.1%}")  # fmt: skip
     return 0
 
 

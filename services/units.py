@@ -99,6 +99,28 @@ async def covering_unit_ids(session: AsyncSession, unit_id: int) -> set[int]:
     return ids
 
 
+async def owner_unit_ids(session: AsyncSession, unit_id: int) -> set[int]:
+    """The other direction: the units that owe a task naming ``unit_id``.
+
+    A unit owes it itself (its successor when it was merged away); a group is owed by every
+    current unit it covers; the 'related bodies' group by nobody.
+    """
+    directory = await units_repo.load_directory(session)
+    unit = directory.by_id.get(unit_id)
+    if unit is None:
+        return set()
+    if not unit.is_group:
+        current = directory.current(unit)
+        return {current.id} if current.id is not None else set()
+    if not unit.reminds:
+        return set()
+    return {
+        u.id
+        for u in directory.units
+        if u.id is not None and u.active and not u.is_group and unit.covers(u)
+    }
+
+
 async def find_unit(session: AsyncSession, text: str, limit: int = 5) -> list[Match]:
     """Ranked units and groups for an officer's text; [] for no match."""
     directory = await units_repo.load_directory(session)

@@ -35,8 +35,57 @@ async def count_units(session: AsyncSession) -> int:
     return int(await session.scalar(select(func.count()).select_from(UnitRow)) or 0)
 
 
+# Built directories by database and content fingerprint: building the search index costs tens
+# of milliseconds, and questions look units up on every message.
+_CACHE: dict[tuple[object, ...], Directory] = {}
+_CACHE_SIZE = 8
+
+
+async def _fingerprint(session: AsyncSession) -> tuple[object, ...]:
+    units = (
+        await session.execute(
+            select(
+                func.count(),
+                func.max(UnitRow.id),
+                func.sum(
+                    func.length(UnitRow.name) + func.coalesce(func.length(UnitRow.short_name), 0)
+                ),
+                func.sum(
+                    func.coalesce(UnitRow.parent_id, 0) * 7 + func.coalesce(UnitRow.successor_id, 0)
+                ),
+            )
+        )
+    ).one()
+    aliases = (
+        await session.execute(
+            select(
+                func.count(), func.max(UnitAliasRow.id), func.sum(func.length(UnitAliasRow.folded))
+            )
+        )
+    ).one()
+    province = await get_setting(session, PROVINCE_SETTING)
+    bind = session.get_bind()
+    return (str(bind.engine.url), province, *map(_plain_number, (*units, *aliases)))
+
+
+def _plain_number(value: object) -> object:
+    return int(value) if value is not None else None  # type: ignore[call-overload]
+
+
 async def load_directory(session: AsyncSession) -> Directory:
-    """The deployment's directory as stored (units, groups, aliases)."""
+    """The deployment's directory as stored (units, groups, aliases); cached while unchanged."""
+    key = await _fingerprint(session)
+    cached = _CACHE.get(key)
+    if cached is not None:
+        return cached
+    directory = await _build_directory(session)
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[key] = directory
+    return directory
+
+
+async def _build_directory(session: AsyncSession) -> Directory:
     rows = (await session.scalars(select(UnitRow).order_by(UnitRow.id))).all()
     aliases: dict[int, list[str]] = defaultdict(list)
     for alias_row in (await session.scalars(select(UnitAliasRow).order_by(UnitAliasRow.id))).all():

@@ -92,6 +92,24 @@ async def test_a_department_owes_its_own_its_predecessors_and_its_groups_tasks(s
     assert {key_of[i] for i in commune_owes} == {commune.key, "ubnd_cap_xa", "ttpvhcc_cap_xa"}
 
 
+async def test_a_group_is_owed_by_every_unit_it_covers_and_a_predecessor_by_its_successor(
+    sessions,
+) -> None:  # type: ignore[no-untyped-def]
+    async with UnitOfWork(sessions) as uow:
+        await units_service.ensure_directory(uow.session, "Quảng Ngãi")
+        d = await units_repo.load_directory(uow.session)
+        communes = await units_service.owner_unit_ids(uow.session, d.by_key["ubnd_cap_xa"].id)  # type: ignore[arg-type]
+        departments = await units_service.owner_unit_ids(uow.session, d.by_key["so_ban_nganh"].id)  # type: ignore[arg-type]
+        nobody = await units_service.owner_unit_ids(uow.session, d.by_key["lien_quan"].id)  # type: ignore[arg-type]
+        successor = await units_service.owner_unit_ids(uow.session, d.by_key["so_gtvt"].id)  # type: ignore[arg-type]
+    key_of = {u.id: u.key for u in d.units}
+    assert len(communes) == 96
+    assert {"so_xay_dung", "vp_ubnd", "so_tu_phap"} <= {key_of[i] for i in departments}
+    assert not {"so_gtvt", "cong_an_tinh", "ttpvhcc"} & {key_of[i] for i in departments}
+    assert nobody == set()
+    assert {key_of[i] for i in successor} == {"so_xay_dung"}
+
+
 async def test_find_unit_reads_what_officers_type(sessions) -> None:  # type: ignore[no-untyped-def]
     async with UnitOfWork(sessions) as uow:
         await units_service.ensure_directory(uow.session, "Quảng Ngãi")

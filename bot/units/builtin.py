@@ -154,6 +154,10 @@ _OLD: list[tuple[str, str, str | None, Kind, str, tuple[str, ...]]] = [
     ("cuc_thue", "Cục Thuế {t}", "Cục Thuế", Kind.CENTRAL, "thue_tinh", ()),
     ("dai_ptth", "Đài Phát thanh và Truyền hình {t}", "Đài PT-TH", Kind.AGENCY, "bao_ptth", ()),
 ]
+# Where a merger also moved a field elsewhere, the note says so.
+_SUCCESSOR_NOTES = {
+    "so_ldtbxh": "bảo trợ xã hội chuyển về Sở Y tế",
+}
 # Groups (DOMAIN.md §5): key, name, rule, aliases.
 _GROUPS: list[tuple[str, str, dict[str, object], tuple[str, ...]]] = [
     (
@@ -246,6 +250,8 @@ _GROUPS: list[tuple[str, str, dict[str, object], tuple[str, ...]]] = [
 # Short forms officers use for the first words of a department's name.
 _PARTIAL_NAMES: dict[str, tuple[str, ...]] = {
     "so_nnmt": ("Sở Nông nghiệp",),
+    "so_vhttdl": ("Sở Văn hóa, Thể thao",),
+    "cong_an_tinh": ("CA tỉnh",),
     "so_gddt": ("Sở Giáo dục",),
     "so_khcn": ("Sở Khoa học",),
     "so_dttg": ("Sở Dân tộc",),
@@ -352,6 +358,7 @@ def province_units(province: Province, *, prefix: str = "") -> list[Unit]:
                 _fill(name, t, short),
                 kind,
                 successor_key=k(successor),
+                rule={"successor_note": _SUCCESSOR_NOTES[key]} if key in _SUCCESSOR_NOTES else None,
                 aliases=names(aliases, key),
                 short_name=_fill(short_name, t, short) if short_name else None,
             )

@@ -22,8 +22,6 @@ from bot.units.scope import scoped_match
 
 SCORE_CUTOFF = 84.0
 MAX_WORD_EDITS = 1
-# Word order matters in names ("Trung Nghĩa" is not "Nghĩa Trung"): a reordered match costs this.
-REORDER_PENALTY = 8.0
 MAX_CANDIDATES = 60
 # Words too common to narrow the candidates by themselves.
 _WEAK = {"so", "ubnd", "xa", "phuong", "tinh", "vp", "cac", "va", "thuoc", "cap", "dac", "khu"}
@@ -84,7 +82,12 @@ def _ranked(directory: Directory, scored: dict[str, tuple[Unit, float]], limit: 
     best: dict[str, Match] = {}
     for unit, score in scored.values():
         current = directory.current(unit)
-        note = f"{unit.label} nay là {current.label}" if current is not unit else None
+        note = None
+        if current is not unit:
+            note = f"{unit.label} nay là {current.label}"
+            extra = (unit.rule or {}).get("successor_note")
+            if extra:
+                note += f" ({extra})"
         old = best.get(current.key)
         if old is None or score > old.score or (score == old.score and old.note and not note):
             best[current.key] = Match(current, round(score, 1), note)
@@ -93,7 +96,7 @@ def _ranked(directory: Directory, scored: dict[str, tuple[Unit, float]], limit: 
 
 def _exact(directory: Directory, raw: str, form: str) -> tuple[list[Unit] | None, float]:
     """Units whose search form is the query's (with or without its province, or its spaces)."""
-    for candidate in (raw, form):
+    for candidate in (raw, form, form.removesuffix(" tinh")):
         hits = directory.exact.get(candidate)
         if hits:
             return hits, 100.0
@@ -139,20 +142,20 @@ def match(
     if not candidates:
         return []
     choices = {i: directory.forms[i] for i in candidates}
-    for scorer, penalty in ((fuzz.ratio, 0.0), (fuzz.token_sort_ratio, REORDER_PENALTY)):
-        for text in dict.fromkeys((form, raw_form)):
-            results = process.extract(
-                text,
-                choices,
-                scorer=scorer,
-                processor=None,
-                score_cutoff=SCORE_CUTOFF + penalty,
-                limit=limit * 4,
-            )
-            for _form, score, index in results:
-                unit = directory.form_unit[index]
-                value = float(score) - penalty
-                old = scored.get(unit.key)
-                if old is None or value > old[1]:
-                    scored[unit.key] = (unit, value)
+    # Plain edit similarity: word order matters in names ("Trung Nghĩa" is not "Nghĩa Trung"),
+    # so no token-sorting scorer; both the corrected and the typed form are tried.
+    for text in dict.fromkeys((form, raw_form)):
+        results = process.extract(
+            text,
+            choices,
+            scorer=fuzz.ratio,
+            processor=None,
+            score_cutoff=SCORE_CUTOFF,
+            limit=limit * 4,
+        )
+        for _form, score, index in results:
+            unit = directory.form_unit[index]
+            old = scored.get(unit.key)
+            if old is None or float(score) > old[1]:
+                scored[unit.key] = (unit, float(score))
     return _ranked(directory, scored, limit)

@@ -32,6 +32,7 @@ _PUNCT_ABBREV = [
     (r"\bu\.?b\.?n\.?d\b", "ubnd"),
 ]
 _PUNCT_ABBREV_RE = [(re.compile(p), r) for p, r in _PUNCT_ABBREV]
+_PARENS = re.compile(r"\([^)]*\)?")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 # Long phrase → its abbreviation; applied longest first on whole words.
@@ -108,6 +109,7 @@ SYNONYMS: dict[str, str] = {
     "sldtbxh": "so ldtbxh",
     "svhttdl": "so vhttdl",
     "vpubnd": "vp ubnd",
+    "hcc": "hanh chinh cong",
     "p": "phuong",
     "x": "xa",
     "tx": "thi xa",
@@ -170,6 +172,10 @@ def fold_text(text: str) -> str:
 
 def normalise(text: str, *, strip_qualifiers: bool = True, abbreviate: bool = True) -> str:
     """The compact search form of a mention or a unit name ('' when nothing is left)."""
+    # "Văn phòng UBND tỉnh (TTPVHCC)", "Sở Nội vụ (cũ là Sở LĐTBXH)": the words outside name it.
+    outside = _PARENS.sub(" ", text)
+    if outside.strip():
+        text = outside
     text = fold_text(text)
     for pattern, repl in _PUNCT_ABBREV_RE:
         text = pattern.sub(repl, text)
@@ -180,6 +186,8 @@ def normalise(text: str, *, strip_qualifiers: bool = True, abbreviate: bool = Tr
     if strip_qualifiers:
         stripped = _QUALIFIER_RE.sub("", text)
         text = stripped or text
-    text = _LEADING_FILLER.sub("", text)
+    if len(text.split()) > 2:
+        # "các sở" stays whole: a lone "sở" names nothing.
+        text = _LEADING_FILLER.sub("", text)
     text = _ONE_STOP_OF.sub("", text)
     return " ".join(text.split())
