@@ -81,7 +81,7 @@ def _before_at(s: str, pos: int) -> bool:
 # ---- recognisers ---------------------------------------------------------------------------
 
 _RELATIVE = re.compile(
-    r"(?:\d+|mot|hai|ba|nam|muoi)\s*(?:ngay|thang|tuan)(?:\s*lam viec)?\s*"
+    r"(?=[\dmhbns])(?:\d+|mot|hai|ba|nam|muoi)\s*(?:ngay|thang|tuan)(?:\s*lam viec)?\s*"
     r"(?:ke tu|sau khi|sau|tinh tu|truoc khi|khi)\b"
     r"|\bsau\s*\d+\s*ngay\b|\bngay sau khi\b"
 )
@@ -89,16 +89,16 @@ _DMY_WORDS = re.compile(
     r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*(?:nam\s*|/)(\d{4}|\d{2}))?(?!\s*/?\s*\d)"
 )
 _DMY = re.compile(
-    r"(?<!thang )(?<!thang)(?<![\d/#])(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))?(?![\d/])"
+    r"(?=\d)(?<!thang )(?<!thang)(?<![\d/#])(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))?(?![\d/])"
 )
 _MONTHS = re.compile(
-    r"(?:(truoc|cuoi|dau|giua|het|trong)\s+)?thang\s*(\d{1,2})"
+    r"(?=[tcdgh])(?:(truoc|cuoi|dau|giua|het|trong)\s+)?thang\s*(\d{1,2})"
     r"((?:\s*(?:,|va|-|den)\s*(?:thang\s*)?\d{1,2}\b)*)"
     r"(?:\s*(?:/|nam\s*)(\d{4}|\d{2}))?(?!\s*/?\s*lan|\s*(?:dau|cuoi)\s*nam|\d)"
 )
 _QNUM = r"(?:iv|i{1,3}|[1-4](?!\s*(?:nam(?!\s*\d{4})|thang|ngay|/lan|lan)))\b"
 _QUARTERS = re.compile(
-    r"(?:(cuoi|dau|giua|trong|het)\s+)?quy\s*("
+    r"(?=[cdghtq])(?:(cuoi|dau|giua|trong|het)\s+)?quy\s*("
     + _QNUM
     + r"(?:\s*(?:,|va|-|den|hoac)\s*(?:quy\s*)?"
     + _QNUM
@@ -115,14 +115,14 @@ _DAY_EACH_Q = re.compile(
 _DAY_EACH_M = re.compile(
     r"(truoc\s+)?ngay\s*(\d{1,2})\s*(?:cua\s*)?(?:(?:hang|moi|tung|cac)\s*thang|thang(?!\s*\d))"
 )
-_END_EACH_M = re.compile(r"(?:cuoi|dau|giua)\s*(?:hang|moi|tung|cac)?\s*thang(?!\s*\d)")
+_END_EACH_M = re.compile(r"(?=[cdg])(?:cuoi|dau|giua)\s*(?:hang|moi|tung|cac)?\s*thang(?!\s*\d)")
 _EACH_M = re.compile(
     r"(?:hang|moi|tung)\s*thang|dinh ky\s*(?:01|1|mot)?\s*thang|(?:01|1|mot)\s*thang\s*/?\s*(?:mot\s*|1\s*)?lan"
     r"|bao cao thang"
 )
 _NOT_QUARTER = r"(?!\s*(?:dinh|che|trinh|hoach|mo\b|tac|chuan|pham|luat|uoc|doi|nap|trach|dat))"
 _EACH_Q = re.compile(
-    r"(?:(?:hang|moi|tung)\s*quy|bao cao quy|dinh ky quy|(?:cuoi|dau)\s*(?:moi\s*)?quy)"
+    r"(?=[hmtbdcq03])(?:(?:hang|moi|tung)\s*quy|bao cao quy|dinh ky quy|(?:cuoi|dau)\s*(?:moi\s*)?quy)"
     + _NOT_QUARTER
     + r"|(?:dinh ky\s*)?(?:03|3|ba)\s*thang\s*/?\s*(?:mot\s*|1\s*)?lan"
     r"|dinh ky\s*(?:03|3|ba)\s*thang|quy\s*(?:mot|1)\s*lan|theo quy\b(?!\s*[a-z])"
@@ -134,24 +134,24 @@ _HALF_LAST = re.compile(r"(?:06|6|sau)\s*thang\s*cuoi\s*nam|nua\s*(?:cuoi\s*nam|
 _NINE = re.compile(r"(?:09|9|chin)\s*thang(?:\s*dau\s*nam)?")
 _THREE_FIRST = re.compile(r"(?:03|3|ba)\s*thang\s*dau\s*nam")
 _EACH_HALF = re.compile(
-    r"(?:dinh ky\s*)?(?:06|6|sau)\s*thang(?:\s*/?\s*(?:mot\s*|1\s*)?lan)?|(?:hang|moi)\s*nua\s*nam|nua\s*nam|ban nien"
+    r"(?=[d6sh0nb])(?:dinh ky\s*)?(?:06|6|sau)\s*thang(?:\s*/?\s*(?:mot\s*|1\s*)?lan)?|(?:hang|moi)\s*nua\s*nam|nua\s*nam|ban nien"
 )
 _YEAR = re.compile(
-    r"(?:(trong|ca|het|cuoi|hang|moi|tung|dau|suot)\s+)?(?:(?:01|1|mot)\s+)?"
+    r"(?=[tchmdsn01])(?:(trong|ca|het|cuoi|hang|moi|tung|dau|suot)\s+)?(?:(?:01|1|mot)\s+)?"
     r"(?<!viet )(?<!quang )(?<!ha )\bnam\b(?:\s*(\d{4}))?(?!\s*(?:dinh|bo|trung|ky))"
 )
-_BARE_YEAR = re.compile(r"(?<![\d/.])(20\d{2})(?![\d/.])")
+_BARE_YEAR = re.compile(r"(?=2)(?<![\d/.])(20\d{2})(?![\d/.])")
 _CONTINUOUS = re.compile(
-    r"\bthuong xuyen\b|\blien tuc\b|\b(?:hang|moi) (?:ngay|tuan)\b|\bkhi phat sinh\b|\bsuot\b"
+    r"(?=[tlhmks])\bthuong xuyen\b|\blien tuc\b|\b(?:hang|moi) (?:ngay|tuan)\b|\bkhi phat sinh\b|\bsuot\b"
 )
 _ON_REQUEST = re.compile(
     r"dot xuat|theo yeu cau|khi (?:co|duoc) yeu cau|theo thoi diem yeu cau|khi can|theo chi dao"
     r"|trong truong hop|khi co thay doi|neu co\b"
 )
 _ELSEWHERE = re.compile(
-    r"^\s*theo\b|\btheo (?:ke hoach|lo trinh|van ban|quy dinh|nghi quyet|huong dan|thong bao|"
+    r"(?=[\stkdvc])(?:^\s*theo\b|\btheo (?:ke hoach|lo trinh|van ban|quy dinh|nghi quyet|huong dan|thong bao|"
     r"tien do|quyet dinh|chuong trinh|cong van)|ket hop|trong truong hop|\bvbx\b|\bdinh ky theo\b"
-    r"|duoc giao|cua (?:bo|trung uong|cuc)"
+    r"|duoc giao|cua (?:bo|trung uong|cuc))"
 )
 
 
@@ -167,6 +167,9 @@ def _has(s: str, keys: tuple[str, ...]) -> bool:
 
 
 _HAS_DIGIT = re.compile(r"\d")
+_RANGE_GAP = re.compile(r"\s*(?:den|toi|-)\s*(?:het\s*)?(?:ngay\s*)?")
+_BARE_DAY = re.compile(r"(truoc\s+)?ngay\s*(\d{1,2})\b(?!\s*(?:/|thang|-|\.\d))")
+_YEARLY = re.compile(r"\b(?:hang|moi|tung)\s*nam\b")
 _LIST_GAP = re.compile(r"[\s,]*(?:va|hoac|ngay|\s|,)*")
 _PART_YEAR = (
     (_HALF_FIRST, 6, "6 tháng đầu năm"),
@@ -195,7 +198,10 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
         while (m := rx.search(s)) is not None:
             d, mo, y = int(m.group(1)), int(m.group(2)), _year(m.group(3), year)
             before = _before_at(s, m.start())
-            if prev_end >= 0 and _LIST_GAP.fullmatch(s[prev_end : m.start()]):
+            gap = s[prev_end : m.start()] if prev_end >= 0 else None
+            if gap is not None and _RANGE_GAP.fullmatch(gap) and f.items[found_before:]:
+                f.items.pop()  # "từ 01/3/2025 đến 30/6/2025": the period ends on the second
+            elif gap is not None and _LIST_GAP.fullmatch(gap):
                 before = prev_before  # "trước ngày 15/9 và 15/12": one "trước" for the list
             prev_end, prev_before = m.end(), before
             s = _blank(s, m)
@@ -206,6 +212,7 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
                 _Item("once", (Rule(y, (mo,), d, before),), f"{word} {d}/{mo}{_ys(y)}", True)
             )
     if len(f.items) > found_before:
+        _yearly(f, found_before, s)
         return  # "Báo cáo quý I chậm nhất ngày 22/3/2025": the quarter is a label
     # Day N of a month of each quarter: "ngày 19 của tháng cuối quý".
     while "quy" in s and "ngay" in s and (m := _DAY_LAST_Q.search(s)) is not None:
@@ -266,7 +273,7 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
         s = _blank(s, m)
         mod = m.group(1) or ""
         y = _year(m.group(4), year)
-        for mo in _list_numbers(m.group(2) + (m.group(3) or ""), 12):
+        for mo in _list_numbers(m.group(2) + (m.group(3) or ""), 12, f):
             if mod == "truoc":
                 rule = Rule(y, (mo,), 1, True)
                 text = f"trước tháng {mo}{_ys(y)} (trước ngày 1/{mo})"
@@ -316,7 +323,24 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
             )
     while "thang" in s and (m := _EACH_M.search(s)) is not None:
         s = _blank(s, m)
-        if not any(i.rules and i.rules[0].months == ALL_MONTHS for i in f.items):
+        if (
+            "ngay" in s
+            and (day := _BARE_DAY.search(s)) is not None
+            and 1 <= int(day.group(2)) <= 31
+        ):
+            # "Báo cáo tháng trước ngày 20": the day belongs to each month.
+            before, d = bool(day.group(1)) or _before_at(s, day.start()), int(day.group(2))
+            s = _blank(s, day)
+            word = "trước ngày" if before else "ngày"
+            f.items.append(
+                _Item(
+                    "recurring",
+                    (Rule(year, ALL_MONTHS, d, before),),
+                    f"{word} {d} hằng tháng",
+                    True,
+                )
+            )
+        elif not any(i.rules and i.rules[0].months == ALL_MONTHS for i in f.items):
             f.items.append(
                 _Item(
                     "recurring",
@@ -330,7 +354,7 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
         s = _blank(s, m)
         mod = m.group(1) or ""
         y = _year(m.group(3), year)
-        qs = _list_numbers(m.group(2), 4)
+        qs = _list_numbers(m.group(2), 4, f)
         for q in qs:
             if mod == "dau":
                 f.ambiguous = True
@@ -377,6 +401,8 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
                 "recurring", (Rule(year, (6, 12), LAST),), "6 tháng một lần (30/6 và 31/12)", False
             )
         )
+    if len(f.items) > found_before:
+        s = _yearly(f, found_before, s)  # "Quý I hằng năm": each year's first quarter
     # The year: "trong năm 2025", "năm 2023", "1 năm", "cuối năm", "hằng năm".
     while "nam" in s and (m := _YEAR.search(s)) is not None:
         s = _blank(s, m)
@@ -407,6 +433,16 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
         f.elsewhere = True
 
 
+def _yearly(f: _Found, since: int, s: str) -> str:
+    """ "hằng năm" after a date or period makes it recur each year; consume the words."""
+    if "nam" not in s or (m := _YEARLY.search(s)) is None:
+        return s
+    for n, item in enumerate(f.items[since:], since):
+        text = item.explain.removesuffix(_ys(item.rules[0].year)) + " hằng năm"
+        f.items[n] = _Item("recurring", item.rules, text, item.specific)
+    return _blank(s, m)
+
+
 def _merge_lists(f: _Found, since: int, prefix: str) -> None:
     """ "trong quý II/2025; trong quý III/2025" → one item "trong quý II, III/2025"."""
     tail = f.items[since:]
@@ -425,17 +461,20 @@ def _sp(y: int | None) -> str:
     return f" {y}" if y else ""
 
 
-def _list_numbers(raw: str, top: int) -> list[int]:
-    """ "ii, iii" → [2, 3]; "1-3" → [1, 2, 3]; numbers outside 1..top dropped."""
+def _list_numbers(raw: str, top: int, f: _Found | None = None) -> list[int]:
+    """ "ii, iii" → [2, 3]; "1-3" → [3] (a period ends with its last); out of 1..top dropped.
+
+    A dash range ("quý III-IV") could also mean each of them: flagged ambiguous on `f`.
+    """
     parts = [
         p for p in re.split(r"(\s*(?:,|va|-|den|hoac)\s*(?:quy\s*|thang\s*)?)", raw.strip()) if p
     ]
     out: list[int] = []
-    pending_range = False
+    pending_range = dash = False
     for p in parts:
         tok = p.strip()
         if tok in ("-", "den") or tok.startswith("-") or tok.startswith("den"):
-            pending_range = True
+            pending_range, dash = True, tok.startswith("-")
             continue
         if tok in (",", "va", "hoac") or tok.startswith((",", "va", "hoac")):
             pending_range = False
@@ -445,7 +484,9 @@ def _list_numbers(raw: str, top: int) -> list[int]:
             pending_range = False
             continue
         if pending_range and out and out[-1] < n:
-            out.extend(range(out[-1] + 1, n + 1))
+            out[-1] = n  # "quý I đến quý III", "tháng 7-9": a period, due when it ends
+            if f is not None and dash:
+                f.ambiguous = True
         else:
             out.append(n)
         pending_range = False

@@ -53,11 +53,12 @@ def clean(text: str) -> str:
 
 # (cheap substring that must be present, pattern, replacement)
 _SUBS: tuple[tuple[str, str, str], ...] = (
-    ("/", r"\s*/\s*", "/"),
+    (" /", r"\s+/", "/"),
+    ("/ ", r"/\s+", "/"),
     ("&", r"&", " va "),
     ("+", r"\+", " va "),
     ("thg", r"\bthg\b\.?", "thang "),
-    ("t", r"\bt(\d{1,2})(?=/\d{4}\b|\b)", r"thang \1"),
+    ("t", r"(?=t)\bt(\d{1,2})(?=/\d{4}\b|\b)", r"thang \1"),
     ("q", r"\bq\.?\s*(iv|i{1,3}|[1-4])\b", r"quy \1"),
     ("hn", r"\bhn\b", "hang nam"),
     ("ngay thu", r"\bngay thu\b", "ngay"),
@@ -65,10 +66,13 @@ _SUBS: tuple[tuple[str, str, str], ...] = (
     (",", r"\b(hang|moi|tung|trong|cuoi|dau)\s+(thang|quy|nam)\s*,\s*", r"\1 \2 "),
     (":", r":", " "),
     ("\n", r"[\r\n]+", " ; "),
-    (" ", r"\s{2,}|[\t\f\v]", " "),
+    ("  ", r"\s{2,}", " "),
 )
 _SUBS_RE = tuple((k, re.compile(p), r) for k, p, r in _SUBS)
-_NEEDS = re.compile("|".join(f"(?:{p})" for _, p, _ in _SUBS))
+# One cheap scan that says whether any substitution above can apply.
+_NEEDS = re.compile(
+    r"[&+:,\n\r]| /|/ |  |(?=[thqnm])(?:thg|\bt\d|\bq[.\s]*[1-4iv]|\bhn\b|ngay thu|mong)"
+)
 
 
 def normalise(folded: str) -> str:
@@ -109,7 +113,7 @@ def drop_citations(s: str) -> tuple[str, int]:
     return CITED.sub(repl, s), n
 
 
-_SPLIT = re.compile(r"[;\n()]|(?:^|\s)-\s+|\.(?=\s|$)|\s\+\s")
+_SPLIT = re.compile(r"(?=[;\n()\s.-])(?:[;\n()]|(?:^|\s)-\s+|\.(?=\s|$)|\s\+\s)")
 
 
 def segments(s: str) -> list[str]:
