@@ -194,6 +194,7 @@ class FakeBotApi:
         self._runner: web.AppRunner | None = None
         self.port = 0
         self.confirmed_offset = 0
+        self._closing = False
         # True: a client that gives up (time-out) cancels the request before it is processed,
         # so a delayed send is not delivered; False: it is delivered and only the answer lost.
         self.cancel_on_disconnect = False
@@ -215,8 +216,13 @@ class FakeBotApi:
         self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         return self.url
 
-    async def stop(self) -> None:
+    def release_polls(self) -> None:
+        """Answer pending and further long polls at once (lets a client stop without waiting)."""
+        self._closing = True
         self._new_update.set()
+
+    async def stop(self) -> None:
+        self.release_polls()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -337,7 +343,7 @@ class FakeBotApi:
             self.confirmed_offset = max(self.confirmed_offset, offset)
             self._updates = [u for u in self._updates if u["update_id"] >= offset]
         deadline = asyncio.get_running_loop().time() + timeout
-        while not self._updates:
+        while not self._updates and not self._closing:
             left = deadline - asyncio.get_running_loop().time()
             if left <= 0:
                 break
@@ -345,8 +351,6 @@ class FakeBotApi:
             try:
                 await asyncio.wait_for(self._new_update.wait(), left)
             except TimeoutError:
-                break
-            if self._runner is None:
                 break
         limit = int(p.get("limit") or 100)
         return self._updates[:limit]
