@@ -93,15 +93,32 @@ async def test_limits_give_429_on_the_second_message_to_one_private_chat_within_
     await bot.send_message(5, "1")
     with pytest.raises(RetryAfter):
         await bot.send_message(5, "2")
-    await bot.send_message(6, "other chat is fine")
+    await bot.send_message(6, "another chat is fine")
     now[0] += 1.01
     await bot.send_message(5, "3")
-    for i in range(19):
+
+
+async def test_limits_allow_20_messages_a_minute_to_a_group(api: FakeBotApi, bot: Bot) -> None:
+    now = [0.0]
+    api.clock = lambda: now[0]
+    api.enforce_limits = True
+    for i in range(20):
+        now[0] += 0.5
         await bot.send_message(-100, str(i))
-        now[0] += 0.0
-    await bot.send_message(-100, "20th")
     with pytest.raises(RetryAfter):
         await bot.send_message(-100, "21st within a minute")
+    now[0] += 50.6  # the first send leaves the 60-second window
+    await bot.send_message(-100, "later")
+
+
+async def test_limits_allow_30_messages_a_second_overall(api: FakeBotApi, bot: Bot) -> None:
+    api.clock = lambda: 7.0
+    api.enforce_limits = True
+    for chat in range(1, 31):
+        await bot.send_message(chat, "x")
+    with pytest.raises(RetryAfter):
+        await bot.send_message(31, "31st in the same second")
+    assert [r.status for r in api.calls("sendMessage")].count(429) == 1
 
 
 async def test_get_file_serves_the_bytes_at_the_file_url(api: FakeBotApi, bot: Bot) -> None:
@@ -140,3 +157,25 @@ async def test_a_real_application_polls_updates_and_answers_commands_and_buttons
     finally:
         await h.stop()
     assert not h.errors
+
+
+async def test_documents_arrive_as_multipart_and_webhook_calls_are_recorded(
+    api: FakeBotApi, bot: Bot
+) -> None:
+    await bot.send_document(3, b"noi dung", filename="bao-cao.txt", caption="Báo cáo")
+    rec = api.calls("sendDocument")[0]
+    assert rec.files == {"bao-cao.txt": b"noi dung"} and rec.params["caption"] == "Báo cáo"
+    await bot.set_webhook("https://example.org/hook", secret_token="abc")
+    assert api.webhook["url"] == "https://example.org/hook" and api.webhook["secret_token"] == "abc"
+    await bot.delete_webhook()
+    assert api.webhook == {}
+
+
+async def test_json_bodies_are_accepted_like_form_fields(api: FakeBotApi) -> None:
+    import httpx
+
+    async with httpx.AsyncClient() as client:
+        res = await client.post(f"{api.base_url}{api.token}/sendMessage", json={"chat_id": 4, "text": "hi"})  # fmt: skip
+        wrong = await client.post(f"{api.base_url}wrong/getMe")
+    assert res.json()["result"]["text"] == "hi" and api.messages[4][1].text == "hi"
+    assert wrong.status_code == 401
