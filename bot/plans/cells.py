@@ -3,8 +3,33 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
-from bot.text import fold, squash
+from bot.text import squash
+
+
+def _fold_table() -> dict[int, int | None]:
+    """Every Latin letter with marks → its bare lower-case letter; combining marks dropped."""
+    table: dict[int, int | None] = {cp: None for cp in range(0x300, 0x370)}
+    for cp in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+        ch = chr(cp)
+        base = "".join(
+            c for c in unicodedata.normalize("NFD", ch.lower()) if unicodedata.category(c) != "Mn"
+        )
+        if len(base) == 1 and base != ch:
+            table[cp] = ord(base)
+    table[ord("đ")] = table[ord("Đ")] = ord("d")
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fast_fold(text: str) -> str:
+    """bot.text.fold by table lookup (the same result on NFC text, many times faster)."""
+    return squash(text.lower().translate(_FOLD))
+
 
 _SUP = re.compile(r"<sup>.*?</sup>", re.IGNORECASE | re.DOTALL)
 _INLINE = re.compile(r"</?(?:i|b|em|strong|u|span|a|font)(?:\s[^>]*)?>", re.IGNORECASE)
@@ -14,8 +39,12 @@ _BOLD = re.compile(r"\*\*|__")
 _ENTITIES = (("&nbsp;", " "), ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'))
 
 
+@lru_cache(maxsize=8192)
 def clean(text: str) -> str:
     """Plain text of a cell: footnote markers, HTML tags and markdown bold removed."""
+    if "<" not in text and "*" not in text and "_" not in text and "&" not in text:
+        text = squash(text)
+        return re.sub(r" ([.,;:])(?=\s|$)", r"\1", text) if " " in text else text
     text = _SUP.sub("", text)
     text = _INLINE.sub("", text)
     text = _LI.sub(" ", text)
@@ -57,16 +86,22 @@ _TIME_HEAD = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
+def folded(text: str) -> str:
+    """The search form of a cell's plain text (memoised: cells are read several times)."""
+    return fast_fold(clean(text))
+
+
 def is_time(text: str) -> bool:
     """True when a cell reads as a deadline phrase."""
-    f = fold(clean(text))
+    f = folded(text)
     return bool(f) and bool(_TIME_START.match(f))
 
 
 def split_time_prefix(text: str) -> tuple[str, str] | None:
     """Split "Quý I Quyết định của ..." into the time phrase and the rest, when it has both."""
     t = clean(text)
-    m = _TIME_HEAD.match(fold(t))
+    m = _TIME_HEAD.match(fast_fold(t))
     if not m or m.end() >= len(t):
         return None
     # fold keeps length for Vietnamese letters (one code point each after NFC), so indices map.
@@ -82,5 +117,5 @@ _UNIT_START = re.compile(
 
 def is_units(text: str) -> bool:
     """True when a cell reads as a list of units (a department, an office, a group of them)."""
-    f = fold(clean(text))
+    f = folded(text)
     return bool(f) and len(f) < 400 and bool(_UNIT_START.match(f)) and not is_time(text)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.plans.cells import clean
-from bot.text import fold
+from bot.plans.cells import folded
 
 STT, STT2, CONTENT, RESULT, LEAD, SUPPORT, UNITS, DEADLINE, NOTES = (
     "stt",
@@ -24,7 +23,7 @@ _STT = re.compile(r"^(?:stt\d?|tt|so thu tu|so tt)$")
 
 
 def _column_role(text: str) -> str | None:
-    f = fold(clean(text))
+    f = folded(text)
     if not f:
         return None
     if _STT.match(f):
@@ -46,9 +45,16 @@ def _column_role(text: str) -> str | None:
     return None
 
 
+def _short_folds(cells: tuple[str, ...]) -> list[str]:
+    """Folded cells, or "" for long ones: header cells are a few words."""
+    return [folded(c) if len(c) < 120 else "" for c in cells]
+
+
 def is_header(cells: tuple[str, ...]) -> bool:
     """A header row: a number column and a content column."""
-    folded = [fold(clean(c)) for c in cells]
+    if not cells or len(cells[0]) > 20:
+        return False
+    folded = _short_folds(cells)
     has_stt = any(_STT.match(f) for f in folded)
     has_content = any(f.startswith(("noi dung", "cong viec", "nhiem vu")) for f in folded)
     return has_stt and has_content
@@ -56,13 +62,15 @@ def is_header(cells: tuple[str, ...]) -> bool:
 
 def is_indicator_header(cells: tuple[str, ...]) -> bool:
     """The header of a table of indicators (targets, not tasks): "Nội dung chỉ tiêu"."""
-    return any("chi tieu" in fold(clean(c)) for c in cells)
+    return any("chi tieu" in f for f in _short_folds(cells))
 
 
 def is_subheader(cells: tuple[str, ...]) -> bool:
     """The second header line under a split header ("Đơn vị chủ trì | Đơn vị phối hợp")."""
-    folded = [fold(clean(c)) for c in cells]
-    if folded[0] or any(len(f) > 60 for f in folded):
+    if not cells or cells[0].strip() or any(len(c) > 120 for c in cells):
+        return False
+    folded = _short_folds(cells)
+    if any(len(f) > 60 for f in folded):
         return False
     return any(
         f.startswith(("don vi", "co quan")) and ("chu tri" in f or "phoi hop" in f) for f in folded

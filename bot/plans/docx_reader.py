@@ -6,10 +6,9 @@ every row they span, which would read as a new task or a new value on each row).
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-from docx import Document
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from bot.errors import BadDocument
@@ -18,6 +17,7 @@ from bot.plans.intake import open_docx_zip
 from bot.text import nfc
 
 _P, _TBL, _TR, _TC, _T = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:t")
+_BODY = qn("w:body")
 _TAB, _BR, _PPR, _NUMPR, _PSTYLE = (
     qn("w:tab"),
     qn("w:br"),
@@ -85,11 +85,16 @@ def _row_cells(tr: Any) -> tuple[str, ...]:
 
 def read_docx_blocks(data: bytes) -> list[Block]:
     """Lines and table rows of a .docx, in order; nested tables are read as cell text."""
-    open_docx_zip(data).close()
-    try:
-        body = Document(io.BytesIO(data)).element.body
-    except Exception as exc:  # python-docx raises many kinds on a damaged package
-        raise BadDocument("Tệp .docx bị hỏng, không đọc được nội dung.") from exc
+    # Only the main part is read (python-docx's XML layer, without loading styles, headers,
+    # images and the rest of the package, which costs more than the whole parse).
+    with open_docx_zip(data) as zf:
+        try:
+            root = parse_xml(zf.read("word/document.xml"))
+        except Exception as exc:  # a damaged part: zlib, CRC or XML errors
+            raise BadDocument("Tệp .docx bị hỏng, không đọc được nội dung.") from exc
+    body = root.find(_BODY)
+    if body is None:
+        raise BadDocument("Tệp .docx không có nội dung (thiếu phần thân văn bản).")
     blocks: list[Block] = []
     table = 0
     for child in body.iterchildren():

@@ -62,12 +62,12 @@ def clauses(cell: str) -> list[str]:
 
 def split_semicolons(text: str) -> list[str]:
     """Split a clause on ";" (list separators inside one bullet)."""
-    return [_tidy(p) for p in text.split(";") if _tidy(p)]
+    return [t for t in (_tidy(p) for p in text.split(";")) if t]
 
 
 def split_glued(name: str) -> list[str]:
     """Split two unit names written with nothing between them."""
-    return [_tidy(p) for p in _GLUED.split(name) if _tidy(p)]
+    return [t for t in (_tidy(p) for p in _GLUED.split(name)) if t]
 
 
 # Words that end a unit's name and start what it does (lower case only: names are capitalised).
@@ -132,8 +132,9 @@ def read_units_cell(
         if len(parts) == 1 and not re.search(r"chủ trì|phối hợp", tail):
             # One clause with no role words: all of it is the name ("… có thẩm quyền tiếp nhận …").
             name, tail = _tidy(clause), ""
-        names = [n for part in split_semicolons(name) for n in split_glued(part)]
-        glued = len(names) > len(split_semicolons(name))
+        pieces = split_semicolons(name)
+        names = [n for part in pieces for n in split_glued(part)]
+        glued = len(names) > len(pieces)
         r, strong = _role_of(tail)
         partner = _PARTNER.match(tail)
         if partner:

@@ -1,0 +1,132 @@
+"""Benchmark: plan parsing time and peak memory per plan (target: under 50 ms per plan).
+
+Run: .venv/bin/python bench/parse_bench.py [--repeat N]
+
+For each seed of ../shared/seeds (when present), the .docx built from its gold annotation, and
+the project's sample plan (text and .docx): `read_plan` on bytes already in memory, N timed
+runs after two warm-up runs, with the garbage collector collected before each run. Peak memory
+is tracemalloc's peak over one extra run. The baseline beside it is the floor any parser pays:
+splitting the text into tab-separated rows, or python-docx opening the document and walking
+its table cells. Each run starts with the parser's cell memos emptied (a document never seen).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib.util
+import io
+import json
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import docx  # noqa: E402
+
+from bot.plans import cells, read_plan  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+TARGET_MS = 50.0
+
+
+def _builder():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("build_docx", ROOT / "samples" / "build_docx.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def inputs() -> list[tuple[str, bytes]]:
+    """(name, file bytes) of every plan to measure."""
+    out: list[tuple[str, bytes]] = []
+    seeds = sorted((SHARED / "seeds").glob("*.txt"))
+    for path in seeds:
+        out.append((path.name, path.read_bytes()))
+    gold = sorted((SHARED / "gold").glob("*.json"))
+    builder = _builder()
+    for k, path in enumerate(gold):
+        out.append(
+            (
+                path.stem + ".docx (from gold)",
+                builder.plan_docx(json.loads(path.read_text()), layout=k),
+            )
+        )
+    for name in ("ke_hoach_mau_2026.txt", "ke_hoach_mau_2026.docx"):
+        out.append((name, (ROOT / "samples" / name).read_bytes()))
+    return out
+
+
+def cold_read(path: Path, data: bytes) -> object:
+    """read_plan as on a document never seen: the cell memos emptied first."""
+    cells.clean.cache_clear()
+    cells.folded.cache_clear()
+    return read_plan(path, data)
+
+
+def baseline(name: str, data: bytes) -> int:
+    """The floor: rows split out of the text, or python-docx walking every table cell."""
+    if ".docx" in name:
+        document = docx.Document(io.BytesIO(data))
+        return sum(len(c.text) for t in document.tables for r in t.rows for c in r.cells)
+    return sum(len(line.split("\t")) for line in data.decode("utf-8").splitlines())
+
+
+def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Median and p99 of ``repeat`` runs, in milliseconds."""
+    fn()
+    fn()
+    runs = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        fn()
+        runs.append((time.perf_counter() - start) * 1000)
+    runs.sort()
+    p99 = runs[min(len(runs) - 1, int(round(0.99 * (len(runs) - 1))))]
+    return statistics.median(runs), p99
+
+
+def peak_kib(fn: Callable[[], object]) -> float:
+    gc.collect()
+    tracemalloc.start()
+    fn()
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=50)
+    args = parser.parse_args()
+    plans = inputs()
+    if not (SHARED / "seeds").is_dir():
+        print(f"(seeds not found at {SHARED / 'seeds'}: measuring the sample only)")
+    head = (
+        f"{'plan':<42}{'tasks':>6}{'median ms':>11}{'p99 ms':>9}{'peak KiB':>10}{'baseline ms':>13}"
+    )
+    print(head)
+    print("-" * len(head))
+    worst = 0.0
+    for name, data in plans:
+        path = Path(name.split(" ")[0])
+        tasks = len(read_plan(path, data).tasks)
+        median, p99 = timed(lambda: cold_read(path, data), args.repeat)  # noqa: B023
+        base, _ = timed(lambda: baseline(name, data), args.repeat)  # noqa: B023
+        peak = peak_kib(lambda: cold_read(path, data))  # noqa: B023
+        worst = max(worst, p99)
+        print(f"{name:<42}{tasks:>6}{median:>11.2f}{p99:>9.2f}{peak:>10.0f}{base:>13.2f}")
+    verdict = "met" if worst < TARGET_MS else "NOT met"
+    print(f"\nworst p99 {worst:.2f} ms per plan; target < {TARGET_MS:.0f} ms: {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
