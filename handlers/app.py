@@ -8,7 +8,7 @@ from typing import Any
 
 from telegram.ext import Application, ApplicationBuilder
 
-from handlers import ask, fallback, groups, onboarding, plans, settings, tasks
+from handlers import ask, fallback, groups, onboarding, plans, settings, task_buttons, tasks
 from handlers.context import CONTEXT_TYPES, App, Services
 from handlers.formatting import commands
 
@@ -29,7 +29,8 @@ def install(app: App) -> None:
     """Register every feature; order matters, the first matching handler answers."""
     onboarding.register(app)  # /start, /moi, approvals — before anything needing registration
     groups.register(app)  # /nhom
-    tasks.register(app)  # lists, reply keyboard, ✅ ⏰ 📄 and paging buttons
+    tasks.register(app)  # lists, reply keyboard, paging
+    task_buttons.register(app)  # ✅ ⏰ 📄 under each task (and the reminders' buttons)
     settings.register(app)  # /caidat, /huongdan
     plans.register(app)  # plan files, Import/Cancel, /giao
     ask.register(app)  # any other text: unit naming or a question

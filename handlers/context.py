@@ -158,3 +158,21 @@ async def answer_or_reply(update: Update, text: str) -> None:
         await update.callback_query.answer(text, show_alert=True)
     else:
         await reply(update, text)
+
+
+async def scope_unit(update: Update, context: BotContext, officer: Officer | None) -> int | None:
+    """The unit whose tasks this chat may see: the group's linked unit, or the officer's own."""
+    chat = update.effective_chat
+    assert chat is not None
+    if is_group(update):
+        async with context.services.uow() as uow:
+            unit_id = await officers.group_unit(uow.session, chat.id)
+        if unit_id is None:
+            await answer_or_reply(
+                update, "Nhóm này chưa liên kết với đơn vị nào. Quản trị nhóm gõ /nhom TÊN ĐƠN VỊ."
+            )
+        return unit_id
+    if officer is None or officer.unit_id is None:
+        await answer_or_reply(update, "Tài khoản của bạn chưa gắn với đơn vị nào.")
+        return None
+    return officer.unit_id

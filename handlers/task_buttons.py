@@ -1,0 +1,195 @@
+"""The buttons under each task: ✅ Xong, ⏰ Nhắc lại sau (1 or 3 days), 📄 Chi tiết.
+
+Every press is verified (signed for this chat, or a reminder's plain ids) and checked against
+the presser's rights before anything changes.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler
+
+from bot.errors import NotAllowed, TthcError
+from handlers.context import (
+    App,
+    BotContext,
+    active_officer,
+    answer_or_reply,
+    is_group,
+    reply,
+    scope_unit,
+)
+from handlers.formatting import button, e, format_day, inline, role_label
+from reminders.policy import from_settings
+from reminders.texts import DONE_PREFIX, SNOOZE_PREFIX, parse_callback
+from services import officers, progress
+from services.officers import Officer
+
+# The reminder sender's buttons (``rd:``/``rs:``) lead to the same actions as ``d:``/``s:``.
+REMINDER_PREFIXES = {"d": DONE_PREFIX + ":", "s": SNOOZE_PREFIX + ":"}
+
+
+def day(d: date | None) -> str:
+    """An occurrence in callback data: yyyymmdd, or 0 for an undated task."""
+    return d.strftime("%Y%m%d") if d else "0"
+
+
+def parse_day(s: str) -> date | None:
+    return None if s == "0" else datetime.strptime(s, "%Y%m%d").date()
+
+
+async def verified(update: Update, context: BotContext, prefix: str) -> list[str] | None:
+    """The verified fields of a press, or None after answering that it is forged or stale."""
+    query = update.callback_query
+    chat = update.effective_chat
+    assert query is not None and chat is not None
+    data = query.data or ""
+    if data.startswith(REMINDER_PREFIXES.get(prefix, "\0")):
+        # Reminder buttons (reminders.texts) carry plain ids; the rights check below still runs.
+        parsed = parse_callback(data)
+        if parsed is not None:
+            return [str(parsed[1]), day(parsed[2])]
+    fields = context.services.verify(chat.id, data)
+    if fields is None or fields[0] != prefix:
+        await query.answer("Nút này không hợp lệ hoặc đã cũ.", show_alert=True)
+        return None
+    return fields[1:]
+
+
+async def presser_unit(update: Update, context: BotContext) -> tuple[Officer, int] | None:
+    """Changing a task needs an active officer with a unit (in a group: of the group's unit)."""
+    officer = await active_officer(update, context)
+    if officer is None:
+        return None
+    if officer.unit_id is None:
+        await answer_or_reply(update, "Tài khoản của bạn chưa gắn với đơn vị nào.")
+        return None
+    if is_group(update):
+        chat = update.effective_chat
+        assert chat is not None
+        async with context.services.uow() as uow:
+            group_unit = await officers.group_unit(uow.session, chat.id)
+        if group_unit != officer.unit_id:
+            await answer_or_reply(update, "Bạn không thuộc đơn vị của nhóm này.")
+            return None
+    return officer, officer.unit_id
+
+
+async def press_done(update: Update, context: BotContext) -> None:
+    fields = await verified(update, context, "d")
+    if fields is None:
+        return
+    who = await presser_unit(update, context)
+    if who is None:
+        return
+    officer, unit_id = who
+    svc = context.services
+    task_id, due = int(fields[0]), parse_day(fields[1])
+    try:
+        async with svc.uow() as uow:
+            line = await officers.task_line(uow.session, task_id, unit_id, due)
+            result = await progress.mark_done(
+                uow.session, task_id, unit_id, due, officer.id, svc.now()
+            )
+            await uow.commit()
+    except TthcError as exc:
+        await answer_or_reply(update, exc.message)
+        return
+    assert update.callback_query is not None
+    note = "Đã ghi nhận hoàn thành." if result.recorded else "Việc này đã được báo xong trước đó."
+    await update.callback_query.answer(note)
+    await reply(update, f"✅ {note}\n{e(line.content[:200])} — hạn {e(format_day(line.last_day))}")
+
+
+async def press_snooze_menu(update: Update, context: BotContext) -> None:
+    fields = await verified(update, context, "s")
+    if fields is None or await presser_unit(update, context) is None:
+        return
+    svc = context.services
+    chat = update.effective_chat
+    assert chat is not None and update.callback_query is not None
+    task_id, due = fields[0], fields[1]
+    await update.callback_query.answer()
+    rows = [[button(f"⏰ {n} ngày", svc.sign(chat.id, f"z:{task_id}:{due}:{n}")) for n in (1, 3)]]
+    await reply(update, "Nhắc lại việc này sau:", reply_markup=inline(rows))
+
+
+async def press_snooze(update: Update, context: BotContext) -> None:
+    fields = await verified(update, context, "z")
+    if fields is None:
+        return
+    who = await presser_unit(update, context)
+    if who is None:
+        return
+    officer, unit_id = who
+    svc = context.services
+    task_id, due, days = int(fields[0]), parse_day(fields[1]), int(fields[2])
+    now = svc.now()
+    hour = from_settings(officer.settings).hour
+    until = datetime.combine(now.date() + timedelta(days=days), time(hour), now.tzinfo)
+    try:
+        async with svc.uow() as uow:
+            line = await officers.task_line(uow.session, task_id, unit_id, due)
+            await progress.snooze(uow.session, task_id, officer.id, due, until, now)
+            await uow.commit()
+    except TthcError as exc:
+        await answer_or_reply(update, exc.message)
+        return
+    assert update.callback_query is not None
+    await update.callback_query.answer(f"Sẽ nhắc lại sau {days} ngày.")
+    await update.callback_query.edit_message_text(
+        f"⏰ Sẽ nhắc lại {e(format_day(until.date()))} lúc {hour} giờ: {e(line.content[:200])}",
+        parse_mode="HTML",
+    )
+
+
+async def press_detail(update: Update, context: BotContext) -> None:
+    """📄 Chi tiết: the whole task, for whoever may read it (the unit, its group, coordinators)."""
+    fields = await verified(update, context, "i")
+    if fields is None:
+        return
+    task_id, due = int(fields[0]), parse_day(fields[1])
+    if is_group(update):
+        unit_id, read_all = await scope_unit(update, context, None), False
+        if unit_id is None:
+            return
+    else:
+        officer = await active_officer(update, context)
+        if officer is None:
+            return
+        unit_id, read_all = officer.unit_id, officer.is_coordinator
+    try:
+        async with context.services.uow() as uow:
+            if not read_all:
+                if unit_id is None:
+                    raise NotAllowed("Tài khoản của bạn chưa gắn với đơn vị nào.")
+                await officers.task_line(uow.session, task_id, unit_id, due)
+            d = await officers.task_detail(uow.session, task_id)
+    except TthcError as exc:
+        await answer_or_reply(update, exc.message)
+        return
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    parts = [f"📄 <b>Mục {e(d['ref'])}</b> — {e(d['plan'] or '')}", e(d["content"])]
+    if d["result"]:
+        parts.append(f"<b>Sản phẩm:</b> {e(d['result'])}")
+    parts.append(f"<b>Thời hạn:</b> {e(d['deadline'] or 'không ghi')}")
+    if due:
+        parts.append(f"<b>Lần này:</b> {e(format_day(due))}")
+    for role in ("lead", "support"):
+        names = d[role]
+        if isinstance(names, list) and names:
+            parts.append(f"<b>{role_label(role).capitalize()}:</b> {e(', '.join(names))}")
+    if d["notes"]:
+        parts.append(f"<b>Ghi chú:</b> {e(d['notes'])}")
+    await reply(update, "\n".join(parts))
+
+
+def register(app: App) -> None:
+    """✅ Xong, ⏰ Nhắc lại sau (and the reminder sender's rd:/rs: buttons), 📄 Chi tiết."""
+    app.add_handler(CallbackQueryHandler(press_done, pattern=rf"^(d|{DONE_PREFIX}):"))
+    app.add_handler(CallbackQueryHandler(press_snooze_menu, pattern=rf"^(s|{SNOOZE_PREFIX}):"))
+    app.add_handler(CallbackQueryHandler(press_snooze, pattern=r"^z:"))
+    app.add_handler(CallbackQueryHandler(press_detail, pattern=r"^i:"))
