@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.errors import TthcError
 from handlers.context import (
@@ -47,6 +47,11 @@ async def start(update: Update, context: BotContext) -> None:
         )
         return
     officer = await who(update, context)
+    if officer is not None:
+        # /start again after blocking the bot: reminders may be sent to this chat again.
+        async with svc.uow() as uow:
+            await officers.reopen_chat(uow.session, user.id)
+            await uow.commit()
     if officer is not None and officer.is_active:
         unit = f" ({e(officer.unit_name)})" if officer.unit_name else ""
         await reply(
@@ -109,6 +114,8 @@ async def pick_unit(update: Update, context: BotContext) -> None:
         f"Đã gửi yêu cầu tham gia <b>{e(officer.unit_name or '')}</b>. Vui lòng chờ điều phối viên duyệt.",  # fmt: skip
         parse_mode="HTML",
     )
+    if not deciders:
+        await reply(update, "Hiện chưa có điều phối viên nào trên bot; hãy báo điều phối viên của bạn.")  # fmt: skip
     for d in deciders:
         rows = [[button("✔️ Duyệt", svc.sign(d.telegram_id, f"ap:{officer.id}")),
                  button("✖️ Từ chối", svc.sign(d.telegram_id, f"rj:{officer.id}"))]]  # fmt: skip
@@ -220,4 +227,3 @@ def register(app: App) -> None:
     app.add_handler(CallbackQueryHandler(pick_unit, pattern=r"^u:"))
     app.add_handler(CallbackQueryHandler(decide, pattern=r"^(ap|rj):"))
     app.add_handler(CallbackQueryHandler(pick_invite_unit, pattern=r"^mi:"))
-    _ = MessageHandler  # the unit-name step is routed by handlers.ask

@@ -167,6 +167,14 @@ async def remove_officer(session: AsyncSession, telegram_id: int, now: datetime)
     return True
 
 
+async def reopen_chat(session: AsyncSession, telegram_id: int) -> None:
+    """The user wrote to the bot again: their chat can receive messages (after a block)."""
+    row = await session.scalar(select(OfficerRow).where(OfficerRow.telegram_id == telegram_id))
+    if row is not None and not row.chat_active:
+        row.chat_active = True
+        await session.flush()
+
+
 async def list_officers(session: AsyncSession) -> list[Officer]:
     rows = (await session.scalars(select(OfficerRow).order_by(OfficerRow.id))).all()
     return [await _officer(session, r) for r in rows]

@@ -121,3 +121,17 @@ async def test_an_officer_can_not_approve_and_a_decided_request_can_not_be_decid
     await admin.press("✔️ Duyệt")
     replies = await admin.press_data(data, msg)
     assert "đã được xử lý" in replies.answers[0].params.get("text", "")
+
+
+async def test_start_again_after_blocking_the_bot_reopens_the_chat_for_reminders(
+    world: World,
+) -> None:
+    from sqlalchemy import update
+
+    await world.add_officer(505, "Nam", "stp")
+    async with world.services.sessions() as s:
+        await s.execute(update(OfficerRow).where(OfficerRow.telegram_id == 505).values(chat_active=False))  # fmt: skip
+        await s.commit()
+    replies = await world.harness.private(505, "Nam").send("/start")
+    assert "Chào Nam" in replies.text
+    assert await world.scalar(select(OfficerRow.chat_active).where(OfficerRow.telegram_id == 505))
