@@ -147,3 +147,47 @@ def test_the_webhook_secret_is_derived_from_the_token_when_not_set() -> None:
     assert derived == webhook_secret(Settings(bot_token="1:abc")) != webhook_secret(Settings(bot_token="1:abd"))  # fmt: skip
     assert "abc" not in derived and derived.isalnum()
     assert webhook_secret(Settings(bot_token="1:abc", webhook_secret="mine")) == "mine"
+
+
+@pytest.mark.slow
+async def test_python_bot_py_with_a_token_long_polls_answers_and_never_logs_the_token(
+    tmp_path: Path,
+) -> None:
+    import os
+    import signal
+
+    from fakebot import FakeBotApi
+
+    api = FakeBotApi(token="424242:VERY-secret-token")
+    await api.start()
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": str(ROOT),
+           "TELEGRAM_BOT_TOKEN": api.token, "TELEGRAM_API_BASE_URL": api.base_url,
+           "TELEGRAM_FILE_BASE_URL": api.base_file_url, "TTHC_ADMIN_IDS": "77"}  # fmt: skip
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, str(ROOT / "bot.py"), cwd=tmp_path, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        for _ in range(600):
+            if api.calls("getUpdates"):
+                break
+            await asyncio.sleep(0.05)
+        api.push_update({"message": {"message_id": 1, "date": 0, "text": "/start",
+                         "chat": {"id": 77, "type": "private", "first_name": "A"},
+                         "from": {"id": 77, "is_bot": False, "first_name": "A"},
+                         "entities": [{"type": "bot_command", "offset": 0, "length": 6}]}})  # fmt: skip
+        for _ in range(600):
+            if api.calls("sendMessage"):
+                break
+            await asyncio.sleep(0.05)
+        assert "Chào A" in str(api.calls("sendMessage")[0].params["text"])
+        assert {c["command"] for c in api.commands} >= {"viec", "huongdan"}
+    finally:
+        api.release_polls()
+        if proc.returncode is None:
+            os.kill(proc.pid, signal.SIGINT)
+        out, err = await asyncio.wait_for(proc.communicate(), 60)
+        await api.stop()
+    logs = out.decode() + err.decode()
+    assert "VERY-secret-token" not in logs
+    assert "starting long polling" in logs
