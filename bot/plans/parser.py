@@ -15,7 +15,7 @@ from bot.plans.units import Mentions, read_units_cell
 
 _ROMAN = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))$")
 _SECTION = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3})|[A-ZĐ])(?:\.|\s|$)\s*(.*)$", re.DOTALL)
-_NUMBER = re.compile(r"^(\d{1,3})\.?$")
+_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?$")
 _LINE_ROMAN = re.compile(r"^(#+\s*)?(X{0,3}(?:IX|IV|V?I{0,3}))\.\s+(.+)$")
 _LINE_APPENDIX = re.compile(r"^(\d{1,2})\.\s+(.+)$")
 

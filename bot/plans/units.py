@@ -114,6 +114,7 @@ def _role_of(tail: str) -> tuple[str | None, bool]:
     return None, False
 
 
+_EXECUTES = re.compile(r"^(?:triển khai |tổ chức )?thực hiện\b")
 _PARTNER = re.compile(r"^(?:chủ trì,\s*)?phối hợp\s+(?:với\s+)?(?=(?:" + _UNIT_WORDS + r")\b)")
 
 
@@ -126,6 +127,7 @@ def read_units_cell(
     (told apart by "chủ trì" / "phối hợp", else by meaning, recorded in ``inferred``).
     """
     found: list[tuple[list[str], str | None, bool]] = []
+    stated: set[int] = set()  # clauses whose own words say they carry the task ("thực hiện")
     parts = clauses(cell)
     for clause in parts:
         name, tail = _name_and_tail(clause)
@@ -150,6 +152,8 @@ def read_units_cell(
             continue
         if glued and role is not None:
             out.inferred.add(role)
+        if r == LEAD and _EXECUTES.match(tail):
+            stated.add(len(found))
         found.append((names, r, strong))
     if role is not None:
         for names, _r, _s in found:
@@ -157,7 +161,7 @@ def read_units_cell(
         return
     has_strong_lead = any(r == LEAD and s for _n, r, s in found)
     has_strong_support = any(r == SUPPORT and s for _n, r, s in found)
-    for names, r, strong in found:
+    for k, (names, r, strong) in enumerate(found):
         if strong:
             out.add(r or LEAD, names)
             continue
@@ -170,6 +174,10 @@ def read_units_cell(
             chosen = r or SUPPORT
         else:
             chosen = r or LEAD
-        if len(found) > 1 and (has_strong_lead or has_strong_support):
+        if (
+            len(found) > 1
+            and (has_strong_lead or has_strong_support)
+            and not (k in stated and chosen == r)
+        ):
             out.inferred.add(chosen)
         out.add(chosen, names)
