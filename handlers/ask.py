@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from telegram import MessageEntity, Update
-from telegram.ext import MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.errors import TthcError
-from handlers.context import App, BotContext, active_officer, is_group, reply, who
-from handlers.formatting import e
+from handlers.context import App, BotContext, active_officer, is_group, reply, scope_unit, who
+from handlers.formatting import button, e, inline
 from handlers.onboarding import name_unit
-from handlers.tasks import scope_unit
+from services import officers
 
 
 def _addressed_to_bot(update: Update, context: BotContext) -> str | None:
@@ -30,19 +30,60 @@ def _addressed_to_bot(update: Update, context: BotContext) -> str | None:
     return None
 
 
-async def answer_question(context: BotContext, question: str, unit_id: int | None) -> str:
-    """The reader's answer as HTML, or a hint when the question reader is not available."""
+OWN_UNIT_ONLY = "Bạn chỉ xem được việc của đơn vị mình."
+
+
+async def answer_question(
+    context: BotContext, question: str, unit_id: int | None, read_all: bool, page: int = 0
+) -> tuple[str, bool]:
+    """The reader's answer as HTML and whether a next page exists.
+
+    A question naming another unit is refused unless ``read_all`` (a coordinator in private).
+    """
     svc = context.services
     try:
         from services.ask import ask
     except ImportError:
-        return "Chưa trả lời được câu hỏi tự do. Hãy dùng /viec, /sapden, /quahan, /tuan, /thang."
+        return "Chưa trả lời được câu hỏi tự do. Hãy dùng /viec, /sapden, /quahan, /tuan, /thang.", False  # fmt: skip
     async with svc.uow() as uow:
         calendar = await svc.calendar(uow.session)
         answer: Any = await ask(
-            uow, question, unit_id=unit_id, today=svc.today(), calendar=calendar
+            uow, question, unit_id=unit_id, today=svc.today(), calendar=calendar, page=page
         )
-    return str(answer.reply.to_html())
+        named = getattr(answer.query, "unit", None)
+        if named is not None and not read_all:
+            allowed = await officers.covering(uow.session, unit_id) if unit_id else set()
+            if named.id not in allowed:
+                return OWN_UNIT_ONLY, False
+    return str(answer.reply.to_html()), bool(answer.reply.more)
+
+
+async def _asker(update: Update, context: BotContext) -> tuple[int | None, bool] | None:
+    """The unit a question is about by default, and whether the asker may read every unit."""
+    if is_group(update):
+        unit_id = await scope_unit(update, context, await who(update, context))
+        return (unit_id, False) if unit_id is not None else None
+    officer = await active_officer(update, context)
+    if officer is None:
+        return None
+    return officer.unit_id, officer.is_coordinator
+
+
+async def _send_answer(
+    update: Update, context: BotContext, question: str, asker: tuple[int | None, bool], page: int
+) -> None:
+    chat = update.effective_chat
+    assert chat is not None
+    try:
+        html, more = await answer_question(context, question, asker[0], asker[1], page)
+    except TthcError as exc:
+        html, more = e(exc.message), False
+    markup = None
+    if more:
+        # The question is kept in the chat's data; the button only carries the page.
+        context.chat_data["question"] = question  # type: ignore[index]
+        markup = inline([[button("Xem thêm »", context.services.sign(chat.id, f"q:{page + 1}"))]])  # fmt: skip
+    await reply(update, html, reply_markup=markup)
 
 
 async def on_text(update: Update, context: BotContext) -> None:
@@ -52,24 +93,32 @@ async def on_text(update: Update, context: BotContext) -> None:
         question = _addressed_to_bot(update, context)
         if not question:
             return  # the bot answers commands and mentions only in a group
-        unit_id = await scope_unit(update, context, await who(update, context))
-        if unit_id is None:
-            return
     else:
         if await name_unit(update, context):
             return
-        officer = await active_officer(update, context)
-        if officer is None:
-            return
-        unit_id = officer.unit_id
         question = (msg.text or "").strip()
-    try:
-        html = await answer_question(context, question, unit_id)
-    except TthcError as exc:
-        html = e(exc.message)
-    await reply(update, html)
+    asker = await _asker(update, context)
+    if asker is not None:
+        await _send_answer(update, context, question, asker, 0)
+
+
+async def on_more(update: Update, context: BotContext) -> None:
+    """Xem thêm »: the next page of the last question asked in this chat."""
+    query, chat = update.callback_query, update.effective_chat
+    assert query is not None and chat is not None
+    fields = context.services.verify(chat.id, query.data or "")
+    question = (context.chat_data or {}).get("question")
+    if fields is None or fields[0] != "q" or not question:
+        await query.answer("Nút này không hợp lệ hoặc đã cũ.", show_alert=True)
+        return
+    asker = await _asker(update, context)
+    if asker is None:
+        return
+    await query.answer()
+    await _send_answer(update, context, str(question), asker, int(fields[1]))
 
 
 def register(app: App) -> None:
     """Last among text handlers: anything that is not a command or a keyboard button."""
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, on_text))
+    app.add_handler(CallbackQueryHandler(on_more, pattern=r"^q:"))

@@ -206,3 +206,13 @@ async def test_a_coordinator_assigns_a_task_to_a_named_officer(world: World) -> 
         "Cập nhật cơ sở dữ liệu" in (m.text or "") for m in world.api.messages[HUNG].values()
     )
     assert "Không tìm thấy cán bộ" in (await coord.send(f"/giao {world.ids['t3']} Không Ai")).text
+
+
+async def test_a_group_mention_asking_about_another_unit_is_refused(world: World) -> None:
+    world.api.set_chat_member(GROUP, 700, "administrator")
+    await world.harness.group(GROUP, 700).send("/nhom Tư pháp")
+    replies = await world.harness.group(GROUP, 701).send(
+        "@tthc_test_bot việc của sở nội vụ tháng 8"
+    )
+    assert "chỉ xem được việc của đơn vị mình" in replies.text
+    assert "Cập nhật cơ sở dữ liệu" not in replies.text

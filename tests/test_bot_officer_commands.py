@@ -159,3 +159,32 @@ async def test_a_free_text_question_is_answered_by_the_question_reader(world: Wo
     pytest.importorskip("services.ask", reason="services.ask (question reader) not present yet")
     replies = await world.harness.private(LAN).send("việc gì đến hạn tháng 8")
     assert replies.messages and "Rà soát quy trình" in replies.text
+
+
+async def test_a_question_naming_another_unit_is_refused_to_an_officer_but_not_a_coordinator(
+    world: World,
+) -> None:
+    refused = await world.harness.private(LAN).send("việc của sở nội vụ tháng 8")
+    assert "chỉ xem được việc của đơn vị mình" in refused.text
+    assert "Cập nhật cơ sở dữ liệu" not in refused.text
+    await world.add_officer(800, "Điều phối", None, "coordinator")
+    allowed = await world.harness.private(800).send("việc của sở nội vụ tháng 8")
+    assert "Cập nhật cơ sở dữ liệu" in allowed.text
+
+
+async def test_a_long_answer_to_a_question_has_a_more_button(world: World) -> None:
+    from datetime import date
+
+    from store.models import TaskDueRow
+
+    async with world.services.sessions() as s:
+        for day in range(1, 29):
+            d = date(2025, 9, day)
+            s.add(TaskDueRow(task_id=world.ids["t1"], due_date=d, last_day=d, before=False))
+            s.add(TaskDueRow(task_id=world.ids["t4"], due_date=d, last_day=d, before=False))
+        await s.commit()
+    chat = world.harness.private(LAN)
+    first = await chat.send("việc tháng 9")
+    assert first.buttons == ["Xem thêm »"], first.text
+    second = await chat.press("Xem thêm »")
+    assert second.messages and second.messages[0].text != first.messages[0].text
