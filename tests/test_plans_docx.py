@@ -100,3 +100,32 @@ def test_a_table_whose_columns_are_unknown_names_the_header_seen() -> None:
     with pytest.raises(BadDocument) as err:
         read_plan(Path("p.docx"), _bytes(doc))
     assert "Mã | Việc | Hạn chót" in err.value.message
+
+
+def test_a_table_inside_a_content_control_is_read() -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    doc = _doc([("1", "Việc trong khung.", "Sở Tư pháp", "", "Quý I")])
+    tbl = doc.tables[0]._tbl
+    sdt = parse_xml(f"<w:sdt {nsdecls('w')}><w:sdtContent/></w:sdt>")
+    tbl.addprevious(sdt)
+    sdt[0].append(tbl)
+    plan = read_plan(Path("p.docx"), _bytes(doc))
+    assert [t.content for t in plan.tasks] == ["Việc trong khung."]
+
+
+def test_the_kind_is_told_by_the_content_not_the_name() -> None:
+    doc = _doc([("1", "Việc.", "Sở Tư pháp", "", "Quý I")])
+    plan = read_plan(Path("ke-hoach.txt"), _bytes(doc))
+    assert [t.lead for t in plan.tasks] == [("Sở Tư pháp",)]
+
+
+def test_a_signature_table_after_the_plan_is_not_read_as_a_task_row() -> None:
+    doc = _doc([("1", "Việc cuối.", "Sở Tư pháp", "", "Quý IV")])
+    doc.add_paragraph("Trong quá trình thực hiện, nếu có vướng mắc, báo cáo UBND tỉnh.")
+    sign = doc.add_table(rows=1, cols=2)
+    sign.cell(0, 0).text = "Nơi nhận: - Như trên; - Lưu: VT."
+    sign.cell(0, 1).text = "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"
+    plan = read_plan(Path("p.docx"), _bytes(doc))
+    assert [(t.content, t.deadline) for t in plan.tasks] == [("Việc cuối.", "Quý IV")]

@@ -18,6 +18,7 @@ from bot.text import nfc
 
 _P, _TBL, _TR, _TC, _T = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:t")
 _BODY = qn("w:body")
+_CONTAINERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:smartTag")}
 _TAB, _BR, _PPR, _NUMPR, _PSTYLE = (
     qn("w:tab"),
     qn("w:br"),
@@ -83,6 +84,15 @@ def _row_cells(tr: Any) -> tuple[str, ...]:
     return tuple(cells)
 
 
+def _top_level(parent: Any) -> Any:
+    """Paragraphs and tables in order, looking inside content controls and custom XML."""
+    for child in parent.iterchildren():
+        if child.tag in (_P, _TBL):
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _top_level(child)
+
+
 def read_docx_blocks(data: bytes) -> list[Block]:
     """Lines and table rows of a .docx, in order; nested tables are read as cell text."""
     # Only the main part is read (python-docx's XML layer, without loading styles, headers,
@@ -97,7 +107,7 @@ def read_docx_blocks(data: bytes) -> list[Block]:
         raise BadDocument("Tệp .docx không có nội dung (thiếu phần thân văn bản).")
     blocks: list[Block] = []
     table = 0
-    for child in body.iterchildren():
+    for child in _top_level(body):
         if child.tag == _P:
             text = _paragraph_text(child)
             if text:

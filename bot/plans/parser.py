@@ -71,6 +71,7 @@ class _State:
     roman: tuple[str, str] | None = None
     seen_table: bool = False
     first_row: tuple[str, ...] | None = None
+    header_table: int = -1
     prev_cells: tuple[str, ...] = ()
     prev_table: int = -1
 
@@ -103,7 +104,7 @@ def parse_blocks(blocks: list[Block]) -> list[TaskDraft]:
                 cells, st.roles, st.prev_cells if st.prev_table == block.table else None
             )
         st.prev_cells, st.prev_table = cells, block.table
-        if st.first_row is None and any(c and c != MERGED for c in cells):
+        if st.first_row is None and sum(1 for c in cells if c and c != MERGED) >= 2:
             st.first_row = cells
         if C.is_header(cells):
             st.skipping = C.is_indicator_header(cells)
@@ -111,9 +112,17 @@ def parse_blocks(blocks: list[Block]) -> list[TaskDraft]:
             sub = nxt.cells if isinstance(nxt, Row) and C.is_subheader(nxt.cells) else None
             roles = C.header_roles(cells, sub)
             if C.is_usable(roles):
-                st.roles, st.header, st.seen_table = roles, cells, True
+                st.roles, st.header, st.seen_table, st.header_table = (
+                    roles,
+                    cells,
+                    True,
+                    block.table,
+                )
             continue
         if st.roles is None or st.skipping or C.is_subheader(cells):
+            continue
+        if block.table != st.header_table and len(cells) != len(st.roles):
+            # Another table (a signature or layout table), not the task table going on.
             continue
         roles = st.roles
         first = clean(cells[0]) if cells and cells[0] != MERGED else ""
