@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.constants import ChatMemberStatus
 from telegram.error import TelegramError
-from telegram.ext import CallbackQueryHandler, CommandHandler
+from telegram.ext import CallbackQueryHandler, ChatMemberHandler, CommandHandler
 
 from handlers.context import App, BotContext, answer_or_reply, is_group, reply
 from handlers.formatting import button, e, inline
@@ -80,6 +80,23 @@ async def _link(update: Update, context: BotContext, unit_id: int) -> None:
     )
 
 
+async def membership(update: Update, context: BotContext) -> None:
+    """The bot was added to a group (explain /nhom) or removed from it (stop sending there)."""
+    change, chat = update.my_chat_member, update.effective_chat
+    if change is None or chat is None or chat.type == "private":
+        return
+    now_in = change.new_chat_member.status in (*ADMINS, ChatMemberStatus.MEMBER)
+    was_in = change.old_chat_member.status in (*ADMINS, ChatMemberStatus.MEMBER)
+    svc = context.services
+    if now_in and not was_in:
+        await reply(update, "Xin chào! Quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với một đơn vị.")  # fmt: skip
+    elif was_in and not now_in:
+        async with svc.uow() as uow:
+            await officers.unlink_group(uow.session, chat.id, svc.now())
+            await uow.commit()
+
+
 def register(app: App) -> None:
+    app.add_handler(ChatMemberHandler(membership, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(CommandHandler("nhom", link))
     app.add_handler(CallbackQueryHandler(pick, pattern=r"^gl:"))

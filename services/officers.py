@@ -352,6 +352,17 @@ async def link_group(
     await session.flush()
 
 
+async def unlink_group(session: AsyncSession, chat_id: int, now: datetime) -> bool:
+    """The bot left a group: nothing more is sent there (the link is kept, inactive)."""
+    row = await session.scalar(select(GroupChatRow).where(GroupChatRow.chat_id == chat_id))
+    if row is None or not row.active:
+        return False
+    row.active = False
+    await _audit(session, now, None, "group.unlink", chat_id=chat_id)
+    await session.flush()
+    return True
+
+
 async def group_unit(session: AsyncSession, chat_id: int) -> int | None:
     """The unit a group chat is linked to, if any."""
     return await session.scalar(

@@ -216,3 +216,25 @@ async def test_a_group_mention_asking_about_another_unit_is_refused(world: World
     )
     assert "chỉ xem được việc của đơn vị mình" in replies.text
     assert "Cập nhật cơ sở dữ liệu" not in replies.text
+
+
+def _membership(old: str, new: str) -> dict[str, object]:
+    bot = {"id": 123456, "is_bot": True, "first_name": "TTHC", "username": "tthc_test_bot"}
+    admin = {"id": 700, "is_bot": False, "first_name": "Quản trị"}
+    return {"my_chat_member": {"chat": {"id": GROUP, "type": "group", "title": "Nhóm STP"},
+            "from": admin, "date": 0,
+            "old_chat_member": {"status": old, "user": bot},
+            "new_chat_member": {"status": new, "user": bot, "until_date": 0}}}  # fmt: skip
+
+
+async def test_added_to_a_group_the_bot_explains_linking_and_removed_it_unlinks(
+    world: World,
+) -> None:
+    await world.harness.deliver(_membership("left", "member"))
+    assert "/nhom" in (world.api.for_chat(GROUP)[-1].params["text"])
+    world.api.set_chat_member(GROUP, 700, "administrator")
+    await world.harness.group(GROUP, 700).send("/nhom Tư pháp")
+    assert await world.scalar(select(GroupChatRow.active)) is True
+    await world.harness.deliver(_membership("member", "kicked"))
+    assert await world.scalar(select(GroupChatRow.active)) is False
+    assert "chưa liên kết" in (await world.harness.group(GROUP, 701).send("/viec")).text
