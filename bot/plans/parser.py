@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.errors import BadDocument
@@ -55,10 +56,7 @@ class RawTask:
     cells: list[str]
     parent: RawTask | None = None
     suffix: str = ""
-    lost_units: bool = False
     subs: int = 0
-    order: int = 0
-    inferred: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -133,7 +131,7 @@ def parse_blocks(blocks: list[Block]) -> list[TaskDraft]:
         m = _NUMBER.match(first)
         if m:
             labels, section = _labels(st)
-            raw = RawTask(m.group(1), labels, section, roles, list(cells), order=len(tasks))
+            raw = RawTask(m.group(1), labels, section, roles, list(cells))
             if last_numbered is not None and last_numbered.roles == roles:
                 _take_cut_unit_cells(last_numbered, raw)
             tasks.append(raw)
@@ -150,7 +148,6 @@ def parse_blocks(blocks: list[Block]) -> list[TaskDraft]:
             raw = RawTask(
                 parent.number, parent.labels, parent.section, roles, list(cells), parent, suffix
             )
-            raw.order = len(tasks)
             tasks.append(raw)
             continue
         # A row cut by a page break: append each cell to the row above.
@@ -243,7 +240,6 @@ def _take_cut_unit_cells(prev: RawTask, row: RawTask) -> None:
         if c and p and starts_lower(c) and not p.endswith("."):
             prev.cells[i] = _join(prev.cells[i], row.cells[i])
             row.cells[i] = ""
-            row.lost_units = True
 
 
 def _is_sub_assignment(cells: tuple[str, ...], roles: tuple[str | None, ...]) -> bool:
@@ -263,6 +259,7 @@ class _Fields:
     notes: str = ""
     mentions: Mentions = field(default_factory=Mentions)
     inferred: set[str] = field(default_factory=set)
+    classified: bool = False  # cells read by what they hold (the header did not fit)
 
 
 def _read_fields(raw: RawTask) -> _Fields:
@@ -289,6 +286,7 @@ def _read_fields(raw: RawTask) -> _Fields:
 
 def _classify(raw: RawTask, f: _Fields) -> None:
     """Misaligned columns: tell each cell after the content by what it holds."""
+    f.classified = True
     start = raw.roles.index(C.CONTENT) + 1 if C.CONTENT in raw.roles else 1
     for c in raw.cells[start:]:
         if not c or c == MERGED:
@@ -322,7 +320,6 @@ def _interpret(tasks: list[RawTask]) -> list[TaskDraft]:
     # Lost merged cells: a task with no unit or no time takes them from its neighbour
     # in the same section (the row above, or below for the first row of a merge).
     for i, (raw, f) in enumerate(zip(tasks, fields, strict=True)):
-        f.inferred |= raw.inferred
         if raw.parent is not None:
             pf = fields[tasks.index(raw.parent)]
             if not f.content:
@@ -347,10 +344,11 @@ def _interpret(tasks: list[RawTask]) -> list[TaskDraft]:
             if src is not None:
                 f.deadline = src.deadline
                 f.inferred.add("deadline")
-        if not f.result and "result" in f.inferred | _classified(f):
+        if not f.result and f.classified:
             src = _neighbour(tasks, fields, i, lambda g: bool(g.result), below=False)
             if src is not None:
                 f.result = src.result
+                f.inferred.add("result")
     # a) / b) results: the task and its sub-row become "1a" and "1b".
     for raw, f in zip(tasks, fields, strict=True):
         if raw.parent is not None and raw.suffix == "b" and re.match(r"^b\)", f.result):
@@ -379,11 +377,13 @@ def _interpret(tasks: list[RawTask]) -> list[TaskDraft]:
     return drafts
 
 
-def _classified(f: _Fields) -> set[str]:
-    return {"result"} if "lead" in f.inferred and "deadline" in f.inferred else set()
-
-
-def _neighbour(tasks: list[RawTask], fields: list[_Fields], i: int, has, below: bool = True):  # type: ignore[no-untyped-def]
+def _neighbour(
+    tasks: list[RawTask],
+    fields: list[_Fields],
+    i: int,
+    has: Callable[[_Fields], bool],
+    below: bool = True,
+) -> _Fields | None:
     """The nearest task of the same section above (else below) that has the value."""
     section = (tasks[i].labels, tasks[i].section)
     for j in range(i - 1, -1, -1):

@@ -145,14 +145,17 @@ def read_units_cell(
             if tail.startswith("chủ trì"):
                 found.append((names, LEAD, True))
                 found.append(([other], SUPPORT, True))
+                out.inferred.add(SUPPORT)
                 continue
             r2, _ = _role_of(tail2)
             both = LEAD if r2 == LEAD else SUPPORT
             found.append((names + [other], both, True))
+            # "X phối hợp (với) Y …": X's role is read from Y's.
+            out.inferred.add(both)
             continue
         if glued and role is not None:
             out.inferred.add(role)
-        if r == LEAD and _EXECUTES.match(tail):
+        if r == LEAD and (_EXECUTES.match(tail) or tail.startswith("được giao chủ trì")):
             stated.add(len(found))
         found.append((names, r, strong))
     if role is not None:
@@ -174,10 +177,8 @@ def read_units_cell(
             chosen = r or SUPPORT
         else:
             chosen = r or LEAD
-        if (
-            len(found) > 1
-            and (has_strong_lead or has_strong_support)
-            and not (k in stated and chosen == r)
-        ):
+        # Read by meaning: no role words, or only weak ones ("theo dõi") beside the others.
+        said = has_strong_lead or has_strong_support or any(x is not None for _n, x, _s in found)
+        if len(found) > 1 and said and not (k in stated and chosen == r):
             out.inferred.add(chosen)
         out.add(chosen, names)
