@@ -129,6 +129,21 @@ async def who(update: Update, context: BotContext) -> Officer | None:
     return found
 
 
+STALE = "Nút này không hợp lệ hoặc đã cũ."
+
+
+async def pressed(update: Update, context: BotContext, *prefixes: str) -> list[str] | None:
+    """The fields of a button press signed for this chat with one of ``prefixes``, else None
+    after telling the presser the button is forged or stale."""
+    query, chat = update.callback_query, update.effective_chat
+    assert query is not None and chat is not None
+    fields = context.services.verify(chat.id, query.data or "")
+    if fields is None or fields[0] not in prefixes:
+        await query.answer(STALE, show_alert=True)
+        return None
+    return fields
+
+
 NOT_REGISTERED = "Bạn chưa đăng ký. Gõ /start để đăng ký với đơn vị của mình."
 PENDING = "Đăng ký của bạn đang chờ điều phối viên duyệt."
 REMOVED = "Tài khoản của bạn đã bị gỡ khỏi hệ thống. Hãy liên hệ điều phối viên nếu cần."

@@ -7,7 +7,7 @@ import logging
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
-from handlers.context import App, BotContext, is_group, reply
+from handlers.context import STALE, App, BotContext, is_group, reply
 from handlers.formatting import e
 
 log = logging.getLogger(__name__)
@@ -27,7 +27,7 @@ async def unknown_command(update: Update, context: BotContext) -> None:
 async def stale_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
-    await query.answer("Nút này không hợp lệ hoặc đã cũ.", show_alert=True)
+    await query.answer(STALE, show_alert=True)
 
 
 async def unsupported(update: Update, context: BotContext) -> None:

@@ -7,7 +7,7 @@ from telegram.constants import ChatMemberStatus
 from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, ChatMemberHandler, CommandHandler
 
-from handlers.context import App, BotContext, answer_or_reply, is_group, reply
+from handlers.context import App, BotContext, answer_or_reply, is_group, pressed, reply
 from handlers.formatting import button, e, inline
 from services import officers
 
@@ -53,9 +53,8 @@ async def link(update: Update, context: BotContext) -> None:
 async def pick(update: Update, context: BotContext) -> None:
     query, chat = update.callback_query, update.effective_chat
     assert query is not None and chat is not None
-    fields = context.services.verify(chat.id, query.data or "")
-    if fields is None or fields[0] != "gl":
-        await query.answer("Nút này không hợp lệ hoặc đã cũ.", show_alert=True)
+    fields = await pressed(update, context, "gl")
+    if fields is None:
         return
     if not await _is_group_admin(update, context):
         await answer_or_reply(

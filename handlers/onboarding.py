@@ -12,6 +12,7 @@ from handlers.context import (
     active_officer,
     answer_or_reply,
     is_group,
+    pressed,
     refusal,
     reply,
     who,
@@ -95,9 +96,8 @@ async def pick_unit(update: Update, context: BotContext) -> None:
     query, chat, user = update.callback_query, update.effective_chat, update.effective_user
     assert query is not None and chat is not None and user is not None
     svc = context.services
-    fields = svc.verify(chat.id, query.data or "")
-    if fields is None or fields[0] != "u":
-        await query.answer("Nút này không hợp lệ hoặc đã cũ.", show_alert=True)
+    fields = await pressed(update, context, "u")
+    if fields is None:
         return
     try:
         async with svc.uow() as uow:
@@ -132,9 +132,8 @@ async def decide(update: Update, context: BotContext) -> None:
     query, chat = update.callback_query, update.effective_chat
     assert query is not None and chat is not None
     svc = context.services
-    fields = svc.verify(chat.id, query.data or "")
-    if fields is None or fields[0] not in ("ap", "rj"):
-        await query.answer("Nút này không hợp lệ hoặc đã cũ.", show_alert=True)
+    fields = await pressed(update, context, "ap", "rj")
+    if fields is None:
         return
     by = await active_officer(update, context)
     if by is None:
@@ -193,9 +192,8 @@ async def invite(update: Update, context: BotContext) -> None:
 async def pick_invite_unit(update: Update, context: BotContext) -> None:
     query, chat = update.callback_query, update.effective_chat
     assert query is not None and chat is not None
-    fields = context.services.verify(chat.id, query.data or "")
-    if fields is None or fields[0] != "mi":
-        await query.answer("Nút này không hợp lệ hoặc đã cũ.", show_alert=True)
+    fields = await pressed(update, context, "mi")
+    if fields is None:
         return
     officer = await active_officer(update, context)
     if officer is None:

@@ -10,7 +10,7 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.errors import BadDocument, TthcError
-from handlers.context import App, BotContext, active_officer, answer_or_reply, reply
+from handlers.context import App, BotContext, active_officer, answer_or_reply, pressed, reply
 from handlers.formatting import button, e, inline, shorten
 from services import officers
 
@@ -26,9 +26,8 @@ def _list(items: list[Any], limit: int = 15) -> str:
 
 async def _dry_run(context: BotContext, name: str, data: bytes, commit: bool) -> tuple[Any, Any]:
     """Read and import the plan in one transaction; roll it back unless ``commit``."""
-    from services.imports import import_plan
-
     from bot.plans import read_plan
+    from services.imports import import_plan
 
     svc = context.services
     draft = read_plan(Path(name), data)
@@ -105,9 +104,8 @@ async def on_confirm(update: Update, context: BotContext) -> None:
     query, chat = update.callback_query, update.effective_chat
     assert query is not None and chat is not None
     svc = context.services
-    fields = svc.verify(chat.id, query.data or "")
-    if fields is None or fields[0] not in ("pi", "pc"):
-        await query.answer("Nút này không hợp lệ hoặc đã cũ.", show_alert=True)
+    fields = await pressed(update, context, "pi", "pc")
+    if fields is None:
         return
     officer = await active_officer(update, context)
     if officer is None:
