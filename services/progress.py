@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from reminders.planner import snooze_kind
 from store.models import (
     AuditRow,
     CompletionRow,
@@ -210,8 +211,3 @@ async def snooze(
     )
     await session.flush()
     return SnoozeResult(until=until, dropped=len(moved))
-
-
-def snooze_kind(until: datetime) -> str:
-    """The outbox kind of a snoozed reminder: unique per target time."""
-    return "snooze:" + until.strftime("%Y-%m-%dT%H:%M")

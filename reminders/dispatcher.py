@@ -1,0 +1,346 @@
+"""The dispatcher: claims due outbox rows atomically, sends them paced, records each fate.
+
+Restart-safe by construction: a row is claimed (with a lease) before it is sent and marked sent
+right after Telegram answers, one commit per message. A process killed in between leaves the row
+claimed; when the lease runs out another run sends it again, so only in-flight rows can double,
+and they are counted (``reclaimed``).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import statistics
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from reminders import outbox
+from reminders.outbox import OutboxItem
+from reminders.planner import DIGEST_KINDS
+from reminders.sender import Limits, Outcome, PacedSender, SendItem, SendPort
+from reminders.texts import (
+    DONE_PREFIX,
+    SNOOZE_PREFIX,
+    callback_data,
+    gathered_text,
+    inactive_text,
+)
+from store.models import CompletionRow, GroupChatRow, OfficerRow, OutboxRow
+from store.uow import UnitOfWork
+
+VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass
+class DispatchReport:
+    """What one run did; ``reclaimed`` rows may have been sent before (a crashed worker)."""
+
+    claimed: int = 0
+    messages: int = 0
+    sent_rows: int = 0
+    gathered_rows: int = 0
+    dropped_done: int = 0
+    dropped_stale: int = 0
+    dropped_inactive: int = 0
+    failed: int = 0
+    gone: int = 0
+    released: int = 0
+    reclaimed: int = 0
+    lease_lost: int = 0
+    rate_limited: int = 0
+    ambiguous_retries: int = 0
+    commit_ms: list[float] = field(default_factory=list)
+
+    def summary(self) -> dict[str, object]:
+        out: dict[str, object] = {k: v for k, v in vars(self).items() if k != "commit_ms"}
+        if self.commit_ms:
+            out["commit_ms_median"] = round(statistics.median(self.commit_ms), 2)
+            out["commit_ms_max"] = round(max(self.commit_ms), 2)
+        return out
+
+
+def worker_name() -> str:
+    """A claim owner unique to this process."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"[:64]
+
+
+def task_buttons(task_id: int, due: date) -> list[tuple[str, str]]:
+    """The ✅/⏰ row under a task reminder."""
+    return [
+        ("✅ Đã xong", callback_data(DONE_PREFIX, task_id, due)),
+        ("⏰ Nhắc lại sau", callback_data(SNOOZE_PREFIX, task_id, due)),
+    ]
+
+
+class Dispatcher:
+    """Sends what is due now; ``run_once`` returns when nothing due is left."""
+
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        port: SendPort,
+        *,
+        clock: Callable[[], datetime],
+        worker: str | None = None,
+        limits: Limits = DEFAULT_LIMITS,
+        batch: int = 200,
+        lease: timedelta = timedelta(minutes=5),
+        late_after: timedelta = timedelta(minutes=30),
+        max_attempts: int = 12,
+        tz: ZoneInfo = VN_TZ,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.sessions = sessions
+        self.port = port
+        self.clock = clock
+        self.worker = worker or worker_name()
+        self.limits = limits
+        self.batch = batch
+        self.lease = lease
+        self.late_after = late_after
+        self.max_attempts = max_attempts
+        self.tz = tz
+        self.monotonic = monotonic
+
+    async def run_once(self) -> DispatchReport:
+        report = DispatchReport()
+        sender = PacedSender(self.port, self.limits, self.monotonic)
+        notified: set[int] = set()
+
+        async def refill() -> list[SendItem]:
+            while True:
+                async with UnitOfWork(self.sessions) as uow:
+                    now = self.clock()
+                    claimed = await outbox.claim(
+                        uow.session, self.worker, now, self.batch, self.lease, self.late_after
+                    )
+                    if not claimed:
+                        return []
+                    report.claimed += len(claimed)
+                    report.reclaimed += sum(1 for c in claimed if c.reclaimed)
+                    items = await self._prepare(uow.session, claimed, now, report)
+                    await uow.commit()
+                if items:
+                    return items
+
+        async def on_result(item: SendItem, result: Outcome) -> None:
+            await self._record(item, result, report, notified)
+
+        stats = await sender.run(refill, on_result, low_water=max(16, self.batch // 3))
+        report.rate_limited = stats.rate_limited
+        report.ambiguous_retries = stats.ambiguous_retries
+        return report
+
+    # ----------------------------------------------------------------- preparing a claim
+    async def _prepare(
+        self,
+        session: AsyncSession,
+        claimed: Sequence[OutboxItem],
+        now: datetime,
+        report: DispatchReport,
+    ) -> list[SendItem]:
+        now = now.astimezone(UTC)
+        today = now.astimezone(self.tz).date()
+        officers = await _officers(session, {c.officer_id for c in claimed if c.officer_id})
+        groups = await _groups(session, {c.chat_id for c in claimed if c.officer_id is None})
+        inactive, keep = [], []
+        for c in claimed:
+            rec = officers.get(c.officer_id) if c.officer_id else groups.get(c.chat_id)
+            if rec is not None and not rec[1]:
+                inactive.append(c.id)
+            else:
+                keep.append(c)
+        done = await _done(session, keep, officers, groups)
+        done_ids = [
+            c.id
+            for c in keep
+            if c.task_id is not None and (c.task_id, _unit(c, officers, groups), c.due_date) in done
+        ]
+        keep = [c for c in keep if c.id not in set(done_ids)]
+        # After downtime: per occurrence only the newest reminder is useful; yesterday's digest
+        # is stale.
+        stale: list[int] = []
+        newest: dict[tuple[int, int, date], OutboxItem] = {}
+        for c in sorted(keep, key=lambda c: c.send_at):
+            if c.task_id is None:
+                continue
+            key = (c.chat_id, c.task_id, c.due_date)
+            prev = newest.get(key)
+            if prev is not None and self._is_late(prev, now):
+                stale.append(prev.id)
+            newest[key] = c
+        for c in keep:
+            if c.kind in DIGEST_KINDS and self._is_late(c, now) and c.due_date < today:
+                stale.append(c.id)
+        keep = [c for c in keep if c.id not in set(stale)]
+        await outbox.mark_dropped(session, inactive, "inactive")
+        await outbox.mark_dropped(session, done_ids, "done")
+        await outbox.mark_dropped(session, stale, "stale")
+        report.dropped_inactive += len(inactive)
+        report.dropped_done += len(done_ids)
+        report.dropped_stale += len(stale)
+        items: list[SendItem] = []
+        late: dict[int, list[OutboxItem]] = defaultdict(list)
+        for c in keep:
+            if self._is_late(c, now):
+                late[c.chat_id].append(c)
+            else:
+                items.append(self._item([c]))
+        for rows in late.values():
+            items.append(self._item(rows))
+        return items
+
+    def _is_late(self, c: OutboxItem, now: datetime) -> bool:
+        return c.send_at < now - self.late_after
+
+    def _item(self, rows: Sequence[OutboxItem]) -> SendItem:
+        rows = sorted(rows, key=lambda r: (r.send_at, r.id))
+        if len(rows) == 1:
+            r = rows[0]
+            buttons = None
+            if r.task_id is not None and r.kind not in DIGEST_KINDS:
+                buttons = task_buttons(r.task_id, r.due_date)
+            return SendItem(r.chat_id, r.text, buttons, (r.id,))
+        return SendItem(rows[0].chat_id, gathered_text([r.text for r in rows]), None,
+                        tuple(r.id for r in rows))  # fmt: skip
+
+    # ----------------------------------------------------------------- recording results
+    async def _record(
+        self, item: SendItem, result: Outcome, report: DispatchReport, notified: set[int]
+    ) -> None:
+        async with UnitOfWork(self.sessions) as uow:
+            s = uow.session
+            now = self.clock()
+            if result.status == "sent" and result.message_id is not None:
+                n = await outbox.mark_sent(s, item.ids, self.worker, result.message_id, now)
+                await uow.commit()
+                report.commit_ms.append((self.monotonic() - result.answered_at) * 1000)
+                report.messages += 1
+                report.sent_rows += n
+                report.lease_lost += len(item.ids) - n
+                if len(item.ids) > 1:
+                    report.gathered_rows += len(item.ids)
+                return
+            if result.status == "later":
+                wait = timedelta(seconds=max(result.wait, 30.0))
+                await outbox.release(
+                    s, item.ids, self.worker, now + wait, result.error, max(1, item.tries),
+                    self.max_attempts,
+                )  # fmt: skip
+                report.released += len(item.ids)
+            elif result.status == "gone":
+                await outbox.mark_failed(s, item.ids, self.worker, "gone: " + result.error)
+                report.gone += len(item.ids)
+                if item.chat_id not in notified:
+                    notified.add(item.chat_id)
+                    await _deactivate(s, item.chat_id, result.error, now)
+            else:
+                await outbox.mark_failed(s, item.ids, self.worker, result.error)
+                report.failed += len(item.ids)
+            await uow.commit()
+
+
+def _unit(
+    c: OutboxItem,
+    officers: dict[int, tuple[int | None, bool, str]],
+    groups: dict[int, tuple[int | None, bool, str]],
+) -> int | None:
+    rec = officers.get(c.officer_id) if c.officer_id else groups.get(c.chat_id)
+    return rec[0] if rec else None
+
+
+async def _officers(session: AsyncSession, ids: set[int]) -> dict[int, tuple[int | None, bool, str]]:  # fmt: skip
+    if not ids:
+        return {}
+    rows = await session.execute(
+        select(
+            OfficerRow.id,
+            OfficerRow.unit_id,
+            OfficerRow.chat_active,
+            OfficerRow.status,
+            OfficerRow.name,
+        ).where(OfficerRow.id.in_(ids))  # fmt: skip
+    )
+    return {i: (u, bool(a) and s == "active", n) for i, u, a, s, n in rows.all()}
+
+
+async def _groups(session: AsyncSession, chats: set[int]) -> dict[int, tuple[int | None, bool, str]]:  # fmt: skip
+    if not chats:
+        return {}
+    rows = await session.execute(
+        select(
+            GroupChatRow.chat_id, GroupChatRow.unit_id, GroupChatRow.active, GroupChatRow.title
+        ).where(GroupChatRow.chat_id.in_(chats))  # fmt: skip
+    )
+    return {c: (u, bool(a), t or str(c)) for c, u, a, t in rows.all()}
+
+
+async def _done(
+    session: AsyncSession,
+    items: Sequence[OutboxItem],
+    officers: dict[int, tuple[int | None, bool, str]],
+    groups: dict[int, tuple[int | None, bool, str]],
+) -> set[tuple[int, int | None, date]]:
+    tasks = {c.task_id for c in items if c.task_id is not None}
+    if not tasks:
+        return set()
+    rows = await session.execute(
+        select(CompletionRow.task_id, CompletionRow.unit_id, CompletionRow.due_date).where(
+            CompletionRow.task_id.in_(tasks)
+        )
+    )
+    return {(t, u, d) for t, u, d in rows.all()}
+
+
+async def _deactivate(session: AsyncSession, chat_id: int, reason: str, now: datetime) -> None:
+    """The recipient blocked the bot or the chat is gone: stop it and tell the coordinators."""
+    name = str(chat_id)
+    officer = await session.scalar(select(OfficerRow).where(OfficerRow.telegram_id == chat_id))
+    if officer is not None:
+        officer.chat_active = False
+        name = officer.name
+    group = await session.scalar(select(GroupChatRow).where(GroupChatRow.chat_id == chat_id))
+    if group is not None:
+        group.active = False
+        name = group.title or name
+    await outbox.drop_pending_for_chat(session, chat_id, "inactive")
+    coordinators = (
+        await session.scalars(
+            select(OfficerRow).where(
+                OfficerRow.role.in_(("coordinator", "admin")),
+                OfficerRow.status == "active",
+                OfficerRow.chat_active.is_(True),
+                OfficerRow.telegram_id != chat_id,
+            )
+        )
+    ).all()
+    now = now.astimezone(UTC)
+    kind = f"inactive:{chat_id}"
+    for c in coordinators:
+        exists = await session.scalar(
+            select(OutboxRow.id).where(OutboxRow.chat_id == c.telegram_id, OutboxRow.kind == kind)
+        )
+        if exists is None:
+            session.add(
+                OutboxRow(
+                    chat_id=c.telegram_id,
+                    officer_id=c.id,
+                    task_id=None,
+                    due_date=now.date(),
+                    kind=kind,
+                    send_at=now,
+                    status="pending",
+                    text=inactive_text(name, chat_id, reason),
+                    attempts=0,
+                )
+            )
+    await session.flush()

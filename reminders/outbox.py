@@ -1,0 +1,295 @@
+"""The outbox repository: insert-if-absent, atomic claims, and recording each send's fate.
+
+Every instant is stored in UTC: SQLite keeps no offset, so all stored instants share one zone.
+Functions take a session and never commit; the caller's unit of work does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import and_, func, or_, select, text, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
+
+from reminders.planner import Planned
+from store.models import OutboxRow
+
+CHUNK = 500
+_PLAN_LOCK = 7_007_001  # PostgreSQL advisory lock serialising planners of one database
+
+
+def dialect_of(session: AsyncSession) -> str:
+    """ "sqlite" or "postgresql"."""
+    return session.get_bind().dialect.name
+
+
+def utc(at: datetime) -> datetime:
+    """An aware UTC instant; naive values (read back from SQLite) are UTC already."""
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    """A claimed outbox row."""
+
+    id: int
+    chat_id: int
+    officer_id: int | None
+    task_id: int | None
+    due_date: date
+    kind: str
+    send_at: datetime
+    text: str
+    attempts: int
+    reclaimed: bool  # claimed before by a worker whose lease ran out: maybe sent already
+
+
+def _item(row: OutboxRow, reclaimed: bool) -> OutboxItem:
+    return OutboxItem(
+        id=row.id,
+        chat_id=row.chat_id,
+        officer_id=row.officer_id,
+        task_id=row.task_id,
+        due_date=row.due_date,
+        kind=row.kind,
+        send_at=utc(row.send_at),
+        text=row.text or "",
+        attempts=row.attempts or 0,
+        reclaimed=reclaimed,
+    )
+
+
+async def lock_planning(session: AsyncSession) -> None:
+    """Serialise planners: rows without a task (digests) are not covered by the unique key."""
+    if dialect_of(session) == "postgresql":
+        await session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PLAN_LOCK})
+
+
+async def insert_planned(session: AsyncSession, planned: Sequence[Planned]) -> int:
+    """Insert rows not already in the outbox (by chat, task, occurrence, kind); return how many."""
+    if not planned:
+        return 0
+    await lock_planning(session)
+    inserted = 0
+    with_task = [p for p in planned if p.task_id is not None]
+    without = [p for p in planned if p.task_id is None]
+    if without:
+        days = [p.due_date for p in without]
+        existing = set(
+            (
+                await session.execute(
+                    select(OutboxRow.chat_id, OutboxRow.due_date, OutboxRow.kind).where(
+                        OutboxRow.task_id.is_(None),
+                        OutboxRow.due_date.between(min(days), max(days)),
+                    )
+                )
+            ).all()
+        )
+        fresh = [p for p in without if (p.chat_id, p.due_date, p.kind) not in existing]
+        for p in fresh:
+            session.add(_row(p))
+        inserted += len(fresh)
+    dialect = dialect_of(session)
+    make = pg_insert if dialect == "postgresql" else sqlite_insert
+    for i in range(0, len(with_task), CHUNK):
+        chunk = with_task[i : i + CHUNK]
+        stmt = (
+            make(OutboxRow)
+            .values([_values(p) for p in chunk])
+            .on_conflict_do_nothing(index_elements=["chat_id", "task_id", "due_date", "kind"])
+            .returning(OutboxRow.id)
+        )
+        inserted += len((await session.execute(stmt)).all())
+    await session.flush()
+    return inserted
+
+
+def _values(p: Planned) -> dict[str, object]:
+    return {
+        "chat_id": p.chat_id,
+        "officer_id": p.officer_id,
+        "task_id": p.task_id,
+        "due_date": p.due_date,
+        "kind": p.kind,
+        "send_at": utc(p.send_at),
+        "status": "pending",
+        "text": p.text,
+        "attempts": 0,
+    }
+
+
+def _row(p: Planned) -> OutboxRow:
+    return OutboxRow(**_values(p))
+
+
+def _due(now: datetime, lease: timedelta):  # type: ignore[no-untyped-def]
+    """Rows ready to send now, or claimed by a worker whose lease has run out."""
+    return or_(
+        and_(
+            OutboxRow.status == "pending",
+            OutboxRow.send_at <= now,
+            or_(OutboxRow.next_try_at.is_(None), OutboxRow.next_try_at <= now),
+        ),
+        and_(OutboxRow.status == "claimed", OutboxRow.claimed_at < now - lease),
+    )
+
+
+async def claim(
+    session: AsyncSession,
+    worker: str,
+    now: datetime,
+    limit: int,
+    lease: timedelta,
+    late_after: timedelta,
+) -> list[OutboxItem]:
+    """Claim up to ``limit`` due rows for ``worker``, oldest first, plus every other late row of
+    the same chats (so a catch-up is gathered into one message per recipient).
+
+    Atomic on both backends: PostgreSQL locks the rows (``FOR UPDATE SKIP LOCKED``) so another
+    dispatcher skips them; SQLite holds the database's write lock from ``BEGIN IMMEDIATE``.
+    """
+    now = utc(now)
+    picked = (
+        await session.scalars(
+            select(OutboxRow)
+            .where(_due(now, lease))
+            .order_by(OutboxRow.send_at, OutboxRow.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+    ).all()
+    rows = list(picked)
+    late_chats = {r.chat_id for r in rows if utc(r.send_at) < now - late_after}
+    if late_chats:
+        ids = {r.id for r in rows}
+        more = (
+            await session.scalars(
+                select(OutboxRow)
+                .where(
+                    _due(now, lease),
+                    OutboxRow.chat_id.in_(late_chats),
+                    OutboxRow.send_at < now - late_after,
+                    OutboxRow.id.not_in(ids),
+                )
+                .order_by(OutboxRow.send_at, OutboxRow.id)
+                .limit(5 * limit)
+                .with_for_update(skip_locked=True)
+            )
+        ).all()
+        rows.extend(more)
+    if not rows:
+        return []
+    items = [_item(r, reclaimed=r.status == "claimed") for r in rows]
+    await session.execute(
+        update(OutboxRow)
+        .where(OutboxRow.id.in_([r.id for r in rows]))
+        .values(status="claimed", claimed_by=worker, claimed_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return items
+
+
+async def mark_sent(
+    session: AsyncSession, ids: Sequence[int], worker: str, message_id: int, now: datetime
+) -> int:
+    """Record a delivered message; returns how many rows were still this worker's claim."""
+    result = await session.execute(
+        update(OutboxRow)
+        .where(
+            OutboxRow.id.in_(list(ids)),
+            OutboxRow.claimed_by == worker,
+            OutboxRow.status == "claimed",
+        )
+        .values(
+            status="sent",
+            sent_at=utc(now),
+            message_id=message_id,
+            attempts=OutboxRow.attempts + 1,
+            last_error=None,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def release(
+    session: AsyncSession,
+    ids: Sequence[int],
+    worker: str,
+    next_try_at: datetime,
+    error: str,
+    tries: int,
+    max_attempts: int,
+) -> None:
+    """Give claimed rows back for a later try; rows out of attempts fail for good."""
+    base = update(OutboxRow).where(
+        OutboxRow.id.in_(list(ids)), OutboxRow.claimed_by == worker, OutboxRow.status == "claimed"
+    )
+    await session.execute(
+        base.values(
+            status="pending",
+            claimed_by=None,
+            next_try_at=utc(next_try_at),
+            attempts=OutboxRow.attempts + tries,
+            last_error=error[:500],
+        ).execution_options(synchronize_session=False)
+    )
+    await session.execute(
+        update(OutboxRow)
+        .where(
+            OutboxRow.id.in_(list(ids)),
+            OutboxRow.status == "pending",
+            OutboxRow.attempts >= max_attempts,
+        )
+        .values(status="failed")
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def mark_failed(
+    session: AsyncSession, ids: Sequence[int], worker: str | None, error: str
+) -> None:
+    """A permanent failure (blocked, chat gone, message refused): never retried."""
+    cond: list[ColumnElement[bool]] = [OutboxRow.id.in_(list(ids))]
+    if worker is not None:
+        cond.append(OutboxRow.claimed_by == worker)
+    await session.execute(
+        update(OutboxRow)
+        .where(*cond)
+        .values(status="failed", last_error=error[:500], attempts=OutboxRow.attempts + 1)
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def mark_dropped(session: AsyncSession, ids: Sequence[int], reason: str) -> None:
+    """Rows that will not be sent: done, stale after downtime, recipient inactive."""
+    if not ids:
+        return
+    await session.execute(
+        update(OutboxRow)
+        .where(OutboxRow.id.in_(list(ids)))
+        .values(status="dropped", last_error=reason)
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def drop_pending_for_chat(session: AsyncSession, chat_id: int, reason: str) -> int:
+    """Stop every pending row of a chat (the recipient blocked the bot or the chat is gone)."""
+    result = await session.execute(
+        update(OutboxRow)
+        .where(OutboxRow.chat_id == chat_id, OutboxRow.status == "pending")
+        .values(status="dropped", last_error=reason)
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def counts(session: AsyncSession) -> dict[str, int]:
+    """Rows by status."""
+    rows = await session.execute(select(OutboxRow.status, func.count()).group_by(OutboxRow.status))
+    return {status: int(n) for status, n in rows.all()}

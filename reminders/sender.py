@@ -1,0 +1,273 @@
+"""A paced sender: Telegram's limits kept per chat, per group and overall, with retries.
+
+Telegram sits behind ``SendPort``; ``telegram_port.TelegramPort`` adapts python-telegram-bot.
+The sender only paces and retries; what a result means for the outbox is the caller's
+``on_result``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import heapq
+import itertools
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+Buttons = Sequence[tuple[str, str]]  # (label, callback data), one row
+
+
+class SendError(Exception):
+    """Base of what a port raises."""
+
+
+class RetryLater(SendError):
+    """429: wait ``retry_after`` seconds before writing to this chat again."""
+
+    def __init__(self, retry_after: float) -> None:
+        super().__init__(f"retry after {retry_after}")
+        self.retry_after = retry_after
+
+
+class Transient(SendError):
+    """Time-out, network error, 5xx. ``ambiguous``: Telegram may have delivered it anyway."""
+
+    def __init__(self, message: str, ambiguous: bool = False) -> None:
+        super().__init__(message)
+        self.ambiguous = ambiguous
+
+
+class Permanent(SendError):
+    """Never retried. ``chat_gone``: blocked by the user or chat not found."""
+
+    def __init__(self, message: str, chat_gone: bool = False) -> None:
+        super().__init__(message)
+        self.chat_gone = chat_gone
+
+
+class SendPort(Protocol):
+    """Sends one HTML message and returns its Telegram message id."""
+
+    async def send(self, chat_id: int, text: str, buttons: Buttons | None) -> int: ...
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Telegram's soft limits with a safety margin (they are undocumented and vary)."""
+
+    overall_per_s: float = 29.0
+    chat_interval: float = 1.05  # private chats: one message a second
+    group_per_window: int = 20  # groups: twenty a minute
+    group_window: float = 61.0
+    concurrency: int = 16
+    max_tries: int = 5  # in-memory tries before handing the row back to the outbox
+    backoff_base: float = 0.5
+    backoff_max: float = 30.0
+    max_wait: float = 120.0  # a longer retry_after hands the row back instead of waiting
+
+    def backoff(self, tries: int) -> float:
+        return min(self.backoff_max, self.backoff_base * 2 ** max(0, tries - 1))
+
+
+DEFAULT_LIMITS = Limits()
+UNLIMITED = Limits(overall_per_s=1e6, chat_interval=0.0, group_per_window=10**9, backoff_base=0.0)
+
+
+@dataclass
+class SendItem:
+    """One message to send; ``ids`` are the outbox rows it carries (several when gathered)."""
+
+    chat_id: int
+    text: str
+    buttons: Buttons | None
+    ids: tuple[int, ...]
+    tries: int = 0
+    ambiguous: int = 0  # retries after a time-out that may have delivered the message
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """sent | later (hand back for a later try) | failed | gone (recipient unreachable)."""
+
+    status: str
+    message_id: int | None = None
+    error: str = ""
+    wait: float = 0.0
+    answered_at: float = 0.0  # monotonic time Telegram answered (for the commit window)
+
+
+@dataclass
+class SenderStats:
+    sent: int = 0
+    later: int = 0
+    failed: int = 0
+    gone: int = 0
+    rate_limited: int = 0  # 429 answers
+    transient: int = 0
+    ambiguous_retries: int = 0
+    first_send: float | None = None
+    last_send: float | None = None
+
+
+OnResult = Callable[[SendItem, Outcome], Awaitable[None]]
+Refill = Callable[[], Awaitable[list[SendItem]]]
+
+
+@dataclass
+class _Chat:
+    queue: deque[SendItem] = field(default_factory=deque)
+    ready_at: float = 0.0
+    busy: bool = False
+    recent: deque[float] = field(default_factory=deque)  # group sends in the window
+
+
+class PacedSender:
+    """Sends items fed by ``refill`` until nothing is left, keeping ``limits``."""
+
+    def __init__(
+        self,
+        port: SendPort,
+        limits: Limits = DEFAULT_LIMITS,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.port = port
+        self.limits = limits
+        self.monotonic = monotonic
+        self.stats = SenderStats()
+        self._chats: dict[int, _Chat] = {}
+        self._heap: list[tuple[float, int, int]] = []
+        self._seq = itertools.count()
+        self._next_slot = 0.0
+        self._inflight: set[asyncio.Task[None]] = set()
+        self._wake = asyncio.Event()
+        self._backlog = 0
+
+    def _chat(self, chat_id: int) -> _Chat:
+        chat = self._chats.get(chat_id)
+        if chat is None:
+            chat = self._chats[chat_id] = _Chat()
+        return chat
+
+    def add(self, items: Sequence[SendItem]) -> None:
+        for item in items:
+            chat = self._chat(item.chat_id)
+            was_idle = not chat.queue and not chat.busy
+            chat.queue.append(item)
+            self._backlog += 1
+            if was_idle:
+                heapq.heappush(self._heap, (chat.ready_at, next(self._seq), item.chat_id))
+        self._wake.set()
+
+    async def run(self, refill: Refill, on_result: OnResult, low_water: int = 64) -> SenderStats:
+        """Send until ``refill`` returns nothing and every item has an outcome."""
+        exhausted = False
+        while True:
+            if not exhausted and self._backlog < low_water:
+                more = await refill()
+                if more:
+                    self.add(more)
+                else:
+                    exhausted = True
+            if not self._heap and not self._inflight:
+                if exhausted:
+                    break
+                continue
+            now = self.monotonic()
+            timeout: float | None = None
+            if self._heap and len(self._inflight) < self.limits.concurrency:
+                ready_at, _, chat_id = self._heap[0]
+                start = max(ready_at, self._next_slot)
+                if start <= now:
+                    heapq.heappop(self._heap)
+                    self._launch(chat_id, now, on_result)
+                    continue
+                timeout = start - now
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout)
+        return self.stats
+
+    def _launch(self, chat_id: int, now: float, on_result: OnResult) -> None:
+        chat = self._chats[chat_id]
+        item = chat.queue.popleft()
+        self._backlog -= 1
+        chat.busy = True
+        self._next_slot = max(now, self._next_slot) + 1.0 / self.limits.overall_per_s
+        task = asyncio.create_task(self._send(chat, item, now, on_result))
+        self._inflight.add(task)
+        task.add_done_callback(self._finished)
+
+    def _finished(self, task: asyncio.Task[None]) -> None:
+        self._inflight.discard(task)
+        self._wake.set()
+
+    async def _send(self, chat: _Chat, item: SendItem, start: float, on_result: OnResult) -> None:
+        lim, st = self.limits, self.stats
+        outcomes: list[tuple[SendItem, Outcome]] = []
+        ready = start + lim.chat_interval
+        try:
+            message_id = await self.port.send(item.chat_id, item.text, item.buttons)
+        except RetryLater as exc:
+            st.rate_limited += 1
+            item.tries += 1
+            ready = self.monotonic() + exc.retry_after + 0.05
+            if exc.retry_after > lim.max_wait:
+                outcomes.append((item, Outcome("later", error=str(exc), wait=exc.retry_after)))
+            else:
+                self._requeue(chat, item)
+        except Transient as exc:
+            st.transient += 1
+            item.tries += 1
+            if exc.ambiguous:
+                item.ambiguous += 1
+                st.ambiguous_retries += 1
+            ready = self.monotonic() + lim.backoff(item.tries)
+            if item.tries >= lim.max_tries:
+                outcomes.append((item, Outcome("later", error=str(exc), wait=lim.backoff_max)))
+            else:
+                self._requeue(chat, item)
+        except Permanent as exc:
+            status = "gone" if exc.chat_gone else "failed"
+            outcomes.append((item, Outcome(status, error=str(exc))))
+            if exc.chat_gone:
+                # Nothing else can reach this chat either.
+                while chat.queue:
+                    outcomes.append((chat.queue.popleft(), Outcome("gone", error=str(exc))))
+                    self._backlog -= 1
+        except Exception as exc:  # a bug or an unexpected answer: hand back, never lose
+            item.tries += 1
+            outcomes.append((item, Outcome("later", error=repr(exc), wait=lim.backoff_max)))
+        else:
+            answered = self.monotonic()
+            st.sent += 1
+            st.first_send = start if st.first_send is None else st.first_send
+            st.last_send = answered
+            if item.chat_id < 0:
+                chat.recent.append(start)
+                while len(chat.recent) > lim.group_per_window:
+                    chat.recent.popleft()
+                if len(chat.recent) >= lim.group_per_window:
+                    ready = max(ready, chat.recent[0] + lim.group_window)
+            outcomes.append((item, Outcome("sent", message_id=message_id, answered_at=answered)))
+        try:
+            for it, outcome in outcomes:
+                if outcome.status == "later":
+                    st.later += 1
+                elif outcome.status == "failed":
+                    st.failed += 1
+                elif outcome.status == "gone":
+                    st.gone += 1
+                await on_result(it, outcome)
+        finally:
+            chat.busy = False
+            chat.ready_at = ready
+            if chat.queue:
+                heapq.heappush(self._heap, (ready, next(self._seq), item.chat_id))
+            self._wake.set()
+
+    def _requeue(self, chat: _Chat, item: SendItem) -> None:
+        chat.queue.appendleft(item)
+        self._backlog += 1

@@ -1,0 +1,83 @@
+"""The ``SendPort`` over python-telegram-bot's ``Bot``: maps its errors to the sender's."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
+from telegram.request import HTTPXRequest
+
+from reminders.sender import Buttons, Permanent, RetryLater, Transient
+
+_GONE = ("chat not found", "user is deactivated", "bot was kicked", "have no rights to send")
+
+
+class TelegramPort:
+    """Sends HTML messages with an optional row of inline buttons."""
+
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+
+    async def send(self, chat_id: int, text: str, buttons: Buttons | None) -> int:
+        markup = None
+        if buttons:
+            row = [InlineKeyboardButton(label, callback_data=data) for label, data in buttons]
+            markup = InlineKeyboardMarkup([row])
+        try:
+            message = await self.bot.send_message(
+                chat_id,
+                text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=markup,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        except RetryAfter as exc:
+            wait = exc.retry_after
+            seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+            raise RetryLater(seconds) from exc
+        except Forbidden as exc:
+            raise Permanent(exc.message, chat_gone=True) from exc
+        except BadRequest as exc:
+            gone = any(g in exc.message.lower() for g in _GONE)
+            raise Permanent(exc.message, chat_gone=gone) from exc
+        except TimedOut as exc:
+            # A read time-out may come after Telegram delivered the message: retrying may double
+            # it. A pool time-out never left this process.
+            raise Transient(exc.message, ambiguous="pool" not in exc.message.lower()) from exc
+        except ChatMigrated as exc:
+            raise Permanent(f"chat migrated to {exc.new_chat_id}", chat_gone=True) from exc
+        except NetworkError as exc:  # 5xx, connection refused or reset
+            raise Transient(exc.message) from exc
+        except TelegramError as exc:
+            raise Permanent(exc.message) from exc
+        return int(message.message_id)
+
+
+def make_bot(
+    token: str,
+    base_url: str | None = None,
+    *,
+    pool: int = 32,
+    timeout: float = 10.0,
+) -> Bot:
+    """A ``Bot`` with a connection pool large enough for the paced sender's concurrency."""
+    request = HTTPXRequest(
+        connection_pool_size=pool,
+        read_timeout=timeout,
+        write_timeout=timeout,
+        connect_timeout=timeout,
+        pool_timeout=timeout,
+    )
+    if base_url:
+        return Bot(token, base_url=base_url, request=request)
+    return Bot(token, request=request)

@@ -1,0 +1,126 @@
+"""Vietnamese reminder texts (Telegram HTML, escaped) and the ✅/⏰ button data."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+
+from bot.vndate import format_date
+
+MAX_MESSAGE = 4000  # Telegram allows 4096 characters; keep room for the footer
+MAX_CONTENT = 300
+
+# Buttons under a task reminder; the Telegram handlers parse them with ``parse_callback``.
+DONE_PREFIX = "rd"
+SNOOZE_PREFIX = "rs"
+
+
+@dataclass(frozen=True)
+class TaskLine:
+    """What a reminder says about one occurrence of a task."""
+
+    task_id: int
+    ref: str
+    content: str
+    due: date
+    last_day: date
+    before: bool
+    role: str  # lead | support
+    plan_title: str | None = None
+
+
+def _clip(text: str, limit: int = MAX_CONTENT) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def due_phrase(line: TaskLine) -> str:
+    """ "Hạn: Thứ Tư, 20/8/2025", saying so when the real last day moved."""
+    head = f"Hạn: {'trước ' if line.before else ''}{format_date(line.due)}"
+    if line.last_day != line.due:
+        head += f" → nên xong trong {format_date(line.last_day)}"
+    return head
+
+
+def task_block(line: TaskLine) -> str:
+    role = "chủ trì" if line.role == "lead" else "phối hợp"
+    ref = f"<b>{escape(line.ref)}</b> " if line.ref else ""
+    parts = [f"{ref}{escape(_clip(line.content))}", f"{escape(due_phrase(line))} · {role}"]
+    if line.plan_title:
+        parts.append(f"<i>{escape(_clip(line.plan_title, 120))}</i>")
+    return "\n".join(parts)
+
+
+def reminder_text(kind: str, line: TaskLine, working_days_left: int = 0) -> str:
+    """The text of one task reminder of ``kind`` (before3, before1, dayof, overdue:…, snooze:…)."""
+    if kind.startswith("before"):
+        head = f"⏰ <b>Nhắc việc</b>: còn {working_days_left} ngày làm việc"
+    elif kind == "dayof":
+        head = "📌 <b>Hôm nay là hạn cuối</b>"
+    elif kind.startswith("overdue"):
+        head = f"⚠️ <b>Quá hạn</b> {working_days_left} ngày làm việc, chưa đánh dấu xong"
+    else:
+        head = "⏰ <b>Nhắc lại</b>"
+    return f"{head}\n{task_block(line)}"
+
+
+def digest_text(title: str, sections: Sequence[tuple[str, Sequence[TaskLine]]]) -> str:
+    """A digest: a title and sections of task lines; cut to Telegram's size with a count."""
+    out = [f"<b>{escape(title)}</b>"]
+    shown = total = 0
+    for heading, lines in sections:
+        if not lines:
+            continue
+        out.append(f"\n<b>{escape(heading)}</b> ({len(lines)})")
+        for line in lines:
+            total += 1
+            role = "" if line.role == "lead" else " · phối hợp"
+            ref = f"{escape(line.ref)} " if line.ref else ""
+            item = f"• {ref}{escape(_clip(line.content, 120))} — {format_date(line.last_day)}{role}"
+            if sum(len(x) + 1 for x in out) + len(item) > MAX_MESSAGE - 60:
+                continue
+            out.append(item)
+            shown += 1
+    if shown < total:
+        out.append(f"… và {total - shown} việc khác (gõ /viec để xem)")
+    return "\n".join(out)
+
+
+def gathered_text(texts: Sequence[str]) -> str:
+    """Reminders missed while the bot was down, gathered into one message."""
+    head = f"🔔 <b>Trong lúc bot tạm dừng có {len(texts)} nhắc việc</b>"
+    out = [head]
+    for i, text in enumerate(texts):
+        block = "\n\n" + text
+        if sum(len(x) for x in out) + len(block) > MAX_MESSAGE - 60:
+            out.append(f"\n\n… và {len(texts) - i} nhắc việc khác (gõ /viec để xem)")
+            break
+        out.append(block)
+    return "".join(out)
+
+
+def inactive_text(name: str, chat_id: int, reason: str) -> str:
+    """Told to coordinators when a recipient blocked the bot or the chat is gone."""
+    return (
+        f"⚠️ <b>Không gửi được nhắc việc</b> tới {escape(name)} (chat {chat_id}): "
+        f"{escape(reason)}. Đã tạm dừng gửi cho người nhận này."
+    )
+
+
+def callback_data(prefix: str, task_id: int, due: date) -> str:
+    """``rd:<task>:<yyyymmdd>`` (done) or ``rs:…`` (snooze); well under Telegram's 64 bytes."""
+    return f"{prefix}:{task_id}:{due:%Y%m%d}"
+
+
+def parse_callback(data: str) -> tuple[str, int, date] | None:
+    """The inverse of ``callback_data``; None for anything else."""
+    parts = data.split(":")
+    if len(parts) != 3 or parts[0] not in (DONE_PREFIX, SNOOZE_PREFIX):
+        return None
+    try:
+        d = parts[2]
+        return parts[0], int(parts[1]), date(int(d[:4]), int(d[4:6]), int(d[6:8]))
+    except ValueError:
+        return None
