@@ -17,6 +17,7 @@ import gc
 import importlib.util
 import io
 import json
+import os
 import statistics
 import sys
 import time
@@ -31,7 +32,7 @@ import docx  # noqa: E402
 
 from bot.plans import cells, read_plan  # noqa: E402
 
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("TTHC_SHARED", ROOT.parent / "shared"))
 TARGET_MS = 50.0
 
 

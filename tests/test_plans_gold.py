@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from bot.plans import read_plan
 from bot.text import fold
-from tests.conftest import ROOT, SEEDS, gold_or_skip
+from tests.conftest import ROOT, SEEDS, gold_or_skip, seeds_or_skip
 
 RECALL_MIN = PRECISION_MIN = 0.98
 UNITS_MIN = 0.95
@@ -119,8 +119,7 @@ def _check(capsys: pytest.CaptureFixture[str], title: str, scores: list[Score]) 
 @pytest.fixture(scope="module")
 def gold_plans() -> list[tuple[Path, dict[str, Any]]]:
     paths = gold_or_skip()
-    if not SEEDS.is_dir():
-        pytest.skip(f"seed plans not found at {SEEDS}")
+    seeds_or_skip()
     return [(p, json.loads(p.read_text(encoding="utf-8"))) for p in paths]
 
 
