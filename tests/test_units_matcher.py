@@ -123,6 +123,13 @@ def test_a_division_mention_is_scoped_to_the_issuing_department() -> None:
     assert match(d, "Văn phòng Sở") == []
 
 
+def test_an_office_of_a_department_is_not_created_inside_the_provincial_committee() -> None:
+    d = directory("An Giang")
+    assert match(d, "Văn phòng Sở", scope="ubnd_tinh") == []
+    found = match(d, "Các phòng nghiên cứu thuộc Văn phòng UBND tỉnh", scope="vp_ubnd")
+    assert found[0].unit.key == "vp_ubnd.phong" and found[0].is_group
+
+
 def test_empty_and_punctuation_only_texts_match_nothing() -> None:
     d = directory("Gia Lai")
     assert match(d, "") == []

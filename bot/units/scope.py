@@ -31,6 +31,9 @@ _DIVISION_GROUP = re.compile(
 )
 
 
+_DEPARTMENT_LIKE = {Kind.DEPARTMENT, Kind.AGENCY, Kind.CENTRAL, Kind.SERVICE_CENTRE, Kind.OUTSIDE}
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", normalise(text)).strip("_")
 
@@ -48,8 +51,13 @@ def _existing_or_new(
 def scoped_match(directory: Directory, mention: str, scope: Unit) -> Match | None:
     """The division (or group of divisions) of ``scope`` that ``mention`` names, if it names one."""
     form = normalise(mention)
+    if scope.is_group:
+        return None
+    # "Văn phòng Sở" only means a division inside a department-like issuer; in a plan of the
+    # provincial committee it is not the committee's own office.
+    own_divisions = scope.kind in _DEPARTMENT_LIKE
     for pattern, suffix, template in _DIVISIONS:
-        if pattern.match(form):
+        if own_divisions and pattern.match(form):
             unit = _existing_or_new(
                 directory,
                 f"{scope.key}.{suffix}",
@@ -64,6 +72,8 @@ def scoped_match(directory: Directory, mention: str, scope: Unit) -> Match | Non
         parent = scope
         if target and target.startswith("vp"):
             parent = directory.get("vp_ubnd") or scope
+        elif not own_divisions and scope.kind != Kind.PROVINCIAL_OFFICE:
+            return None
         unit = _existing_or_new(
             directory,
             f"{parent.key}.phong",
