@@ -84,13 +84,21 @@ async def resolve_plan_units(session: AsyncSession, plan_id: int) -> list[str]:
     return list(dict.fromkeys(unresolved))
 
 
-async def covering_unit_ids(session: AsyncSession, unit_id: int) -> set[int]:
-    """The unit, its predecessors and every group covering it: the ids whose tasks it owes."""
+async def covering_unit_ids(
+    session: AsyncSession, unit_id: int, *, include_divisions: bool = False
+) -> set[int]:
+    """The unit, its predecessors and every group covering it: the ids whose tasks it owes.
+
+    With ``include_divisions`` a department also owes what its own divisions ("Văn phòng Sở")
+    were given, for the focal officer who follows the whole department.
+    """
     directory = await units_repo.load_directory(session)
     unit = directory.by_id.get(unit_id)
     if unit is None:
         return set()
     owners = [unit, *directory.predecessors(unit)]
+    if include_divisions:
+        owners += [c for c in directory.children(unit) if c.kind == "division"]
     ids = {u.id for u in owners if u.id is not None}
     for owner in owners:
         for group in directory.groups_covering(owner):

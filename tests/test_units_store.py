@@ -73,6 +73,12 @@ async def test_the_first_plan_sets_the_province_and_its_mentions_are_resolved_an
         ("support", "ubnd_cap_xa"),
     ]
     assert rows[2][3] == "Sở TT&TT nay là Sở KH&CN"
+    async with UnitOfWork(sessions) as uow:
+        d = await units_repo.load_directory(uow.session)
+        sxd = d.by_key["so_xay_dung"].id
+        own = await units_service.covering_unit_ids(uow.session, sxd)  # type: ignore[arg-type]
+        whole = await units_service.covering_unit_ids(uow.session, sxd, include_divisions=True)  # type: ignore[arg-type]
+    assert d.by_key["so_xay_dung.van_phong"].id in whole - own
     assert listed == [("Hội Nông dân huyện Zzz", "Sở Xây dựng tỉnh Gia Lai", 1)]
 
 

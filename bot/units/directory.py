@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from bot.units.model import Kind, Unit
 from bot.units.normalise import normalise
 
 # Designations dropped to make a commune's bare-name form ("tinh khe" for "xã Tịnh Khê").
 _COMMUNE_WORDS = ("ubnd", "xa", "phuong", "dac khu", "thi tran")
+
+
+@lru_cache(maxsize=65536)
+def _search_form(text: str, strip_qualifiers: bool, abbreviate: bool) -> str:
+    """``normalise`` for names, cached: the same names recur in every province."""
+    return normalise(text, strip_qualifiers=strip_qualifiers, abbreviate=abbreviate)
 
 
 def _forms(unit: Unit) -> set[str]:
@@ -19,15 +26,15 @@ def _forms(unit: Unit) -> set[str]:
         raw.append(unit.short_name)
     forms: set[str] = set()
     for text in raw:
-        form = normalise(text, strip_qualifiers=False)
+        form = _search_form(text, False, True)
         if not form:
             continue
         forms.add(form)
-        qform = normalise(text)
+        qform = _search_form(text, True, True)
         if qform:
             forms.add(qform)
         # The spelled-out form keeps a typo inside a long phrase close ("cong ngh").
-        long_form = normalise(text, strip_qualifiers=False, abbreviate=False)
+        long_form = _search_form(text, False, False)
         if long_form and unit.kind != Kind.COMMUNE:
             forms.add(long_form)
         if unit.kind != Kind.COMMUNE and not unit.is_group:
