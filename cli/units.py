@@ -151,7 +151,7 @@ def run_import(args: argparse.Namespace, settings: Any) -> int:
     return asyncio.run(_import(args.file, args.province, settings))
 
 
-async def _unresolved(settings: Any) -> list[tuple[str, str | None, int]]:
+async def _unresolved(settings: Any) -> tuple[list[tuple[str, str | None, int]], list[Any]]:
     from store import units_repo
     from store.db import make_engine, make_sessionmaker
     from store.migrate import migrate
@@ -161,16 +161,25 @@ async def _unresolved(settings: Any) -> list[tuple[str, str | None, int]]:
     try:
         await migrate(engine)
         async with UnitOfWork(make_sessionmaker(engine)) as uow:
-            return await units_repo.unresolved_mentions(uow.session)
+            return (
+                await units_repo.unresolved_mentions(uow.session),
+                await units_repo.ownerless_tasks(uow.session),
+            )
     finally:
         await engine.dispose()
 
 
 def run_unresolved(args: argparse.Namespace, settings: Any) -> int:
-    rows = asyncio.run(_unresolved(settings))
+    rows, ownerless = asyncio.run(_unresolved(settings))
     if not rows:
         print("Mọi đơn vị trong các kế hoạch đã được nhận ra.")
-        return 0
     for mention, issuer, count in rows:
         print(f"{count:3d} × {mention}" + (f"  ({issuer})" if issuer else ""))
+    if ownerless:
+        print(
+            f"\n{len(ownerless)} nhiệm vụ không có đơn vị nào được nhắc (chỉ giao 'các cơ quan, đơn vị liên quan' hoặc chưa nhận ra):"
+        )
+        for task in ownerless:
+            content = task.content if len(task.content) <= 80 else task.content[:79] + "…"
+            print(f"  {task.ref}: {content} — {'; '.join(task.mentions) or 'không ghi đơn vị'}")
     return 0

@@ -225,3 +225,43 @@ async def unresolved_mentions(session: AsyncSession) -> list[tuple[str, str | No
         )
     ).all()
     return [(m, i, int(n)) for m, i, n in rows]
+
+
+@dataclass(frozen=True)
+class OwnerlessTask:
+    """A task whose every mention is unresolved or the 'related bodies' group: nobody is reminded."""
+
+    task_id: int
+    ref: str
+    content: str
+    issuer: str | None
+    mentions: tuple[str, ...]
+
+
+async def ownerless_tasks(session: AsyncSession) -> list[OwnerlessTask]:
+    """Active tasks that no unit owes, in plan and task order."""
+    rows = (
+        await session.execute(
+            select(TaskRow.id, TaskRow.ref, TaskRow.content, PlanRow.issuer, TaskUnitRow.mention, UnitRow.rule, UnitRow.id)
+            .join(PlanRow, PlanRow.id == TaskRow.plan_id)
+            .outerjoin(TaskUnitRow, TaskUnitRow.task_id == TaskRow.id)
+            .outerjoin(UnitRow, UnitRow.id == TaskUnitRow.unit_id)
+            .where(TaskRow.active.is_(True))
+            .order_by(PlanRow.id, TaskRow.position, TaskUnitRow.id)
+        )
+    ).all()  # fmt: skip
+    tasks: dict[int, tuple[str, str, str | None, list[str], bool]] = {}
+    for task_id, ref, content, issuer, mention, rule, unit_id in rows:
+        ref_, content_, issuer_, mentions, owned = tasks.get(
+            task_id, (ref, content, issuer, [], False)
+        )
+        if mention:
+            mentions.append(mention)
+        if unit_id is not None and not (rule or {}).get("unresolved"):
+            owned = True
+        tasks[task_id] = (ref_, content_, issuer_, mentions, owned)
+    return [
+        OwnerlessTask(tid, ref, content, issuer, tuple(mentions))
+        for tid, (ref, content, issuer, mentions, owned) in tasks.items()
+        if not owned
+    ]

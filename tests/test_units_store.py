@@ -168,3 +168,19 @@ def test_an_xlsx_table_is_read_like_a_csv(tmp_path: Path) -> None:
     assert read_table(tmp_path / "u.xlsx") == [
         {"name": "Sở Du lịch", "kind": "department", "aliases": "SDL"}
     ]
+
+
+async def test_a_task_given_only_to_related_bodies_is_listed_as_owned_by_nobody(sessions) -> None:  # type: ignore[no-untyped-def]
+    async with UnitOfWork(sessions) as uow:
+        plan_id, task_id = await add_plan(
+            uow.session, "UBND tỉnh Gia Lai", [("lead", "Các cơ quan, đơn vị có liên quan")]
+        )
+        _other_plan, owned_task = await add_plan(
+            uow.session, "UBND tỉnh Gia Lai (2)", [("lead", "Sở Tư pháp và các đơn vị liên quan")]
+        )
+        await units_service.resolve_plan_units(uow.session, plan_id)
+        await units_service.resolve_plan_units(uow.session, _other_plan)
+        ownerless = await units_repo.ownerless_tasks(uow.session)
+    assert [t.task_id for t in ownerless] == [task_id]
+    assert ownerless[0].mentions == ("Các cơ quan, đơn vị có liên quan",)
+    assert owned_task != task_id
