@@ -73,6 +73,8 @@ _HEADS = (
     "lien doan",
     "hoi ",
 )
+# Heads that, in brackets, describe a role ("cơ quan thường trực") rather than name a unit.
+_GENERIC = ("co quan", "don vi", "to chuc", "cac ", "dia phuong")
 _DISTRIBUTE = re.compile(r"^(?P<pre>.*?)cấp huyện\s*(?:,|và)\s*cấp xã(?P<post>.*)$", re.IGNORECASE)
 _PAREN = re.compile(r"^(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)\s*$")
 
@@ -122,7 +124,8 @@ def split_mentions(text: str) -> list[str]:
     out: list[str] = []
     for piece in _split_one(text):
         paren = _PAREN.match(piece)
-        if paren and _opens_unit(paren.group("inner"), paren.group("inner")):
+        inner = paren.group("inner") if paren else ""
+        if paren and _opens_unit(inner, inner) and not _fold_chars(inner).startswith(_GENERIC):
             parts = [paren.group("outer"), paren.group("inner")]
         else:
             parts = [piece]
