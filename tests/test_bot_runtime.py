@@ -191,3 +191,60 @@ async def test_python_bot_py_with_a_token_long_polls_answers_and_never_logs_the_
     logs = out.decode() + err.decode()
     assert "VERY-secret-token" not in logs
     assert "starting long polling" in logs
+
+
+@pytest.mark.slow
+async def test_python_bot_py_with_a_webhook_url_serves_the_webhook_checking_the_secret(
+    tmp_path: Path,
+) -> None:
+    import os
+    import signal
+
+    from fakebot import FakeBotApi
+
+    api = FakeBotApi()
+    await api.start()
+    port = _free_port()
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": str(ROOT),
+           "TELEGRAM_BOT_TOKEN": api.token, "TELEGRAM_API_BASE_URL": api.base_url,
+           "TELEGRAM_FILE_BASE_URL": api.base_file_url, "TTHC_WEBHOOK_URL": "https://example.org/hook",
+           "TTHC_WEBHOOK_PORT": str(port), "TTHC_WEBHOOK_SECRET": "s3cret"}  # fmt: skip
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, str(ROOT / "bot.py"), cwd=tmp_path, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    update = {"update_id": 1, "message": {"message_id": 1, "date": 0, "text": "/huongdan",
+              "chat": {"id": 5, "type": "private", "first_name": "A"},
+              "from": {"id": 5, "is_bot": False, "first_name": "A"},
+              "entities": [{"type": "bot_command", "offset": 0, "length": 9}]}}  # fmt: skip
+    try:
+        for _ in range(600):
+            if api.webhook:
+                break
+            await asyncio.sleep(0.05)
+        assert api.webhook["url"] == "https://example.org/hook"
+        assert api.webhook["secret_token"] == "s3cret"
+        url = f"http://127.0.0.1:{port}/hook"
+        async with httpx.AsyncClient() as client:
+            for _ in range(100):
+                try:
+                    bad = await client.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "no"})  # fmt: skip
+                    break
+                except httpx.ConnectError:
+                    await asyncio.sleep(0.05)
+            assert bad.status_code == 403
+            good = await client.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret"})  # fmt: skip
+            assert good.status_code == 200
+        for _ in range(200):
+            if api.calls("sendMessage"):
+                break
+            await asyncio.sleep(0.05)
+        sent = api.calls("sendMessage")
+        assert len(sent) == 1 and "Hướng dẫn" in str(
+            sent[0].params["text"]
+        )  # the right secret only
+    finally:
+        if proc.returncode is None:
+            os.kill(proc.pid, signal.SIGINT)
+        await asyncio.wait_for(proc.communicate(), 60)
+        await api.stop()
