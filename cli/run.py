@@ -80,6 +80,8 @@ def run_bot(settings: Any) -> int:
         .base_url(settings.api_base_url)
         .base_file_url(settings.file_base_url)
         .post_shutdown(close_store)
+        # A plan import must not hold up everyone else's questions; the store serialises writers.
+        .concurrent_updates(4)
     )
     app = configure(builder, services)
     if settings.webhook_url:

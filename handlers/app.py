@@ -49,6 +49,13 @@ class RedactToken(logging.Filter):
         if self._pattern.search(message):
             record.msg = self._pattern.sub("<TOKEN>", message)
             record.args = None
+        # Tracebacks (httpx errors quote the URL) are formatted later from exc_text when set.
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self._pattern.sub("<TOKEN>", record.exc_text)
+        if record.stack_info:
+            record.stack_info = self._pattern.sub("<TOKEN>", record.stack_info)
         return True
 
 

@@ -65,6 +65,15 @@ def test_the_token_is_redacted_from_log_records_and_httpx_is_quieted() -> None:
     assert token not in record.getMessage() and "<TOKEN>" in record.getMessage()
     protect_logs(token)
     assert logging.getLogger("httpx").level == logging.WARNING
+    try:
+        raise RuntimeError(f"Client error for url 'https://api.telegram.org/bot{token}/getUpdates'")
+    except RuntimeError:
+        import sys as _sys
+
+        failed = logging.LogRecord("telegram", logging.ERROR, __file__, 1, "failed", None, _sys.exc_info())  # fmt: skip
+    assert RedactToken(token).filter(failed)
+    text = logging.Formatter().format(failed)
+    assert token not in text and "<TOKEN>" in text
 
 
 def test_long_messages_are_split_under_telegrams_limit_at_line_breaks() -> None:

@@ -22,6 +22,8 @@ Usage::
     api.fail("sendMessage", Fault.chat_not_found())        # 400 Bad Request: chat not found
     api.enforce_limits = True   # 30 msg/s overall, 1/s per private chat, 20/min per group -> 429
     api.clock = lambda: t       # the limits' clock (default time.monotonic), injectable
+    api.cancel_on_disconnect = True   # (before start) a client time-out cancels the request,
+                                      # so a delayed send is not delivered; default: delivered
     api.requests                # every request: Recorded(method, params, chat_id, at, status)
     api.for_chat(42)            # the requests concerning chat 42
     api.messages[42]            # the messages the bot has in chat 42 (edits applied): FakeMessage
