@@ -135,7 +135,18 @@ class Dispatcher:
         async def on_result(item: SendItem, result: Outcome) -> None:
             await self._record(item, result, report, notified)
 
-        stats = await sender.run(refill, on_result, low_water=max(16, self.batch // 3))
+        async def renew() -> None:
+            async with UnitOfWork(self.sessions) as uow:
+                await outbox.renew(uow.session, self.worker, self.clock())
+                await uow.commit()
+
+        stats = await sender.run(
+            refill,
+            on_result,
+            low_water=max(16, self.batch // 3),
+            tick=renew,
+            tick_every=max(1.0, self.lease.total_seconds() / 3),
+        )
         report.rate_limited = stats.rate_limited
         report.ambiguous_retries = stats.ambiguous_retries
         return report

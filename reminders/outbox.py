@@ -127,15 +127,19 @@ def _row(p: Planned) -> OutboxRow:
     return OutboxRow(**_values(p))
 
 
-def _due(now: datetime, lease: timedelta):  # type: ignore[no-untyped-def]
-    """Rows ready to send now, or claimed by a worker whose lease has run out."""
+def _due(now: datetime, lease: timedelta, worker: str):  # type: ignore[no-untyped-def]
+    """Rows ready to send now, or claimed by another worker whose lease has run out."""
     return or_(
         and_(
             OutboxRow.status == "pending",
             OutboxRow.send_at <= now,
             or_(OutboxRow.next_try_at.is_(None), OutboxRow.next_try_at <= now),
         ),
-        and_(OutboxRow.status == "claimed", OutboxRow.claimed_at < now - lease),
+        and_(
+            OutboxRow.status == "claimed",
+            OutboxRow.claimed_at < now - lease,
+            OutboxRow.claimed_by != worker,
+        ),
     )
 
 
@@ -157,7 +161,7 @@ async def claim(
     picked = (
         await session.scalars(
             select(OutboxRow)
-            .where(_due(now, lease))
+            .where(_due(now, lease, worker))
             .order_by(OutboxRow.send_at, OutboxRow.id)
             .limit(limit)
             .with_for_update(skip_locked=True)
@@ -171,7 +175,7 @@ async def claim(
             await session.scalars(
                 select(OutboxRow)
                 .where(
-                    _due(now, lease),
+                    _due(now, lease, worker),
                     OutboxRow.chat_id.in_(late_chats),
                     OutboxRow.send_at < now - late_after,
                     OutboxRow.id.not_in(ids),
@@ -192,6 +196,17 @@ async def claim(
         .execution_options(synchronize_session=False)
     )
     return items
+
+
+async def renew(session: AsyncSession, worker: str, now: datetime) -> int:
+    """Extend this worker's lease on every row it still holds."""
+    result = await session.execute(
+        update(OutboxRow)
+        .where(OutboxRow.claimed_by == worker, OutboxRow.status == "claimed")
+        .values(claimed_at=utc(now))
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 async def mark_sent(

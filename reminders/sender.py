@@ -161,10 +161,22 @@ class PacedSender:
                 heapq.heappush(self._heap, (chat.ready_at, next(self._seq), item.chat_id))
         self._wake.set()
 
-    async def run(self, refill: Refill, on_result: OnResult, low_water: int = 64) -> SenderStats:
-        """Send until ``refill`` returns nothing and every item has an outcome."""
+    async def run(
+        self,
+        refill: Refill,
+        on_result: OnResult,
+        low_water: int = 64,
+        tick: Callable[[], Awaitable[None]] | None = None,
+        tick_every: float = 60.0,
+    ) -> SenderStats:
+        """Send until ``refill`` returns nothing and every item has an outcome; ``tick`` runs
+        every ``tick_every`` seconds meanwhile (the dispatcher renews its claims there)."""
         exhausted = False
+        next_tick = self.monotonic() + tick_every
         while True:
+            if tick is not None and self.monotonic() >= next_tick:
+                await tick()
+                next_tick = self.monotonic() + tick_every
             if not exhausted and self._backlog < low_water:
                 more = await refill()
                 if more:
@@ -185,6 +197,9 @@ class PacedSender:
                     self._launch(chat_id, now, on_result)
                     continue
                 timeout = start - now
+            if tick is not None:
+                left = max(0.0, next_tick - now)
+                timeout = left if timeout is None else min(timeout, left)
             self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout)
