@@ -15,6 +15,7 @@ from handlers.formatting import button, e, inline, shorten
 from services import officers
 
 ACCEPTED = (".docx", ".txt", ".tsv", ".text")
+MAX_PENDING = 20  # plan previews kept in memory awaiting 📥 Nhập / Hủy
 NOT_COORDINATOR = "Chỉ điều phối viên mới nhập kế hoạch được."
 
 
@@ -95,6 +96,8 @@ async def on_document(update: Update, context: BotContext) -> None:
         return
     token = secrets.token_hex(4)
     svc.pending_plans[token] = (officer.telegram_id, name, data)
+    while len(svc.pending_plans) > MAX_PENDING:  # previews never confirmed: drop the oldest
+        svc.pending_plans.pop(next(iter(svc.pending_plans)))
     rows = [[button("📥 Nhập", svc.sign(chat.id, f"pi:{token}")),
              button("Hủy", svc.sign(chat.id, f"pc:{token}"))]]  # fmt: skip
     await reply(update, _preview(draft, result), reply_markup=inline(rows))
