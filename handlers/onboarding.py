@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+
 from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.errors import TthcError
@@ -21,6 +24,7 @@ from handlers.formatting import button, e, inline, main_keyboard
 from services import officers
 
 AWAITING_UNIT = "awaiting_unit"
+log = logging.getLogger(__name__)
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -119,12 +123,15 @@ async def pick_unit(update: Update, context: BotContext) -> None:
     for d in deciders:
         rows = [[button("✔️ Duyệt", svc.sign(d.telegram_id, f"ap:{officer.id}")),
                  button("✖️ Từ chối", svc.sign(d.telegram_id, f"rj:{officer.id}"))]]  # fmt: skip
-        await context.bot.send_message(
-            d.telegram_id,
-            f"Yêu cầu đăng ký: <b>{e(officer.name)}</b> (id {officer.telegram_id}) — {e(officer.unit_name or '')}",  # fmt: skip
-            parse_mode="HTML",
-            reply_markup=inline(rows),
-        )
+        try:
+            await context.bot.send_message(
+                d.telegram_id,
+                f"Yêu cầu đăng ký: <b>{e(officer.name)}</b> (id {officer.telegram_id}) — {e(officer.unit_name or '')}",  # fmt: skip
+                parse_mode="HTML",
+                reply_markup=inline(rows),
+            )
+        except TelegramError:  # a coordinator who blocked the bot; the others still get it
+            log.warning("approval request not delivered to coordinator %s", d.id)
 
 
 async def decide(update: Update, context: BotContext) -> None:

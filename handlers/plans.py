@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.errors import BadDocument, TthcError
@@ -168,11 +169,15 @@ async def assign(update: Update, context: BotContext) -> None:
         await reply(update, e(exc.message))
         return
     target = found[0]
-    await context.bot.send_message(
-        target.telegram_id,
-        f"📌 {e(officer.name)} giao cho bạn việc (mục {e(detail['ref'])}):\n{e(shorten(str(detail['content']), 600))}",  # fmt: skip
-        parse_mode="HTML",
-    )
+    try:
+        await context.bot.send_message(
+            target.telegram_id,
+            f"📌 {e(officer.name)} giao cho bạn việc (mục {e(detail['ref'])}):\n{e(shorten(str(detail['content']), 600))}",  # fmt: skip
+            parse_mode="HTML",
+        )
+    except TelegramError:
+        await reply(update, f"Đã ghi nhận, nhưng không gửi được tin cho {e(target.name)} (đã chặn bot?).")  # fmt: skip
+        return
     await reply(update, f"Đã giao việc {task_id} cho {e(target.name)}.")
 
 

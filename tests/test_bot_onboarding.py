@@ -135,3 +135,20 @@ async def test_start_again_after_blocking_the_bot_reopens_the_chat_for_reminders
     replies = await world.harness.private(505, "Nam").send("/start")
     assert "Chào Nam" in replies.text
     assert await world.scalar(select(OfficerRow.chat_active).where(OfficerRow.telegram_id == 505))
+
+
+async def test_a_coordinator_who_blocked_the_bot_does_not_break_a_newcomers_request(
+    world: World,
+) -> None:
+    from fakebot import Fault
+
+    await world.add_officer(ADMIN_ID, "Điều phối", None, "administrator")
+    world.api.fail("sendMessage", Fault.blocked(), chat_id=ADMIN_ID)
+    newcomer = world.harness.private(606, "Vy")
+    await newcomer.send("/start")
+    await newcomer.send("Tư pháp")
+    replies = await newcomer.press("Sở Tư pháp")
+    assert "chờ điều phối viên duyệt" in replies.text
+    assert [r.status for r in world.api.for_chat(ADMIN_ID)] == [403]
+    row = await world.scalar(select(OfficerRow).where(OfficerRow.telegram_id == 606))
+    assert row.status == "pending"
