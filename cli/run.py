@@ -33,7 +33,7 @@ def webhook_secret(settings: Any) -> str:
     return hmac.new(settings.bot_token.encode(), b"tthc-webhook", hashlib.sha256).hexdigest()[:48]
 
 
-async def _prepare(settings: Any) -> bytes:
+async def _prepare(settings: Any) -> None:
     """Migrate and seed the directory before the bot's loop starts (Alembic wants its own loop)."""
     from services.units import ensure_directory
     from store.db import make_engine, make_sessionmaker
@@ -47,7 +47,6 @@ async def _prepare(settings: Any) -> bytes:
             await session.commit()
     finally:
         await engine.dispose()
-    return b""
 
 
 def run_bot(settings: Any) -> int:
@@ -71,7 +70,20 @@ def run_bot(settings: Any) -> int:
         derive_key(settings.bot_token),
     )
 
-    async def close_store(_app: Any) -> None:
+    scheduler: list[Any] = []
+
+    async def start_reminders(app: Any) -> None:
+        # The reminder planner and dispatcher run in the bot's loop and send through its Bot.
+        from reminders.scheduler import start_reminders as start
+        from reminders.telegram_port import TelegramPort
+
+        scheduler.append(
+            start(services.sessions, TelegramPort(app.bot), services.clock, tz=settings.timezone)
+        )
+
+    async def close(_app: Any) -> None:
+        for s in scheduler:
+            s.shutdown(wait=False)
         await engine.dispose()
 
     builder = (
@@ -79,11 +91,10 @@ def run_bot(settings: Any) -> int:
         .token(settings.bot_token)
         .base_url(settings.api_base_url)
         .base_file_url(settings.file_base_url)
-        .post_shutdown(close_store)
         # A plan import must not hold up everyone else's questions; the store serialises writers.
         .concurrent_updates(4)
     )
-    app = configure(builder, services)
+    app = configure(builder, services, on_start=start_reminders, on_stop=close)
     if settings.webhook_url:
         path = urlparse(settings.webhook_url).path.strip("/") or "telegram"
         log.info("starting webhook on port %s, path /%s", settings.webhook_port, path)

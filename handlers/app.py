@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram.ext import Application, ApplicationBuilder
@@ -12,14 +13,35 @@ from handlers import ask, fallback, groups, onboarding, plans, settings, task_bu
 from handlers.context import CONTEXT_TYPES, App, Services
 from handlers.formatting import commands
 
+Hook = Callable[[Any], Awaitable[None]]
 
-def configure(builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any], services: Services) -> App:
-    """Build the Application from ``builder`` with the bot's context type, handlers and menu."""
+
+def configure(
+    builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any],
+    services: Services,
+    on_start: Hook | None = None,
+    on_stop: Hook | None = None,
+) -> App:
+    """Build the Application from ``builder`` with the bot's context type, handlers and menu.
+
+    ``on_start``/``on_stop`` run after initialisation and at shutdown (e.g. the reminders).
+    """
 
     async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         await app.bot.set_my_commands(commands())
+        if on_start is not None:
+            await on_start(app)
 
-    app: App = builder.context_types(CONTEXT_TYPES).post_init(post_init).build()
+    async def post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        if on_stop is not None:
+            await on_stop(app)
+
+    app: App = (
+        builder.context_types(CONTEXT_TYPES)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
     app.bot_data["services"] = services
     install(app)
     return app

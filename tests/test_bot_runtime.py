@@ -174,8 +174,16 @@ async def test_python_bot_py_with_a_token_long_polls_answers_and_never_logs_the_
            "TELEGRAM_FILE_BASE_URL": api.base_file_url, "TTHC_ADMIN_IDS": "77"}  # fmt: skip
     proc = await asyncio.create_subprocess_exec(
         sys.executable, str(ROOT / "bot.py"), cwd=tmp_path, env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
     )  # fmt: skip
+    lines: list[str] = []
+
+    async def collect() -> None:
+        assert proc.stdout is not None
+        async for raw in proc.stdout:
+            lines.append(raw.decode(errors="replace"))
+
+    reader = asyncio.create_task(collect())
     try:
         for _ in range(600):
             if api.calls("getUpdates"):
@@ -191,15 +199,21 @@ async def test_python_bot_py_with_a_token_long_polls_answers_and_never_logs_the_
             await asyncio.sleep(0.05)
         assert "Chào A" in str(api.calls("sendMessage")[0].params["text"])
         assert {c["command"] for c in api.commands} >= {"viec", "huongdan"}
+        for _ in range(200):  # the reminders' planner runs in the bot's loop from the start
+            if any("reminders planned" in line for line in lines):
+                break
+            await asyncio.sleep(0.05)
     finally:
         api.release_polls()
         if proc.returncode is None:
             os.kill(proc.pid, signal.SIGINT)
-        out, err = await asyncio.wait_for(proc.communicate(), 60)
+        await asyncio.wait_for(proc.wait(), 60)
+        await reader
         await api.stop()
-    logs = out.decode() + err.decode()
+    logs = "".join(lines)
     assert "VERY-secret-token" not in logs
     assert "starting long polling" in logs
+    assert "reminders planned" in logs
 
 
 @pytest.mark.slow
