@@ -6,9 +6,11 @@ the presser's rights before anything changes.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date, datetime, time, timedelta
 
 from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler
 
 from bot.errors import NotAllowed, TthcError
@@ -100,6 +102,10 @@ async def press_done(update: Update, context: BotContext) -> None:
     assert update.callback_query is not None
     note = "Đã ghi nhận hoàn thành." if result.recorded else "Việc này đã được báo xong trước đó."
     await update.callback_query.answer(note)
+    if (update.callback_query.data or "").startswith(REMINDER_PREFIXES["d"]):
+        # A reminder is about one task: its buttons have done their work.
+        with contextlib.suppress(TelegramError):
+            await update.callback_query.edit_message_reply_markup(None)
     await reply(update, f"✅ {note}\n{e(line.content[:200])} — hạn {e(format_day(line.last_day))}")
 
 

@@ -17,6 +17,7 @@ import pytest
 from fakebot import BotHarness
 from fakebot.world import World, start_world, stop_world
 from sqlalchemy import func, select
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from cli.run import webhook_secret
 from handlers.app import RedactToken, configure, protect_logs
@@ -97,8 +98,12 @@ async def test_a_reminders_done_button_works_for_the_unit_and_is_refused_to_anot
     (_, done), _snooze = task_buttons(t1, date(2025, 8, 20))
     replies = await world.harness.private(HUNG).press_data(done)
     assert "không thuộc đơn vị" in replies.answers[0].params["text"]
-    replies = await world.harness.private(LAN).press_data(done)
+    lan = world.harness.private(LAN)
+    sent = await world.harness.app.bot.send_message(LAN, "Nhắc việc", reply_markup=InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in task_buttons(t1, date(2025, 8, 20))]]))  # fmt: skip
+    replies = await lan.press_data(done, world.api.messages[LAN][sent.message_id])
     assert "Đã ghi nhận hoàn thành" in replies.text
+    assert world.api.messages[LAN][sent.message_id].reply_markup in (None, {}, "")  # buttons gone
     assert await world.scalar(select(func.count(CompletionRow.id))) == 1
 
 
