@@ -238,3 +238,18 @@ async def test_added_to_a_group_the_bot_explains_linking_and_removed_it_unlinks(
     await world.harness.deliver(_membership("member", "kicked"))
     assert await world.scalar(select(GroupChatRow.active)) is False
     assert "chưa liên kết" in (await world.harness.group(GROUP, 701).send("/viec")).text
+
+
+async def test_a_button_for_a_task_a_revised_plan_dropped_is_refused(world: World) -> None:
+    from sqlalchemy import update
+
+    from store.models import TaskRow
+
+    lan = world.harness.private(LAN)
+    await lan.send("/sapden")
+    async with world.services.sessions() as s:
+        await s.execute(update(TaskRow).where(TaskRow.id == world.ids["t1"]).values(active=False))
+        await s.commit()
+    replies = await lan.press("✅ Xong 1")
+    assert "không còn trong kế hoạch" in replies.answers[0].params["text"]
+    assert await _changes(world) == (0, 0, 1)
