@@ -40,9 +40,13 @@ class Recipient:
 
 @dataclass(frozen=True)
 class Obligation:
-    """One occurrence of a task that a recipient's unit owes (``line.role``: lead or support)."""
+    """One occurrence of a task that a recipient's unit owes (``line.role``: lead or support).
+
+    ``direct``: the plan names the unit itself (or its predecessor), not a group covering it.
+    """
 
     line: TaskLine
+    direct: bool = True
 
 
 @dataclass(frozen=True)
@@ -172,18 +176,21 @@ def _digests(
 ) -> list[Planned]:
     out: list[Planned] = []
     first, last = start.astimezone(tz).date() - timedelta(days=1), end.astimezone(tz).date()
+    # Digests list what the unit owes, cooperating included (unless the officer turned it off);
+    # only lead tasks are called overdue.
     own = [
         o
         for o in obs
         if (o.line.task_id, rec.unit_id, o.line.due) not in done
-        and (o.line.role == "lead" or (not rec.is_group and rec.policy.cooperating))
+        and (o.line.role == "lead" or rec.is_group or rec.policy.cooperating)
     ]
     for day in working_days(cal, first, last):
         send_at = at(day, rec.policy, tz)
         if not (start <= send_at < end):
             continue
         overdue = sorted(
-            (o.line for o in own if o.line.last_day < day), key=lambda x: (x.last_day, x.ref)
+            (o.line for o in own if o.line.last_day < day and o.line.role == "lead"),
+            key=lambda x: (x.last_day, x.ref),
         )
         # Only the latest missed occurrence of each task: older ones are superseded.
         latest: dict[int, TaskLine] = {}
@@ -239,11 +246,14 @@ def plan(
     start, end = start.astimezone(UTC), end.astimezone(UTC)
     out: dict[tuple[int, int | None, date, str], Planned] = {}
     for rec, obs in world.recipients:
-        # Lead beats support when a unit owes one task both ways (e.g. directly and via a group).
+        # A unit owing one task twice: the plan naming it beats a group covering it ("Các sở
+        # lead, VP UBND cooperates": the Office cooperates), then lead beats support.
         best: dict[tuple[int, date], Obligation] = {}
         for ob in obs:
             key = (ob.line.task_id, ob.line.due)
-            if key not in best or (ob.line.role == "lead" and best[key].line.role != "lead"):
+            rank = (ob.direct, ob.line.role == "lead")
+            old = best.get(key)
+            if old is None or rank > (old.direct, old.line.role == "lead"):
                 best[key] = ob
         by_task: dict[int, list[date]] = {}
         for ob in best.values():

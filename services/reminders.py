@@ -26,6 +26,7 @@ from store.models import (
     TaskDueRow,
     TaskRow,
     TaskUnitRow,
+    UnitRow,
 )
 from store.uow import UnitOfWork
 
@@ -121,10 +122,21 @@ async def load_world(session: AsyncSession, start: datetime, end: datetime, tz: 
                 title,
             )  # fmt: skip
         )
+    groups_ids = set(
+        (
+            await session.scalars(
+                select(UnitRow.id).where(UnitRow.id.in_(owed_units), UnitRow.is_group.is_(True))
+            )
+        ).all()
+    )
     world_recipients = []
     for rec in recipients:
-        lines = [line for u in covering[rec.unit_id] for line in by_unit.get(u, [])]
-        world_recipients.append((rec, [Obligation(line) for line in lines]))
+        obs = [
+            Obligation(line, direct=u not in groups_ids)
+            for u in covering[rec.unit_id]
+            for line in by_unit.get(u, [])
+        ]
+        world_recipients.append((rec, obs))
     units = {r.unit_id for r in recipients}
     done = {
         (t, u, d)
