@@ -129,3 +129,37 @@ def test_a_signature_table_after_the_plan_is_not_read_as_a_task_row() -> None:
     sign.cell(0, 1).text = "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"
     plan = read_plan(Path("p.docx"), _bytes(doc))
     assert [(t.content, t.deadline) for t in plan.tasks] == [("Việc cuối.", "Quý IV")]
+
+
+def test_rows_numbered_by_word_itself_get_the_numbers_word_shows() -> None:
+    doc = _doc(
+        [
+            ("I", "Công bố TTHC", "", "", ""),
+            ("", "Công bố danh mục TTHC.", "Sở Tư pháp", "", "Thường xuyên"),
+            ("", "Công khai TTHC.", "UBND cấp xã", "", "Thường xuyên"),
+        ]
+    )
+    table = doc.tables[0]
+    for row in (2, 3):
+        table.cell(row, 0).paragraphs[0].style = "List Number"  # the number is drawn, not typed
+    plan = read_plan(Path("p.docx"), _bytes(doc))
+    assert [(t.ref, t.lead) for t in plan.tasks] == [
+        ("I.1", ("Sở Tư pháp",)),
+        ("I.2", ("UBND cấp xã",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("n", "fmt", "label"),
+    [
+        (4, "decimal", "4"),
+        (4, "decimalZero", "04"),
+        (14, "upperRoman", "XIV"),
+        (2, "lowerLetter", "b"),
+        (1, "bullet", None),
+    ],
+)
+def test_word_number_formats_render_as_word_draws_them(n: int, fmt: str, label: str | None) -> None:
+    from bot.plans.numbering import render
+
+    assert render(n, fmt) == label

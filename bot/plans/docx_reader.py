@@ -6,14 +6,16 @@ every row they span, which would read as a new task or a new value on each row).
 
 from __future__ import annotations
 
+import zipfile
 from typing import Any
 
-from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from bot.errors import BadDocument
 from bot.plans.blocks import MERGED, Block, Line, Row
 from bot.plans.intake import open_docx_zip
+from bot.plans.numbering import Numbering
+from bot.plans.xml import parse_xml
 from bot.text import nfc
 
 _P, _TBL, _TR, _TC, _T = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:t")
@@ -50,14 +52,21 @@ def _is_list_item(p: Any) -> bool:
     return style is not None and "list" in (style.get(_VAL) or "").lower()
 
 
-def _cell_text(tc: Any) -> str:
-    """A cell's text; several paragraphs become list items so unit lists stay split."""
+def _cell_text(tc: Any, numbering: Numbering | None = None) -> str:
+    """A cell's text; several paragraphs become list items so unit lists stay split.
+
+    With ``numbering`` (the row's first cell), an automatic number is written out: "1", or
+    "I. Title" when the numbered paragraph also has text.
+    """
     paras: list[str] = []
     for p in tc.iter(_P):
         text = _paragraph_text(p)
+        label = numbering.label(p) if numbering is not None and not paras else None
+        if label is not None:
+            text = f"{label}. {text}" if text else label
         if not text:
             continue
-        if _is_list_item(p) and not text.startswith(("-", "–", "•", "+")):
+        if label is None and _is_list_item(p) and not text.startswith(("-", "–", "•", "+")):
             text = "- " + text
         paras.append(text)
     if len(paras) <= 1:
@@ -65,7 +74,7 @@ def _cell_text(tc: Any) -> str:
     return "<ul>" + "".join(f"<li>{t}</li>" for t in paras) + "</ul>"
 
 
-def _row_cells(tr: Any) -> tuple[str, ...]:
+def _row_cells(tr: Any, numbering: Numbering) -> tuple[str, ...]:
     cells: list[str] = []
     trpr = tr.find(_TRPR)
     if trpr is not None and trpr.find(_GRIDBEFORE) is not None:
@@ -79,9 +88,19 @@ def _row_cells(tr: Any) -> tuple[str, ...]:
                 span = max(1, int(gs.get(_VAL) or 1))
             vm = tcpr.find(_VMERGE)
             merged = vm is not None and (vm.get(_VAL) or "continue") == "continue"
-        cells.append(MERGED if merged else _cell_text(tc))
+        first = not cells
+        cells.append(MERGED if merged else _cell_text(tc, numbering if first else None))
         cells.extend([MERGED if merged else ""] * (span - 1))
     return tuple(cells)
+
+
+def _read_part(data: bytes, name: str) -> bytes | None:
+    """One more part of the (already checked) package, or None when it is absent or damaged."""
+    try:
+        with open_docx_zip(data) as zf:
+            return zf.read(name) if name in zf.namelist() else None
+    except (BadDocument, OSError, ValueError, zipfile.BadZipFile):
+        return None
 
 
 def _top_level(parent: Any) -> Any:
@@ -102,6 +121,7 @@ def read_docx_blocks(data: bytes) -> list[Block]:
             root = parse_xml(zf.read("word/document.xml"))
         except Exception as exc:  # a damaged part: zlib, CRC or XML errors
             raise BadDocument("Tệp .docx bị hỏng, không đọc được nội dung.") from exc
+    numbering = Numbering(lambda name: _read_part(data, name))
     body = root.find(_BODY)
     if body is None:
         raise BadDocument("Tệp .docx không có nội dung (thiếu phần thân văn bản).")
@@ -115,5 +135,5 @@ def read_docx_blocks(data: bytes) -> list[Block]:
         elif child.tag == _TBL:
             table += 1
             for tr in child.iterchildren(_TR):
-                blocks.append(Row(_row_cells(tr), table))
+                blocks.append(Row(_row_cells(tr, numbering), table))
     return blocks
