@@ -156,14 +156,6 @@ _ELSEWHERE = re.compile(
 
 
 _CELL = "\x00cell"
-_CONTINUOUS_KEYS = ("thuong xuyen", "lien tuc", "ngay", "tuan", "phat sinh", "suot")
-_ON_REQUEST_KEYS = ("dot xuat", "yeu cau", "khi", "truong hop", "neu co")
-_RELATIVE_KEYS = ("sau", "ke tu", "tinh tu", "khi")
-
-
-def _has(s: str, keys: tuple[str, ...]) -> bool:
-    """A cheap test before a regex: does any key word occur at all?"""
-    return any(k in s for k in keys)
 
 
 _HAS_DIGIT = re.compile(r"\d")
@@ -180,13 +172,18 @@ _PART_YEAR = (
 
 def _parse_clause(s: str, year: int | None, f: _Found) -> None:
     """Read one clause into `f` (items and flags), consuming what each recogniser matched."""
-    if _has(s, _CONTINUOUS_KEYS) and _CONTINUOUS.search(s):
+    if (
+        "thuong xuyen" in s or "lien tuc" in s or "ngay" in s or "tuan" in s
+        or "phat sinh" in s or "suot" in s
+    ) and _CONTINUOUS.search(s):  # fmt: skip
         f.ongoing = True
         s = _CONTINUOUS.sub(lambda m: "#" * len(m.group(0)), s)
-    if _has(s, _ON_REQUEST_KEYS) and _ON_REQUEST.search(s):
+    if (
+        "dot xuat" in s or "yeu cau" in s or "khi" in s or "truong hop" in s or "neu co" in s
+    ) and _ON_REQUEST.search(s):
         f.on_request = True
         s = _ON_REQUEST.sub(lambda m: "#" * len(m.group(0)), s)
-    m = _RELATIVE.search(s) if _has(s, _RELATIVE_KEYS) else None
+    m = _RELATIVE.search(s) if "sau" in s or "ke tu" in s or "tinh tu" in s or "khi" in s else None
     if m and not _DMY.search(s) and not _DMY_WORDS.search(s):
         f.relative = f.relative or _CELL  # the cell itself states the rule
         return
@@ -562,19 +559,26 @@ def _finish(text: str, f: _Found, year: int | None) -> Schedule:
 
 def _drop_covered(items: list[_Item]) -> list[_Item]:
     """A window already given by a recurring rule ("hằng quý và năm": 31/12) adds nothing."""
+    if len(items) < 2:
+        return items
     recurring = [r for i in items if i.tag == "recurring" for r in i.rules]
+    if not recurring:
+        return items
     out = []
     for item in items:
-        covered = item.tag in ("window", "once") and all(
-            any(
-                q.year == r.year
-                and r.months[0] in q.months
-                and q.day == r.day
-                and q.before == r.before
-                for q in recurring
+        covered = (
+            item.tag in ("window", "once")
+            and all(len(r.months) == 1 for r in item.rules)
+            and all(
+                any(
+                    q.year == r.year
+                    and r.months[0] in q.months
+                    and q.day == r.day
+                    and q.before == r.before
+                    for q in recurring
+                )
+                for r in item.rules
             )
-            for r in item.rules
-            if len(r.months) == 1
         )
         if not covered:
             out.append(item)
