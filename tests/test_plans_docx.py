@@ -163,3 +163,23 @@ def test_word_number_formats_render_as_word_draws_them(n: int, fmt: str, label: 
     from bot.plans.numbering import render
 
     assert render(n, fmt) == label
+
+
+def test_a_two_row_header_with_merged_cells_is_understood() -> None:
+    doc = docx.Document()
+    table = doc.add_table(rows=3, cols=5)
+    top = ("STT", "Nội dung công việc", "Phân công thực hiện", "", "Thời gian thực hiện")
+    below = ("", "", "Đơn vị chủ trì", "Đơn vị phối hợp", "")
+    for i, text in enumerate(top):
+        table.cell(0, i).text = text
+    for i, text in enumerate(below):
+        table.cell(1, i).text = text
+    for i, text in enumerate(("1", "Rà soát TTHC.", "Sở Nội vụ", "Sở Tư pháp", "Quý II")):
+        table.cell(2, i).text = text
+    table.cell(0, 2).merge(table.cell(0, 3))  # "Phân công thực hiện" over both unit columns
+    for col in (0, 1, 4):
+        table.cell(0, col).merge(table.cell(1, col))  # the other titles span both header rows
+    plan = read_plan(Path("p.docx"), _bytes(doc))
+    assert [(t.ref, t.lead, t.support, t.deadline) for t in plan.tasks] == [
+        ("1", ("Sở Nội vụ",), ("Sở Tư pháp",), "Quý II")
+    ]

@@ -104,11 +104,15 @@ def parse_blocks(blocks: list[Block]) -> list[TaskDraft]:
         st.prev_cells, st.prev_table = cells, block.table
         if st.first_row is None and sum(1 for c in cells if c and c != MERGED) >= 2:
             st.first_row = cells
-        if C.is_header(cells):
-            st.skipping = C.is_indicator_header(cells)
+        plain = tuple("" if c == MERGED else c for c in cells)
+        if C.is_header(plain):
+            st.skipping = C.is_indicator_header(plain)
             nxt = blocks[idx + 1] if idx + 1 < len(blocks) else None
-            sub = nxt.cells if isinstance(nxt, Row) and C.is_subheader(nxt.cells) else None
-            roles = C.header_roles(cells, sub)
+            below = (
+                tuple("" if c == MERGED else c for c in nxt.cells) if isinstance(nxt, Row) else None
+            )
+            sub = below if below is not None and C.is_subheader(below) else None
+            roles = C.header_roles(plain, sub)
             if C.is_usable(roles):
                 st.roles, st.header, st.seen_table, st.header_table = (
                     roles,
@@ -117,7 +121,7 @@ def parse_blocks(blocks: list[Block]) -> list[TaskDraft]:
                     block.table,
                 )
             continue
-        if st.roles is None or st.skipping or C.is_subheader(cells):
+        if st.roles is None or st.skipping or C.is_subheader(plain):
             continue
         if block.table != st.header_table and len(cells) != len(st.roles):
             # Another table (a signature or layout table), not the task table going on.
