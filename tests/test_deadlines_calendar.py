@@ -129,3 +129,15 @@ def test_describe_next_for_continuous_and_unknown_phrases() -> None:
         "thường xuyên · không có hạn cố định"
     )
     assert "chưa đọc được" in describe_next(parse_deadline("???", 2025), date(2025, 8, 1), CAL)
+
+
+def test_a_single_due_date_is_called_han_and_a_due_date_on_a_working_day_needs_no_hint() -> None:
+    s = parse_deadline("Quý III", 2025)
+    assert describe_next(s, date(2025, 9, 24), CAL) == (
+        "trong quý III/2025 · hạn: Thứ Ba, 30/9/2025 · còn 4 ngày làm việc"
+    )
+
+
+def test_on_the_last_day_the_countdown_says_today() -> None:
+    s = parse_deadline("Trước ngày 20 hằng tháng", 2025)
+    assert describe_next(s, date(2025, 8, 19), CAL).endswith("· hạn cuối là hôm nay")

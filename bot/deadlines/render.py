@@ -45,7 +45,7 @@ def describe_next(schedule: Schedule, today: date, cal: WorkCalendar) -> str:
             return f"{head} · không có ngày hạn cố định"
         return head
     occ = next_occurrence(schedule, today, cal)
-    label = "lần tới"
+    label = "lần tới" if schedule.kind in ("recurring", "multi") else "hạn"
     if occ is None:
         past = schedule.occurrences(today - _HORIZON, today)
         if not past:
