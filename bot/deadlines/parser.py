@@ -642,7 +642,7 @@ def parse_uncached(text: str | None, year: int | None, context: str | None = Non
         )
 
 
-_parse_cached = lru_cache(maxsize=8192)(parse_uncached)
+_parse_cached = lru_cache(maxsize=2048)(parse_uncached)
 
 
 def _apply_context(f: _Found, context: str, year: int | None) -> None:

@@ -118,6 +118,9 @@ _SPLIT = re.compile(r"(?=[;\n()\s.-])(?:[;\n()]|(?:^|\s)-\s+|\.(?=\s|$)|\s\+\s)"
 
 def segments(s: str) -> list[str]:
     """Split a phrase into clauses on ';', new lines, list dashes, sentence ends, brackets."""
+    if not any(ch in s for ch in ";\n()-.+"):
+        t = s.strip(" ,.")
+        return [t] if t else []
     return [p.strip(" ,.") for p in _SPLIT.split(s) if p and p.strip(" ,.")]
 
 
