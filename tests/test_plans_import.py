@@ -167,3 +167,12 @@ async def test_a_dry_run_stores_nothing(sessions: Any) -> None:
     async with sessions() as s:
         assert await s.scalar(select(func.count()).select_from(TaskRow)) == 0
         assert await s.scalar(select(func.count()).select_from(AuditRow)) == 0
+
+
+async def test_the_docx_of_a_plan_already_imported_as_text_is_the_same_plan(sessions: Any) -> None:
+    await _import(sessions, SAMPLE)
+    again = await _import(sessions, SAMPLE.with_suffix(".docx"))
+    assert again.created == 0 and again.deactivated == 0
+    async with sessions() as s:
+        assert await s.scalar(select(func.count()).select_from(PlanRow)) == 1
+        assert await s.scalar(select(func.count()).select_from(TaskRow)) == 21
