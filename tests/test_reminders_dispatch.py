@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from reminders_fakes import MutableClock, RecordingPort, planned
 from reminders_support import World, add_officer, add_task, add_unit
@@ -136,3 +137,37 @@ async def test_a_blocked_recipient_is_stopped_and_the_coordinator_told(sessions)
         officer = await uow.session.get(OfficerRow, lan)
         assert officer is not None and officer.chat_active is False
     assert await _statuses(sessions) == {"failed": 3, "dropped": 1, "sent": 1}
+
+
+async def test_after_two_days_down_the_missed_window_is_planned_once_and_gathered(sessions):
+    from services.reminders import plan_reminders
+
+    tz = ZoneInfo("Asia/Ho_Chi_Minh")
+    monday = datetime(2025, 8, 11, 0, 0, tzinfo=tz)
+    async with UnitOfWork(sessions) as uow:
+        w = World()
+        await add_unit(uow.session, w, "u")
+        await add_officer(uow.session, w, "lan", "u", 41, digest=False)
+        await add_task(
+            uow.session, w, "A", "Báo cáo A", [(date(2025, 8, 15), date(2025, 8, 15))], ["u"]
+        )
+        await add_task(
+            uow.session, w, "B", "Báo cáo B", [(date(2025, 8, 19), date(2025, 8, 19))], ["u"]
+        )
+        await uow.commit()
+    async with UnitOfWork(sessions) as uow:
+        await plan_reminders(uow, monday)  # plans up to Wednesday 00:00
+    # Down from Monday 00:00 until Friday 09:00: A's before1 (Thu) and dayof (Fri 08:00), B's
+    # before3 (Thu 14/8) were never planned nor sent; A's before3 (Tue) was planned but not sent.
+    friday = datetime(2025, 8, 15, 9, 0, tzinfo=tz)
+    async with UnitOfWork(sessions) as uow:
+        report = await plan_reminders(uow, friday)
+    assert report.start == monday + timedelta(days=2)  # from where the last run stopped
+    port = RecordingPort()
+    result = await _dispatcher(sessions, port, MutableClock(friday.astimezone(UTC))).run_once()
+    assert len(port.sent) == 1 and "có 2 nhắc việc" in port.sent[0][1]
+    assert "Hôm nay là hạn cuối" in port.sent[0][1] and "Báo cáo B" in port.sent[0][1]
+    assert result.dropped_stale == 2  # A's 3-day and 1-day reminders: superseded by its last day
+    async with UnitOfWork(sessions) as uow:
+        again = await plan_reminders(uow, friday + timedelta(minutes=10))
+    assert again.inserted == 0
