@@ -3,8 +3,11 @@
 Stores (each on SQLite and on PostgreSQL, a fresh database each):
 - seeds: the five seed plans imported into a Gia Lai deployment (built-in directory);
 - generated: Gia Lai's built-in directory topped up with synthetic communes to ``--units`` units,
-  and ``--tasks`` tasks in plans of 50 (10% led by a group such as "Các sở, ban, ngành tỉnh" or
-  "UBND cấp xã", the rest by one unit, half with a cooperating unit). Deadlines: 25% ongoing,
+  and ``--tasks`` tasks in plans of 50 (``--group-share``, default 3%, led by a province-wide
+  group: "Các sở, ban, ngành tỉnh", "UBND cấp xã" or the central agencies, so every department
+  owes about 1,000 of them at 100,000 tasks; the rest led by one unit, half of them with a
+  cooperating unit). A real province's yearly plan has 40-60 tasks, most led by such groups, so
+  3% of 100,000 tasks is about forty years of provincial plans. Deadlines: 25% ongoing,
   15% monthly "trước ngày 20 hằng tháng", 20% quarterly, 40% once; due dates materialised in
   ``task_due`` for 2024-2026 as the import does (about 0.8 million rows at 100,000 tasks).
 
@@ -14,7 +17,7 @@ questions below as one of five units (departments, the provincial office, commun
 beside is the question reader alone (no database).
 
 Run: ``.venv/bin/python bench/ask_bench.py [--tasks 100000] [--units 3000] [--rounds 3]
-[--backends sqlite,postgresql] [--skip-seeds]``
+[--group-share 0.03] [--backends sqlite,postgresql] [--skip-seeds]``
 """
 
 from __future__ import annotations
@@ -120,7 +123,9 @@ def _dues(kind: str, rnd: random.Random) -> list[tuple[date, bool]]:
     return [(day, rnd.random() < 0.5)]
 
 
-async def generate(sessions: Any, n_tasks: int, n_units: int, seed: int = 7) -> None:
+async def generate(
+    sessions: Any, n_tasks: int, n_units: int, group_share: float = 0.03, seed: int = 7
+) -> None:
     """Gia Lai's directory plus synthetic communes, then ``n_tasks`` tasks with due dates."""
     from services.units import ensure_directory
 
@@ -223,7 +228,7 @@ async def generate(sessions: Any, n_tasks: int, n_units: int, seed: int = 7) -> 
                             "before": before,
                         }
                     )
-            lead = rnd.choice(groups) if rnd.random() < 0.10 else rnd.choice(units)
+            lead = rnd.choice(groups) if rnd.random() < group_share else rnd.choice(units)
             mentions.append({"task_id": task_id, "role": "lead", "mention": "x", "unit_id": lead})
             if rnd.random() < 0.5:
                 mentions.append(
@@ -344,7 +349,7 @@ async def run_store(backend: str, store: str, args: argparse.Namespace, tmp: Pat
         if store == "seeds":
             await import_seeds(sessions)
         else:
-            await generate(sessions, args.tasks, args.units)
+            await generate(sessions, args.tasks, args.units, args.group_share)
         build = time.perf_counter() - t0
         samples = [ms(x) for x in await time_store(sessions, args.rounds)]
         med, p99 = summary(samples)
@@ -353,7 +358,7 @@ async def run_store(backend: str, store: str, args: argparse.Namespace, tmp: Pat
         label = (
             "seeds (5 plans)"
             if store == "seeds"
-            else f"generated {args.tasks:,} tasks / {args.units:,} units"
+            else f"gen. {args.tasks:,} tasks/{args.units:,} units/{args.group_share:.0%} group"
         )
         print(
             f"  {backend:<10} {label:<38} n={len(samples):<4} median {med:6.2f} ms   p99 {p99:6.2f} ms"
@@ -370,6 +375,12 @@ async def main() -> None:
     parser.add_argument("--tasks", type=int, default=100_000)
     parser.add_argument("--units", type=int, default=3_000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--group-share",
+        type=float,
+        default=0.03,
+        help="share of tasks led by a province-wide group (each unit owes a third of them)",
+    )
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--skip-seeds", action="store_true")
     args = parser.parse_args()

@@ -144,13 +144,6 @@ def _due_note(due: tv.Due) -> str:
     return f"hạn: {short_date(due.due_date)}" if due.due_date != due.last_day else ""
 
 
-def _page(ctx: _Ctx, hits: Sequence[tv.Hit]) -> tuple[list[tv.Hit], bool, int]:
-    start = ctx.page * PAGE_SIZE
-    chunk = list(hits[start : start + PAGE_SIZE])
-    rest = max(len(hits) - start - len(chunk), 0)
-    return chunk, rest > 0, rest
-
-
 def _more_hint(ctx: _Ctx, rest: int, default: str) -> str:
     if rest:
         return (
@@ -183,14 +176,14 @@ def _item(v: tv.TaskView, ctx: _Ctx, note: str = "") -> ReplyItem:
     return ReplyItem(v.ref, v.content, shorten(lead, 80), v.role, status, note)
 
 
-async def _dated_list(
-    ctx: _Ctx, hits: Sequence[tv.Hit], title: str, empty: str, hint: str
-) -> Answer:
+async def _dated_list(ctx: _Ctx, page: tv.Page, title: str, empty: str, hint: str) -> Answer:
     """Occurrences grouped by their real last day."""
-    chunk, more, rest = _page(ctx, hits)
-    if not hits:
+    if not page.total:
         return Answer(ctx.query, (), Reply(title=empty + _whose(ctx), hint=hint), ctx.unit_name)
-    views = await tv.load(ctx.session, chunk)
+    if not page.hits:
+        return Answer(ctx.query, (), Reply(title="Hết danh sách: trang này không còn mục nào."))
+    rest = max(page.total - ctx.page * PAGE_SIZE - len(page.hits), 0)
+    views = await tv.load(ctx.session, page.hits, ctx.scope)
     groups: list[ReplyGroup] = []
     current: list[ReplyItem] = []
     day: date | None = None
@@ -203,23 +196,25 @@ async def _dated_list(
         current.append(_item(v, ctx, _due_note(due)))
     if day is not None:
         groups.append(ReplyGroup(format_date(day), tuple(current)))
-    tasks = len({h.task_id for h in hits})
-    head = f"{title}{_whose(ctx)}: {tasks} việc"
-    if tasks != len(hits):
-        head += f", {len(hits)} lần hạn"
+    if page.tasks == page.total:
+        head = f"{title}{_whose(ctx)}: {page.total} việc"
+    elif page.tasks > 0:
+        head = f"{title}{_whose(ctx)}: {page.tasks} việc, {page.total} lần hạn"
+    else:
+        head = f"{title}{_whose(ctx)}: {page.total} lần hạn"
     lines = (ctx.note,) if ctx.note else ()
-    reply = Reply(head, tuple(groups), lines, _more_hint(ctx, rest, hint), more)
-    return Answer(ctx.query, _answered(views, ctx), reply, ctx.unit_name, len(hits))
+    reply = Reply(head, tuple(groups), lines, _more_hint(ctx, rest, hint), rest > 0)
+    return Answer(ctx.query, _answered(views, ctx), reply, ctx.unit_name, page.total)
 
 
-async def _undated_list(
-    ctx: _Ctx, hits: Sequence[tv.Hit], title: str, empty: str, hint: str
-) -> Answer:
+async def _undated_list(ctx: _Ctx, page: tv.Page, title: str, empty: str, hint: str) -> Answer:
     """Tasks grouped by their next due date; those without one under 'Thường xuyên / khác'."""
-    chunk, more, rest = _page(ctx, hits)
-    if not hits:
+    if not page.total:
         return Answer(ctx.query, (), Reply(title=empty + _whose(ctx), hint=hint), ctx.unit_name)
-    views = await tv.load(ctx.session, chunk)
+    if not page.hits:
+        return Answer(ctx.query, (), Reply(title="Hết danh sách: trang này không còn mục nào."))
+    rest = max(page.total - ctx.page * PAGE_SIZE - len(page.hits), 0)
+    views = await tv.load(ctx.session, page.hits, ctx.scope)
     groups: list[ReplyGroup] = []
     for v in views:
         if v.dues and v.dues[0].last_day < ctx.today:
@@ -236,30 +231,37 @@ async def _undated_list(
             groups[-1] = ReplyGroup(heading, groups[-1].items + (item,))
         else:
             groups.append(ReplyGroup(heading, (item,)))
-    head = f"{title}{_whose(ctx)}: {len(hits)} việc"
+    head = f"{title}{_whose(ctx)}: {page.total} việc"
     lines = (ctx.note,) if ctx.note else ()
-    reply = Reply(head, tuple(groups), lines, _more_hint(ctx, rest, hint), more)
-    return Answer(ctx.query, _answered(views, ctx), reply, ctx.unit_name, len(hits))
+    reply = Reply(head, tuple(groups), lines, _more_hint(ctx, rest, hint), rest > 0)
+    return Answer(ctx.query, _answered(views, ctx), reply, ctx.unit_name, page.total)
 
 
-async def _hits(ctx: _Ctx, intent: Intent) -> list[tv.Hit]:
-    q, s, today = ctx.query, ctx.scope, ctx.today
+async def _hits(ctx: _Ctx, intent: Intent, limit: int | None = PAGE_SIZE) -> tv.Page:
+    """The page of hits an intent asks for (limit 0: only the totals)."""
+    q, s, today, session = ctx.query, ctx.scope, ctx.today, ctx.session
+    window: dict[str, Any] = {"offset": ctx.page * PAGE_SIZE, "limit": limit}
     if intent is Intent.DUE and q.period is not None:
-        return await tv.occurrences(ctx.session, s, q.period.start, q.period.end, topic=q.topic)
+        p = q.period
+        return await tv.occurrence_page(session, s, p.start, p.end, topic=q.topic, **window)
     if intent is Intent.OVERDUE:
+        end = today - timedelta(days=1)
+        # Without a period, the last 365 days: older ones are the previous plan's business.
+        start = q.period.start if q.period is not None else today - timedelta(days=365)
         if q.period is not None:
-            end = min(q.period.end, today - timedelta(days=1))
-            return await tv.occurrences(ctx.session, s, q.period.start, end, open_only=True)
-        return await tv.overdue(ctx.session, s, today)
+            end = min(q.period.end, end)
+        return await tv.occurrence_page(session, s, start, end, open_only=True, **window)
     if intent is Intent.UPCOMING:
-        return await tv.upcoming(ctx.session, s, today, UPCOMING_DAYS)
+        end = today + timedelta(days=UPCOMING_DAYS)
+        return await tv.occurrence_page(session, s, today, end, open_only=True, **window)
     if intent is Intent.ONGOING:
-        return await tv.tasks_of(ctx.session, s, today, ongoing_only=True)
+        return await tv.task_page(session, s, today, ongoing_only=True, **window)
+    if intent is Intent.TOPIC and q.period is not None:
+        p = q.period
+        return await tv.occurrence_page(session, s, p.start, p.end, topic=q.topic, **window)
     if intent is Intent.TOPIC:
-        if q.period is not None:
-            return await tv.occurrences(ctx.session, s, q.period.start, q.period.end, topic=q.topic)
-        return await tv.tasks_of(ctx.session, s, today, topic=q.topic)
-    return await tv.tasks_of(ctx.session, s, today)
+        return await tv.task_page(session, s, today, topic=q.topic, **window)
+    return await tv.task_page(session, s, today, **window)
 
 
 async def _due(ctx: _Ctx) -> Answer:
@@ -307,10 +309,10 @@ async def _topic(ctx: _Ctx) -> Answer:
     hits = await _hits(ctx, Intent.TOPIC)
     title = f"Việc về «{q.topic}»" + (f" đến hạn {q.period.label}" if q.period else "")
     hint = 'Hỏi tiếp: "chi tiết việc <số mục>" để xem đầy đủ một việc.'
-    if not hits and ctx.scope.unit_ids is not None:
+    if not hits.total and ctx.scope.unit_ids is not None:
         everyone = replace(ctx, scope=tv.Scope(None), unit_name=None)
         wider = await _hits(everyone, Intent.TOPIC)
-        if wider:
+        if wider.total:
             everyone = replace(
                 everyone, note="Đơn vị bạn không có việc này; đây là các việc trong kế hoạch."
             )
@@ -353,7 +355,7 @@ async def _detail(ctx: _Ctx) -> Answer:
             hint='Số mục ghi như trong kế hoạch, ví dụ "chi tiết việc II.3".',
         )
         return Answer(ctx.query, (), reply, ctx.unit_name)
-    views = await tv.load(ctx.session, hits[:3])
+    views = await tv.load(ctx.session, hits[:3], ctx.scope)
     details = await _schedules(ctx.session, [v.id for v in views])
     lines: list[str] = []
     answered = []
@@ -424,7 +426,7 @@ async def _next_due(ctx: _Ctx) -> Answer:
             f" trong {q.period.label}" if q.period else " sắp tới"
         )
         return Answer(q, (), Reply(title=title + _whose(ctx), hint=NEXT_HINT), ctx.unit_name)
-    views = await tv.load(ctx.session, hits)
+    views = await tv.load(ctx.session, hits, ctx.scope)
     first = views[0].dues[0]
     schedule = (await _schedules(ctx.session, [views[0].id]))[views[0].id][2]
     lines = [f"Lần gần nhất: {format_date(first.last_day)} — {_status(first, ctx)[1] or 'đến hạn'}"]
@@ -440,8 +442,8 @@ async def _next_due(ctx: _Ctx) -> Answer:
 async def _count(ctx: _Ctx) -> Answer:
     q = ctx.query
     counted = q.counted or Intent.UNIT_TASKS
-    hits = await _hits(ctx, counted)
-    tasks = len({h.task_id for h in hits})
+    page = await _hits(ctx, counted, limit=0)
+    tasks = page.tasks
     what = {
         Intent.DUE: f"đến hạn {q.period.label}" if q.period else "đến hạn",
         Intent.OVERDUE: "quá hạn chưa xong",
@@ -450,8 +452,8 @@ async def _count(ctx: _Ctx) -> Answer:
         Intent.TOPIC: f"về «{q.topic}»",
     }.get(counted, "")
     title = f"Có {tasks} việc {what}{_whose(ctx)}".replace("  ", " ")
-    if counted in (Intent.DUE, Intent.OVERDUE, Intent.UPCOMING) and len(hits) != tasks:
-        title += f" ({len(hits)} lần hạn)"
+    if counted in (Intent.DUE, Intent.OVERDUE, Intent.UPCOMING) and page.total != tasks:
+        title += f" ({page.total} lần hạn)"
     phrase = {Intent.OVERDUE: "việc quá hạn", Intent.UPCOMING: "việc sắp đến hạn"}.get(
         counted, "tháng này có việc gì"
     )

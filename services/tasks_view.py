@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, literal, or_, select
+from sqlalchemy import and_, case, func, literal, or_, select
+from sqlalchemy import text as sql_text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.text import fold
@@ -132,8 +133,25 @@ def covering(entry: _DirectoryEntry, unit_id: int) -> frozenset[int]:
     return entry.covering[unit_id]
 
 
+async def _plan_each_query(session: AsyncSession) -> None:
+    # asyncpg prepares statements and PostgreSQL switches a prepared statement to a generic plan
+    # after five runs; without the unit ids and dates a generic plan scans the whole date range
+    # (2 s instead of 30 ms at 100,000 tasks). Plan each query with its values, in this
+    # transaction only.
+    # JIT compilation (tens of ms) is for analytics; these small queries only pay for it.
+    bind = session.bind
+    if bind is not None and bind.dialect.name == "postgresql":
+        await session.execute(
+            sql_text(
+                "SELECT set_config('plan_cache_mode', 'force_custom_plan', true),"
+                " set_config('jit', 'off', true)"
+            )
+        )
+
+
 async def scope_for(session: AsyncSession, unit_id: int | None, role: str | None = None) -> Scope:
     """The scope of a unit (through its groups and predecessors), or every unit for None."""
+    await _plan_each_query(session)
     if unit_id is None:
         return Scope(None, None, role)
     entry = await directory(session)
@@ -170,6 +188,208 @@ def _done_column(scope: Scope, due_col):  # type: ignore[no-untyped-def]
     )
 
 
+# A real last day is never more than this before its nominal date (the longest run of days off,
+# Tết, plus the day before a "trước" date): a redundant range on due_date lets SQLite use the
+# (task_id, due_date) index instead of reading every occurrence of every task.
+SLACK = timedelta(days=21)
+
+
+def _in_range(start: date, end: date, slack: bool = True):  # type: ignore[no-untyped-def]
+    cond = [TaskDueRow.last_day >= start, TaskDueRow.last_day <= end]
+    if slack:
+        # SQLite then walks the (task_id, due_date) index. PostgreSQL is not told: it multiplies
+        # the two ranges' selectivities as if independent and picks a date-first plan.
+        cond += [TaskDueRow.due_date >= start, TaskDueRow.due_date <= end + SLACK]
+    return and_(*cond)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of hits, and how many occurrences and distinct tasks there are in all."""
+
+    hits: list[Hit]
+    total: int
+    tasks: int
+
+
+def _slice(hits: list[Hit], offset: int, limit: int | None) -> Page:
+    part = hits[offset : offset + limit] if limit is not None else hits[offset:]
+    return Page(part, len(hits), len({h.task_id for h in hits}))
+
+
+def _is_active(task_col):  # type: ignore[no-untyped-def]
+    """Active task, as a per-row test on rows that passed the cheaper filters (a join would read
+    the large task row of every task the unit owes)."""
+    return select(TaskRow.active).where(TaskRow.id == task_col).scalar_subquery().is_(True)
+
+
+def _is_sqlite(session: AsyncSession) -> bool:
+    bind = session.bind
+    return bind is not None and bind.dialect.name == "sqlite"
+
+
+async def occurrence_page(
+    session: AsyncSession,
+    scope: Scope,
+    start: date,
+    end: date,
+    *,
+    open_only: bool = False,
+    topic: str | None = None,
+    offset: int = 0,
+    limit: int | None = None,
+) -> Page:
+    """A page of occurrences (by last day, then task) and the totals, sorted and counted in the
+    database so that a unit owing thousands of occurrences costs one small result set.
+
+    ``limit=0`` counts only (occurrences and distinct tasks); otherwise ``tasks`` is the number
+    of distinct tasks when the whole list fits on the page, else -1 (not counted).
+    """
+    if topic or limit is None:
+        hits = await occurrences(session, scope, start, end, open_only=open_only, topic=topic)
+        return _slice(hits, offset, limit)
+    done = _done_column(scope, TaskDueRow.due_date)
+    base = (
+        select(
+            TaskDueRow.id.label("due_id"),
+            TaskDueRow.task_id.label("task_id"),
+            func.min(TaskUnitRow.role).label("role"),
+            TaskDueRow.due_date.label("due_date"),
+            TaskDueRow.last_day.label("last_day"),
+            TaskDueRow.before.label("before"),
+            done.label("done"),
+        )
+        .join(TaskUnitRow, TaskUnitRow.task_id == TaskDueRow.task_id)
+        .where(_in_range(start, end, _is_sqlite(session)))
+        .group_by(
+            TaskDueRow.id,
+            TaskDueRow.task_id,
+            TaskDueRow.due_date,
+            TaskDueRow.last_day,
+            TaskDueRow.before,
+        )
+    )
+    # Per group, after the cheap filters: in WHERE, PostgreSQL would run these for every
+    # occurrence in the date range of every unit.
+    base = _in_scope(base, scope).having(_is_active(TaskDueRow.task_id))
+    if open_only:
+        base = base.having(done.is_(None))
+    sub = base.subquery()
+    if limit == 0:
+        total, tasks = (
+            await session.execute(
+                select(func.count(), func.count(func.distinct(sub.c.task_id))).select_from(sub)
+            )
+        ).one()
+        return Page([], int(total), int(tasks))
+    rows = (
+        await session.execute(
+            select(
+                sub.c.task_id,
+                sub.c.role,
+                sub.c.due_date,
+                sub.c.last_day,
+                sub.c.before,
+                sub.c.done,
+                func.count().over().label("total"),
+            )
+            .order_by(sub.c.last_day, sub.c.task_id)
+            .offset(offset)
+            .limit(limit)
+        )
+    ).all()
+    if not rows:
+        return Page([], 0 if offset == 0 else -1, 0 if offset == 0 else -1)
+    hits = [
+        Hit(
+            r[0],
+            r[1] if scope.unit_ids is not None else None,
+            (Due(r[2], r[3], bool(r[4]), r[5] is not None),),
+        )
+        for r in rows
+    ]
+    total = int(rows[0][6])
+    tasks = len({h.task_id for h in hits}) if offset == 0 and total == len(hits) else -1
+    return Page(hits, total, tasks)
+
+
+async def task_page(
+    session: AsyncSession,
+    scope: Scope,
+    today: date,
+    *,
+    topic: str | None = None,
+    ongoing_only: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
+) -> Page:
+    """A page of the scope's tasks, each once, by next due date (else its last one; ongoing
+    tasks last), sorted and counted in the database."""
+    if topic or limit is None:
+        hits = await tasks_of(session, scope, today, topic=topic, ongoing_only=ongoing_only)
+        return _slice(hits, offset, limit)
+    base = (
+        select(
+            TaskRow.id.label("task_id"),
+            func.min(TaskUnitRow.role).label("role"),
+            TaskRow.ongoing.label("ongoing"),
+        )
+        .join(TaskRow, TaskRow.id == TaskUnitRow.task_id)
+        .where(TaskRow.active.is_(True))
+        .group_by(TaskRow.id, TaskRow.ongoing)
+    )
+    if ongoing_only:
+        base = base.where(TaskRow.ongoing.is_(True))
+    sub = _in_scope(base, scope).subquery()
+    if limit == 0:
+        total = int(await session.scalar(select(func.count()).select_from(sub)) or 0)
+        return Page([], total, total)
+    # Ordered by nominal dates (the (task_id, due_date) index answers these without reading rows).
+    ahead = (
+        select(func.min(TaskDueRow.due_date))
+        .where(TaskDueRow.task_id == sub.c.task_id, TaskDueRow.due_date >= today)
+        .scalar_subquery()
+    )
+    behind = (
+        select(func.max(TaskDueRow.due_date))
+        .where(TaskDueRow.task_id == sub.c.task_id)
+        .scalar_subquery()
+    )
+    day = func.coalesce(ahead, behind)
+    rows = (
+        await session.execute(
+            select(sub.c.task_id, sub.c.role, sub.c.ongoing, day, func.count().over())
+            .order_by(case((day.is_(None), 1), else_=0), day, sub.c.task_id)
+            .offset(offset)
+            .limit(limit)
+        )
+    ).all()
+    total = int(rows[0][4]) if rows else (0 if offset == 0 else -1)
+    wanted = [(r[0], r[3]) for r in rows if r[3] is not None]
+    dues: dict[tuple[int, date], Due] = {}
+    if wanted:
+        found = await session.execute(
+            select(
+                TaskDueRow.task_id,
+                TaskDueRow.due_date,
+                TaskDueRow.last_day,
+                TaskDueRow.before,
+                _done_column(scope, TaskDueRow.due_date),
+            ).where(
+                TaskDueRow.task_id.in_(sorted({t for t, _ in wanted})),
+                TaskDueRow.due_date.in_(sorted({d for _, d in wanted})),
+            )
+        )
+        for task_id, due_date, last_day, before, done in found.all():
+            dues[(task_id, due_date)] = Due(due_date, last_day, bool(before), done is not None)
+    hits = []
+    for task_id, role, ongoing, d, _n in rows:
+        due = dues.get((task_id, d)) if d is not None else None
+        role = role if scope.unit_ids is not None else None
+        hits.append(Hit(task_id, role, (due,) if due else (), bool(ongoing)))
+    return Page(hits, total, total)
+
+
 async def occurrences(
     session: AsyncSession,
     scope: Scope,
@@ -196,7 +416,7 @@ async def occurrences(
         )
         .join(TaskUnitRow, TaskUnitRow.task_id == TaskDueRow.task_id)
         .join(TaskRow, TaskRow.id == TaskDueRow.task_id)
-        .where(TaskDueRow.last_day >= start, TaskDueRow.last_day <= end, TaskRow.active.is_(True))
+        .where(_in_range(start, end, _is_sqlite(session)), TaskRow.active.is_(True))
     )
     stmt = _topic_filter(_in_scope(stmt, scope), topic)
     found: dict[tuple[int, date], tuple[str | None, Due]] = {}
@@ -224,8 +444,9 @@ async def due_in(session: AsyncSession, scope: Scope, start: date, end: date) ->
 async def overdue(
     session: AsyncSession, scope: Scope, today: date, start: date | None = None
 ) -> list[Hit]:
-    """Open occurrences whose last day has passed (since the start of last year by default)."""
-    first = start or date(today.year - 1, 1, 1)
+    """Open occurrences whose last day has passed, within the last 365 days by default (older
+    ones are the previous plan's business, not today's reminders)."""
+    first = start or today - timedelta(days=365)
     return await occurrences(session, scope, first, today - timedelta(days=1), open_only=True)
 
 
@@ -368,6 +589,9 @@ async def report_tasks(
 ) -> list[tuple[int, str | None, int, date, date]]:
     """Tasks on a topic with occurrences in [start, end]: (task, role, how many, first and last
     last day)."""
+    # The task's text is read per group (a scalar subquery), not joined: a join lets PostgreSQL
+    # scan every task's text for the LIKE before it looks at the unit's few tasks.
+    text_of = select(TaskRow.search_text).where(TaskRow.id == TaskDueRow.task_id).scalar_subquery()
     stmt = (
         select(
             TaskDueRow.task_id,
@@ -375,14 +599,14 @@ async def report_tasks(
             func.count(func.distinct(TaskDueRow.id)),
             func.min(TaskDueRow.last_day),
             func.max(TaskDueRow.last_day),
-            TaskRow.search_text,
+            text_of,
         )
         .join(TaskUnitRow, TaskUnitRow.task_id == TaskDueRow.task_id)
-        .join(TaskRow, TaskRow.id == TaskDueRow.task_id)
-        .where(TaskDueRow.last_day >= start, TaskDueRow.last_day <= end, TaskRow.active.is_(True))
-        .group_by(TaskDueRow.task_id, TaskRow.search_text)
+        .where(_in_range(start, end, _is_sqlite(session)))
+        .group_by(TaskDueRow.task_id)
     )
-    stmt = _topic_filter(_in_scope(stmt, scope), topic)
+    options = [text_of.like(_like(v), escape="\\") for v in topic_variants(topic)]
+    stmt = _in_scope(stmt, scope).having(_is_active(TaskDueRow.task_id)).having(or_(*options))
     out = []
     for task_id, role, n, first, last, text in (await session.execute(stmt)).all():
         if matches_topic(text or "", topic):
@@ -407,10 +631,14 @@ async def by_ref(session: AsyncSession, scope: Scope, ref: str) -> list[Hit]:
     wanted = sorted(variants)
     same = or_(func.lower(TaskRow.ref).in_(wanted), TaskRow.ref.in_(wanted))
     if scope.unit_ids is not None:
+        # The ref is tested per task of the scope (a scalar subquery PostgreSQL cannot turn
+        # into a scan of every task); the few matches are then joined.
+        inner = TaskRow.__table__.alias("ref_task")
+        ref_of = select(func.lower(inner.c.ref)).where(inner.c.id == TaskUnitRow.task_id)
         stmt = _in_scope(
             select(TaskUnitRow.task_id, TaskUnitRow.role, TaskRow.ongoing, TaskRow.plan_id)
             .join(TaskRow, TaskRow.id == TaskUnitRow.task_id)
-            .where(TaskRow.active.is_(True), same),
+            .where(ref_of.scalar_subquery().in_(wanted), TaskRow.active.is_(True)),
             scope,
         )
         found: dict[int, tuple[str | None, bool, int]] = {}
@@ -429,8 +657,11 @@ async def by_ref(session: AsyncSession, scope: Scope, ref: str) -> list[Hit]:
     return [Hit(task_id, None, (), bool(ongoing)) for task_id, ongoing in rows.all()]
 
 
-async def load(session: AsyncSession, hits: Sequence[Hit]) -> list[TaskView]:
-    """Details (text, plan, lead and cooperating mentions) of the hits, in the hits' order."""
+async def load(
+    session: AsyncSession, hits: Sequence[Hit], scope: Scope | None = None
+) -> list[TaskView]:
+    """Details (text, plan, lead and cooperating mentions) of the hits, in the hits' order;
+    with a scope, the scope's role in each task (lead when any of its units leads)."""
     ids = sorted({h.task_id for h in hits})
     if not ids:
         return []
@@ -445,6 +676,7 @@ async def load(session: AsyncSession, hits: Sequence[Hit]) -> list[TaskView]:
             PlanRow.id,
             TaskUnitRow.role,
             TaskUnitRow.mention,
+            TaskUnitRow.unit_id,
         )
         .join(PlanRow, PlanRow.id == TaskRow.plan_id)
         .outerjoin(TaskUnitRow, TaskUnitRow.task_id == TaskRow.id)
@@ -454,8 +686,16 @@ async def load(session: AsyncSession, hits: Sequence[Hit]) -> list[TaskView]:
     tasks: dict[int, Any] = {}
     r: Any
     mentions: dict[int, dict[str, list[str]]] = defaultdict(lambda: {"lead": [], "support": []})
+    roles: dict[int, str | None] = {}
+    owned = scope.unit_ids if scope is not None else None
     for r in rows.all():
         tasks[r[0]] = r
+        if (
+            owned is not None
+            and r[9] in owned
+            and (not scope or not scope.role or r[7] == scope.role)
+        ):
+            roles[r[0]] = _role(roles.get(r[0]), r[7], scope)  # type: ignore[arg-type]
         if r[7] is not None:
             bucket = mentions[r[0]].setdefault(r[7], [])
             if r[8] not in bucket:
@@ -471,7 +711,7 @@ async def load(session: AsyncSession, hits: Sequence[Hit]) -> list[TaskView]:
                 id=r[0],
                 ref=r[1],
                 content=r[2],
-                role=h.role,
+                role=roles.get(h.task_id, h.role) if owned is not None else h.role,
                 dues=h.dues,
                 ongoing=bool(r[4]),
                 deadline=r[3],
@@ -490,6 +730,9 @@ def units_named(entry: _DirectoryEntry, ids: Iterable[int]) -> list[str]:
 
 
 __all__ = [
+    "Page",
+    "occurrence_page",
+    "task_page",
     "UNDATED",
     "Due",
     "Hit",

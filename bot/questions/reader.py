@@ -113,6 +113,9 @@ _HELP = (
     "lam duoc gi",
     "lam duoc nhung gi",
     "hoi gi",
+    "hoi duoc gi",
+    "hoi duoc nhung gi",
+    "hoi nhung gi",
     "hoi the nao",
     "hoi nhu the nao",
     "cach dung",
@@ -225,8 +228,6 @@ _TOPIC_TRAIL = frozenset(
         "nay",
         "co",
         "viec",
-        "nhiem",
-        "vu",
         "lam",
         "phai",
         "can",
@@ -419,8 +420,8 @@ def _find_topic(rest: str, unit_text: str | None) -> str | None:
         words = text.split()
         while words and words[0] in _TOPIC_LEAD:
             words.pop(0)
-        while words and words[-1] in _TOPIC_TRAIL:
-            words.pop()
+        while words and (words[-1] in _TOPIC_TRAIL or words[-2:] == ["nhiem", "vu"]):
+            words = words[:-2] if words[-2:] == ["nhiem", "vu"] else words[:-1]
         if words:
             return " ".join(words)
     return None
@@ -510,6 +511,7 @@ def read_question(text: str, today: date, unit_matcher: UnitMatcher | None = Non
         return Query(text, Intent.GREETING)
     if not n or _has(n, *_HELP):
         return Query(text, Intent.HELP)
-    if _has(n, *_TASK_WORDS):
+    # "ai …" asks who, which the plans answer only through a task ("việc II.3 giao cho ai").
+    if _has(n, *_TASK_WORDS) and not n.startswith("ai "):
         return Query(text, Intent.UNIT_TASKS, **slots)  # type: ignore[arg-type]
     return Query(text, Intent.UNKNOWN)
