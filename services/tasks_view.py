@@ -328,18 +328,20 @@ async def task_page(
     if topic or limit is None:
         hits = await tasks_of(session, scope, today, topic=topic, ongoing_only=ongoing_only)
         return _slice(hits, offset, limit)
+    # Task columns are read per task of the scope (scalar subqueries), not joined: a join lets
+    # PostgreSQL hash every task first.
+    ongoing = select(TaskRow.ongoing).where(TaskRow.id == TaskUnitRow.task_id).scalar_subquery()
     base = (
         select(
-            TaskRow.id.label("task_id"),
+            TaskUnitRow.task_id.label("task_id"),
             func.min(TaskUnitRow.role).label("role"),
-            TaskRow.ongoing.label("ongoing"),
+            ongoing.label("ongoing"),
         )
-        .join(TaskRow, TaskRow.id == TaskUnitRow.task_id)
-        .where(TaskRow.active.is_(True))
-        .group_by(TaskRow.id, TaskRow.ongoing)
+        .group_by(TaskUnitRow.task_id)
+        .having(_is_active(TaskUnitRow.task_id))
     )
     if ongoing_only:
-        base = base.where(TaskRow.ongoing.is_(True))
+        base = base.having(ongoing.is_(True))
     sub = _in_scope(base, scope).subquery()
     if limit == 0:
         total = int(await session.scalar(select(func.count()).select_from(sub)) or 0)
@@ -418,7 +420,7 @@ async def occurrences(
         .join(TaskRow, TaskRow.id == TaskDueRow.task_id)
         .where(_in_range(start, end, _is_sqlite(session)), TaskRow.active.is_(True))
     )
-    stmt = _topic_filter(_in_scope(stmt, scope), topic)
+    stmt = _topic_filter(_in_scope(stmt, scope), topic, TaskDueRow.task_id)
     found: dict[tuple[int, date], tuple[str | None, Due]] = {}
     for task_id, role, due_date, last_day, before, done, text in (
         await session.execute(stmt)
@@ -486,11 +488,19 @@ def _like(phrase: str) -> str:
     return "%" + phrase.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _topic_filter(stmt, topic: str | None):  # type: ignore[no-untyped-def]
+def _text_of(task_col):  # type: ignore[no-untyped-def]
+    """A task's folded text read per row (a scalar subquery on its own alias): PostgreSQL then
+    tests it only on the unit's rows instead of scanning every task's text first."""
+    alias = TaskRow.__table__.alias("topic_task")
+    return select(alias.c.search_text).where(alias.c.id == task_col).scalar_subquery()
+
+
+def _topic_filter(stmt, topic: str | None, task_col=None):  # type: ignore[no-untyped-def]
     """Narrow in the database with LIKE on the folded text (one of the topic's phrasings)."""
     if not topic:
         return stmt
-    options = [TaskRow.search_text.like(_like(v), escape="\\") for v in topic_variants(topic)]
+    text = TaskRow.search_text if task_col is None else _text_of(task_col)
+    options = [text.like(_like(v), escape="\\") for v in topic_variants(topic)]
     return stmt.where(or_(*options)) if options else stmt
 
 
@@ -538,7 +548,7 @@ async def tasks_of(
     )
     if ongoing_only:
         stmt = stmt.where(TaskRow.ongoing.is_(True))
-    stmt = _topic_filter(_in_scope(stmt, scope), topic)
+    stmt = _topic_filter(_in_scope(stmt, scope), topic, TaskUnitRow.task_id)
     found: dict[int, tuple[str | None, bool, date | None]] = {}
     for task_id, role, is_ongoing, nxt, last, text in (await session.execute(stmt)).all():
         if topic and not matches_topic(text or "", topic):
