@@ -94,7 +94,7 @@ def p99(xs: list[float]) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--repeat", type=int, default=3, help="calls per phrase in one round")
-    ap.add_argument("--rounds", type=int, default=3, help="rounds; the best is kept")
+    ap.add_argument("--rounds", type=int, default=5, help="rounds; the best is kept")
     args = ap.parse_args()
     warnings.simplefilter("ignore")
     rows = [r for t in TABLES for r in load_rows(t)]

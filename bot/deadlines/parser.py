@@ -159,6 +159,7 @@ _CELL = "\x00cell"
 
 
 _HAS_DIGIT = re.compile(r"\d")
+_LIST_SEP = re.compile(r"(\s*(?:,|va|-|den|hoac)\s*(?:quy\s*|thang\s*)?)")
 _RANGE_GAP = re.compile(r"\s*(?:den|toi|-)\s*(?:het\s*)?(?:ngay\s*)?")
 _BARE_DAY = re.compile(r"(truoc\s+)?ngay\s*(\d{1,2})\b(?!\s*(?:/|thang|-|\.\d))")
 _YEARLY = re.compile(r"\b(?:hang|moi|tung)\s*nam\b")
@@ -442,6 +443,8 @@ def _yearly(f: _Found, since: int, s: str) -> str:
 
 def _merge_lists(f: _Found, since: int, prefix: str) -> None:
     """ "trong quý II/2025; trong quý III/2025" → one item "trong quý II, III/2025"."""
+    if len(f.items) - since < 2:
+        return
     tail = f.items[since:]
     same = [i for i in tail if i.explain.startswith(prefix)]
     if len(same) < 2 or len({i.rules[0].year for i in same}) != 1:
@@ -463,9 +466,11 @@ def _list_numbers(raw: str, top: int, f: _Found | None = None) -> list[int]:
 
     A dash range ("quý III-IV") could also mean each of them: flagged ambiguous on `f`.
     """
-    parts = [
-        p for p in re.split(r"(\s*(?:,|va|-|den|hoac)\s*(?:quy\s*|thang\s*)?)", raw.strip()) if p
-    ]
+    raw = raw.strip()
+    single = ROMAN.get(raw) if top == 4 else (int(raw) if raw.isdigit() else None)
+    if single is not None:  # the common case: one quarter or one month
+        return [single] if 1 <= single <= top else []
+    parts = [p for p in _LIST_SEP.split(raw) if p]
     out: list[int] = []
     pending_range = dash = False
     for p in parts:

@@ -41,6 +41,14 @@ class Occurrence:
     before: bool
 
 
+@lru_cache(maxsize=4096)
+def _year_occurrences(
+    months: tuple[int, ...], day: int, year: int, before: bool
+) -> tuple[Occurrence, ...]:
+    """A rule's occurrences in one year, sorted and unique (memoised like _year_dates)."""
+    return tuple(Occurrence(d, before) for d in sorted(set(_year_dates(months, day, year))))
+
+
 @dataclass(frozen=True)
 class Rule:
     """Due on `day` (LAST = month end) of each of `months`, in `year` (None: every year)."""
@@ -57,6 +65,16 @@ class Rule:
         for y in years:
             if 1 <= y <= 9999:
                 out.extend(d for d in _year_dates(self.months, self.day, y) if start <= d <= end)
+        return out
+
+    def occurrences(self, start: date, end: date) -> list[Occurrence]:
+        """The rule's occurrences inside [start, end], sorted."""
+        years = range(start.year, end.year + 1) if self.year is None else (self.year,)
+        out: list[Occurrence] = []
+        for y in years:
+            if 1 <= y <= 9999:
+                occs = _year_occurrences(self.months, self.day, y, self.before)
+                out.extend(o for o in occs if start <= o.due <= end)
         return out
 
     def to_json(self) -> list[Any]:
@@ -84,9 +102,8 @@ class Schedule:
 
     def occurrences(self, start: date, end: date) -> list[Occurrence]:
         """Due dates inside [start, end], sorted and unique (a `before` reading wins a tie)."""
-        if len(self.rules) == 1:  # the common case: already sorted and unique
-            rule = self.rules[0]
-            return [Occurrence(d, rule.before) for d in sorted(set(rule.dates(start, end)))]
+        if len(self.rules) == 1:  # the common case: one rule is sorted and unique already
+            return self.rules[0].occurrences(start, end)
         found: dict[date, bool] = {}
         for rule in self.rules:
             for d in rule.dates(start, end):
