@@ -8,12 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from rapidfuzz import fuzz
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.deadlines import WorkCalendar, parse_deadline
+from bot.deadlines import Schedule, WorkCalendar, parse_deadline
 from bot.errors import BadDocument
 from bot.model import PlanDraft, TaskDraft
 from bot.plans import read_plan
@@ -64,7 +63,7 @@ def fingerprint(draft: PlanDraft) -> str:
     return hashlib.sha256(json.dumps(body, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
-def _values(task: TaskDraft, position: int, year: int | None) -> tuple[TaskValues, Any]:
+def _values(task: TaskDraft, position: int, year: int | None) -> tuple[TaskValues, Schedule]:
     context = "\n".join(x for x in (task.content, task.notes, task.deadline_in_text) if x)
     schedule = parse_deadline(task.deadline, year, context)
     values = TaskValues(
@@ -111,6 +110,7 @@ def match_tasks(
     free = list(stored)
     pairs: dict[int, ExistingTask] = {}
     folded = [fold(d.content) for d in drafts]
+    stored_folded = {s.id: fold(s.content) for s in stored}
 
     def take(i: int, task: ExistingTask) -> None:
         pairs[i] = task
@@ -121,38 +121,38 @@ def match_tasks(
             (
                 s
                 for s in free
-                if s.ref == d.ref and fold(s.content) == folded[i] and s.section == d.section
+                if s.ref == d.ref and stored_folded[s.id] == folded[i] and s.section == d.section
             ),
             None,
         )
         hit = hit or next(
-            (s for s in free if s.ref == d.ref and fold(s.content) == folded[i]), None
+            (s for s in free if s.ref == d.ref and stored_folded[s.id] == folded[i]), None
         )
         if hit:
             take(i, hit)
     for i, _d in enumerate(drafts):
         if i not in pairs:
-            hit = next((s for s in free if fold(s.content) == folded[i]), None)
+            hit = next((s for s in free if stored_folded[s.id] == folded[i]), None)
             if hit:
                 take(i, hit)
     for i, d in enumerate(drafts):
         if i in pairs:
             continue
-        scored = [(fuzz.ratio(folded[i], fold(s.content)), s) for s in free if s.ref == d.ref]
+        scored = [(fuzz.ratio(folded[i], stored_folded[s.id]), s) for s in free if s.ref == d.ref]
         best = max(scored, key=lambda x: x[0], default=None)
         if best and best[0] >= SAME_REF_SIMILARITY:
             take(i, best[1])
     for i, _d in enumerate(drafts):
         if i in pairs:
             continue
-        scored = [(fuzz.ratio(folded[i], fold(s.content)), s) for s in free]
+        scored = [(fuzz.ratio(folded[i], stored_folded[s.id]), s) for s in free]
         best = max(scored, key=lambda x: x[0], default=None)
         if best and best[0] >= MOVED_SIMILARITY:
             take(i, best[1])
     return pairs
 
 
-def _dues(schedule: Any, year: int, calendar: WorkCalendar) -> list[tuple[date, date, bool]]:
+def _dues(schedule: Schedule, year: int, calendar: WorkCalendar) -> list[tuple[date, date, bool]]:
     occurrences = schedule.occurrences(date(year - 1, 1, 1), date(year + 1, 12, 31))
     return [(o.due, calendar.last_day(o), o.before) for o in occurrences]
 
