@@ -248,6 +248,8 @@ async def occurrence_page(
     if topic or limit is None:
         hits = await occurrences(session, scope, start, end, open_only=open_only, topic=topic)
         return _slice(hits, offset, limit)
+    if _is_sqlite(session):
+        return await _sqlite_occurrence_page(session, scope, start, end, open_only, offset, limit)
     done = _done_column(scope, TaskDueRow.due_date)
     base = (
         select(
@@ -309,6 +311,55 @@ async def occurrence_page(
         for r in rows
     ]
     total = int(rows[0][6])
+    tasks = len({h.task_id for h in hits}) if offset == 0 and total == len(hits) else -1
+    return Page(hits, total, tasks)
+
+
+async def _sqlite_occurrence_page(
+    session: AsyncSession,
+    scope: Scope,
+    start: date,
+    end: date,
+    open_only: bool,
+    offset: int,
+    limit: int,
+) -> Page:
+    """SQLite's shape of ``occurrence_page``: the scope's tasks as an IN (subquery), which SQLite
+    builds once as a small index and walks, so no grouping is needed (one row per occurrence).
+    Roles come from ``load(..., scope)``. (PostgreSQL, given this shape and a LIMIT, walks the
+    whole date index instead.)"""
+    done = _done_column(scope, TaskDueRow.due_date)
+    owed = _in_scope(select(TaskUnitRow.task_id).where(_is_active(TaskUnitRow.task_id)), scope)
+    where = [_in_range(start, end, True), TaskDueRow.task_id.in_(owed)]
+    if open_only:
+        where.append(done.is_(None))
+    if limit == 0:
+        total, tasks = (
+            await session.execute(
+                select(func.count(), func.count(func.distinct(TaskDueRow.task_id))).where(*where)
+            )
+        ).one()
+        return Page([], int(total), int(tasks))
+    rows = (
+        await session.execute(
+            select(
+                TaskDueRow.task_id,
+                TaskDueRow.due_date,
+                TaskDueRow.last_day,
+                TaskDueRow.before,
+                done,
+                func.count().over(),
+            )
+            .where(*where)
+            .order_by(TaskDueRow.last_day, TaskDueRow.task_id)
+            .offset(offset)
+            .limit(limit)
+        )
+    ).all()
+    if not rows:
+        return Page([], 0 if offset == 0 else -1, 0 if offset == 0 else -1)
+    hits = [Hit(r[0], None, (Due(r[1], r[2], bool(r[3]), r[4] is not None),)) for r in rows]
+    total = int(rows[0][5])
     tasks = len({h.task_id for h in hits}) if offset == 0 and total == len(hits) else -1
     return Page(hits, total, tasks)
 
