@@ -16,6 +16,7 @@ from bot.deadlines.phrases import (
     segments,
 )
 from bot.deadlines.schedule import ALL_MONTHS, LAST, Rule, Schedule
+from bot.text import fold
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -607,12 +608,25 @@ def _relative_text(clause: str) -> str:
     return clean(clause).rstrip(" .;,")
 
 
+_QUARTER_AND_YEAR = re.compile(r"^(?:bao cao\s+)?hang\s+quy\s+va\s+(?:cuoi\s+)?nam[\s.;,]*$")
+
+
 def parse_strict(text: str | None, year: int | None, context: str | None = None) -> Schedule:
     """parse_deadline without the safety net: a bug here raises (property tests call this)."""
     raw = text or ""
     cleaned = clean(raw)
     if not cleaned and not context:
         return Schedule(text=raw, kind="none", explain="không ghi thời hạn")
+    if _QUARTER_AND_YEAR.match(fold(cleaned)):
+        # DOMAIN.md §3 reads this cell as half-yearly and year end; the words could also mean
+        # every quarter, so the reading chosen is flagged.
+        return Schedule(
+            text=raw,
+            kind="recurring",
+            ambiguous=True,
+            explain="6 tháng và cuối năm (30/6 và 31/12; cũng có thể hiểu là hằng quý)",
+            rules=(Rule(year, (6, 12), LAST),),
+        )
     f = _read(cleaned, year) if cleaned else _Found()
     if context:
         _apply_context(f, context, year)
