@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from bot.deadlines import WorkCalendar
@@ -176,3 +177,26 @@ async def test_the_docx_of_a_plan_already_imported_as_text_is_the_same_plan(sess
     async with sessions() as s:
         assert await s.scalar(select(func.count()).select_from(PlanRow)) == 1
         assert await s.scalar(select(func.count()).select_from(TaskRow)) == 21
+
+
+async def test_a_failure_half_way_through_a_plan_leaves_nothing_stored(
+    sessions: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from store import plans_repo
+
+    real = plans_repo.replace_mentions
+    calls = 0
+
+    async def failing(session: Any, task_id: int, mentions: Any) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 10:
+            raise RuntimeError("disk full")
+        await real(session, task_id, mentions)
+
+    monkeypatch.setattr(plans_repo, "replace_mentions", failing)
+    with pytest.raises(RuntimeError):
+        await import_files(sessions, [SAMPLE], NOW, WorkCalendar())
+    async with sessions() as s:
+        for model in (PlanRow, TaskRow, TaskDueRow, TaskUnitRow, AuditRow):
+            assert await s.scalar(select(func.count()).select_from(model)) == 0
