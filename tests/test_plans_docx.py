@@ -183,3 +183,15 @@ def test_a_two_row_header_with_merged_cells_is_understood() -> None:
     assert [(t.ref, t.lead, t.support, t.deadline) for t in plan.tasks] == [
         ("1", ("Sở Nội vụ",), ("Sở Tư pháp",), "Quý II")
     ]
+
+
+def test_a_non_breaking_hyphen_is_read_as_a_hyphen() -> None:
+    from docx.oxml import OxmlElement
+
+    doc = _doc([("1", "Theo Thông tư 02/2017/TT", "Sở Tư pháp", "", "Quý I")])
+    run = doc.tables[0].cell(1, 1).paragraphs[0].runs[0]
+    run._r.append(OxmlElement("w:noBreakHyphen"))
+    run._r.append(OxmlElement("w:t"))
+    run._r[-1].text = "VPCP."
+    plan = read_plan(Path("p.docx"), _bytes(doc))
+    assert plan.tasks[0].content == "Theo Thông tư 02/2017/TT-VPCP."

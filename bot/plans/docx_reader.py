@@ -32,12 +32,18 @@ _TCPR, _VMERGE, _GRIDSPAN, _VAL = qn("w:tcPr"), qn("w:vMerge"), qn("w:gridSpan")
 _TRPR, _GRIDBEFORE = qn("w:trPr"), qn("w:gridBefore")
 
 
+_NBHYPHEN, _SOFTHYPHEN, _CR = qn("w:noBreakHyphen"), qn("w:softHyphen"), qn("w:cr")
+
+
 def _paragraph_text(p: Any) -> str:
+    """A paragraph's text; a non-breaking hyphen ("TT‑VPCP") is a hyphen, a soft one nothing."""
     parts: list[str] = []
-    for el in p.iter(_T, _TAB, _BR):
+    for el in p.iter(_T, _TAB, _BR, _CR, _NBHYPHEN, _SOFTHYPHEN):
         if el.tag == _T:
             parts.append(el.text or "")
-        else:
+        elif el.tag == _NBHYPHEN:
+            parts.append("-")
+        elif el.tag != _SOFTHYPHEN:
             parts.append(" ")
     return nfc("".join(parts)).strip()
 
