@@ -84,3 +84,23 @@ def test_numbering_restarts_in_each_section_and_the_section_is_kept() -> None:
         ]
     )
     assert [(t.ref, t.section) for t in tasks] == [("I.1", "Một"), ("II.1", "Hai")]
+
+
+def test_letter_sections_dotted_numbers_and_an_issuer_named_in_the_title() -> None:
+    text = "\n".join(
+        [
+            "KẾ HOẠCH",
+            "Cải cách thủ tục hành chính năm 2026 của Sở Y tế",
+            "TT\tNhiệm vụ\tSản phẩm\tChủ trì\tPhối hợp\tThời hạn hoàn thành",
+            "A\tNHIỆM VỤ CHUNG\t\t\t\t",
+            "1.\tRà soát TTHC lĩnh vực y tế\tBáo cáo\tPhòng Nghiệp vụ Y\tVăn phòng Sở\tTháng 6/2026",
+            "B\tNHIỆM VỤ CỤ THỂ\t\t\t\t",
+            "1.\tSố hóa hồ sơ TTHC\tHồ sơ số\tVăn phòng Sở\t\tTrong năm 2026",
+        ]
+    )
+    plan = read_plan(Path("p.txt"), text.encode())
+    assert (plan.issuer, plan.year) == ("Sở Y tế", 2026)
+    assert [(t.ref, t.section, t.result, t.deadline) for t in plan.tasks] == [
+        ("A.1", "NHIỆM VỤ CHUNG", "Báo cáo", "Tháng 6/2026"),
+        ("B.1", "NHIỆM VỤ CỤ THỂ", "Hồ sơ số", "Trong năm 2026"),
+    ]

@@ -18,6 +18,9 @@ _NUMBER = re.compile(r"^Số:?\s*(\S+)")
 _DATE_SLASH = re.compile(r"ngày (\d{1,2})/(\d{1,2})/(\d{4})")
 _DATE_WORDS = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})")
 _PROVINCE = re.compile(r"\btỉnh ((?:[A-ZĐ][^\s,.;()]*)(?: [A-ZĐ][^\s,.;()]*){0,2})")
+_TITLE_ISSUER = re.compile(
+    r"\bcủa ((?:Sở|Văn phòng|UBND|Ủy ban|Uỷ ban|Ban|Trung tâm|Chủ tịch)\b[^,;()]*)$"
+)
 _ISSUER_CAPS = re.compile(r"^(ỦY BAN NHÂN DÂN|UBND|SỞ|VĂN PHÒNG)\b.*$")
 
 
@@ -78,6 +81,10 @@ def read_meta(blocks: list[Block]) -> Meta:
                     issuer,
                 )
                 break
+    if issuer is None and title:
+        # "… năm 2026 của Sở Y tế": the plan names its issuer in its title.
+        m_of = _TITLE_ISSUER.search(title)
+        issuer = m_of.group(1).strip() if m_of else None
     if issuer and not re.search(r"tỉnh \S", issuer):
         prov = next((m.group(1) for m in map(_PROVINCE.search, [title or "", *lines]) if m), None)
         if prov:
