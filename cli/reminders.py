@@ -20,6 +20,7 @@ def register(subparsers: Any) -> None:
     plan.set_defaults(func=run_plan)
     once = sub.add_parser("run-once", help="send what is due now and exit")
     once.add_argument("--lease", type=float, default=300.0, help="claim lease in seconds")
+    once.add_argument("--batch", type=int, default=200, help="rows claimed at a time")
     once.add_argument("--no-plan", action="store_true", help="only send what is already planned")
     once.set_defaults(func=run_once)
 
@@ -98,6 +99,7 @@ async def _once(args: argparse.Namespace, settings: Any) -> int:
                 TelegramPort(bot),
                 clock=clock,
                 lease=timedelta(seconds=args.lease),
+                batch=max(1, args.batch),
                 tz=settings.timezone,
             )
             report = await dispatcher.run_once()

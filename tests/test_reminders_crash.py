@@ -22,11 +22,13 @@ ROOT = Path(__file__).resolve().parent.parent
 N = 90
 
 
-async def _spawn(db_url: str, api: FakeBotApi, lease: str) -> asyncio.subprocess.Process:
+async def _spawn(
+    db_url: str, api: FakeBotApi, lease: str, batch: str = "200"
+) -> asyncio.subprocess.Process:
     env = dict(os.environ, TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_BASE_URL=api.base_url)
     return await asyncio.create_subprocess_exec(
         sys.executable, "bot.py", "--db", db_url, "reminders", "run-once", "--no-plan",
-        "--lease", lease,
+        "--lease", lease, "--batch", batch,
         cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
 
@@ -68,3 +70,26 @@ async def test_killed_dispatcher_loses_nothing_and_doubles_at_most_the_in_flight
     async with UnitOfWork(sessions) as uow:
         assert await outbox.counts(uow.session) == {"sent": N}
     print(f"killed after {at_kill}/{N}; reclaimed {report['reclaimed']}; duplicates {duplicates}")
+
+
+async def test_two_dispatcher_processes_on_one_outbox_send_each_reminder_once(db_url, sessions):
+    api = FakeBotApi(enforce_limits=True)
+    await api.start()
+    try:
+        now = datetime.now(UTC) - timedelta(minutes=1)
+        async with UnitOfWork(sessions) as uow:
+            await outbox.insert_planned(uow.session, planned(N, now))
+            await uow.commit()
+        procs = [await _spawn(db_url, api, "300", batch="5") for _ in range(2)]
+        results = [await asyncio.wait_for(p.communicate(), 120) for p in procs]
+    finally:
+        await api.stop()
+    reports = []
+    for p, (out, err) in zip(procs, results, strict=True):
+        assert p.returncode == 0, err.decode()[-2000:]
+        reports.append(json.loads(out.decode().strip().splitlines()[-1]))
+    assert _delivered(api) == {f"msg {i}": 1 for i in range(N)}
+    assert sum(r["sent_rows"] for r in reports) == N
+    print("sent by each process:", [r["sent_rows"] for r in reports])
+    async with UnitOfWork(sessions) as uow:
+        assert await outbox.counts(uow.session) == {"sent": N}
