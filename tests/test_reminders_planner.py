@@ -90,3 +90,28 @@ def test_empty_digests_are_not_sent_and_the_planner_needs_aware_times():
     assert plan(World([(rec, [])]), CAL, TZ, start, start + timedelta(days=3)) == []
     with pytest.raises(ValueError):
         plan(World([]), CAL, TZ, datetime(2025, 8, 18), datetime(2025, 8, 19, tzinfo=UTC))
+
+
+def test_morning_digest_lists_overdue_lead_tasks_and_the_week_ahead():
+    rec = Recipient(41, 7, "Lan", DEFAULT, officer_id=3)
+    obs = [
+        Obligation(_line(date(2025, 8, 14), False, "lead", 1)),  # overdue on Monday 18/8
+        Obligation(_line(date(2025, 8, 14), False, "support", 2)),  # not called overdue
+        Obligation(_line(date(2025, 8, 22), False, "support", 3)),  # this week
+        Obligation(_line(date(2025, 9, 30), False, "lead", 4)),  # too far
+    ]
+    start = datetime(2025, 8, 18, tzinfo=TZ)
+    rows = plan(World([(rec, obs)]), CAL, TZ, start, start + timedelta(days=1))
+    digest = next(r for r in rows if r.kind == "digest")
+    assert digest.send_at.astimezone(TZ).hour == 8 and digest.due_date == date(2025, 8, 18)
+    assert "Việc cần làm — Thứ Hai, 18/8/2025" in digest.text
+    assert "<b>Quá hạn</b> (1)" in digest.text and "<b>Sắp đến hạn (7 ngày)</b> (1)" in digest.text
+    assert "Thứ Sáu, 22/8/2025 · phối hợp" in digest.text and "30/9/2025" not in digest.text
+    assert "&lt;kết quả&gt;" in digest.text
+
+
+def test_malformed_settings_keep_the_defaults():
+    p = from_settings({"hour": "25", "lead_days": "soon", "digest": "no", "cooperating": False})
+    assert (p.hour, p.lead_days, p.digest, p.cooperating) == (8, (3, 1), True, False)
+    assert from_settings({"lead_days": [1, "5", 99, 5]}).lead_days == (5, 1)
+    assert from_settings(DEFAULT.to_json()) == DEFAULT
