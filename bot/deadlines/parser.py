@@ -15,8 +15,8 @@ from bot.deadlines.phrases import (
     normalise,
     segments,
 )
-from bot.deadlines.schedule import ALL_MONTHS, LAST, Rule, Schedule
-from bot.text import fold
+from bot.deadlines.schedule import ALL_MONTHS, LAST, Rule, Schedule, make_rule, make_schedule
+from bot.text import fold, squash
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -61,11 +61,17 @@ def _year(raw: str | None, plan_year: int | None) -> int | None:
     return 2000 + y if y < 100 else y
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _valid(y: int | None, m: int, d: int) -> bool:
     if not 1 <= m <= 12 or d < 1:
         return False
-    last = calendar.monthrange(y if y and 1 <= y <= 9999 else 2024, m)[1]
-    return d <= last
+    if d <= 28:
+        return True
+    if m == 2:
+        return d == 29 and calendar.isleap(y if y and 1 <= y <= 9999 else 2024)
+    return d <= _MONTH_DAYS[m]
 
 
 def _ys(y: int | None) -> str:
@@ -165,18 +171,19 @@ _RANGE_GAP = re.compile(r"\s*(?:den|toi|-)\s*(?:het\s*)?(?:ngay\s*)?")
 _BARE_DAY = re.compile(r"(truoc\s+)?ngay\s*(\d{1,2})\b(?!\s*(?:/|thang|-|\.\d))")
 _YEARLY = re.compile(r"\b(?:hang|moi|tung)\s*nam\b")
 _LIST_GAP = re.compile(r"[\s,]*(?:va|hoac|ngay|\s|,)*")
+# (pattern, month, text, words the pattern cannot match without)
 _PART_YEAR = (
-    (_HALF_FIRST, 6, "6 tháng đầu năm"),
-    (_HALF_LAST, 12, "6 tháng cuối năm"),
-    (_THREE_FIRST, 3, "3 tháng đầu năm"),
+    (_HALF_FIRST, 6, "6 tháng đầu năm", ("dau",)),
+    (_HALF_LAST, 12, "6 tháng cuối năm", ("cuoi", "nam")),
+    (_THREE_FIRST, 3, "3 tháng đầu năm", ("thang", "dau", "nam")),
 )
 
 
 def _parse_clause(s: str, year: int | None, f: _Found) -> None:
     """Read one clause into `f` (items and flags), consuming what each recogniser matched."""
     if (
-        "thuong xuyen" in s or "lien tuc" in s or "ngay" in s or "tuan" in s
-        or "phat sinh" in s or "suot" in s
+        "thuong xuyen" in s or "lien tuc" in s or "g ngay" in s or "i ngay" in s
+        or "tuan" in s or "phat sinh" in s or "suot" in s
     ) and _CONTINUOUS.search(s):  # fmt: skip
         f.ongoing = True
         s = _CONTINUOUS.sub(lambda m: "#" * len(m.group(0)), s)
@@ -192,7 +199,12 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
 
     found_before = len(f.items)
     # Explicit dates: "ngày 15 tháng 8 năm 2025", "31/8/2025", "05/01".
-    for rx in (_DMY_WORDS, _DMY) if _HAS_DIGIT.search(s) else ():
+    # Each pattern needs its words ("ngay", "thang") or a separator ("/", ".", "-").
+    dmy_words = "thang" in s and "ngay" in s
+    dmy = "/" in s or "." in s or "-" in s
+    for rx in (_DMY_WORDS, _DMY) if (dmy_words or dmy) and _HAS_DIGIT.search(s) else ():
+        if not (dmy_words if rx is _DMY_WORDS else dmy):
+            continue
         prev_end, prev_before = -1, False
         while (m := rx.search(s)) is not None:
             d, mo, y = int(m.group(1)), int(m.group(2)), _year(m.group(3), year)
@@ -208,13 +220,13 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
                 continue
             word = "trước ngày" if before else "chậm nhất ngày"
             f.items.append(
-                _Item("once", (Rule(y, (mo,), d, before),), f"{word} {d}/{mo}{_ys(y)}", True)
+                _Item("once", (make_rule(y, (mo,), d, before),), f"{word} {d}/{mo}{_ys(y)}", True)
             )
     if len(f.items) > found_before:
         _yearly(f, found_before, s)
         return  # "Báo cáo quý I chậm nhất ngày 22/3/2025": the quarter is a label
     # Day N of a month of each quarter: "ngày 19 của tháng cuối quý".
-    while "quy" in s and "ngay" in s and (m := _DAY_LAST_Q.search(s)) is not None:
+    while "quy" in s and "ngay" in s and "thang" in s and (m := _DAY_LAST_Q.search(s)) is not None:
         before = bool(m.group(1)) or _before_at(s, m.start())
         d, which = int(m.group(2)), m.group(3)
         months = {"cuoi": QUARTER_ENDS, "dau": QUARTER_FIRSTS, "giua": QUARTER_MIDDLES}[which]
@@ -225,7 +237,7 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
             f.items.append(
                 _Item(
                     "recurring",
-                    (Rule(year, months, d, before),),
+                    (make_rule(year, months, d, before),),
                     f"{word} {d} tháng {name} mỗi quý",
                     True,
                 )
@@ -240,7 +252,7 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
             f.items.append(
                 _Item(
                     "recurring",
-                    (Rule(year, QUARTER_FIRSTS, d, before),),
+                    (make_rule(year, QUARTER_FIRSTS, d, before),),
                     f"{word} {d} hằng quý (tháng đầu quý)",
                     True,
                 )
@@ -255,17 +267,19 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
             f.items.append(
                 _Item(
                     "recurring",
-                    (Rule(year, ALL_MONTHS, d, before),),
+                    (make_rule(year, ALL_MONTHS, d, before),),
                     f"{word} {d} hằng tháng",
                     True,
                 )
             )
     # Half-year and nine-month windows before "6 tháng" alone (half-yearly).
-    for rx, month, text in _PART_YEAR:
+    for rx, month, text, needs in _PART_YEAR if "thang" in s or "nua" in s else ():
+        if not all([w in s for w in needs]):
+            continue
         while ("thang" in s or "nua" in s) and (m := rx.search(s)) is not None:
             s = _blank(s, m)
             f.items.append(
-                _Item("window", (Rule(year, (month,), LAST),), f"{text}{_sp(year)}", False)
+                _Item("window", (make_rule(year, (month,), LAST),), f"{text}{_sp(year)}", False)
             )
     # Specific months: "Tháng 9/2025", "tháng 8, 9", "cuối tháng 9".
     while "thang" in s and (m := _MONTHS.search(s)) is not None:
@@ -274,26 +288,30 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
         y = _year(m.group(4), year)
         for mo in _list_numbers(m.group(2) + (m.group(3) or ""), 12, f):
             if mod == "truoc":
-                rule = Rule(y, (mo,), 1, True)
+                rule = make_rule(y, (mo,), 1, True)
                 text = f"trước tháng {mo}{_ys(y)} (trước ngày 1/{mo})"
             elif mod == "dau":
                 rule, text = (
-                    Rule(y, (mo,), EARLY_DAY),
+                    make_rule(y, (mo,), EARLY_DAY),
                     f"đầu tháng {mo}{_ys(y)} (hiểu là đến ngày {EARLY_DAY}/{mo})",
                 )
                 f.ambiguous = True
             elif mod == "giua":
                 rule, text = (
-                    Rule(y, (mo,), MID_DAY),
+                    make_rule(y, (mo,), MID_DAY),
                     f"giữa tháng {mo}{_ys(y)} (hiểu là đến ngày {MID_DAY}/{mo})",
                 )
                 f.ambiguous = True
             else:
-                rule, text = Rule(y, (mo,), LAST), f"trong tháng {mo}{_ys(y)}"
+                rule, text = make_rule(y, (mo,), LAST), f"trong tháng {mo}{_ys(y)}"
             f.items.append(_Item("window", (rule,), text, mod in ("truoc", "dau", "giua")))
         _merge_lists(f, found_before, "trong tháng ")
     # Each month without a day: "hàng tháng", "cuối tháng", "đầu tháng".
-    while "thang" in s and (m := _END_EACH_M.search(s)) is not None:
+    while (
+        "thang" in s
+        and ("cuoi" in s or "dau" in s or "giua" in s)
+        and (m := _END_EACH_M.search(s)) is not None
+    ):
         s = _blank(s, m)
         word = m.group(0)
         if word.startswith("dau"):
@@ -301,7 +319,7 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
             f.items.append(
                 _Item(
                     "recurring",
-                    (Rule(year, ALL_MONTHS, EARLY_DAY),),
+                    (make_rule(year, ALL_MONTHS, EARLY_DAY),),
                     f"đầu mỗi tháng (hiểu là đến ngày {EARLY_DAY} hằng tháng)",
                     True,
                 )
@@ -311,16 +329,27 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
             f.items.append(
                 _Item(
                     "recurring",
-                    (Rule(year, ALL_MONTHS, MID_DAY),),
+                    (make_rule(year, ALL_MONTHS, MID_DAY),),
                     f"giữa mỗi tháng (ngày {MID_DAY})",
                     True,
                 )
             )
         else:
             f.items.append(
-                _Item("recurring", (Rule(year, ALL_MONTHS, LAST),), "cuối mỗi tháng", False)
+                _Item("recurring", (make_rule(year, ALL_MONTHS, LAST),), "cuối mỗi tháng", False)
             )
-    while "thang" in s and (m := _EACH_M.search(s)) is not None:
+    while (
+        "thang" in s
+        and (
+            "moi" in s
+            or "tung" in s
+            or "lan" in s
+            or "dinh ky" in s
+            or "bao cao thang" in s
+            or s.count("hang") > 1  # "hang thang": "thang" holds one "hang" itself
+        )
+        and (m := _EACH_M.search(s)) is not None
+    ):
         s = _blank(s, m)
         if (
             "ngay" in s
@@ -334,16 +363,16 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
             f.items.append(
                 _Item(
                     "recurring",
-                    (Rule(year, ALL_MONTHS, d, before),),
+                    (make_rule(year, ALL_MONTHS, d, before),),
                     f"{word} {d} hằng tháng",
                     True,
                 )
             )
-        elif not any(i.rules and i.rules[0].months == ALL_MONTHS for i in f.items):
+        elif not _has_months(f.items, ALL_MONTHS, ""):
             f.items.append(
                 _Item(
                     "recurring",
-                    (Rule(year, ALL_MONTHS, LAST),),
+                    (make_rule(year, ALL_MONTHS, LAST),),
                     "hằng tháng (cuối mỗi tháng)",
                     False,
                 )
@@ -358,15 +387,17 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
             if mod == "dau":
                 f.ambiguous = True
                 mo = QUARTER_FIRSTS[q - 1]
-                rule = Rule(y, (mo,), EARLY_DAY)
+                rule = make_rule(y, (mo,), EARLY_DAY)
                 text = f"đầu quý {ROMAN_OUT[q]}{_ys(y)} (hiểu là đến ngày {EARLY_DAY}/{mo})"
             else:
-                rule = Rule(y, (QUARTER_ENDS[q - 1],), LAST)
+                rule = make_rule(y, (QUARTER_ENDS[q - 1],), LAST)
                 text = f"{'cuối' if mod == 'cuoi' else 'trong'} quý {ROMAN_OUT[q]}{_ys(y)}"
             f.items.append(_Item("window", (rule,), text, False))
         _merge_lists(f, found_before, "trong quý ")
     # Each quarter without a day.
-    while ("quy" in s or "thang" in s) and (m := _EACH_Q.search(s)) is not None:
+    while ("quy" in s or ("thang" in s and ("lan" in s or "dinh ky" in s))) and (
+        m := _EACH_Q.search(s)
+    ) is not None:
         s = _blank(s, m)
         word = m.group(0)
         if word.startswith("dau"):
@@ -374,30 +405,36 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
             f.items.append(
                 _Item(
                     "recurring",
-                    (Rule(year, QUARTER_FIRSTS, EARLY_DAY),),
+                    (make_rule(year, QUARTER_FIRSTS, EARLY_DAY),),
                     f"đầu mỗi quý (hiểu là đến ngày {EARLY_DAY} tháng đầu quý)",
                     True,
                 )
             )
-        elif not any(i.tag == "recurring" and i.rules[0].months == QUARTER_ENDS for i in f.items):
+        elif not _has_months(f.items, QUARTER_ENDS, "recurring"):
             f.items.append(
                 _Item(
-                    "recurring", (Rule(year, QUARTER_ENDS, LAST),), "hằng quý (cuối mỗi quý)", False
+                    "recurring",
+                    (make_rule(year, QUARTER_ENDS, LAST),),
+                    "hằng quý (cuối mỗi quý)",
+                    False,
                 )
             )
     # Half-yearly, nine months.
-    while "thang" in s and (m := _NINE.search(s)) is not None:
+    while "thang" in s and ("9" in s or "chin" in s) and (m := _NINE.search(s)) is not None:
         s = _blank(s, m)
         f.items.append(
-            _Item("window", (Rule(year, (9,), LAST),), f"9 tháng đầu năm{_sp(year)}", False)
+            _Item("window", (make_rule(year, (9,), LAST),), f"9 tháng đầu năm{_sp(year)}", False)
         )
-    while ("thang" in s or "nua" in s or "ban nien" in s) and (
+    while (("thang" in s and ("6" in s or "sau" in s)) or "nua" in s or "ban nien" in s) and (
         m := _EACH_HALF.search(s)
     ) is not None:
         s = _blank(s, m)
         f.items.append(
             _Item(
-                "recurring", (Rule(year, (6, 12), LAST),), "6 tháng một lần (30/6 và 31/12)", False
+                "recurring",
+                (make_rule(year, (6, 12), LAST),),
+                "6 tháng một lần (30/6 và 31/12)",
+                False,
             )
         )
     if len(f.items) > found_before:
@@ -412,7 +449,7 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
             f.items.append(
                 _Item(
                     "window",
-                    (Rule(y, (3,), LAST),),
+                    (make_rule(y, (3,), LAST),),
                     f"đầu năm{_sp(y)} (hiểu là trong quý I)",
                     False,
                 )
@@ -423,18 +460,47 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
         else:
             tag = "recurring" if mod in ("hang", "moi", "tung") else "window"
             text = "hằng năm (31/12)" if tag == "recurring" else f"cuối năm{_sp(y)}"
-            f.items.append(_Item(tag, (Rule(y, (12,), LAST),), text, False))
-    if len(f.items) == found_before and not f.year_scope and (m := _BARE_YEAR.search(s)):
+            f.items.append(_Item(tag, (make_rule(y, (12,), LAST),), text, False))
+    if (
+        len(f.items) == found_before
+        and not f.year_scope
+        and "20" in s
+        and (m := _BARE_YEAR.search(s))
+    ):
         y = int(m.group(1))
         f.year_scope, f.year_scope_year = True, y
         s = _blank(s, m)
-    if len(f.items) == found_before and not f.year_scope and _ELSEWHERE.search(s):
+    if (
+        len(f.items) == found_before
+        and not f.year_scope
+        and (
+            "theo" in s
+            or "ket hop" in s
+            or "truong hop" in s
+            or "vbx" in s
+            or "duoc giao" in s
+            or "cua " in s
+        )
+        and _ELSEWHERE.search(s)
+    ):
         f.elsewhere = True
+
+
+def _has_months(items: list[_Item], months: tuple[int, ...], tag: str) -> bool:
+    """Is there an item (with `tag`, when given) whose first rule is due in `months`?"""
+    for i in items:  # noqa: SIM110 (a plain loop: any() over a generator costs more here)
+        if (not tag or i.tag == tag) and i.rules and i.rules[0].months == months:
+            return True
+    return False
 
 
 def _yearly(f: _Found, since: int, s: str) -> str:
     """ "hằng năm" after a date or period makes it recur each year; consume the words."""
-    if "nam" not in s or (m := _YEARLY.search(s)) is None:
+    if (
+        "nam" not in s
+        or not ("hang" in s or "moi" in s or "tung" in s)
+        or (m := _YEARLY.search(s)) is None
+    ):
         return s
     for n, item in enumerate(f.items[since:], since):
         text = item.explain.removesuffix(_ys(item.rules[0].year)) + " hằng năm"
@@ -496,10 +562,13 @@ def _list_numbers(raw: str, top: int, f: _Found | None = None) -> list[int]:
     return sorted(set(out))
 
 
-def _read(cleaned: str, year: int | None) -> _Found:
-    """Read a cleaned phrase: fold, normalise, drop citations, then each clause."""
+def _read(cleaned: str, year: int | None, aligned: str | None = None) -> _Found:
+    """Read a cleaned phrase: fold, normalise, drop citations, then each clause.
+
+    `aligned` is fold_aligned(cleaned) when the caller has it already.
+    """
     f = _Found()
-    folded = normalise(fold_aligned(cleaned))
+    folded = normalise(fold_aligned(cleaned) if aligned is None else aligned)
     folded, f.cited = drop_citations(folded)
     for clause in segments(folded):
         _parse_clause(clause, year, f)
@@ -508,10 +577,13 @@ def _read(cleaned: str, year: int | None) -> _Found:
 
 def _kind(f: _Found) -> str:
     if f.items:
-        tags = {i.tag for i in f.items}
-        if len(tags) > 1 or (tags == {"once"} and len(f.items) > 1):
-            return "multi"
-        return tags.pop()
+        first = f.items[0].tag
+        if len(f.items) == 1:
+            return first
+        for i in f.items:
+            if i.tag != first:
+                return "multi"
+        return "multi" if first == "once" else first
     if f.relative:
         return "relative"
     if f.ongoing:
@@ -523,15 +595,24 @@ def _kind(f: _Found) -> str:
     return "unknown"
 
 
-def _finish(text: str, f: _Found, year: int | None) -> Schedule:
-    """Turn what was read into a Schedule with its kind, flags and Vietnamese explanation."""
+def _finish(text: str, f: _Found, year: int | None, cleaned: str | None = None) -> Schedule:
+    """Turn what was read into a Schedule with its kind, flags and Vietnamese explanation.
+
+    `cleaned` is clean(text) when the caller has it already.
+    """
     if f.year_scope and not f.items and not f.ongoing:
         y = f.year_scope_year if f.year_scope_year is not None else year
-        f.items.append(_Item("window", (Rule(y, (12,), LAST),), f"trong năm{_sp(y)}", False))
-    f.items = _drop_covered(f.items)
+        f.items.append(_Item("window", (make_rule(y, (12,), LAST),), f"trong năm{_sp(y)}", False))
+    items = f.items = _drop_covered(f.items)
     kind = _kind(f)
-    rules = tuple(r for i in f.items for r in i.rules)
-    parts = _dedupe([i.explain for i in f.items])
+    if len(items) == 1:  # the common case: one reading
+        rules = items[0].rules
+        parts = [items[0].explain]
+    else:
+        rules = tuple([r for i in items for r in i.rules])
+        parts = _dedupe([i.explain for i in items])
+    if cleaned is None:
+        cleaned = clean(text)
     if f.ongoing:
         parts.insert(
             0, "thường xuyên" + (f" trong năm {f.year_scope_year}" if f.year_scope_year else "")
@@ -539,27 +620,32 @@ def _finish(text: str, f: _Found, year: int | None) -> Schedule:
     if f.relative:
         parts.append(f.relative)
     if kind == "elsewhere" and f.elsewhere:
-        parts.append(f"theo văn bản hoặc kế hoạch khác: “{_short(text)}”")
+        parts.append(f"theo văn bản hoặc kế hoạch khác: “{_cut(cleaned)}”")
     if f.on_request:
         if parts:
             parts.append("đột xuất khi có yêu cầu")
-        elif len(clean(text)) > 24:  # say whose request: "Theo yêu cầu của Chính phủ"
-            parts.append(f"khi có yêu cầu: “{_short(text)}”")
+        elif len(cleaned) > 24:  # say whose request: "Theo yêu cầu của Chính phủ"
+            parts.append(f"khi có yêu cầu: “{_cut(cleaned)}”")
         else:
             parts.append("khi có yêu cầu (đột xuất)")
     if kind == "unknown":
-        parts = [f"chưa đọc được thời hạn: “{_short(text)}”"]
-    return Schedule(
-        text=text,
-        kind=kind,
-        before=any(r.before for r in rules),
-        ambiguous=f.ambiguous,
-        unknown=kind == "unknown",
-        ongoing=f.ongoing,
-        on_request=f.on_request,
-        explain="; ".join(parts),
-        rules=rules,
-        relative=f.relative,
+        parts = [f"chưa đọc được thời hạn: “{_cut(cleaned)}”"]
+    before = False
+    for r in rules:
+        if r.before:
+            before = True
+            break
+    return make_schedule(
+        text,
+        kind,
+        before,
+        f.ambiguous,
+        kind == "unknown",
+        f.ongoing,
+        f.on_request,
+        "; ".join(parts),
+        rules,
+        f.relative,
     )
 
 
@@ -600,12 +686,26 @@ def _dedupe(xs: list[str]) -> list[str]:
 
 
 def _short(text: str, limit: int = 120) -> str:
-    t = clean(text)
-    return t if len(t) <= limit else t[: limit - 1].rstrip() + "…"
+    return _cut(clean(text), limit)
+
+
+def _cut(cleaned: str, limit: int = 120) -> str:
+    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1].rstrip() + "…"
 
 
 def _relative_text(clause: str) -> str:
     return clean(clause).rstrip(" .;,")
+
+
+def _search_form(cleaned: str, aligned: str) -> str:
+    """fold(cleaned), from its aligned fold when that is plain ASCII (the same string, cheaply).
+
+    On an NFC text every character whose aligned fold is ASCII folds to that same character
+    under bot.text.fold, except "İ" (kept upper-case by fold_aligned): then fold is called.
+    """
+    if aligned.isascii() and "I" not in aligned:
+        return squash(aligned)
+    return fold(cleaned)
 
 
 _QUARTER_AND_YEAR = re.compile(r"^(?:bao cao\s+)?hang\s+quy\s+va\s+(?:cuoi\s+)?nam[\s.;,]*$")
@@ -617,7 +717,13 @@ def parse_strict(text: str | None, year: int | None, context: str | None = None)
     cleaned = clean(raw)
     if not cleaned and not context:
         return Schedule(text=raw, kind="none", explain="không ghi thời hạn")
-    if _QUARTER_AND_YEAR.match(fold(cleaned)):
+    aligned = fold_aligned(cleaned)
+    if (
+        "q" in aligned  # fold(cleaned) has q, v or m only where `aligned` has them too
+        and "v" in aligned
+        and "m" in aligned
+        and _QUARTER_AND_YEAR.match(_search_form(cleaned, aligned))
+    ):
         # DOMAIN.md §3 reads this cell as half-yearly and year end; the words could also mean
         # every quarter, so the reading chosen is flagged.
         return Schedule(
@@ -625,9 +731,9 @@ def parse_strict(text: str | None, year: int | None, context: str | None = None)
             kind="recurring",
             ambiguous=True,
             explain="6 tháng và cuối năm (30/6 và 31/12; cũng có thể hiểu là hằng quý)",
-            rules=(Rule(year, (6, 12), LAST),),
+            rules=(make_rule(year, (6, 12), LAST),),
         )
-    f = _read(cleaned, year) if cleaned else _Found()
+    f = _read(cleaned, year, aligned) if cleaned else _Found()
     if context:
         _apply_context(f, context, year)
     if not cleaned and not f.items and not f.relative:
@@ -635,7 +741,7 @@ def parse_strict(text: str | None, year: int | None, context: str | None = None)
     if f.relative:
         rel = cleaned if f.relative == _CELL else f.relative
         f.relative = _relative_text(rel[:1].lower() + rel[1:])
-    return _finish(raw, f, year)
+    return _finish(raw, f, year, cleaned)
 
 
 def parse_deadline(text: str | None, year: int | None, context: str | None = None) -> Schedule:
