@@ -245,3 +245,18 @@ async def test_without_a_unit_every_units_tasks_are_read_and_no_role_is_claimed(
     answer = await asking(store, "quý 3 có việc gì", unit=None)
     assert {"II.1", "II.2"} <= set(refs(answer))
     assert all(t.role is None for t in answer.tasks)
+
+
+def test_a_real_last_day_is_never_further_before_its_date_than_the_query_slack() -> None:
+    # Period queries also bound due_date by [start, end + SLACK] so SQLite can use its index;
+    # that is only right if no last working day falls further back, Tết included.
+    from datetime import timedelta
+
+    from services.tasks_view import SLACK
+
+    day, worst = date(2024, 1, 1), timedelta(0)
+    while day < date(2028, 1, 1):
+        for before in (False, True):
+            worst = max(worst, day - CAL.last_day(Occurrence(day, before)))
+        day += timedelta(days=1)
+    assert worst <= SLACK, worst
