@@ -94,3 +94,24 @@ async def test_two_dispatchers_sharing_one_outbox_never_send_a_reminder_twice(db
     assert sum(r.sent_rows for r in reports) == 300
     assert all(r.sent_rows > 0 for r in reports), [r.sent_rows for r in reports]
     assert counts == {"sent": 300}
+
+
+async def test_blocked_and_missing_chats_fail_for_good_through_the_real_client(sessions):
+    api = FakeBotApi()
+    await api.start()
+    try:
+        await _insert(sessions, planned(3, NOW, chat_of=lambda i: [900, -901, 902][i]))
+        api.fail("sendMessage", Fault.blocked(), chat_id=900)
+        api.fail("sendMessage", Fault.chat_not_found(), chat_id=-901)
+        bot = make_bot(api.token, api.base_url, timeout=2)
+        async with bot:
+            report = await Dispatcher(
+                sessions, TelegramPort(bot), clock=MutableClock(NOW), limits=FAST
+            ).run_once()
+    finally:
+        await api.stop()
+    assert _delivered(api) == {"msg 2": 1}
+    assert report.gone == 2 and report.released == 0
+    assert len(api.for_chat(900)) == 1 and len(api.for_chat(-901)) == 1  # never retried
+    async with UnitOfWork(sessions) as uow:
+        assert await outbox.counts(uow.session) == {"sent": 1, "failed": 2}
