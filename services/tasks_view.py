@@ -329,8 +329,10 @@ async def _sqlite_occurrence_page(
     Roles come from ``load(..., scope)``. (PostgreSQL, given this shape and a LIMIT, walks the
     whole date index instead.)"""
     done = _done_column(scope, TaskDueRow.due_date)
-    owed = _in_scope(select(TaskUnitRow.task_id).where(_is_active(TaskUnitRow.task_id)), scope)
+    owed = _in_scope(select(TaskUnitRow.task_id), scope)
+    # Active is tested on the occurrences in range only (often a handful), not on every task.
     where = [_in_range(start, end, True), TaskDueRow.task_id.in_(owed)]
+    where.append(_is_active(TaskDueRow.task_id))
     if open_only:
         where.append(done.is_(None))
     if limit == 0:
