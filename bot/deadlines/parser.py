@@ -200,9 +200,15 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
     found_before = len(f.items)
     # Explicit dates: "ngày 15 tháng 8 năm 2025", "31/8/2025", "05/01".
     # Each pattern needs its words ("ngay", "thang") or a separator ("/", ".", "-").
-    dmy_words = "thang" in s and "ngay" in s
+    # Blanking only removes text: a clause without a digit never gets one, and every pattern
+    # reading a day, a month number or a year is skipped for it.
+    digit = _HAS_DIGIT.search(s) is not None
+    # The same holds for words: each test below first asks whether the clause had the word at
+    # all (a local flag), and only then whether it still has it.
+    thang, quy, ngay = "thang" in s, "quy" in s, "ngay" in s
+    dmy_words = thang and ngay
     dmy = "/" in s or "." in s or "-" in s
-    for rx in (_DMY_WORDS, _DMY) if (dmy_words or dmy) and _HAS_DIGIT.search(s) else ():
+    for rx in (_DMY_WORDS, _DMY) if (dmy_words or dmy) and digit else ():
         if not (dmy_words if rx is _DMY_WORDS else dmy):
             continue
         prev_end, prev_before = -1, False
@@ -223,10 +229,20 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
                 _Item("once", (make_rule(y, (mo,), d, before),), f"{word} {d}/{mo}{_ys(y)}", True)
             )
     if len(f.items) > found_before:
-        _yearly(f, found_before, s)
+        if "nam" in s:
+            _yearly(f, found_before, s)
         return  # "Báo cáo quý I chậm nhất ngày 22/3/2025": the quarter is a label
     # Day N of a month of each quarter: "ngày 19 của tháng cuối quý".
-    while "quy" in s and "ngay" in s and "thang" in s and (m := _DAY_LAST_Q.search(s)) is not None:
+    while (
+        digit
+        and quy
+        and ngay
+        and thang
+        and "quy" in s
+        and "ngay" in s
+        and "thang" in s
+        and (m := _DAY_LAST_Q.search(s)) is not None
+    ):
         before = bool(m.group(1)) or _before_at(s, m.start())
         d, which = int(m.group(2)), m.group(3)
         months = {"cuoi": QUARTER_ENDS, "dau": QUARTER_FIRSTS, "giua": QUARTER_MIDDLES}[which]
@@ -243,7 +259,14 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
                 )
             )
     # Day N of each quarter: "trước ngày 10 hằng quý" (day N of the quarter's first month).
-    while "quy" in s and "ngay" in s and (m := _DAY_EACH_Q.search(s)) is not None:
+    while (
+        digit
+        and quy
+        and ngay
+        and "quy" in s
+        and "ngay" in s
+        and (m := _DAY_EACH_Q.search(s)) is not None
+    ):
         before = bool(m.group(1)) or _before_at(s, m.start())
         d = int(m.group(2))
         s = _blank(s, m)
@@ -258,7 +281,14 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
                 )
             )
     # Day N of each month: "ngày 05 hàng tháng", "trước ngày 20 của tháng".
-    while "thang" in s and "ngay" in s and (m := _DAY_EACH_M.search(s)) is not None:
+    while (
+        digit
+        and thang
+        and ngay
+        and "thang" in s
+        and "ngay" in s
+        and (m := _DAY_EACH_M.search(s)) is not None
+    ):
         before = bool(m.group(1)) or _before_at(s, m.start())
         d = int(m.group(2))
         s = _blank(s, m)
@@ -273,16 +303,20 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
                 )
             )
     # Half-year and nine-month windows before "6 tháng" alone (half-yearly).
-    for rx, month, text, needs in _PART_YEAR if "thang" in s or "nua" in s else ():
-        if not all([w in s for w in needs]):
-            continue
-        while ("thang" in s or "nua" in s) and (m := rx.search(s)) is not None:
-            s = _blank(s, m)
-            f.items.append(
-                _Item("window", (make_rule(year, (month,), LAST),), f"{text}{_sp(year)}", False)
-            )
+    for rx, month, text, needs in (
+        _PART_YEAR if (thang or "nua" in s) and ("dau" in s or "cuoi" in s) else ()
+    ):
+        for w in needs:
+            if w not in s:
+                break
+        else:
+            while ("thang" in s or "nua" in s) and (m := rx.search(s)) is not None:
+                s = _blank(s, m)
+                f.items.append(
+                    _Item("window", (make_rule(year, (month,), LAST),), f"{text}{_sp(year)}", False)
+                )
     # Specific months: "Tháng 9/2025", "tháng 8, 9", "cuối tháng 9".
-    while "thang" in s and (m := _MONTHS.search(s)) is not None:
+    while digit and thang and "thang" in s and (m := _MONTHS.search(s)) is not None:
         s = _blank(s, m)
         mod = m.group(1) or ""
         y = _year(m.group(4), year)
@@ -305,10 +339,12 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
             else:
                 rule, text = make_rule(y, (mo,), LAST), f"trong tháng {mo}{_ys(y)}"
             f.items.append(_Item("window", (rule,), text, mod in ("truoc", "dau", "giua")))
-        _merge_lists(f, found_before, "trong tháng ")
+        if len(f.items) - found_before > 1:
+            _merge_lists(f, found_before, "trong tháng ")
     # Each month without a day: "hàng tháng", "cuối tháng", "đầu tháng".
     while (
-        "thang" in s
+        thang
+        and "thang" in s
         and ("cuoi" in s or "dau" in s or "giua" in s)
         and (m := _END_EACH_M.search(s)) is not None
     ):
@@ -339,7 +375,8 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
                 _Item("recurring", (make_rule(year, ALL_MONTHS, LAST),), "cuối mỗi tháng", False)
             )
     while (
-        "thang" in s
+        thang
+        and "thang" in s
         and (
             "moi" in s
             or "tung" in s
@@ -378,7 +415,7 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
                 )
             )
     # Listed quarters: "Quý II, III/2025", "Quý I, Quý II", "cuối quý III".
-    while "quy" in s and (m := _QUARTERS.search(s)) is not None:
+    while quy and "quy" in s and (m := _QUARTERS.search(s)) is not None:
         s = _blank(s, m)
         mod = m.group(1) or ""
         y = _year(m.group(3), year)
@@ -393,11 +430,12 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
                 rule = make_rule(y, (QUARTER_ENDS[q - 1],), LAST)
                 text = f"{'cuối' if mod == 'cuoi' else 'trong'} quý {ROMAN_OUT[q]}{_ys(y)}"
             f.items.append(_Item("window", (rule,), text, False))
-        _merge_lists(f, found_before, "trong quý ")
+        if len(f.items) - found_before > 1:
+            _merge_lists(f, found_before, "trong quý ")
     # Each quarter without a day.
-    while ("quy" in s or ("thang" in s and ("lan" in s or "dinh ky" in s))) and (
-        m := _EACH_Q.search(s)
-    ) is not None:
+    while (
+        (quy and "quy" in s) or (thang and "thang" in s and ("lan" in s or "dinh ky" in s))
+    ) and (m := _EACH_Q.search(s)) is not None:
         s = _blank(s, m)
         word = m.group(0)
         if word.startswith("dau"):
@@ -420,14 +458,16 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
                 )
             )
     # Half-yearly, nine months.
-    while "thang" in s and ("9" in s or "chin" in s) and (m := _NINE.search(s)) is not None:
+    while (
+        thang and "thang" in s and ("9" in s or "chin" in s) and (m := _NINE.search(s)) is not None
+    ):
         s = _blank(s, m)
         f.items.append(
             _Item("window", (make_rule(year, (9,), LAST),), f"9 tháng đầu năm{_sp(year)}", False)
         )
-    while (("thang" in s and ("6" in s or "sau" in s)) or "nua" in s or "ban nien" in s) and (
-        m := _EACH_HALF.search(s)
-    ) is not None:
+    while (
+        (thang and "thang" in s and ("6" in s or "sau" in s)) or "nua" in s or "ban nien" in s
+    ) and (m := _EACH_HALF.search(s)) is not None:
         s = _blank(s, m)
         f.items.append(
             _Item(
@@ -437,7 +477,7 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
                 False,
             )
         )
-    if len(f.items) > found_before:
+    if len(f.items) > found_before and "nam" in s:
         s = _yearly(f, found_before, s)  # "Quý I hằng năm": each year's first quarter
     # The year: "trong năm 2025", "năm 2023", "1 năm", "cuối năm", "hằng năm".
     while "nam" in s and (m := _YEAR.search(s)) is not None:
@@ -464,6 +504,7 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
     if (
         len(f.items) == found_before
         and not f.year_scope
+        and digit
         and "20" in s
         and (m := _BARE_YEAR.search(s))
     ):
@@ -514,14 +555,21 @@ def _merge_lists(f: _Found, since: int, prefix: str) -> None:
         return
     tail = f.items[since:]
     same = [i for i in tail if i.explain.startswith(prefix)]
-    if len(same) < 2 or len({i.rules[0].year for i in same}) != 1:
+    if len(same) < 2:
         return
     y = same[0].rules[0].year
-    names = [i.explain[len(prefix) :].removesuffix(_ys(y)) for i in same]
+    for i in same:
+        if i.rules[0].year != y:
+            return
+    ys = _ys(y)
+    cut = len(prefix)
+    names = [i.explain[cut:].removesuffix(ys) for i in same]
     merged = _Item(
-        "window", tuple(r for i in same for r in i.rules), prefix + ", ".join(names) + _ys(y), False
+        "window", tuple([r for i in same for r in i.rules]), prefix + ", ".join(names) + ys, False
     )
-    f.items[since:] = [i for i in tail if i not in same] + [merged]
+    # An item equal to one of `same` would start with `prefix` too: identity is enough here.
+    keep = [i for i in tail if not i.explain.startswith(prefix)]
+    f.items[since:] = [*keep, merged]
 
 
 def _sp(y: int | None) -> str:
@@ -537,15 +585,16 @@ def _list_numbers(raw: str, top: int, f: _Found | None = None) -> list[int]:
     single = ROMAN.get(raw) if top == 4 else (int(raw) if raw.isdigit() else None)
     if single is not None:  # the common case: one quarter or one month
         return [single] if 1 <= single <= top else []
-    parts = [p for p in _LIST_SEP.split(raw) if p]
     out: list[int] = []
     pending_range = dash = False
-    for p in parts:
+    for p in _LIST_SEP.split(raw):
+        if not p:
+            continue
         tok = p.strip()
-        if tok in ("-", "den") or tok.startswith("-") or tok.startswith("den"):
+        if tok.startswith(("-", "den")):
             pending_range, dash = True, tok.startswith("-")
             continue
-        if tok in (",", "va", "hoac") or tok.startswith((",", "va", "hoac")):
+        if tok.startswith((",", "va", "hoac")):
             pending_range = False
             continue
         n = ROMAN.get(tok) if top == 4 else (int(tok) if tok.isdigit() else None)
@@ -603,8 +652,10 @@ def _finish(text: str, f: _Found, year: int | None, cleaned: str | None = None) 
     if f.year_scope and not f.items and not f.ongoing:
         y = f.year_scope_year if f.year_scope_year is not None else year
         f.items.append(_Item("window", (make_rule(y, (12,), LAST),), f"trong năm{_sp(y)}", False))
-    items = f.items = _drop_covered(f.items)
-    kind = _kind(f)
+    items = f.items
+    if len(items) > 1:
+        items = f.items = _drop_covered(items)
+    kind = items[0].tag if len(items) == 1 else _kind(f)
     if len(items) == 1:  # the common case: one reading
         rules = items[0].rules
         parts = [items[0].explain]

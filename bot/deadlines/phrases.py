@@ -74,19 +74,49 @@ _SUBS: tuple[tuple[str, str, str], ...] = (
     ("  ", r"\s{2,}", " "),
 )
 _SUBS_RE = tuple((k, re.compile(p), r) for k, p, r in _SUBS)
-# One cheap scan that says whether any substitution above can apply.
-_NEEDS = re.compile(
-    r"[&+:,\n\r]| /|/ |  |(?=[thqnm])(?:thg|\bt\d|\bq[.\s]*[1-4iv]|\bhn\b|ngay thu|mong)"
-)
+_T_DIGIT = re.compile(r"t\d")
+
+
+# Tighter (still necessary) conditions for the substitutions whose key is a common letter.
+_GATES = {
+    # "q" then "." / spaces / a quarter number: never at the "q" of "quy".
+    "q": lambda s: s.count("q") > s.count("qu"),
+    "t": lambda s: _T_DIGIT.search(s) is not None,
+    # "hang|moi|tung|trong|cuoi|dau thang|quy|nam ,": "hang" is inside "thang" itself.
+    ",": lambda s: (
+        s.count("hang") > s.count("thang")
+        or "moi" in s
+        or "tung" in s
+        or "trong" in s
+        or "cuoi" in s
+        or "dau" in s
+    ),
+}
 
 
 def normalise(folded: str) -> str:
     """Map spelling variants ("thg", "Q3", "t8", "hàng/hằng" already folded) to one form."""
     s = folded
-    if _NEEDS.search(s) is None:  # most phrases need nothing: one scan instead of twelve
+    if not (  # most phrases need nothing: substring tests, cheaper than one regex scan
+        "," in s
+        or ":" in s
+        or "&" in s
+        or "+" in s
+        or "\n" in s
+        or "\r" in s
+        or "  " in s
+        or " /" in s
+        or "/ " in s
+        or "thg" in s
+        or "hn" in s
+        or "ngay thu" in s
+        or "mong" in s
+        or s.count("q") > s.count("qu")  # "q3", "q.iv"; never the q of "quy"
+        or _T_DIGIT.search(s) is not None  # "t8"
+    ):
         return s.strip(" .,;-")
     for key, pat, rep in _SUBS_RE:
-        if key in s:
+        if key in s and (key not in _GATES or _GATES[key](s)):
             s = pat.sub(rep, s)
     return s.strip(" .,;-")
 
