@@ -81,7 +81,7 @@ async def show_list(
     today = svc.today()
     title, start, end, open_only = period(kind, arg, today)
     async with svc.uow() as uow:
-        lines = await officers.unit_tasks(uow.session, unit_id, start, end, open_only)
+        lines = await officers.unit_tasks(uow.session, unit_id, start, end, open_only, today=today)
         name = await officers.unit_name(uow.session, unit_id)
     pages = max(1, -(-len(lines) // PAGE_SIZE))
     page = min(max(page, 0), pages - 1)

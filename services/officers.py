@@ -390,10 +390,31 @@ async def owes(session: AsyncSession, task_id: int, unit_id: int) -> str | None:
     return "lead" if "lead" in roles else "support"
 
 
+def _superseded(rows: list[tuple[int, date]], today: date) -> set[tuple[int, date]]:
+    """Past occurrences that a later past occurrence of the same task replaces.
+
+    Only the latest past occurrence of a task can be overdue: a plan imported in November must
+    not list January's monthly report as owed (the reminders planner follows the same rule).
+    """
+    latest: dict[int, date] = {}
+    for task_id, last_day in rows:
+        if last_day < today and last_day > latest.get(task_id, date.min):
+            latest[task_id] = last_day
+    return {(t, d) for t, d in rows if d < today and d != latest[t]}
+
+
 async def unit_tasks(
-    session: AsyncSession, unit_id: int, start: date, end: date, open_only: bool = False
+    session: AsyncSession,
+    unit_id: int,
+    start: date,
+    end: date,
+    open_only: bool = False,
+    today: date | None = None,
 ) -> list[TaskLine]:
-    """Occurrences of the unit's tasks whose real last day falls in [start, end], by date."""
+    """Occurrences of the unit's tasks whose real last day falls in [start, end], by date.
+
+    With ``today``, past occurrences superseded by a later past one are left out.
+    """
     ids = await covering(session, unit_id)
     rows = await session.execute(
         select(TaskRow, TaskDueRow, TaskUnitRow.role, PlanRow.title)
@@ -417,8 +438,16 @@ async def unit_tasks(
             )
         ).all()
     )
+    found = rows.all()
+    skip = (
+        _superseded([(task.id, due.last_day) for task, due, _r, _t in found], today)
+        if today is not None
+        else set()
+    )
     lines: dict[tuple[int, date], TaskLine] = {}
-    for task, due, role, title in rows.all():
+    for task, due, role, title in found:
+        if (task.id, due.last_day) in skip:
+            continue
         key = (task.id, due.due_date)
         prev = lines.get(key)
         if prev is not None and (prev.role == "lead" or role != "lead"):
