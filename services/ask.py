@@ -415,8 +415,8 @@ async def _next_due(ctx: _Ctx) -> Answer:
     )
     picked = sorted(
         (first, task_id, role)
-        for task_id, role, n, first, last in rows
-        if (wanted == "any" or _kind_of(n, first, last) == wanted)
+        for task_id, role, n, lo, hi, first in rows
+        if (wanted == "any" or _kind_of(n, lo, hi) == wanted)
         and (q.period is None or q.period.contains(first))
     )[:3]
     dues = await tv.dues_at(ctx.session, ctx.scope, [(t, d) for d, t, _r in picked])

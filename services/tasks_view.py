@@ -649,9 +649,11 @@ async def _nominal(
 
 async def report_tasks(
     session: AsyncSession, scope: Scope, start: date, end: date, topic: str
-) -> list[tuple[int, str | None, int, date, date]]:
-    """Tasks on a topic with occurrences in [start, end]: (task, role, how many, first and last
-    last day)."""
+) -> list[tuple[int, str | None, int, date, date, date]]:
+    """Tasks on a topic with occurrences in [start, end]: (task, role, and over ALL the task's
+    occurrences how many, the first and the last nominal date, then the first last day in
+    [start, end]). How often a report falls due is read from all its occurrences: a window that
+    holds only the last quarter of a plan's year says nothing about its rhythm."""
     # The task's text is read per group (a scalar subquery), not joined: a join lets PostgreSQL
     # scan every task's text for the LIKE before it looks at the unit's few tasks.
     text_of = select(TaskRow.search_text).where(TaskRow.id == TaskDueRow.task_id).scalar_subquery()
@@ -659,9 +661,7 @@ async def report_tasks(
         select(
             TaskDueRow.task_id,
             func.min(TaskUnitRow.role),  # "lead" < "support": lead when the unit leads at all
-            func.count(func.distinct(TaskDueRow.id)),
             func.min(TaskDueRow.last_day),
-            func.max(TaskDueRow.last_day),
             text_of,
         )
         .join(TaskUnitRow, TaskUnitRow.task_id == TaskDueRow.task_id)
@@ -670,10 +670,26 @@ async def report_tasks(
     )
     options = [text_of.like(_like(v), escape="\\") for v in topic_variants(topic)]
     stmt = _in_scope(stmt, scope).having(_is_active(TaskDueRow.task_id)).having(or_(*options))
-    out = []
-    for task_id, role, n, first, last, text in (await session.execute(stmt)).all():
+    found: dict[int, tuple[str | None, date]] = {}
+    for task_id, role, first, text in (await session.execute(stmt)).all():
         if matches_topic(text or "", topic):
-            out.append((task_id, role if scope.unit_ids is not None else None, int(n), first, last))
+            found[task_id] = (role if scope.unit_ids is not None else None, first)
+    if not found:
+        return []
+    spans = await session.execute(
+        select(
+            TaskDueRow.task_id,
+            func.count(),
+            func.min(TaskDueRow.due_date),
+            func.max(TaskDueRow.due_date),
+        )
+        .where(TaskDueRow.task_id.in_(sorted(found)))
+        .group_by(TaskDueRow.task_id)
+    )
+    out = []
+    for task_id, n, lo, hi in spans.all():
+        role, first = found[task_id]
+        out.append((task_id, role, int(n), lo, hi, first))
     return out
 
 

@@ -260,3 +260,22 @@ def test_a_real_last_day_is_never_further_before_its_date_than_the_query_slack()
             worst = max(worst, day - CAL.last_day(Occurrence(day, before)))
         day += timedelta(days=1)
     assert worst <= SLACK, worst
+
+
+async def test_the_last_quarterly_report_of_the_plan_year_is_still_read_as_quarterly(
+    store: Any,
+) -> None:
+    # In November only the December occurrence of II.2 is ahead (the plan has no next year):
+    # the report's rhythm comes from all its occurrences, not from the one in the window.
+    sessions, units = store
+    async with UnitOfWork(sessions) as uow:
+        answer = await ask(
+            uow,
+            "han bao cao quy 4 la ngay nao",
+            unit_id=units["so-tu-phap"],
+            today=date(2025, 11, 22),
+            calendar=CAL,
+        )
+    assert refs(answer) == ["II.2"]
+    assert answer.tasks[0].due == (date(2025, 12, 19),)
+    assert "Thứ Sáu, 19/12/2025" in answer.reply.to_text()
