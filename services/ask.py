@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -34,7 +34,9 @@ class AnsweredTask:
     support: tuple[str, ...]
     role: str | None
     due: tuple[date, ...]
-    status: str  # open | done | overdue | ongoing
+    # open | done | overdue | ongoing | superseded (a past occurrence, not done, whose task has
+    # a later past occurrence: only the latest past one is overdue)
+    status: str
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -81,6 +83,8 @@ class _Ctx:
     page: int
     unit_name: str | None
     note: str | None
+    # Task id -> its latest last day before today, for the past open occurrences on the page.
+    latest: dict[int, date] = field(default_factory=dict)
 
 
 async def ask(
@@ -126,11 +130,13 @@ def _whose(ctx: _Ctx) -> str:
     return f" — {ctx.unit_name}{role}" if ctx.unit_name else role
 
 
-def _status(due: tv.Due, ctx: _Ctx) -> tuple[str, str]:
+def _status(task_id: int, due: tv.Due, ctx: _Ctx) -> tuple[str, str]:
     """(status code, worded status) of one occurrence for the asker's unit."""
     if due.done:
         return "done", "✅ đã xong"
     if due.last_day < ctx.today:
+        if ctx.latest.get(task_id, due.last_day) > due.last_day:
+            return "superseded", "đã qua, xem lần hạn sau"
         return "overdue", f"⚠️ quá hạn {(ctx.today - due.last_day).days} ngày"
     n = ctx.calendar.working_days_until(ctx.today, due.last_day)
     if due.last_day == ctx.today:
@@ -159,7 +165,7 @@ def _answered(views: Sequence[tv.TaskView], ctx: _Ctx) -> tuple[AnsweredTask, ..
         if v.ongoing and not v.dues:
             status = "ongoing"
         elif v.dues:
-            status = _status(v.dues[0], ctx)[0]
+            status = _status(v.id, v.dues[0], ctx)[0]
         else:
             status = "open"
         old = by_id.get(v.id)
@@ -171,9 +177,18 @@ def _answered(views: Sequence[tv.TaskView], ctx: _Ctx) -> tuple[AnsweredTask, ..
 
 
 def _item(v: tv.TaskView, ctx: _Ctx, note: str = "") -> ReplyItem:
-    status = _status(v.dues[0], ctx)[1] if v.dues else ""
+    status = _status(v.id, v.dues[0], ctx)[1] if v.dues else ""
     lead = ", ".join(v.lead)
     return ReplyItem(v.ref, v.content, shorten(lead, 80), v.role, status, note)
+
+
+async def _with_latest(ctx: _Ctx, views: Sequence[tv.TaskView]) -> _Ctx:
+    """The context with the latest past last day of each task shown with a past open occurrence
+    (one small query, only when there is one)."""
+    past = [v.id for v in views for d in v.dues[:1] if not d.done and d.last_day < ctx.today]
+    if not past:
+        return ctx
+    return replace(ctx, latest=await tv.latest_past(ctx.session, past, ctx.today))
 
 
 async def _dated_list(ctx: _Ctx, page: tv.Page, title: str, empty: str, hint: str) -> Answer:
@@ -184,6 +199,7 @@ async def _dated_list(ctx: _Ctx, page: tv.Page, title: str, empty: str, hint: st
         return Answer(ctx.query, (), Reply(title="Hết danh sách: trang này không còn mục nào."))
     rest = max(page.total - ctx.page * PAGE_SIZE - len(page.hits), 0)
     views = await tv.load(ctx.session, page.hits, ctx.scope)
+    ctx = await _with_latest(ctx, views)
     groups: list[ReplyGroup] = []
     current: list[ReplyItem] = []
     day: date | None = None
@@ -215,6 +231,7 @@ async def _undated_list(ctx: _Ctx, page: tv.Page, title: str, empty: str, hint: 
         return Answer(ctx.query, (), Reply(title="Hết danh sách: trang này không còn mục nào."))
     rest = max(page.total - ctx.page * PAGE_SIZE - len(page.hits), 0)
     views = await tv.load(ctx.session, page.hits, ctx.scope)
+    ctx = await _with_latest(ctx, views)
     groups: list[ReplyGroup] = []
     for v in views:
         if v.dues and v.dues[0].last_day < ctx.today:
@@ -250,7 +267,11 @@ async def _hits(ctx: _Ctx, intent: Intent, limit: int | None = PAGE_SIZE) -> tv.
         start = q.period.start if q.period is not None else today - timedelta(days=365)
         if q.period is not None:
             end = min(q.period.end, end)
-        return await tv.occurrence_page(session, s, start, end, open_only=True, **window)
+        # Only each task's latest past occurrence can be overdue: a plan imported in July does
+        # not owe January's monthly report.
+        return await tv.occurrence_page(
+            session, s, start, end, open_only=True, latest_before=today, **window
+        )
     if intent is Intent.UPCOMING:
         end = today + timedelta(days=UPCOMING_DAYS)
         return await tv.occurrence_page(session, s, today, end, open_only=True, **window)
@@ -429,7 +450,9 @@ async def _next_due(ctx: _Ctx) -> Answer:
     views = await tv.load(ctx.session, hits, ctx.scope)
     first = views[0].dues[0]
     schedule = (await _schedules(ctx.session, [views[0].id]))[views[0].id][2]
-    lines = [f"Lần gần nhất: {format_date(first.last_day)} — {_status(first, ctx)[1] or 'đến hạn'}"]
+    ctx = await _with_latest(ctx, views)
+    status = _status(views[0].id, first, ctx)[1] or "đến hạn"
+    lines = [f"Lần gần nhất: {format_date(first.last_day)} — {status}"]
     lines.append(f"[{views[0].ref}] {describe_next(schedule, ctx.today, ctx.calendar)}")
     groups = tuple(
         ReplyGroup(format_date(v.dues[0].last_day), (_item(v, ctx, _due_note(v.dues[0])),))

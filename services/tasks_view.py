@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal, or_, select
+from sqlalchemy import and_, case, exists, func, literal, or_, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -223,6 +223,18 @@ def _is_active(task_col):  # type: ignore[no-untyped-def]
     return select(TaskRow.active).where(TaskRow.id == task_col).scalar_subquery().is_(True)
 
 
+def _latest_past(today: date):  # type: ignore[no-untyped-def]
+    """The occurrence is its task's latest one whose last day is before ``today``: only that one
+    can be overdue (older ones are superseded by it, as the reminders planner stops reminding of
+    an occurrence once the next one has reached its last day)."""
+    later = TaskDueRow.__table__.alias("later_due")
+    return ~exists().where(
+        later.c.task_id == TaskDueRow.task_id,
+        later.c.due_date > TaskDueRow.due_date,
+        later.c.last_day < today,
+    )
+
+
 def _is_sqlite(session: AsyncSession) -> bool:
     bind = session.bind
     return bind is not None and bind.dialect.name == "sqlite"
@@ -238,18 +250,31 @@ async def occurrence_page(
     topic: str | None = None,
     offset: int = 0,
     limit: int | None = None,
+    latest_before: date | None = None,
 ) -> Page:
     """A page of occurrences (by last day, then task) and the totals, sorted and counted in the
     database so that a unit owing thousands of occurrences costs one small result set.
 
     ``limit=0`` counts only (occurrences and distinct tasks); otherwise ``tasks`` is the number
     of distinct tasks when the whole list fits on the page, else -1 (not counted).
+    With ``latest_before`` (today, for overdue lists), only each task's latest occurrence before
+    that day is kept.
     """
     if topic or limit is None:
-        hits = await occurrences(session, scope, start, end, open_only=open_only, topic=topic)
+        hits = await occurrences(
+            session,
+            scope,
+            start,
+            end,
+            open_only=open_only,
+            topic=topic,
+            latest_before=latest_before,
+        )
         return _slice(hits, offset, limit)
     if _is_sqlite(session):
-        return await _sqlite_occurrence_page(session, scope, start, end, open_only, offset, limit)
+        return await _sqlite_occurrence_page(
+            session, scope, start, end, open_only, offset, limit, latest_before
+        )
     done = _done_column(scope, TaskDueRow.due_date)
     base = (
         select(
@@ -276,6 +301,8 @@ async def occurrence_page(
     base = _in_scope(base, scope).having(_is_active(TaskDueRow.task_id))
     if open_only:
         base = base.having(done.is_(None))
+    if latest_before is not None:
+        base = base.having(_latest_past(latest_before))
     sub = base.subquery()
     if limit == 0:
         total, tasks = (
@@ -323,6 +350,7 @@ async def _sqlite_occurrence_page(
     open_only: bool,
     offset: int,
     limit: int,
+    latest_before: date | None = None,
 ) -> Page:
     """SQLite's shape of ``occurrence_page``: the scope's tasks as an IN (subquery), which SQLite
     builds once as a small index and walks, so no grouping is needed (one row per occurrence).
@@ -335,6 +363,8 @@ async def _sqlite_occurrence_page(
     where.append(_is_active(TaskDueRow.task_id))
     if open_only:
         where.append(done.is_(None))
+    if latest_before is not None:
+        where.append(_latest_past(latest_before))
     if limit == 0:
         total, tasks = (
             await session.execute(
@@ -453,6 +483,7 @@ async def occurrences(
     *,
     open_only: bool = False,
     topic: str | None = None,
+    latest_before: date | None = None,
 ) -> list[Hit]:
     """One hit per (task, occurrence) whose last day is in [start, end], by last day then task.
 
@@ -473,6 +504,8 @@ async def occurrences(
         .join(TaskRow, TaskRow.id == TaskDueRow.task_id)
         .where(_in_range(start, end, _is_sqlite(session)), TaskRow.active.is_(True))
     )
+    if latest_before is not None:
+        stmt = stmt.where(_latest_past(latest_before))
     stmt = _topic_filter(_in_scope(stmt, scope), topic, TaskDueRow.task_id)
     found: dict[tuple[int, date], tuple[str | None, Due]] = {}
     for task_id, role, due_date, last_day, before, done, text in (
@@ -499,10 +532,27 @@ async def due_in(session: AsyncSession, scope: Scope, start: date, end: date) ->
 async def overdue(
     session: AsyncSession, scope: Scope, today: date, start: date | None = None
 ) -> list[Hit]:
-    """Open occurrences whose last day has passed, within the last 365 days by default (older
-    ones are the previous plan's business, not today's reminders)."""
+    """Open occurrences whose last day has passed, each task's latest such occurrence only,
+    within the last 365 days by default (older ones are the previous plan's business, not
+    today's reminders)."""
     first = start or today - timedelta(days=365)
-    return await occurrences(session, scope, first, today - timedelta(days=1), open_only=True)
+    end = today - timedelta(days=1)
+    return await occurrences(session, scope, first, end, open_only=True, latest_before=today)
+
+
+async def latest_past(
+    session: AsyncSession, task_ids: Iterable[int], today: date
+) -> dict[int, date]:
+    """Each task's latest last day before ``today`` (the only occurrence that can be overdue)."""
+    ids = sorted(set(task_ids))
+    if not ids:
+        return {}
+    rows = await session.execute(
+        select(TaskDueRow.task_id, func.max(TaskDueRow.last_day))
+        .where(TaskDueRow.task_id.in_(ids), TaskDueRow.last_day < today)
+        .group_by(TaskDueRow.task_id)
+    )
+    return {t: d for t, d in rows.all()}
 
 
 async def upcoming(session: AsyncSession, scope: Scope, today: date, days: int = 14) -> list[Hit]:
@@ -823,6 +873,7 @@ __all__ = [
     "covering",
     "directory",
     "due_in",
+    "latest_past",
     "load",
     "occurrences",
     "overdue",

@@ -210,11 +210,12 @@ async def test_a_named_unit_gets_its_own_tasks_and_name(store: Any) -> None:
 
 
 async def test_count_says_how_many_tasks_are_overdue(store: Any) -> None:
-    # Overdue for Sở Tư pháp on 1/7: I.1 for January to May (June is done), II.2 in March
-    # and June, II.3 (cooperating) on 30/6: three tasks, eight occurrences.
+    # Overdue for Sở Tư pháp on 1/7: II.2 in June (March is superseded by it) and II.3
+    # (cooperating) on 30/6. I.1's latest past occurrence (June) is done, so its open January
+    # to May occurrences are not owed any more.
     answer = await asking(store, "có bao nhiêu việc quá hạn")
-    assert answer.total == 3
-    assert answer.reply.title == "Có 3 việc quá hạn chưa xong — Sở Tư pháp (8 lần hạn)"
+    assert answer.total == 2
+    assert answer.reply.title == "Có 2 việc quá hạn chưa xong — Sở Tư pháp"
 
 
 async def test_an_unknown_question_gets_examples_never_silence(store: Any) -> None:
@@ -279,3 +280,44 @@ async def test_the_last_quarterly_report_of_the_plan_year_is_still_read_as_quart
     assert refs(answer) == ["II.2"]
     assert answer.tasks[0].due == (date(2025, 12, 19),)
     assert "Thứ Sáu, 19/12/2025" in answer.reply.to_text()
+
+
+async def asking_on(
+    store: tuple[Any, dict[str, int]], question: str, unit: str, today: date
+) -> Answer:
+    sessions, units = store
+    async with UnitOfWork(sessions) as uow:
+        return await ask(uow, question, unit_id=units[unit], today=today, calendar=CAL)
+
+
+async def test_a_plan_imported_mid_year_owes_only_the_latest_past_monthly_report(
+    store: Any,
+) -> None:
+    # The commune has done nothing since January; on 1/7 only June's report (last day 19/6) is
+    # overdue, not January's to May's.
+    answer = await asking_on(store, "viec nao qua han", "xa-ia-grai", TODAY)
+    assert [(t.ref, t.due, t.status) for t in answer.tasks] == [
+        ("I.1", (date(2025, 6, 19),), "overdue")
+    ]
+    assert "19/1/2025" not in answer.reply.to_text()
+    count = await asking_on(store, "co bao nhieu viec qua han", "xa-ia-grai", TODAY)
+    assert count.reply.title == "Có 1 việc quá hạn chưa xong — UBND xã Ia Grai"
+
+
+async def test_an_overdue_occurrence_gives_way_once_the_next_one_is_past(store: Any) -> None:
+    # July's report is due before Sunday 20/7, so its last day is Friday 18/7: on 18/7 June's is
+    # still the overdue one, on 21/7 July's has replaced it.
+    on_18 = await asking_on(store, "viec nao qua han", "xa-ia-grai", date(2025, 7, 18))
+    assert [t.due for t in on_18.tasks] == [(date(2025, 6, 19),)]
+    on_21 = await asking_on(store, "viec nao qua han", "xa-ia-grai", date(2025, 7, 21))
+    assert [t.due for t in on_21.tasks] == [(date(2025, 7, 18),)]
+
+
+async def test_a_superseded_past_occurrence_is_neither_overdue_nor_listed_as_overdue(
+    store: Any,
+) -> None:
+    march = await asking_on(store, "việc quá hạn tháng 3", "xa-ia-grai", TODAY)
+    assert march.tasks == () and march.reply.title.startswith("Không có việc nào quá hạn")
+    listed = await asking_on(store, "tháng 3 có việc gì", "xa-ia-grai", TODAY)
+    assert [(t.ref, t.status) for t in listed.tasks] == [("I.1", "superseded")]
+    assert "⚠️" not in listed.reply.to_text()
