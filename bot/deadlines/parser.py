@@ -27,7 +27,7 @@ EARLY_DAY = 10  # "đầu tháng" read as "by the 10th" (thượng tuần)
 MID_DAY = 15
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     """One reading found in a clause: its rules, a Vietnamese explanation and its tag."""
 
@@ -37,7 +37,7 @@ class _Item:
     specific: bool  # names a day (not merely a period end)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     items: list[_Item] = field(default_factory=list)
     ongoing: bool = False
@@ -213,8 +213,9 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
             continue
         prev_end, prev_before = -1, False
         while (m := rx.search(s)) is not None:
-            d, mo, y = int(m.group(1)), int(m.group(2)), _year(m.group(3), year)
-            before = _before_at(s, m.start())
+            g1, g2, g3 = m.groups()
+            d, mo, y = int(g1), int(g2), _year(g3, year)
+            before = "truoc" in s and _before_at(s, m.start())
             gap = s[prev_end : m.start()] if prev_end >= 0 else None
             if gap is not None and _RANGE_GAP.fullmatch(gap) and f.items[found_before:]:
                 f.items.pop()  # "từ 01/3/2025 đến 30/6/2025": the period ends on the second
@@ -243,7 +244,7 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
         and "thang" in s
         and (m := _DAY_LAST_Q.search(s)) is not None
     ):
-        before = bool(m.group(1)) or _before_at(s, m.start())
+        before = bool(m.group(1)) or ("truoc" in s and _before_at(s, m.start()))
         d, which = int(m.group(2)), m.group(3)
         months = {"cuoi": QUARTER_ENDS, "dau": QUARTER_FIRSTS, "giua": QUARTER_MIDDLES}[which]
         name = {"cuoi": "cuối", "dau": "đầu", "giua": "giữa"}[which]
@@ -267,7 +268,7 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
         and "ngay" in s
         and (m := _DAY_EACH_Q.search(s)) is not None
     ):
-        before = bool(m.group(1)) or _before_at(s, m.start())
+        before = bool(m.group(1)) or ("truoc" in s and _before_at(s, m.start()))
         d = int(m.group(2))
         s = _blank(s, m)
         if 1 <= d <= 31:
@@ -289,7 +290,7 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
         and "ngay" in s
         and (m := _DAY_EACH_M.search(s)) is not None
     ):
-        before = bool(m.group(1)) or _before_at(s, m.start())
+        before = bool(m.group(1)) or ("truoc" in s and _before_at(s, m.start()))
         d = int(m.group(2))
         s = _blank(s, m)
         if 1 <= d <= 31:
@@ -394,7 +395,10 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
             and 1 <= int(day.group(2)) <= 31
         ):
             # "Báo cáo tháng trước ngày 20": the day belongs to each month.
-            before, d = bool(day.group(1)) or _before_at(s, day.start()), int(day.group(2))
+            before, d = (
+                bool(day.group(1)) or ("truoc" in s and _before_at(s, day.start())),
+                int(day.group(2)),
+            )
             s = _blank(s, day)
             word = "trước ngày" if before else "ngày"
             f.items.append(
@@ -551,25 +555,24 @@ def _yearly(f: _Found, since: int, s: str) -> str:
 
 def _merge_lists(f: _Found, since: int, prefix: str) -> None:
     """ "trong quý II/2025; trong quý III/2025" → one item "trong quý II, III/2025"."""
-    if len(f.items) - since < 2:
-        return
-    tail = f.items[since:]
-    same = [i for i in tail if i.explain.startswith(prefix)]
+    items = f.items
+    same: list[_Item] = []
+    keep: list[_Item] = []
+    for i in items[since:]:
+        (same if i.explain.startswith(prefix) else keep).append(i)
     if len(same) < 2:
         return
     y = same[0].rules[0].year
+    ys, cut = _ys(y), len(prefix)
+    rules: list[Rule] = []
+    names: list[str] = []
     for i in same:
         if i.rules[0].year != y:
             return
-    ys = _ys(y)
-    cut = len(prefix)
-    names = [i.explain[cut:].removesuffix(ys) for i in same]
-    merged = _Item(
-        "window", tuple([r for i in same for r in i.rules]), prefix + ", ".join(names) + ys, False
-    )
-    # An item equal to one of `same` would start with `prefix` too: identity is enough here.
-    keep = [i for i in tail if not i.explain.startswith(prefix)]
-    f.items[since:] = [*keep, merged]
+        rules.extend(i.rules)
+        names.append(i.explain[cut:].removesuffix(ys))
+    keep.append(_Item("window", tuple(rules), prefix + ", ".join(names) + ys, False))
+    items[since:] = keep
 
 
 def _sp(y: int | None) -> str:
@@ -585,6 +588,17 @@ def _list_numbers(raw: str, top: int, f: _Found | None = None) -> list[int]:
     single = ROMAN.get(raw) if top == 4 else (int(raw) if raw.isdigit() else None)
     if single is not None:  # the common case: one quarter or one month
         return [single] if 1 <= single <= top else []
+    if not (
+        "-" in raw or "va" in raw or "den" in raw or "hoac" in raw or "quy" in raw or "thang" in raw
+    ):
+        # Only commas separate (no range, no repeated word): _LIST_SEP would split at them.
+        found = []
+        for p in raw.split(","):
+            tok = p.strip()
+            n = ROMAN.get(tok) if top == 4 else (int(tok) if tok.isdigit() else None)
+            if n is not None and 1 <= n <= top:
+                found.append(n)
+        return sorted(set(found))
     out: list[int] = []
     pending_range = dash = False
     for p in _LIST_SEP.split(raw):
@@ -618,8 +632,22 @@ def _read(cleaned: str, year: int | None, aligned: str | None = None) -> _Found:
     """
     f = _Found()
     folded = normalise(fold_aligned(cleaned) if aligned is None else aligned)
-    folded, f.cited = drop_citations(folded)
-    for clause in segments(folded):
+    if "ngay" in folded:  # a citation needs its date ("ngày 18/11/2020")
+        folded, f.cited = drop_citations(folded)
+    if (
+        ";" in folded
+        or "\n" in folded
+        or "(" in folded
+        or ")" in folded
+        or "-" in folded
+        or "." in folded
+        or "+" in folded
+    ):
+        clauses = segments(folded)
+    else:  # one clause: what segments() gives without its split
+        one = folded.strip(" ,.")
+        clauses = [one] if one else []
+    for clause in clauses:
         _parse_clause(clause, year, f)
     return f
 
@@ -655,11 +683,13 @@ def _finish(text: str, f: _Found, year: int | None, cleaned: str | None = None) 
     items = f.items
     if len(items) > 1:
         items = f.items = _drop_covered(items)
-    kind = items[0].tag if len(items) == 1 else _kind(f)
+    rules: tuple[Rule, ...]
     if len(items) == 1:  # the common case: one reading
-        rules = items[0].rules
-        parts = [items[0].explain]
+        kind, rules, parts = items[0].tag, items[0].rules, [items[0].explain]
+    elif not items:
+        kind, rules, parts = _kind(f), (), []
     else:
+        kind = _kind(f)
         rules = tuple([r for i in items for r in i.rules])
         parts = _dedupe([i.explain for i in items])
     if cleaned is None:

@@ -39,7 +39,7 @@ def fold_aligned(text: str) -> str:
     return low.translate(_FOLD_LIST)
 
 
-_ODD = re.compile(r"[<&*_`\"“”‘’'«»…\[–—−\u00a0\t]|  ")
+_ODD = re.compile(r"[<&*_`\"“”‘’'«»…\[–—−\u00a0\t]")  # or two spaces: see clean()
 _DASHES = re.compile(r"[–—−]")
 _RUNS = re.compile(r"[ \t]+")
 
@@ -48,7 +48,7 @@ def clean(text: str) -> str:
     """NFC, no HTML, no markdown or quote marks, one space between words."""
     if not unicodedata.is_normalized("NFC", text):
         text = nfc(text)
-    if _ODD.search(text) is None:  # the common case: nothing to clean
+    if _ODD.search(text) is None and "  " not in text:  # the common case: nothing to clean
         return text.strip()
     text = strip_html(text).replace("\u00a0", " ")
     text = _MARKUP.sub(" ", text)

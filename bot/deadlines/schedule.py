@@ -74,7 +74,10 @@ class Rule:
         for y in years:
             if 1 <= y <= 9999:
                 occs = _year_occurrences(self.months, self.day, y, self.before)
-                out.extend(o for o in occs if start <= o.due <= end)
+                if occs and start <= occs[0].due and occs[-1].due <= end:
+                    out.extend(occs)  # the whole year is inside (occs is sorted)
+                else:
+                    out.extend([o for o in occs if start <= o.due <= end])
         return out
 
     def to_json(self) -> list[Any]:
