@@ -233,6 +233,49 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
         if "nam" in s:
             _yearly(f, found_before, s)
         return  # "Báo cáo quý I chậm nhất ngày 22/3/2025": the quarter is a label
+    # Every recogniser below needs one of these words: most clauses skip them all at once.
+    if thang or quy or "nam" in s or "nua" in s or "ban nien" in s:
+        s = _periods(s, year, f, found_before, digit, thang, quy, ngay)
+    if (
+        len(f.items) == found_before
+        and not f.year_scope
+        and digit
+        and "20" in s
+        and (m := _BARE_YEAR.search(s))
+    ):
+        y = int(m.group(1))
+        f.year_scope, f.year_scope_year = True, y
+        s = _blank(s, m)
+    if (
+        len(f.items) == found_before
+        and not f.year_scope
+        and (
+            "theo" in s
+            or "ket hop" in s
+            or "truong hop" in s
+            or "vbx" in s
+            or "duoc giao" in s
+            or "cua " in s
+        )
+        and _ELSEWHERE.search(s)
+    ):
+        f.elsewhere = True
+
+
+def _periods(
+    s: str,
+    year: int | None,
+    f: _Found,
+    found_before: int,
+    digit: bool,
+    thang: bool,
+    quy: bool,
+    ngay: bool,
+) -> str:
+    """Days of each period, months, quarters, halves and years (see _parse_clause); the rest of s.
+
+    `digit`, `thang`, `quy`, `ngay`: whether the clause had a digit or the word when it started.
+    """
     # Day N of a month of each quarter: "ngày 19 của tháng cuối quý".
     while (
         digit
@@ -319,9 +362,14 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
     # Specific months: "Tháng 9/2025", "tháng 8, 9", "cuối tháng 9".
     while digit and thang and "thang" in s and (m := _MONTHS.search(s)) is not None:
         s = _blank(s, m)
-        mod = m.group(1) or ""
-        y = _year(m.group(4), year)
-        for mo in _list_numbers(m.group(2) + (m.group(3) or ""), 12, f):
+        mod_g, first, more, year_g = m.groups()
+        mod = mod_g or ""
+        y = _year(year_g, year)
+        if more:
+            listed = _list_numbers(first + more, 12, f)
+        else:  # one month: what _list_numbers gives for it
+            listed = [n] if 1 <= (n := int(first)) <= 12 else []
+        for mo in listed:
             if mod == "truoc":
                 rule = make_rule(y, (mo,), 1, True)
                 text = f"trước tháng {mo}{_ys(y)} (trước ngày 1/{mo})"
@@ -505,30 +553,7 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
             tag = "recurring" if mod in ("hang", "moi", "tung") else "window"
             text = "hằng năm (31/12)" if tag == "recurring" else f"cuối năm{_sp(y)}"
             f.items.append(_Item(tag, (make_rule(y, (12,), LAST),), text, False))
-    if (
-        len(f.items) == found_before
-        and not f.year_scope
-        and digit
-        and "20" in s
-        and (m := _BARE_YEAR.search(s))
-    ):
-        y = int(m.group(1))
-        f.year_scope, f.year_scope_year = True, y
-        s = _blank(s, m)
-    if (
-        len(f.items) == found_before
-        and not f.year_scope
-        and (
-            "theo" in s
-            or "ket hop" in s
-            or "truong hop" in s
-            or "vbx" in s
-            or "duoc giao" in s
-            or "cua " in s
-        )
-        and _ELSEWHERE.search(s)
-    ):
-        f.elsewhere = True
+    return s
 
 
 def _has_months(items: list[_Item], months: tuple[int, ...], tag: str) -> bool:
