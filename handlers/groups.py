@@ -8,7 +8,8 @@ from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, ChatMemberHandler, CommandHandler
 
 from handlers.context import App, BotContext, answer_or_reply, is_group, pressed, reply
-from handlers.formatting import button, e, inline
+from handlers.formatting import e
+from handlers.unit_pick import named_unit
 from services import officers
 
 ADMINS = (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
@@ -31,23 +32,11 @@ async def link(update: Update, context: BotContext) -> None:
     if not await _is_group_admin(update, context):
         await reply(update, "Chỉ quản trị viên của nhóm mới liên kết được nhóm với đơn vị.")
         return
-    name = " ".join(context.args or []).strip()
-    if not name:
-        await reply(update, "Gõ tên đơn vị sau lệnh, ví dụ: /nhom Sở Tư pháp")
-        return
-    svc = context.services
-    async with svc.uow() as uow:
-        found = await officers.find_units(uow.session, name)
-    if not found:
-        await reply(update, f"Không tìm thấy đơn vị “{e(name)}”.")
-        return
-    if len(found) > 1:
-        chat = update.effective_chat
-        assert chat is not None
-        rows = [[button(u.name, svc.sign(chat.id, f"gl:{u.id}"))] for u in found]
-        await reply(update, "Liên kết nhóm với đơn vị nào?", reply_markup=inline(rows))
-        return
-    await _link(update, context, found[0].id)
+    unit_id = await named_unit(
+        update, context, command="nhom", prefix="gl", question="Liên kết nhóm với đơn vị nào?"
+    )
+    if unit_id is not None:
+        await _link(update, context, unit_id)
 
 
 async def pick(update: Update, context: BotContext) -> None:

@@ -21,6 +21,7 @@ from handlers.context import (
     who,
 )
 from handlers.formatting import button, e, inline, main_keyboard
+from handlers.unit_pick import named_unit
 from services import officers
 
 AWAITING_UNIT = "awaiting_unit"
@@ -177,23 +178,11 @@ async def invite(update: Update, context: BotContext) -> None:
     if not officer.is_coordinator:
         await reply(update, "Chỉ điều phối viên mới tạo được liên kết mời.")
         return
-    name = " ".join(context.args or []).strip()
-    if not name:
-        await reply(update, "Gõ tên đơn vị sau lệnh, ví dụ: /moi Sở Tư pháp")
-        return
-    svc = context.services
-    async with svc.uow() as uow:
-        found = await officers.find_units(uow.session, name)
-    if not found:
-        await reply(update, f"Không tìm thấy đơn vị “{e(name)}”.")
-        return
-    if len(found) > 1:
-        chat = update.effective_chat
-        assert chat is not None
-        rows = [[button(u.name, svc.sign(chat.id, f"mi:{u.id}"))] for u in found]
-        await reply(update, "Tạo liên kết mời cho đơn vị nào?", reply_markup=inline(rows))
-        return
-    await _send_invite(update, context, officer.telegram_id, found[0].id)
+    unit_id = await named_unit(
+        update, context, command="moi", prefix="mi", question="Tạo liên kết mời cho đơn vị nào?"
+    )
+    if unit_id is not None:
+        await _send_invite(update, context, officer.telegram_id, unit_id)
 
 
 async def pick_invite_unit(update: Update, context: BotContext) -> None:
