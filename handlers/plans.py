@@ -146,13 +146,18 @@ async def assign(update: Update, context: BotContext) -> None:
         await reply(update, "Chỉ điều phối viên mới giao việc được.")
         return
     args = context.args or []
-    if len(args) < 2 or not args[0].lstrip("#").isdigit():
-        await reply(update, "Cú pháp: /giao MÃ_VIỆC TÊN CÁN BỘ, ví dụ: /giao 12 Nguyễn Văn A")
+    if len(args) < 2:
+        await reply(
+            update,
+            "Cú pháp: /giao MÃ_VIỆC TÊN CÁN BỘ, ví dụ: /giao #12 Nguyễn Văn A hoặc "
+            "/giao II.3 Nguyễn Văn A (mã việc có trong 📄 Chi tiết).",
+        )
         return
-    task_id, name = int(args[0].lstrip("#")), " ".join(args[1:])
+    name = " ".join(args[1:])
     svc = context.services
     try:
         async with svc.uow() as uow:
+            task_id = await officers.find_task(uow.session, args[0])
             found = await officers.find_officers(uow.session, name)
             if len(found) != 1:
                 await reply(

@@ -178,7 +178,10 @@ async def press_detail(update: Update, context: BotContext) -> None:
         return
     assert update.callback_query is not None
     await update.callback_query.answer()
-    parts = [f"📄 <b>Mục {e(d['ref'])}</b> — {e(d['plan'] or '')}", e(d["content"])]
+    parts = [
+        f"📄 <b>Mục {e(d['ref'])}</b> — {e(d['plan'] or '')} (mã việc #{task_id})",
+        e(d["content"]),
+    ]
     if d["result"]:
         parts.append(f"<b>Sản phẩm:</b> {e(d['result'])}")
     parts.append(f"<b>Thời hạn:</b> {e(d['deadline'] or 'không ghi')}")

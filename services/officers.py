@@ -11,7 +11,7 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import NotAllowed, NotFound
@@ -514,6 +514,33 @@ async def task_detail(session: AsyncSession, task_id: int) -> dict[str, object]:
         "lead": [m for r, m in units if r == "lead"],
         "support": [m for r, m in units if r == "support"],
     }
+
+
+async def find_task(session: AsyncSession, code: str) -> int:
+    """The task a coordinator names: its code (#12) or its ref in the plan (II.3) when unique.
+
+    A bare number is read as a ref first (plans number their rows "01", "3"), else as a code.
+    """
+    code = code.strip()
+    if code.startswith("#") and code[1:].isdigit():
+        return int(code[1:])
+    ids = (
+        await session.scalars(
+            select(TaskRow.id).where(
+                TaskRow.active.is_(True), func.upper(TaskRow.ref) == code.upper()
+            )
+        )
+    ).all()
+    if not ids and code.isdigit():
+        return int(code)
+    if not ids:
+        raise NotFound(f"Không tìm thấy việc mục {code}.")
+    if len(ids) > 1:
+        raise NotFound(
+            f"Có {len(ids)} việc cùng mục {code} (ở các kế hoạch khác nhau); "
+            "hãy dùng mã việc (#số) trong 📄 Chi tiết."
+        )
+    return ids[0]
 
 
 async def assign_task(

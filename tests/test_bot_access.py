@@ -208,6 +208,19 @@ async def test_a_coordinator_assigns_a_task_to_a_named_officer(world: World) -> 
     assert "Không tìm thấy cán bộ" in (await coord.send(f"/giao {world.ids['t3']} Không Ai")).text
 
 
+async def test_a_coordinator_names_the_task_by_its_ref_in_the_plan(world: World) -> None:
+    coord = world.harness.private(COORD)
+    assert "Đã giao việc" in (await coord.send("/giao 3 Hùng")).text
+    assert any(
+        "Cập nhật cơ sở dữ liệu" in (m.text or "") for m in world.api.messages[HUNG].values()
+    )
+    assert "Không tìm thấy việc mục IX.9" in (await coord.send("/giao IX.9 Hùng")).text
+    assigned = await world.scalar(
+        select(func.count(AuditRow.id)).where(AuditRow.action == "task.assign")
+    )
+    assert assigned == 1
+
+
 async def test_a_group_mention_asking_about_another_unit_is_refused(world: World) -> None:
     world.api.set_chat_member(GROUP, 700, "administrator")
     await world.harness.group(GROUP, 700).send("/nhom Tư pháp")
