@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import html
 import json
 from datetime import datetime, timedelta
 from typing import Any
@@ -31,6 +32,7 @@ def run_plan(args: argparse.Namespace, settings: Any) -> int:
 
 async def _plan(args: argparse.Namespace, settings: Any) -> int:
     from bot.clock import system_clock
+    from bot.text import squash, strip_html
     from bot.vndate import format_date
     from services.reminders import day_start, preview
     from store.db import make_engine, make_sessionmaker
@@ -58,9 +60,8 @@ async def _plan(args: argparse.Namespace, settings: Any) -> int:
                 "text": r.text,
             }, ensure_ascii=False))  # fmt: skip
         else:
-            head = (
-                r.text.splitlines()[1] if r.task_id and "\n" in r.text else r.text.splitlines()[0]
-            )
+            lines = html.unescape(strip_html(r.text)).splitlines()
+            head = squash(lines[1] if r.task_id and len(lines) > 1 else lines[0])
             print(
                 f"{format_date(local.date())} {local:%H:%M} → chat {r.chat_id} · {r.kind} · {head[:90]}"
             )
