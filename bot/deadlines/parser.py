@@ -179,8 +179,11 @@ _PART_YEAR = (
 )
 
 
-def _parse_clause(s: str, year: int | None, f: _Found) -> None:
-    """Read one clause into `f` (items and flags), consuming what each recogniser matched."""
+def _parse_clause(s: str, year: int | None, f: _Found, digit: bool | None = None) -> None:
+    """Read one clause into `f` (items and flags), consuming what each recogniser matched.
+
+    `digit`: False if the clause has no digit, True if it may have one, None: look.
+    """
     if (
         "thuong xuyen" in s or "lien tuc" in s or "g ngay" in s or "i ngay" in s
         or "tuan" in s or "phat sinh" in s or "suot" in s
@@ -202,7 +205,8 @@ def _parse_clause(s: str, year: int | None, f: _Found) -> None:
     # Each pattern needs its words ("ngay", "thang") or a separator ("/", ".", "-").
     # Blanking only removes text: a clause without a digit never gets one, and every pattern
     # reading a day, a month number or a year is skipped for it.
-    digit = _HAS_DIGIT.search(s) is not None
+    if digit is None:
+        digit = _HAS_DIGIT.search(s) is not None
     # The same holds for words: each test below first asks whether the clause had the word at
     # all (a local flag), and only then whether it still has it.
     thang, quy, ngay = "thang" in s, "quy" in s, "ngay" in s
@@ -469,10 +473,11 @@ def _periods(
     # Listed quarters: "Quý II, III/2025", "Quý I, Quý II", "cuối quý III".
     while quy and "quy" in s and (m := _QUARTERS.search(s)) is not None:
         s = _blank(s, m)
-        mod = m.group(1) or ""
-        y = _year(m.group(3), year)
-        qs = _list_numbers(m.group(2), 4, f)
-        for q in qs:
+        mod_g, qlist, year_g = m.groups()
+        mod = mod_g or ""
+        y = _year(year_g, year)
+        one = ROMAN.get(qlist)  # one quarter (1..4): what _list_numbers gives for it
+        for q in (one,) if one is not None else _list_numbers(qlist, 4, f):
             if mod == "dau":
                 f.ambiguous = True
                 mo = QUARTER_FIRSTS[q - 1]
@@ -656,7 +661,12 @@ def _read(cleaned: str, year: int | None, aligned: str | None = None) -> _Found:
     `aligned` is fold_aligned(cleaned) when the caller has it already.
     """
     f = _Found()
-    folded = normalise(fold_aligned(cleaned) if aligned is None else aligned)
+    if aligned is None:
+        aligned = fold_aligned(cleaned)
+    # Normalising and dropping citations never add a digit: a phrase without one has none in
+    # any clause (with one, a clause may have lost it to a citation: True stays safe).
+    digit = _HAS_DIGIT.search(aligned) is not None
+    folded = normalise(aligned, digit)
     if "ngay" in folded:  # a citation needs its date ("ngày 18/11/2020")
         folded, f.cited = drop_citations(folded)
     if (
@@ -669,11 +679,13 @@ def _read(cleaned: str, year: int | None, aligned: str | None = None) -> _Found:
         or "+" in folded
     ):
         clauses = segments(folded)
+        hint = (digit if len(clauses) == 1 else None) if digit else False
+        for clause in clauses:
+            _parse_clause(clause, year, f, hint)
     else:  # one clause: what segments() gives without its split
         one = folded.strip(" ,.")
-        clauses = [one] if one else []
-    for clause in clauses:
-        _parse_clause(clause, year, f)
+        if one:
+            _parse_clause(one, year, f, digit)
     return f
 
 

@@ -94,8 +94,11 @@ _GATES = {
 }
 
 
-def normalise(folded: str) -> str:
-    """Map spelling variants ("thg", "Q3", "t8", "hàng/hằng" already folded) to one form."""
+def normalise(folded: str, has_digit: bool = True) -> str:
+    """Map spelling variants ("thg", "Q3", "t8", "hàng/hằng" already folded) to one form.
+
+    `has_digit=False` says the text has no digit (so no "t8" to look for).
+    """
     s = folded
     if not (  # most phrases need nothing: substring tests, cheaper than one regex scan
         "," in s
@@ -112,7 +115,7 @@ def normalise(folded: str) -> str:
         or "ngay thu" in s
         or "mong" in s
         or s.count("q") > s.count("qu")  # "q3", "q.iv"; never the q of "quy"
-        or _T_DIGIT.search(s) is not None  # "t8"
+        or (has_digit and _T_DIGIT.search(s) is not None)  # "t8"
     ):
         return s.strip(" .,;-")
     for key, pat, rep in _SUBS_RE:
