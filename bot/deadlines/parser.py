@@ -216,7 +216,11 @@ def _parse_clause(s: str, year: int | None, f: _Found, digit: bool | None = None
         if not (dmy_words if rx is _DMY_WORDS else dmy):
             continue
         prev_end, prev_before = -1, False
-        while (m := rx.search(s)) is not None:
+        while (
+            ("thang" in s and "ngay" in s)
+            if rx is _DMY_WORDS
+            else ("/" in s or "." in s or "-" in s)
+        ) and (m := rx.search(s)) is not None:
             g1, g2, g3 = m.groups()
             d, mo, y = int(g1), int(g2), _year(g3, year)
             before = "truoc" in s and _before_at(s, m.start())
