@@ -186,7 +186,7 @@ async def _with_latest(ctx: _Ctx, views: Sequence[tv.TaskView]) -> _Ctx:
     """The context with the latest past last day of each task shown with a past open occurrence
     (one small query, only when there is one)."""
     past = [v.id for v in views for d in v.dues[:1] if not d.done and d.last_day < ctx.today]
-    if not past:
+    if not past or ctx.query.intent is Intent.OVERDUE:  # overdue lists hold only latest ones
         return ctx
     return replace(ctx, latest=await tv.latest_past(ctx.session, past, ctx.today))
 

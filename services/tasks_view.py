@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, exists, func, literal, or_, select
-from sqlalchemy import text as sql_text
+from sqlalchemy import and_, case, exists, func, literal, not_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.text import fold
@@ -91,20 +90,18 @@ class _DirectoryEntry:
 _CACHE: dict[str, tuple[tuple[object, ...], _DirectoryEntry]] = {}
 
 
-async def directory(session: AsyncSession) -> _DirectoryEntry:
-    """The unit directory, loaded once per database and reloaded when the units change."""
-    version = tuple(
-        (
-            await session.execute(
-                select(
-                    select(func.count(UnitRow.id)).scalar_subquery(),
-                    select(func.max(UnitRow.id)).scalar_subquery(),
-                    select(func.count(UnitAliasRow.id)).scalar_subquery(),
-                    select(func.max(UnitAliasRow.id)).scalar_subquery(),
-                )
-            )
-        ).one()
-    )
+async def directory(session: AsyncSession, plan: bool = False) -> _DirectoryEntry:
+    """The unit directory, loaded once per database and reloaded when the units change (a
+    cheap version: counts and highest ids of units and aliases). With ``plan``, the same round
+    trip also sets the PostgreSQL planner settings of ``_plan_each_query``."""
+    version_of = [
+        select(func.count(UnitRow.id)).scalar_subquery(),
+        select(func.max(UnitRow.id)).scalar_subquery(),
+        select(func.count(UnitAliasRow.id)).scalar_subquery(),
+        select(func.max(UnitAliasRow.id)).scalar_subquery(),
+    ]
+    extra = list(_PLANNER) if plan and not _is_sqlite(session) else []
+    version = tuple((await session.execute(select(*version_of, *extra))).one())[:4]
     bind = session.bind
     key = str(getattr(bind, "url", "")) or str(id(bind))
     cached = _CACHE.get(key)
@@ -139,22 +136,27 @@ async def _plan_each_query(session: AsyncSession) -> None:
     # (2 s instead of 30 ms at 100,000 tasks). Plan each query with its values, in this
     # transaction only.
     # JIT compilation (tens of ms) is for analytics; these small queries only pay for it.
+    # The indexes these queries read are in memory: at the default random_page_cost (4, disks)
+    # PostgreSQL prefers reading a whole month of every task's occurrences (tens of thousands
+    # of heap rows) to a thousand index-only probes per task of the unit.
     bind = session.bind
     if bind is not None and bind.dialect.name == "postgresql":
-        await session.execute(
-            sql_text(
-                "SELECT set_config('plan_cache_mode', 'force_custom_plan', true),"
-                " set_config('jit', 'off', true)"
-            )
-        )
+        await session.execute(select(*_PLANNER))
+
+
+_PLANNER = (
+    func.set_config("plan_cache_mode", "force_custom_plan", True),
+    func.set_config("jit", "off", True),
+    func.set_config("random_page_cost", "1.1", True),
+)
 
 
 async def scope_for(session: AsyncSession, unit_id: int | None, role: str | None = None) -> Scope:
     """The scope of a unit (through its groups and predecessors), or every unit for None."""
-    await _plan_each_query(session)
     if unit_id is None:
+        await _plan_each_query(session)
         return Scope(None, None, role)
-    entry = await directory(session)
+    entry = await directory(session, plan=True)
     return Scope(covering(entry, unit_id), unit_id, role, entry.directory.by_id.get(unit_id))
 
 
@@ -240,6 +242,74 @@ def _is_sqlite(session: AsyncSession) -> bool:
     return bind is not None and bind.dialect.name == "sqlite"
 
 
+def _owed(scope: Scope):  # type: ignore[no-untyped-def]
+    """The scope's task ids (from the covering (unit_id, task_id, role) index)."""
+    return _in_scope(select(TaskUnitRow.task_id), scope)
+
+
+def _inactive():  # type: ignore[no-untyped-def]
+    """Ids of inactive tasks: few, read from a partial index (a per-row test of tasks.active
+    would read the large task row of every occurrence)."""
+    return select(TaskRow.id).where(not_(TaskRow.active))
+
+
+def _not_done(scope: Scope, due_table):  # type: ignore[no-untyped-def]
+    """The scope's own unit has not marked the occurrence done."""
+    return ~exists().where(
+        CompletionRow.task_id == due_table.c.task_id,
+        CompletionRow.due_date == due_table.c.due_date,
+        CompletionRow.unit_id == scope.done_unit,
+    )
+
+
+async def _done_marks(
+    session: AsyncSession, scope: Scope, pairs: Sequence[tuple[int, date]]
+) -> set[tuple[int, date]]:
+    """Which of the (task, nominal date) pairs the scope's own unit marked done."""
+    if scope.done_unit is None or not pairs:
+        return set()
+    rows = await session.execute(
+        select(CompletionRow.task_id, CompletionRow.due_date).where(
+            CompletionRow.unit_id == scope.done_unit,
+            CompletionRow.task_id.in_(sorted({t for t, _ in pairs})),
+            CompletionRow.due_date.in_(sorted({d for _, d in pairs})),
+        )
+    )
+    return {(t, d) for t, d in rows.all()}
+
+
+def _latest_occurrences(scope: Scope, start: date, end: date, before: date):  # type: ignore[no-untyped-def]
+    """Each task of the scope's latest occurrence whose last day is before ``before``, when
+    that day is in [start, end]: per task, one backward probe of the (task_id, last_day) index
+    for the day, then the occurrence rows of that day."""
+    unit = TaskUnitRow.__table__
+    due = TaskDueRow.__table__
+    later = TaskDueRow.__table__.alias("past_due")
+    owned = select(unit.c.task_id).distinct().where(unit.c.task_id.not_in(_inactive()))
+    if scope.unit_ids is not None:
+        owned = owned.where(unit.c.unit_id.in_(sorted(scope.unit_ids)))
+    if scope.role:
+        owned = owned.where(unit.c.role == scope.role)
+    if scope.unit_ids is None and not scope.role:
+        owned = select(TaskRow.id.label("task_id")).where(TaskRow.active.is_(True))
+    owned_cte = owned.subquery("owned")
+    day = (
+        select(func.max(later.c.last_day))
+        .where(later.c.task_id == owned_cte.c.task_id, later.c.last_day < before)
+        .scalar_subquery()
+    )
+    latest = select(owned_cte.c.task_id, day.label("day")).subquery("latest")
+    return (
+        select(due.c.task_id, due.c.due_date, due.c.last_day, due.c.before)
+        .select_from(
+            latest.join(
+                due, and_(due.c.task_id == latest.c.task_id, due.c.last_day == latest.c.day)
+            )
+        )
+        .where(latest.c.day >= start, latest.c.day <= end)
+    )
+
+
 async def occurrence_page(
     session: AsyncSession,
     scope: Scope,
@@ -259,6 +329,12 @@ async def occurrence_page(
     of distinct tasks when the whole list fits on the page, else -1 (not counted).
     With ``latest_before`` (today, for overdue lists), only each task's latest occurrence before
     that day is kept.
+
+    Shape: the scope's occurrences in range are read per task of the scope from the covering
+    (task_id, last_day, due_date, before) index (``task_id IN (the scope's tasks)``), minus the
+    few inactive tasks and the unit's done marks; only the page's rows leave the database.
+    Roles come from ``load(..., scope)``. On PostgreSQL the occurrences are a MATERIALIZED CTE:
+    given the ORDER BY ... LIMIT directly, its planner walks the whole date index instead.
     """
     if topic or limit is None:
         hits = await occurrences(
@@ -271,127 +347,43 @@ async def occurrence_page(
             latest_before=latest_before,
         )
         return _slice(hits, offset, limit)
-    if _is_sqlite(session):
-        return await _sqlite_occurrence_page(
-            session, scope, start, end, open_only, offset, limit, latest_before
-        )
-    done = _done_column(scope, TaskDueRow.due_date)
-    base = (
-        select(
-            TaskDueRow.id.label("due_id"),
-            TaskDueRow.task_id.label("task_id"),
-            func.min(TaskUnitRow.role).label("role"),
-            TaskDueRow.due_date.label("due_date"),
-            TaskDueRow.last_day.label("last_day"),
-            TaskDueRow.before.label("before"),
-            done.label("done"),
-        )
-        .join(TaskUnitRow, TaskUnitRow.task_id == TaskDueRow.task_id)
-        .where(_in_range(start, end, _is_sqlite(session)))
-        .group_by(
-            TaskDueRow.id,
-            TaskDueRow.task_id,
-            TaskDueRow.due_date,
-            TaskDueRow.last_day,
-            TaskDueRow.before,
-        )
-    )
-    # Per group, after the cheap filters: in WHERE, PostgreSQL would run these for every
-    # occurrence in the date range of every unit.
-    base = _in_scope(base, scope).having(_is_active(TaskDueRow.task_id))
-    if open_only:
-        base = base.having(done.is_(None))
+    due = TaskDueRow.__table__
     if latest_before is not None:
-        base = base.having(_latest_past(latest_before))
-    sub = base.subquery()
+        occ = _latest_occurrences(scope, start, end, latest_before)
+    else:
+        where = [
+            due.c.last_day >= start,
+            due.c.last_day <= end,
+            due.c.task_id.not_in(_inactive()),
+        ]
+        if scope.unit_ids is not None or scope.role:
+            where.append(due.c.task_id.in_(_owed(scope)))
+        occ = select(due.c.task_id, due.c.due_date, due.c.last_day, due.c.before).where(*where)
+    if open_only and scope.done_unit is not None:
+        occ = occ.where(_not_done(scope, due))
+    cte = occ.cte("occ")
+    if not _is_sqlite(session):
+        cte = cte.prefix_with("MATERIALIZED")
     if limit == 0:
         total, tasks = (
             await session.execute(
-                select(func.count(), func.count(func.distinct(sub.c.task_id))).select_from(sub)
+                select(func.count(), func.count(func.distinct(cte.c.task_id))).select_from(cte)
             )
         ).one()
         return Page([], int(total), int(tasks))
     rows = (
         await session.execute(
-            select(
-                sub.c.task_id,
-                sub.c.role,
-                sub.c.due_date,
-                sub.c.last_day,
-                sub.c.before,
-                sub.c.done,
-                func.count().over().label("total"),
-            )
-            .order_by(sub.c.last_day, sub.c.task_id)
+            select(cte.c.task_id, cte.c.due_date, cte.c.last_day, cte.c.before, func.count().over())
+            .order_by(cte.c.last_day, cte.c.task_id)
             .offset(offset)
             .limit(limit)
         )
     ).all()
     if not rows:
         return Page([], 0 if offset == 0 else -1, 0 if offset == 0 else -1)
-    hits = [
-        Hit(
-            r[0],
-            r[1] if scope.unit_ids is not None else None,
-            (Due(r[2], r[3], bool(r[4]), r[5] is not None),),
-        )
-        for r in rows
-    ]
-    total = int(rows[0][6])
-    tasks = len({h.task_id for h in hits}) if offset == 0 and total == len(hits) else -1
-    return Page(hits, total, tasks)
-
-
-async def _sqlite_occurrence_page(
-    session: AsyncSession,
-    scope: Scope,
-    start: date,
-    end: date,
-    open_only: bool,
-    offset: int,
-    limit: int,
-    latest_before: date | None = None,
-) -> Page:
-    """SQLite's shape of ``occurrence_page``: the scope's tasks as an IN (subquery), which SQLite
-    builds once as a small index and walks, so no grouping is needed (one row per occurrence).
-    Roles come from ``load(..., scope)``. (PostgreSQL, given this shape and a LIMIT, walks the
-    whole date index instead.)"""
-    done = _done_column(scope, TaskDueRow.due_date)
-    owed = _in_scope(select(TaskUnitRow.task_id), scope)
-    # Active is tested on the occurrences in range only (often a handful), not on every task.
-    where = [_in_range(start, end, True), TaskDueRow.task_id.in_(owed)]
-    where.append(_is_active(TaskDueRow.task_id))
-    if open_only:
-        where.append(done.is_(None))
-    if latest_before is not None:
-        where.append(_latest_past(latest_before))
-    if limit == 0:
-        total, tasks = (
-            await session.execute(
-                select(func.count(), func.count(func.distinct(TaskDueRow.task_id))).where(*where)
-            )
-        ).one()
-        return Page([], int(total), int(tasks))
-    rows = (
-        await session.execute(
-            select(
-                TaskDueRow.task_id,
-                TaskDueRow.due_date,
-                TaskDueRow.last_day,
-                TaskDueRow.before,
-                done,
-                func.count().over(),
-            )
-            .where(*where)
-            .order_by(TaskDueRow.last_day, TaskDueRow.task_id)
-            .offset(offset)
-            .limit(limit)
-        )
-    ).all()
-    if not rows:
-        return Page([], 0 if offset == 0 else -1, 0 if offset == 0 else -1)
-    hits = [Hit(r[0], None, (Due(r[1], r[2], bool(r[3]), r[4] is not None),)) for r in rows]
-    total = int(rows[0][5])
+    done = set() if open_only else await _done_marks(session, scope, [(r[0], r[1]) for r in rows])
+    hits = [Hit(r[0], None, (Due(r[1], r[2], bool(r[3]), (r[0], r[1]) in done),)) for r in rows]
+    total = int(rows[0][4])
     tasks = len({h.task_id for h in hits}) if offset == 0 and total == len(hits) else -1
     return Page(hits, total, tasks)
 
@@ -407,50 +399,50 @@ async def task_page(
     limit: int | None = None,
 ) -> Page:
     """A page of the scope's tasks, each once, by next due date (else its last one; ongoing
-    tasks last), sorted and counted in the database."""
-    if topic or limit is None:
+    tasks last), sorted and counted in the database.
+
+    Shape: the scope's active task ids (covering index on task_units, a MATERIALIZED CTE on
+    PostgreSQL), each keyed by two index probes on (task_id, due_date); only the page's rows
+    leave the database. With a topic, the candidates whose folded text has one of the topic's
+    phrasings are read first (text tested per task of the scope), kept when the phrase is a
+    whole word, then keyed the same way. Roles and task details come from ``load``."""
+    if limit is None:
         hits = await tasks_of(session, scope, today, topic=topic, ongoing_only=ongoing_only)
         return _slice(hits, offset, limit)
-    # Task columns are read per task of the scope (scalar subqueries), not joined: a join lets
-    # PostgreSQL hash every task first.
-    ongoing = select(TaskRow.ongoing).where(TaskRow.id == TaskUnitRow.task_id).scalar_subquery()
-    base = (
-        select(
-            TaskUnitRow.task_id.label("task_id"),
-            func.min(TaskUnitRow.role).label("role"),
-            ongoing.label("ongoing"),
-        )
-        .group_by(TaskUnitRow.task_id)
-        .having(_is_active(TaskUnitRow.task_id))
-    )
+    unit = TaskUnitRow.__table__
+    owned = select(unit.c.task_id).distinct().where(unit.c.task_id.not_in(_inactive()))
+    if scope.unit_ids is not None:
+        owned = owned.where(unit.c.unit_id.in_(sorted(scope.unit_ids)))
+    if scope.role:
+        owned = owned.where(unit.c.role == scope.role)
     if ongoing_only:
-        base = base.having(ongoing.is_(True))
-    sub = _in_scope(base, scope).subquery()
-    if limit == 0:
-        total = int(await session.scalar(select(func.count()).select_from(sub)) or 0)
-        return Page([], total, total)
-    # Ordered by nominal dates (the (task_id, due_date) index answers these without reading rows).
-    ahead = (
-        select(func.min(TaskDueRow.due_date))
-        .where(TaskDueRow.task_id == sub.c.task_id, TaskDueRow.due_date >= today)
-        .scalar_subquery()
-    )
-    behind = (
-        select(func.max(TaskDueRow.due_date))
-        .where(TaskDueRow.task_id == sub.c.task_id)
-        .scalar_subquery()
-    )
-    day = func.coalesce(ahead, behind)
-    rows = (
-        await session.execute(
-            select(sub.c.task_id, sub.c.role, sub.c.ongoing, day, func.count().over())
-            .order_by(case((day.is_(None), 1), else_=0), day, sub.c.task_id)
-            .offset(offset)
-            .limit(limit)
+        flag = select(TaskRow.ongoing).where(TaskRow.id == unit.c.task_id).scalar_subquery()
+        owned = owned.where(flag.is_(True))
+    if topic:
+        owned = _topic_filter(owned.add_columns(_text_of(unit.c.task_id)), topic, unit.c.task_id)
+        ids = sorted(
+            t
+            for t, text in (await session.execute(owned)).all()
+            if matches_topic(text or "", topic)
         )
-    ).all()
-    total = int(rows[0][4]) if rows else (0 if offset == 0 else -1)
-    wanted = [(r[0], r[3]) for r in rows if r[3] is not None]
+        if not ids:
+            return Page([], 0, 0)
+        if limit == 0:
+            return Page([], len(ids), len(ids))
+        keyed = await _keyed(
+            session, select(TaskRow.id.label("task_id")).where(TaskRow.id.in_(ids)), today, None, 0
+        )
+        rows = keyed[offset : offset + limit]
+        total = len(keyed)
+    else:
+        if limit == 0:
+            total = int(
+                await session.scalar(select(func.count()).select_from(owned.subquery())) or 0
+            )
+            return Page([], total, total)
+        rows = await _keyed(session, owned, today, offset, limit)
+        total = int(rows[0][2]) if rows else (0 if offset == 0 else -1)
+    wanted = [(r[0], r[1]) for r in rows if r[1] is not None]
     dues: dict[tuple[int, date], Due] = {}
     if wanted:
         found = await session.execute(
@@ -468,11 +460,38 @@ async def task_page(
         for task_id, due_date, last_day, before, done in found.all():
             dues[(task_id, due_date)] = Due(due_date, last_day, bool(before), done is not None)
     hits = []
-    for task_id, role, ongoing, d, _n in rows:
+    for task_id, d, _n in rows:
         due = dues.get((task_id, d)) if d is not None else None
-        role = role if scope.unit_ids is not None else None
-        hits.append(Hit(task_id, role, (due,) if due else (), bool(ongoing)))
+        hits.append(Hit(task_id, None, (due,) if due else ()))
     return Page(hits, total, total)
+
+
+async def _keyed(
+    session: AsyncSession, owned: Any, today: date, offset: int | None, limit: int
+) -> list[Any]:
+    """(task, nominal date of its next occurrence from today, else of its last one, total) of
+    the tasks ``owned`` selects, by that date (undated last), then task; a slice in the database
+    when ``offset`` is given, else every row."""
+    cte = owned.cte("owned")
+    if not _is_sqlite(session):
+        cte = cte.prefix_with("MATERIALIZED")
+    ahead = (
+        select(func.min(TaskDueRow.due_date))
+        .where(TaskDueRow.task_id == cte.c.task_id, TaskDueRow.due_date >= today)
+        .scalar_subquery()
+    )
+    behind = (
+        select(func.max(TaskDueRow.due_date))
+        .where(TaskDueRow.task_id == cte.c.task_id)
+        .scalar_subquery()
+    )
+    keyed = select(cte.c.task_id, func.coalesce(ahead, behind).label("day")).subquery()
+    stmt = select(keyed.c.task_id, keyed.c.day, func.count().over()).order_by(
+        case((keyed.c.day.is_(None), 1), else_=0), keyed.c.day, keyed.c.task_id
+    )
+    if offset is not None:
+        stmt = stmt.offset(offset).limit(limit)
+    return list((await session.execute(stmt)).all())
 
 
 async def occurrences(
@@ -700,47 +719,45 @@ async def _nominal(
 async def report_tasks(
     session: AsyncSession, scope: Scope, start: date, end: date, topic: str
 ) -> list[tuple[int, str | None, int, date, date, date]]:
-    """Tasks on a topic with occurrences in [start, end]: (task, role, and over ALL the task's
-    occurrences how many, the first and the last nominal date, then the first last day in
-    [start, end]). How often a report falls due is read from all its occurrences: a window that
-    holds only the last quarter of a plan's year says nothing about its rhythm."""
-    # The task's text is read per group (a scalar subquery), not joined: a join lets PostgreSQL
-    # scan every task's text for the LIKE before it looks at the unit's few tasks.
-    text_of = select(TaskRow.search_text).where(TaskRow.id == TaskDueRow.task_id).scalar_subquery()
-    stmt = (
-        select(
-            TaskDueRow.task_id,
-            func.min(TaskUnitRow.role),  # "lead" < "support": lead when the unit leads at all
-            func.min(TaskDueRow.last_day),
-            text_of,
-        )
-        .join(TaskUnitRow, TaskUnitRow.task_id == TaskDueRow.task_id)
-        .where(_in_range(start, end, _is_sqlite(session)))
-        .group_by(TaskDueRow.task_id)
-    )
-    options = [text_of.like(_like(v), escape="\\") for v in topic_variants(topic)]
-    stmt = _in_scope(stmt, scope).having(_is_active(TaskDueRow.task_id)).having(or_(*options))
-    found: dict[int, tuple[str | None, date]] = {}
-    for task_id, role, first, text in (await session.execute(stmt)).all():
-        if matches_topic(text or "", topic):
-            found[task_id] = (role if scope.unit_ids is not None else None, first)
-    if not found:
+    """Tasks on a topic with occurrences in [start, end]: (task, role (None: ``load`` reads
+    it), and over ALL the task's occurrences how many, the first and the last nominal date,
+    then the first last day in [start, end]). How often a report falls due is read from all
+    its occurrences: a window that holds only the last quarter of a plan's year says nothing
+    about its rhythm.
+
+    Shape: the scope's active tasks whose folded text has the topic (text tested per task of
+    the scope), then per candidate a few index probes; no grouping of occurrences."""
+    unit = TaskUnitRow.__table__
+    owned = select(unit.c.task_id).distinct().where(unit.c.task_id.not_in(_inactive()))
+    if scope.unit_ids is not None:
+        owned = owned.where(unit.c.unit_id.in_(sorted(scope.unit_ids)))
+    if scope.role:
+        owned = owned.where(unit.c.role == scope.role)
+    owned = _topic_filter(owned.add_columns(_text_of(unit.c.task_id)), topic, unit.c.task_id)
+    ids = [
+        t for t, text in (await session.execute(owned)).all() if matches_topic(text or "", topic)
+    ]
+    if not ids:
         return []
-    spans = await session.execute(
-        select(
-            TaskDueRow.task_id,
-            func.count(),
-            func.min(TaskDueRow.due_date),
-            func.max(TaskDueRow.due_date),
-        )
-        .where(TaskDueRow.task_id.in_(sorted(found)))
-        .group_by(TaskDueRow.task_id)
+    due = TaskDueRow.__table__
+    task = TaskRow.__table__.alias("report_task")
+
+    def per_task(*cols, where=()):  # type: ignore[no-untyped-def]
+        return select(*cols).where(due.c.task_id == task.c.id, *where).scalar_subquery()
+
+    first = per_task(
+        func.min(due.c.last_day), where=(due.c.last_day >= start, due.c.last_day <= end)
     )
-    out = []
-    for task_id, n, lo, hi in spans.all():
-        role, first = found[task_id]
-        out.append((task_id, role, int(n), lo, hi, first))
-    return out
+    rows = await session.execute(
+        select(
+            task.c.id,
+            per_task(func.count()),
+            per_task(func.min(due.c.due_date)),
+            per_task(func.max(due.c.due_date)),
+            first,
+        ).where(task.c.id.in_(sorted(ids)))
+    )
+    return [(t, None, int(n), lo, hi, f) for t, n, lo, hi, f in rows.all() if f is not None]
 
 
 async def dues_at(

@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -67,12 +68,28 @@ class TaskRow(Base):
     # False when a revised plan no longer has this task; kept for officers' records.
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
+    # The few inactive tasks, for the questions' "not inactive" filter (migration
+    # 0002_question_indexes).
+    __table_args__ = (
+        Index(
+            "ix_tasks_inactive",
+            "id",
+            sqlite_where=text("active = 0"),
+            postgresql_where=text("NOT active"),
+        ),
+    )
+
 
 class TaskDueRow(Base):
     """One due date (occurrence) of a task, materialised at import for fast period queries."""
 
     __tablename__ = "task_due"
-    __table_args__ = (UniqueConstraint("task_id", "due_date"),)
+    __table_args__ = (
+        UniqueConstraint("task_id", "due_date"),
+        # Covering indexes for the questions (migration 0002_question_indexes).
+        Index("ix_task_due_task_last", "task_id", "last_day", "due_date", "before"),
+        Index("ix_task_due_last_task", "last_day", "task_id"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
     due_date: Mapped[date] = mapped_column(Date, index=True)  # nominal date as written
@@ -113,6 +130,8 @@ class TaskUnitRow(Base):
     """A unit mention of a task (lead or support), resolved to a unit or group when possible."""
 
     __tablename__ = "task_units"
+    # Covering index for a unit's tasks and role (migration 0002_question_indexes).
+    __table_args__ = (Index("ix_task_units_unit_task", "unit_id", "task_id", "role"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(10))  # lead | support
