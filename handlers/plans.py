@@ -11,9 +11,12 @@ from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.errors import BadDocument, TthcError
+from bot.model import PlanDraft
+from bot.plans import read_plan
 from handlers.context import App, BotContext, active_officer, answer_or_reply, pressed, reply
 from handlers.formatting import button, e, inline, shorten
 from services import officers
+from services.imports import ImportResult, import_plan
 
 ACCEPTED = (".docx", ".txt", ".tsv", ".text")
 MAX_PENDING = 20  # plan previews kept in memory awaiting 📥 Nhập / Hủy
@@ -26,11 +29,10 @@ def _list(items: list[Any], limit: int = 15) -> str:
     return "; ".join(shown) + more
 
 
-async def _dry_run(context: BotContext, name: str, data: bytes, commit: bool) -> tuple[Any, Any]:
+async def _dry_run(
+    context: BotContext, name: str, data: bytes, commit: bool
+) -> tuple[PlanDraft, ImportResult]:
     """Read and import the plan in one transaction; roll it back unless ``commit``."""
-    from bot.plans import read_plan
-    from services.imports import import_plan
-
     svc = context.services
     draft = read_plan(Path(name), data)
     async with svc.uow() as uow:
@@ -41,11 +43,8 @@ async def _dry_run(context: BotContext, name: str, data: bytes, commit: bool) ->
     return draft, result
 
 
-def _preview(draft: Any, result: Any) -> str:
-    unknown = list(
-        getattr(result, "unknown_deadlines", None) or getattr(result, "unknown", []) or []
-    )
-    unresolved = list(getattr(result, "unresolved", None) or [])
+def _preview(draft: PlanDraft, result: ImportResult) -> str:
+    unknown, unresolved = result.unknown_deadlines, result.unresolved
     tasks = len(draft.tasks)
     lines = [
         f"📋 <b>{e(draft.title or draft.source)}</b>",
@@ -57,8 +56,8 @@ def _preview(draft: Any, result: Any) -> str:
     if unresolved:
         lines.append(f"Đơn vị chưa nhận ra ({len(unresolved)}): {_list(unresolved)}")
     lines.append(
-        f"Nếu nhập: {getattr(result, 'created', 0)} việc mới, {getattr(result, 'updated', 0)} cập nhật, "
-        f"{getattr(result, 'unchanged', 0)} không đổi, {getattr(result, 'deactivated', 0)} bỏ."
+        f"Nếu nhập: {result.created} việc mới, {result.updated} cập nhật, "
+        f"{result.unchanged} không đổi, {result.deactivated} bỏ."
     )
     return "\n".join(lines)
 
