@@ -138,9 +138,11 @@ def _status(task_id: int, due: tv.Due, ctx: _Ctx) -> tuple[str, str]:
         if ctx.latest.get(task_id, due.last_day) > due.last_day:
             return "superseded", "đã qua, xem lần hạn sau"
         return "overdue", f"⚠️ quá hạn {(ctx.today - due.last_day).days} ngày"
-    n = ctx.calendar.working_days_until(ctx.today, due.last_day)
     if due.last_day == ctx.today:
         return "open", "⏰ hạn cuối hôm nay"
+    if (due.last_day - ctx.today).days > 35:  # over 10 working days even across Tết
+        return "open", ""
+    n = ctx.calendar.working_days_until(ctx.today, due.last_day)
     return "open", f"còn {n} ngày làm việc" if n <= 10 else ""
 
 
@@ -230,8 +232,9 @@ async def _undated_list(ctx: _Ctx, page: tv.Page, title: str, empty: str, hint: 
     if not page.hits:
         return Answer(ctx.query, (), Reply(title="Hết danh sách: trang này không còn mục nào."))
     rest = max(page.total - ctx.page * PAGE_SIZE - len(page.hits), 0)
+    # No latest-past lookup: a task's date here is its next one, else its last one, so a past
+    # date shown is always the task's latest past occurrence.
     views = await tv.load(ctx.session, page.hits, ctx.scope)
-    ctx = await _with_latest(ctx, views)
     groups: list[ReplyGroup] = []
     for v in views:
         if v.dues and v.dues[0].last_day < ctx.today:

@@ -13,9 +13,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import and_, case, exists, func, literal, not_, or_, select
+from sqlalchemy import and_, exists, func, literal, not_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.text import fold
@@ -30,6 +31,13 @@ from store.models import (
     UnitAliasRow,
     UnitRow,
 )
+
+# Aliases built once (building one copies every column of the table).
+_LATER_DUE = TaskDueRow.__table__.alias("later_due")
+_PAST_DUE = TaskDueRow.__table__.alias("past_due")
+_TOPIC_TASK = TaskRow.__table__.alias("topic_task")
+_REPORT_TASK = TaskRow.__table__.alias("report_task")
+_REF_TASK = TaskRow.__table__.alias("ref_task")
 
 UNDATED = date(1900, 1, 1)  # the completions row of an undated (ongoing) task
 
@@ -229,7 +237,7 @@ def _latest_past(today: date):  # type: ignore[no-untyped-def]
     """The occurrence is its task's latest one whose last day is before ``today``: only that one
     can be overdue (older ones are superseded by it, as the reminders planner stops reminding of
     an occurrence once the next one has reached its last day)."""
-    later = TaskDueRow.__table__.alias("later_due")
+    later = _LATER_DUE
     return ~exists().where(
         later.c.task_id == TaskDueRow.task_id,
         later.c.due_date > TaskDueRow.due_date,
@@ -284,7 +292,7 @@ def _latest_occurrences(scope: Scope, start: date, end: date, before: date):  # 
     for the day, then the occurrence rows of that day."""
     unit = TaskUnitRow.__table__
     due = TaskDueRow.__table__
-    later = TaskDueRow.__table__.alias("past_due")
+    later = _PAST_DUE
     owned = select(unit.c.task_id).distinct().where(unit.c.task_id.not_in(_inactive()))
     if scope.unit_ids is not None:
         owned = owned.where(unit.c.unit_id.in_(sorted(scope.unit_ids)))
@@ -486,8 +494,9 @@ async def _keyed(
         .scalar_subquery()
     )
     keyed = select(cte.c.task_id, func.coalesce(ahead, behind).label("day")).subquery()
+    # NULLS LAST rather than a CASE on the day: PostgreSQL would run the probes once more.
     stmt = select(keyed.c.task_id, keyed.c.day, func.count().over()).order_by(
-        case((keyed.c.day.is_(None), 1), else_=0), keyed.c.day, keyed.c.task_id
+        keyed.c.day.asc().nulls_last(), keyed.c.task_id
     )
     if offset is not None:
         stmt = stmt.offset(offset).limit(limit)
@@ -613,7 +622,7 @@ def _like(phrase: str) -> str:
 def _text_of(task_col):  # type: ignore[no-untyped-def]
     """A task's folded text read per row (a scalar subquery on its own alias): PostgreSQL then
     tests it only on the unit's rows instead of scanning every task's text first."""
-    alias = TaskRow.__table__.alias("topic_task")
+    alias = _TOPIC_TASK
     return select(alias.c.search_text).where(alias.c.id == task_col).scalar_subquery()
 
 
@@ -626,12 +635,15 @@ def _topic_filter(stmt, topic: str | None, task_col=None):  # type: ignore[no-un
     return stmt.where(or_(*options)) if options else stmt
 
 
+@lru_cache(maxsize=256)
+def _topic_pattern(topic: str) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(v) for v in topic_variants(topic)) or "(?!)"
+    return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
+
+
 def matches_topic(search_text: str, topic: str) -> bool:
     """Whole words only: "so hoa" is found in "so hoa ho so", not in "ke hoach" or "so 131 ... hoa"."""
-    return any(
-        re.search(rf"(?<![a-z0-9]){re.escape(v)}(?![a-z0-9])", search_text)
-        for v in topic_variants(topic)
-    )
+    return _topic_pattern(topic).search(search_text) is not None
 
 
 async def tasks_of(
@@ -740,7 +752,7 @@ async def report_tasks(
     if not ids:
         return []
     due = TaskDueRow.__table__
-    task = TaskRow.__table__.alias("report_task")
+    task = _REPORT_TASK
 
     def per_task(*cols, where=()):  # type: ignore[no-untyped-def]
         return select(*cols).where(due.c.task_id == task.c.id, *where).scalar_subquery()
@@ -779,7 +791,7 @@ async def by_ref(session: AsyncSession, scope: Scope, ref: str) -> list[Hit]:
     if scope.unit_ids is not None:
         # The ref is tested per task of the scope (a scalar subquery PostgreSQL cannot turn
         # into a scan of every task); the few matches are then joined.
-        inner = TaskRow.__table__.alias("ref_task")
+        inner = _REF_TASK
         ref_of = select(func.lower(inner.c.ref)).where(inner.c.id == TaskUnitRow.task_id)
         stmt = _in_scope(
             select(TaskUnitRow.task_id, TaskUnitRow.role, TaskRow.ongoing, TaskRow.plan_id)
