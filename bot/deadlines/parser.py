@@ -864,8 +864,9 @@ _FAST_SHAPES = (
     # "thường xuyên", "liên tục", "... trong năm [2025]"
     (
         "cont",
-        ("thuong xuyen", "lien tuc"),
-        r"(?:thuong xuyen|lien tuc)( trong nam(?: ([0-9]{4}))?)?",
+        ("thuong xuyen", "lien tuc", "hang ngay", "moi ngay", "hang tuan", "moi tuan", "khi phat"),
+        r"(?:thuong xuyen|lien tuc|(?:hang|moi) (?:ngay|tuan)|khi phat sinh)"
+        r"( trong nam(?: ([0-9]{4}))?)?",
     ),
     # "Quý III", "trong quý 3/2025", "cuối quý IV năm 2025"
     (
@@ -924,15 +925,17 @@ _FAST_SHAPES = (
     # "Hằng tháng", "định kỳ hàng tháng", "cuối tháng", "đầu mỗi tháng"
     (
         "each_m",
-        ("dinh ky", "bao cao", "hang", "moi", "tung"),
-        r"(?:dinh ky |bao cao )?(?:hang|moi|tung) thang",
+        ("dinh ky", "bao cao", "hang", "moi", "tung", "01 ", "1 t", "mot"),
+        r"(?:dinh ky |bao cao )?(?:hang|moi|tung) thang(?: mot lan| 1 lan)?"
+        r"|(?:dinh ky )?(?:01|1|mot) thang(?:/| )(?:mot |1 )?lan|dinh ky (?:01|1|mot) thang",
     ),
     ("edge_m", ("cuoi", "dau", "giua"), r"(cuoi|dau|giua) (?:(?:hang|moi|tung|cac) )?thang"),
     # "Hằng quý", "định kỳ hằng quý", "cuối quý", "đầu mỗi quý"
     (
         "each_q",
-        ("dinh ky", "bao cao", "hang", "moi", "tung", "cuoi", "dau"),
-        r"(?:dinh ky |bao cao )?(?:hang|moi|tung) quy|(cuoi|dau) (?:moi )?quy",
+        ("dinh ky", "bao cao", "hang", "moi", "tung", "cuoi", "dau", "quy", "03 ", "3 t", "ba "),
+        r"(?:dinh ky |bao cao )?(?:hang|moi|tung) quy|(cuoi|dau) (?:moi )?quy|quy (?:mot|1) lan"
+        r"|(?:dinh ky )?(?:03|3|ba) thang(?:/| )(?:mot |1 )?lan|dinh ky (?:03|3|ba) thang",
     ),
     # "Trong năm", "năm 2025", "cuối năm", "hằng năm", "2025"
     (
