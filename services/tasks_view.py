@@ -36,7 +36,6 @@ from store.models import (
 _LATER_DUE = TaskDueRow.__table__.alias("later_due")
 _PAST_DUE = TaskDueRow.__table__.alias("past_due")
 _TOPIC_TASK = TaskRow.__table__.alias("topic_task")
-_REPORT_TASK = TaskRow.__table__.alias("report_task")
 _REF_TASK = TaskRow.__table__.alias("ref_task")
 
 UNDATED = date(1900, 1, 1)  # the completions row of an undated (ongoing) task
@@ -745,31 +744,36 @@ async def report_tasks(
         owned = owned.where(unit.c.unit_id.in_(sorted(scope.unit_ids)))
     if scope.role:
         owned = owned.where(unit.c.role == scope.role)
-    owned = _topic_filter(owned.add_columns(_text_of(unit.c.task_id)), topic, unit.c.task_id)
-    ids = [
-        t for t, text in (await session.execute(owned)).all() if matches_topic(text or "", topic)
-    ]
-    if not ids:
-        return []
+    owned = _topic_filter(
+        owned.add_columns(_text_of(unit.c.task_id).label("text")), topic, unit.c.task_id
+    )
+    cand = owned.cte("candidates")
+    if not _is_sqlite(session):
+        cand = cand.prefix_with("MATERIALIZED")
     due = TaskDueRow.__table__
-    task = _REPORT_TASK
 
     def per_task(*cols, where=()):  # type: ignore[no-untyped-def]
-        return select(*cols).where(due.c.task_id == task.c.id, *where).scalar_subquery()
+        return select(*cols).where(due.c.task_id == cand.c.task_id, *where).scalar_subquery()
 
     first = per_task(
         func.min(due.c.last_day), where=(due.c.last_day >= start, due.c.last_day <= end)
     )
+    # One round trip: the candidates (LIKE) with their counts; whole words are checked here.
     rows = await session.execute(
         select(
-            task.c.id,
+            cand.c.task_id,
+            cand.c.text,
             per_task(func.count()),
             per_task(func.min(due.c.due_date)),
             per_task(func.max(due.c.due_date)),
             first,
-        ).where(task.c.id.in_(sorted(ids)))
+        )
     )
-    return [(t, None, int(n), lo, hi, f) for t, n, lo, hi, f in rows.all() if f is not None]
+    return [
+        (t, None, int(n), lo, hi, f)
+        for t, text, n, lo, hi, f in rows.all()
+        if f is not None and matches_topic(text or "", topic)
+    ]
 
 
 async def dues_at(
