@@ -120,7 +120,9 @@ def task_lines_html(title: str, lines: Sequence[TaskLine], page: int, today: dat
     for i, line in enumerate(chunk, start=1):
         when = format_date(line.last_day) if line.last_day else "không ghi hạn"
         status = " · ✔️ đã xong" if line.done else ""
-        if line.last_day and not line.done and line.last_day < today:
+        if line.superseded and not line.done:
+            status = " · đã qua (xem lần hạn sau)"
+        elif line.last_day and not line.done and line.last_day < today:
             status = " · ⚠️ quá hạn"
         out.append(
             f"\n{i}. <b>{e(when)}</b> · {role_label(line.role)}{status}\n"

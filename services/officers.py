@@ -80,6 +80,7 @@ class TaskLine:
     done: bool
     plan_title: str | None = None
     deadline: str | None = None
+    superseded: bool = False  # a later occurrence of the task has passed too
 
 
 def _utc(at: datetime) -> datetime:
@@ -390,17 +391,16 @@ async def owes(session: AsyncSession, task_id: int, unit_id: int) -> str | None:
     return "lead" if "lead" in roles else "support"
 
 
-def _superseded(rows: list[tuple[int, date]], today: date) -> set[tuple[int, date]]:
-    """Past occurrences that a later past occurrence of the same task replaces.
-
-    Only the latest past occurrence of a task can be overdue: a plan imported in November must
-    not list January's monthly report as owed (the reminders planner follows the same rule).
-    """
-    latest: dict[int, date] = {}
-    for task_id, last_day in rows:
-        if last_day < today and last_day > latest.get(task_id, date.min):
-            latest[task_id] = last_day
-    return {(t, d) for t, d in rows if d < today and d != latest[t]}
+async def _latest_past(session: AsyncSession, task_ids: set[int], today: date) -> dict[int, date]:
+    """Each task's latest real last day before ``today`` (over all its occurrences)."""
+    if not task_ids:
+        return {}
+    rows = await session.execute(
+        select(TaskDueRow.task_id, func.max(TaskDueRow.last_day))
+        .where(TaskDueRow.task_id.in_(task_ids), TaskDueRow.last_day < today)
+        .group_by(TaskDueRow.task_id)
+    )
+    return {task_id: last for task_id, last in rows.all()}
 
 
 async def unit_tasks(
@@ -413,7 +413,10 @@ async def unit_tasks(
 ) -> list[TaskLine]:
     """Occurrences of the unit's tasks whose real last day falls in [start, end], by date.
 
-    With ``today``, past occurrences superseded by a later past one are left out.
+    With ``today``, a past occurrence that a later past occurrence of the same task replaces is
+    superseded: only the latest can be overdue (a plan imported in November must not list
+    January's monthly report as owed; the reminders planner follows the same rule). Lists of
+    open work (``open_only``) leave superseded occurrences out; period lists mark them.
     """
     ids = await covering(session, unit_id)
     rows = await session.execute(
@@ -439,14 +442,15 @@ async def unit_tasks(
         ).all()
     )
     found = rows.all()
-    skip = (
-        _superseded([(task.id, due.last_day) for task, due, _r, _t in found], today)
+    latest = (
+        await _latest_past(session, {task.id for task, *_ in found}, today)
         if today is not None
-        else set()
+        else {}
     )
     lines: dict[tuple[int, date], TaskLine] = {}
     for task, due, role, title in found:
-        if (task.id, due.last_day) in skip:
+        superseded = due.last_day < latest.get(task.id, date.min)
+        if superseded and open_only:
             continue
         key = (task.id, due.due_date)
         prev = lines.get(key)
@@ -456,7 +460,7 @@ async def unit_tasks(
         if open_only and is_done:
             continue
         lines[key] = TaskLine(task.id, task.ref, task.content, due.due_date, due.last_day,
-                              role, is_done, title, task.deadline)  # fmt: skip
+                              role, is_done, title, task.deadline, superseded)  # fmt: skip
     return list(lines.values())
 
 

@@ -44,8 +44,25 @@ async def test_a_monthly_report_imported_in_november_is_overdue_once_not_ten_tim
         )
         unfiltered = await officers.unit_tasks(uow.session, unit_id, date(2024, 1, 1), today)
     assert [line.due_date for line in overdue] == [date(2025, 10, 20)]
-    # The future occurrences stay listed; only superseded past ones go.
-    assert [line.due_date for line in upcoming] == [
+    # A period list keeps every occurrence but marks the replaced past ones.
+    assert [line.due_date for line in upcoming if not line.superseded] == [
         date(2025, 10, 20), date(2025, 11, 20), date(2025, 12, 20)
     ]  # fmt: skip
+    assert sum(line.superseded for line in upcoming) == 9
     assert len(unfiltered) == 10
+
+
+async def test_a_past_month_lists_its_report_as_superseded_not_overdue(sessions):
+    async with UnitOfWork(sessions) as uow:
+        unit_id = await _monthly_task(uow)
+    today = NOW.date()
+    async with UnitOfWork(sessions) as uow:
+        march = await officers.unit_tasks(
+            uow.session, unit_id, date(2025, 3, 1), date(2025, 3, 31), today=today
+        )
+        october = await officers.unit_tasks(
+            uow.session, unit_id, date(2025, 10, 1), date(2025, 10, 31), today=today
+        )
+    # October's report (the latest past one) is what the unit still owes; March's was replaced.
+    assert [(line.due_date, line.superseded) for line in march] == [(date(2025, 3, 20), True)]
+    assert [(line.due_date, line.superseded) for line in october] == [(date(2025, 10, 20), False)]
