@@ -105,9 +105,10 @@ async def ask(
     if query.intent is Intent.UNKNOWN:
         return Answer(query, (), unknown_reply(question))
     session = uow.session
-    target, note = unit_id, None
+    target, note, entry = unit_id, None, None
     if query.unit_text:
-        entry = await tv.directory(session)
+        # With the planner settings: scope_for then needs no second round trip.
+        entry = await tv.directory(session, plan=True)
         found = match(entry.directory, query.unit_text, limit=1)
         if not found or found[0].unit.id is None:
             reply = Reply(
@@ -118,7 +119,7 @@ async def ask(
         unit = found[0].unit
         target, note = unit.id, found[0].note
         query = replace(query, unit=UnitHit(found[0].unit.id, unit.label))
-    scope = await tv.scope_for(session, target, query.role.value if query.role else None)
+    scope = await tv.scope_for(session, target, query.role.value if query.role else None, entry)
     name = scope.unit.label if scope.unit else None
     ctx = _Ctx(session, query, scope, today, calendar, page or query.page, name, note)
     handler = _HANDLERS[query.intent if query.intent is not Intent.COUNT else Intent.COUNT]

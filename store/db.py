@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -42,7 +43,37 @@ def make_engine(url: str = DEFAULT_URL, **kwargs: Any) -> AsyncEngine:
         engine = create_async_engine(url, connect_args={"timeout": 30}, **kwargs)
         _configure_sqlite(engine)
         return engine
-    return create_async_engine(url, pool_pre_ping=True, **kwargs)
+    # No ping on every checkout (asyncpg's ping is three round trips: BEGIN, ';', ROLLBACK,
+    # about a millisecond per question); a connection is pinged only after it sat idle.
+    kwargs.setdefault("pool_pre_ping", False)
+    engine = create_async_engine(url, **kwargs)
+    if not kwargs["pool_pre_ping"]:
+        _ping_when_idle(engine)
+    return engine
+
+
+# A pooled PostgreSQL connection idle longer than this is pinged before it is handed out, so a
+# server restart during a quiet spell costs a reconnect instead of a failed update. (A restart
+# while the bot is busy fails the statements in flight; SQLAlchemy then drops the whole pool.)
+PING_AFTER_IDLE_S = 10.0
+
+
+def _ping_when_idle(engine: AsyncEngine) -> None:
+    @event.listens_for(engine.sync_engine, "checkin")
+    def _on_checkin(_dbapi_conn: Any, record: Any) -> None:
+        if record is not None:
+            record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine.sync_engine, "checkout")
+    def _on_checkout(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.get("idle_since")
+        if since is None or time.monotonic() - since < PING_AFTER_IDLE_S:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_conn)
+        except Exception as error:
+            # The pool discards this connection and checks out (or opens) another one.
+            raise exc.DisconnectionError(str(error)) from error
 
 
 def _configure_sqlite(engine: AsyncEngine) -> None:
