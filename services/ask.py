@@ -444,7 +444,9 @@ async def _next_due(ctx: _Ctx) -> Answer:
         if (wanted == "any" or _kind_of(n, lo, hi) == wanted)
         and (q.period is None or q.period.contains(first))
     )[:3]
-    dues = await tv.dues_at(ctx.session, ctx.scope, [(t, d) for d, t, _r in picked])
+    dues, sources = await tv.dues_with_sources(
+        ctx.session, ctx.scope, [(t, d) for d, t, _r in picked]
+    )
     hits = [tv.Hit(t, role, (dues[(t, d)],)) for d, t, role in picked if (t, d) in dues]
     if not hits:
         title = f"Không thấy hạn {name} nào" + (
@@ -453,7 +455,11 @@ async def _next_due(ctx: _Ctx) -> Answer:
         return Answer(q, (), Reply(title=title + _whose(ctx), hint=NEXT_HINT), ctx.unit_name)
     views = await tv.load(ctx.session, hits, ctx.scope)
     first = views[0].dues[0]
-    schedule = (await _schedules(ctx.session, [views[0].id]))[views[0].id][2]
+    source = sources[views[0].id]
+    if source.schedule:
+        schedule = Schedule.from_json(source.schedule)
+    else:
+        schedule = parse_deadline(source.deadline, source.year, source.context)
     ctx = await _with_latest(ctx, views)
     status = _status(views[0].id, first, ctx)[1] or "đến hạn"
     lines = [f"Lần gần nhất: {format_date(first.last_day)} — {status}"]

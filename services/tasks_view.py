@@ -445,49 +445,37 @@ async def task_page(
             return Page([], 0, 0)
         if limit == 0:
             return Page([], len(ids), len(ids))
-        keyed = await _keyed(
-            session, select(TaskRow.id.label("task_id")).where(TaskRow.id.in_(ids)), today, None, 0
-        )
-        rows = keyed[offset : offset + limit]
-        total = len(keyed)
+        ids_only = select(TaskRow.id.label("task_id")).where(TaskRow.id.in_(ids))
+        rows = await _keyed(session, ids_only, today, offset, limit, scope)
+        total = len(ids)
     else:
         if limit == 0:
             total = int(
                 await session.scalar(select(func.count()).select_from(owned.subquery())) or 0
             )
             return Page([], total, total)
-        rows = await _keyed(session, owned, today, offset, limit)
+        rows = await _keyed(session, owned, today, offset, limit, scope)
         total = int(rows[0][2]) if rows else (0 if offset == 0 else -1)
-    wanted = [(r[0], r[1]) for r in rows if r[1] is not None]
-    dues: dict[tuple[int, date], Due] = {}
-    if wanted:
-        found = await session.execute(
-            select(
-                TaskDueRow.task_id,
-                TaskDueRow.due_date,
-                TaskDueRow.last_day,
-                TaskDueRow.before,
-                _done_column(scope, TaskDueRow.due_date),
-            ).where(
-                TaskDueRow.task_id.in_(sorted({t for t, _ in wanted})),
-                TaskDueRow.due_date.in_(sorted({d for _, d in wanted})),
-            )
-        )
-        for task_id, due_date, last_day, before, done in found.all():
-            dues[(task_id, due_date)] = Due(due_date, last_day, bool(before), done is not None)
-    hits = []
-    for task_id, d, _n in rows:
-        due = dues.get((task_id, d)) if d is not None else None
-        hits.append(Hit(task_id, None, (due,) if due else ()))
+    # The page's occurrence rows and done marks came with it (one round trip).
+    hits = [
+        Hit(t, None, (Due(d, last, bool(before), done is not None),) if last else ())
+        for t, d, _n, last, before, done in rows
+    ]
     return Page(hits, total, total)
 
 
 async def _keyed(
-    session: AsyncSession, owned: Any, today: date, offset: int | None, limit: int
+    session: AsyncSession,
+    owned: Any,
+    today: date,
+    offset: int | None,
+    limit: int,
+    scope: Scope | None = None,
 ) -> list[Any]:
     """(task, nominal date of its next occurrence from today, else of its last one, total) of
     the tasks ``owned`` selects, by that date (undated last), then task; a slice in the database
-    when ``offset`` is given, else every row."""
+    when ``offset`` is given, else every row. With ``offset`` and ``scope``, each row also has
+    that occurrence's last day, "before" flag and the scope's done mark (NULL when undated)."""
     cte = owned.cte("owned")
     if not _is_sqlite(session):
         cte = cte.prefix_with("MATERIALIZED")
@@ -508,6 +496,25 @@ async def _keyed(
     )
     if offset is not None:
         stmt = stmt.offset(offset).limit(limit)
+        if scope is not None:
+            # The page's own occurrence rows, joined to the page only (a subquery with its own
+            # LIMIT), instead of a second round trip.
+            page = stmt.subquery("page")
+            due = TaskDueRow.__table__
+            stmt = (
+                select(
+                    *page.c,
+                    due.c.last_day,
+                    due.c.before,
+                    _done_column(scope, due.c.due_date),
+                )
+                .select_from(
+                    page.outerjoin(
+                        due, and_(due.c.task_id == page.c.task_id, due.c.due_date == page.c.day)
+                    )
+                )
+                .order_by(page.c.day.asc().nulls_last(), page.c.task_id)
+            )
     return list((await session.execute(stmt)).all())
 
 
@@ -792,6 +799,55 @@ async def dues_at(
     return await _nominal(session, scope, pairs)
 
 
+@dataclass(frozen=True)
+class ScheduleSource:
+    """What a task's schedule is read from: the stored schedule, else its deadline text."""
+
+    schedule: Any
+    deadline: str | None
+    context: str
+    year: int | None
+
+
+async def dues_with_sources(
+    session: AsyncSession, scope: Scope, pairs: Sequence[tuple[int, date]]
+) -> tuple[dict[tuple[int, date], Due], dict[int, ScheduleSource]]:
+    """``dues_at`` and, in the same round trip, each task's schedule source."""
+    if not pairs:
+        return {}, {}
+    wanted = set(pairs)
+    rows = await session.execute(
+        select(
+            TaskDueRow.task_id,
+            TaskDueRow.due_date,
+            TaskDueRow.last_day,
+            TaskDueRow.before,
+            _done_column(scope, TaskDueRow.due_date),
+            TaskRow.schedule,
+            TaskRow.deadline,
+            TaskRow.content,
+            TaskRow.notes,
+            TaskRow.deadline_in_text,
+            PlanRow.year,
+        )
+        .join(TaskRow, TaskRow.id == TaskDueRow.task_id)
+        .join(PlanRow, PlanRow.id == TaskRow.plan_id)
+        .where(
+            TaskDueRow.task_id.in_(sorted({t for t, _ in pairs})),
+            TaskDueRow.last_day.in_(sorted({d for _, d in pairs})),
+        )
+    )
+    dues: dict[tuple[int, date], Due] = {}
+    sources: dict[int, ScheduleSource] = {}
+    for task_id, due_date, last_day, before, done, sched, deadline, *text, year in rows.all():
+        if (task_id, last_day) in wanted and (task_id, last_day) not in dues:
+            dues[(task_id, last_day)] = Due(due_date, last_day, bool(before), done is not None)
+        if task_id not in sources:
+            context = " ".join(x for x in text if x)
+            sources[task_id] = ScheduleSource(sched, deadline, context, year)
+    return dues, sources
+
+
 async def by_ref(session: AsyncSession, scope: Scope, ref: str) -> list[Hit]:
     """Tasks whose ref is ``ref`` (any case; "d." also finds "Đ."): the scope's own first, else
     any plan's (newest plan first)."""
@@ -910,6 +966,8 @@ __all__ = [
     "Scope",
     "TaskView",
     "dues_at",
+    "dues_with_sources",
+    "ScheduleSource",
     "report_tasks",
     "by_ref",
     "covering",
