@@ -44,21 +44,23 @@ def kind_of(name: str, data: bytes) -> str:
     return "text"
 
 
+_NOT_TEXT = "Tệp không phải văn bản đọc được: chỉ nhận tài liệu .docx hoặc văn bản (.txt, UTF-8) xuất từ .docx."
+
+
 def decode_text(data: bytes) -> str:
     """Text of an export (UTF-8, or UTF-16 with a byte-order mark); refuse binary data."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
+        encoding = "utf-16"
     elif b"\x00" not in data[:4096]:
+        encoding = "utf-8-sig"
+    else:
+        encoding = None  # NUL bytes without a byte-order mark: binary
+    if encoding is not None:
         try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            pass
-    raise BadDocument(
-        "Tệp không phải văn bản đọc được: chỉ nhận tài liệu .docx hoặc văn bản (.txt, UTF-8) xuất từ .docx."
-    )
+            return data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise BadDocument(_NOT_TEXT) from exc
+    raise BadDocument(_NOT_TEXT)
 
 
 def open_docx_zip(data: bytes, limit: int = MAX_UNZIPPED_BYTES) -> zipfile.ZipFile:
