@@ -270,6 +270,33 @@ def _parse_clause(s: str, year: int | None, f: _Found, digit: bool | None = None
         f.elsewhere = True
 
 
+def _days_of_each(
+    s: str, year: int | None, f: _Found, rx: re.Pattern[str], words: tuple[str, ...]
+) -> str:
+    """Read every "day N of each period" that `rx` finds into `f`; the rest of s.
+
+    Group 1 is an optional "trước", group 2 the day; _DAY_LAST_Q's group 3 names the month
+    of the quarter (cuối / đầu / giữa).
+    """
+    while all(w in s for w in words) and (m := rx.search(s)) is not None:
+        before = bool(m.group(1)) or ("truoc" in s and _before_at(s, m.start()))
+        d = int(m.group(2))
+        months: tuple[int, ...]
+        if rx is _DAY_LAST_Q:
+            months, name = _QUARTER_MONTH[m.group(3)]
+            what = f"tháng {name} mỗi quý"
+        elif rx is _DAY_EACH_Q:
+            months, what = QUARTER_FIRSTS, "hằng quý (tháng đầu quý)"
+        else:
+            months, what = ALL_MONTHS, "hằng tháng"
+        s = _blank(s, m)
+        if 1 <= d <= 31:
+            word = "trước ngày" if before else "ngày"
+            rule = make_rule(year, months, d, before)
+            f.items.append(_Item("recurring", (rule,), f"{word} {d} {what}", True))
+    return s
+
+
 def _periods(
     s: str,
     year: int | None,
@@ -284,76 +311,15 @@ def _periods(
 
     `digit`, `thang`, `quy`, `ngay`: whether the clause had a digit or the word when it started.
     """
-    # Day N of a month of each quarter: "ngày 19 của tháng cuối quý".
-    while (
-        digit
-        and quy
-        and ngay
-        and thang
-        and "quy" in s
-        and "ngay" in s
-        and "thang" in s
-        and (m := _DAY_LAST_Q.search(s)) is not None
-    ):
-        before = bool(m.group(1)) or ("truoc" in s and _before_at(s, m.start()))
-        d, which = int(m.group(2)), m.group(3)
-        months = {"cuoi": QUARTER_ENDS, "dau": QUARTER_FIRSTS, "giua": QUARTER_MIDDLES}[which]
-        name = {"cuoi": "cuối", "dau": "đầu", "giua": "giữa"}[which]
-        s = _blank(s, m)
-        if 1 <= d <= 31:
-            word = "trước ngày" if before else "ngày"
-            f.items.append(
-                _Item(
-                    "recurring",
-                    (make_rule(year, months, d, before),),
-                    f"{word} {d} tháng {name} mỗi quý",
-                    True,
-                )
-            )
-    # Day N of each quarter: "trước ngày 10 hằng quý" (day N of the quarter's first month).
-    while (
-        digit
-        and quy
-        and ngay
-        and "quy" in s
-        and "ngay" in s
-        and (m := _DAY_EACH_Q.search(s)) is not None
-    ):
-        before = bool(m.group(1)) or ("truoc" in s and _before_at(s, m.start()))
-        d = int(m.group(2))
-        s = _blank(s, m)
-        if 1 <= d <= 31:
-            word = "trước ngày" if before else "ngày"
-            f.items.append(
-                _Item(
-                    "recurring",
-                    (make_rule(year, QUARTER_FIRSTS, d, before),),
-                    f"{word} {d} hằng quý (tháng đầu quý)",
-                    True,
-                )
-            )
-    # Day N of each month: "ngày 05 hàng tháng", "trước ngày 20 của tháng".
-    while (
-        digit
-        and thang
-        and ngay
-        and "thang" in s
-        and "ngay" in s
-        and (m := _DAY_EACH_M.search(s)) is not None
-    ):
-        before = bool(m.group(1)) or ("truoc" in s and _before_at(s, m.start()))
-        d = int(m.group(2))
-        s = _blank(s, m)
-        if 1 <= d <= 31:
-            word = "trước ngày" if before else "ngày"
-            f.items.append(
-                _Item(
-                    "recurring",
-                    (make_rule(year, ALL_MONTHS, d, before),),
-                    f"{word} {d} hằng tháng",
-                    True,
-                )
-            )
+    # Day N of a month of each quarter ("ngày 19 của tháng cuối quý"), of each quarter
+    # ("trước ngày 10 hằng quý": the quarter's first month), of each month ("ngày 05 hàng tháng").
+    if digit and ngay:
+        if quy and thang:
+            s = _days_of_each(s, year, f, _DAY_LAST_Q, ("quy", "ngay", "thang"))
+        if quy:
+            s = _days_of_each(s, year, f, _DAY_EACH_Q, ("quy", "ngay"))
+        if thang:
+            s = _days_of_each(s, year, f, _DAY_EACH_M, ("thang", "ngay"))
     # Half-year and nine-month windows before "6 tháng" alone (half-yearly).
     for rx, month, text, needs in (
         _PART_YEAR if (thang or "nua" in s) and ("dau" in s or "cuoi" in s) else ()
