@@ -167,6 +167,25 @@ async def active_officer(update: Update, context: BotContext) -> Officer | None:
     return officer
 
 
+async def pressing_officer(
+    update: Update, context: BotContext, *prefixes: str, coordinator_only: str | None = None
+) -> tuple[list[str], Officer] | None:
+    """A verified button press (``pressed``) by an active officer, or None after saying why not.
+
+    With ``coordinator_only`` (the refusal text), the presser must also be a coordinator.
+    """
+    fields = await pressed(update, context, *prefixes)
+    if fields is None:
+        return None
+    officer = await active_officer(update, context)
+    if officer is None:
+        return None
+    if coordinator_only is not None and not officer.is_coordinator:
+        await answer_or_reply(update, coordinator_only)
+        return None
+    return fields, officer
+
+
 async def answer_or_reply(update: Update, text: str) -> None:
     """A refusal: as a callback alert for a button press, as a message otherwise."""
     if update.callback_query is not None:

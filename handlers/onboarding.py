@@ -16,6 +16,7 @@ from handlers.context import (
     answer_or_reply,
     is_group,
     pressed,
+    pressing_officer,
     refusal,
     reply,
     who,
@@ -140,12 +141,10 @@ async def decide(update: Update, context: BotContext) -> None:
     query, chat = update.callback_query, update.effective_chat
     assert query is not None and chat is not None
     svc = context.services
-    fields = await pressed(update, context, "ap", "rj")
-    if fields is None:
+    press = await pressing_officer(update, context, "ap", "rj")
+    if press is None:
         return
-    by = await active_officer(update, context)
-    if by is None:
-        return
+    fields, by = press
     try:
         async with svc.uow() as uow:
             officer = await officers.decide(uow.session, int(fields[1]), fields[0] == "ap", by, svc.now())  # fmt: skip
@@ -188,15 +187,12 @@ async def invite(update: Update, context: BotContext) -> None:
 async def pick_invite_unit(update: Update, context: BotContext) -> None:
     query, chat = update.callback_query, update.effective_chat
     assert query is not None and chat is not None
-    fields = await pressed(update, context, "mi")
-    if fields is None:
+    press = await pressing_officer(
+        update, context, "mi", coordinator_only="Chỉ điều phối viên mới tạo được liên kết mời."
+    )
+    if press is None:
         return
-    officer = await active_officer(update, context)
-    if officer is None:
-        return
-    if not officer.is_coordinator:
-        await answer_or_reply(update, "Chỉ điều phối viên mới tạo được liên kết mời.")
-        return
+    fields, officer = press
     await query.answer()
     await _send_invite(update, context, officer.telegram_id, int(fields[1]))
 

@@ -13,7 +13,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 from bot.errors import BadDocument, TthcError
 from bot.model import PlanDraft
 from bot.plans import read_plan
-from handlers.context import App, BotContext, active_officer, answer_or_reply, pressed, reply
+from handlers.context import App, BotContext, active_officer, pressing_officer, reply
 from handlers.formatting import button, e, inline, shorten
 from services import officers
 from services.imports import ImportResult, import_plan
@@ -107,15 +107,10 @@ async def on_confirm(update: Update, context: BotContext) -> None:
     query, chat = update.callback_query, update.effective_chat
     assert query is not None and chat is not None
     svc = context.services
-    fields = await pressed(update, context, "pi", "pc")
-    if fields is None:
+    press = await pressing_officer(update, context, "pi", "pc", coordinator_only=NOT_COORDINATOR)
+    if press is None:
         return
-    officer = await active_officer(update, context)
-    if officer is None:
-        return
-    if not officer.is_coordinator:
-        await answer_or_reply(update, NOT_COORDINATOR)
-        return
+    fields, officer = press
     pending = svc.pending_plans.pop(fields[1], None)
     if pending is None or pending[0] != officer.telegram_id:
         await query.answer("Bản xem trước này đã cũ. Hãy gửi lại tệp.", show_alert=True)

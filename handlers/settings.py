@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from handlers.context import App, BotContext, active_officer, pressed, reply
+from handlers.context import App, BotContext, active_officer, pressing_officer, reply
 from handlers.formatting import HELP, button, inline, main_keyboard
 from reminders.policy import from_settings
 from services import officers
@@ -54,12 +54,10 @@ async def show_settings(update: Update, context: BotContext) -> None:
 async def change_setting(update: Update, context: BotContext) -> None:
     query, chat = update.callback_query, update.effective_chat
     assert query is not None and chat is not None
-    fields = await pressed(update, context, "cs")
-    if fields is None:
+    press = await pressing_officer(update, context, "cs")
+    if press is None:
         return
-    officer = await active_officer(update, context)
-    if officer is None:
-        return
+    fields, officer = press
     p = from_settings(officer.settings)
     what = fields[1]
     change: dict[str, object]
