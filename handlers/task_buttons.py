@@ -79,14 +79,24 @@ async def presser_unit(update: Update, context: BotContext) -> tuple[Officer, in
     return officer, officer.unit_id
 
 
-async def press_done(update: Update, context: BotContext) -> None:
-    fields = await verified(update, context, "d")
+async def task_press(
+    update: Update, context: BotContext, prefix: str
+) -> tuple[list[str], Officer, int] | None:
+    """A verified press on a task button by someone who may act for the task's unit."""
+    fields = await verified(update, context, prefix)
     if fields is None:
-        return
+        return None
     who = await presser_unit(update, context)
     if who is None:
+        return None
+    return fields, who[0], who[1]
+
+
+async def press_done(update: Update, context: BotContext) -> None:
+    press = await task_press(update, context, "d")
+    if press is None:
         return
-    officer, unit_id = who
+    fields, officer, unit_id = press
     svc = context.services
     task_id, due = int(fields[0]), parse_day(fields[1])
     try:
@@ -123,13 +133,10 @@ async def press_snooze_menu(update: Update, context: BotContext) -> None:
 
 
 async def press_snooze(update: Update, context: BotContext) -> None:
-    fields = await verified(update, context, "z")
-    if fields is None:
+    press = await task_press(update, context, "z")
+    if press is None:
         return
-    who = await presser_unit(update, context)
-    if who is None:
-        return
-    officer, unit_id = who
+    fields, officer, unit_id = press
     svc = context.services
     task_id, due, days = int(fields[0]), parse_day(fields[1]), int(fields[2])
     now = svc.now()
