@@ -54,6 +54,14 @@ async def _actor(session: AsyncSession, officer_id: int | None) -> int | None:
     return await session.scalar(select(OfficerRow.telegram_id).where(OfficerRow.id == officer_id))
 
 
+async def _audit(
+    session: AsyncSession, now: datetime, by: int | None, action: str, /, **detail: object
+) -> None:
+    """Record who did what (the officer's Telegram id as the actor)."""
+    actor = await _actor(session, by)
+    session.add(AuditRow(at=now, actor=actor, action=action, detail=detail))
+
+
 async def is_done(session: AsyncSession, task_id: int, unit_id: int, due_date: date) -> bool:
     """True when ``unit_id`` has marked this occurrence of the task done."""
     found = await session.scalar(
@@ -102,19 +110,8 @@ async def mark_done(
         .values(status="dropped", last_error="done")
         .execution_options(synchronize_session=False)
     )
-    session.add(
-        AuditRow(
-            at=now,
-            actor=await _actor(session, officer_id),
-            action="task.done",
-            detail={
-                "task_id": task_id,
-                "unit_id": unit_id,
-                "due_date": due.isoformat(),
-                "new": recorded,
-            },
-        )
-    )
+    await _audit(session, now, officer_id, "task.done", task_id=task_id, unit_id=unit_id,
+                 due_date=due.isoformat(), new=recorded)  # fmt: skip
     await session.flush()
     return DoneResult(recorded=recorded, dropped=int(getattr(dropped, "rowcount", 0) or 0))
 
@@ -196,18 +193,7 @@ async def snooze(
                     attempts=0,
                 )
             )
-    session.add(
-        AuditRow(
-            at=now,
-            actor=await _actor(session, officer_id),
-            action="task.snooze",
-            detail={
-                "task_id": task_id,
-                "officer_id": officer_id,
-                "due_date": due.isoformat(),
-                "until": until.isoformat(),
-            },
-        )
-    )
+    await _audit(session, now, officer_id, "task.snooze", task_id=task_id, officer_id=officer_id,
+                 due_date=due.isoformat(), until=until.isoformat())  # fmt: skip
     await session.flush()
     return SnoozeResult(until=until, dropped=len(moved))
