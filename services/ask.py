@@ -107,8 +107,7 @@ async def ask(
     session = uow.session
     target, note, entry = unit_id, None, None
     if query.unit_text:
-        # With the planner settings: scope_for then needs no second round trip.
-        entry = await tv.directory(session, plan=True)
+        entry = await tv.directory(session)
         found = match(entry.directory, query.unit_text, limit=1)
         if not found or found[0].unit.id is None:
             reply = Reply(

@@ -28,8 +28,6 @@ from store.models import (
     TaskDueRow,
     TaskRow,
     TaskUnitRow,
-    UnitAliasRow,
-    UnitRow,
 )
 
 # Aliases built once (building one copies every column of the table).
@@ -94,15 +92,13 @@ class _DirectoryEntry:
     covering: dict[int, frozenset[int]] = field(default_factory=dict)
 
 
-_CACHE: dict[str, tuple[tuple[object, ...], _DirectoryEntry]] = {}
+_CACHE: dict[str, tuple[str, _DirectoryEntry]] = {}
 
 
-async def directory(session: AsyncSession, plan: bool = False) -> _DirectoryEntry:
-    """The unit directory, loaded once per database and reloaded when the units change (a
-    cheap version: counts and highest ids of units and aliases). With ``plan``, the same round
-    trip also sets the PostgreSQL planner settings of ``_plan_each_query``."""
-    stmt = _VERSION_AND_PLAN if plan and not _is_sqlite(session) else _VERSION
-    version = tuple((await session.execute(stmt)).one())[:4]
+async def directory(session: AsyncSession) -> _DirectoryEntry:
+    """The unit directory, loaded once per database and reloaded when the units change (the
+    directory's revision token, one row read by key)."""
+    version = await units_repo.directory_revision(session)
     bind = session.bind
     key = str(getattr(bind, "url", "")) or str(id(bind))
     cached = _CACHE.get(key)
@@ -131,36 +127,6 @@ def covering(entry: _DirectoryEntry, unit_id: int) -> frozenset[int]:
     return entry.covering[unit_id]
 
 
-async def _plan_each_query(session: AsyncSession) -> None:
-    # asyncpg prepares statements and PostgreSQL switches a prepared statement to a generic plan
-    # after five runs; without the unit ids and dates a generic plan scans the whole date range
-    # (2 s instead of 30 ms at 100,000 tasks). Plan each query with its values, in this
-    # transaction only.
-    # JIT compilation (tens of ms) is for analytics; these small queries only pay for it.
-    # The indexes these queries read are in memory: at the default random_page_cost (4, disks)
-    # PostgreSQL prefers reading a whole month of every task's occurrences (tens of thousands
-    # of heap rows) to a thousand index-only probes per task of the unit.
-    bind = session.bind
-    if bind is not None and bind.dialect.name == "postgresql":
-        await session.execute(select(*_PLANNER))
-
-
-_PLANNER = (
-    func.set_config("plan_cache_mode", "force_custom_plan", True),
-    func.set_config("jit", "off", True),
-    func.set_config("random_page_cost", "1.1", True),
-)
-
-# Built once: every question runs one of them (building costs more than running on SQLite).
-_VERSION = select(
-    select(func.count(UnitRow.id)).scalar_subquery(),
-    select(func.max(UnitRow.id)).scalar_subquery(),
-    select(func.count(UnitAliasRow.id)).scalar_subquery(),
-    select(func.max(UnitAliasRow.id)).scalar_subquery(),
-)
-_VERSION_AND_PLAN = _VERSION.add_columns(*_PLANNER)
-
-
 async def scope_for(
     session: AsyncSession,
     unit_id: int | None,
@@ -169,14 +135,12 @@ async def scope_for(
 ) -> Scope:
     """The scope of a unit (through its groups and predecessors), or every unit for None.
 
-    ``entry``: the directory as ``directory(session, plan=True)`` returned it in this
-    transaction (saves its round trip)."""
+    ``entry``: the directory as ``directory(session)`` returned it in this transaction (saves
+    its round trip)."""
     if unit_id is None:
-        if entry is None:
-            await _plan_each_query(session)
         return Scope(None, None, role)
     if entry is None:
-        entry = await directory(session, plan=True)
+        entry = await directory(session)
     return Scope(covering(entry, unit_id), unit_id, role, entry.directory.by_id.get(unit_id))
 
 

@@ -256,6 +256,16 @@ class SettingRow(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class RevisionRow(Base):
+    """A token that triggers change whenever what it names changes (``units``: the unit
+    directory, its aliases and the settings), so caches can tell in one read whether they are
+    stale (migration 0003)."""
+
+    __tablename__ = "revisions"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    token: Mapped[str] = mapped_column(String(64))
+
+
 class AuditRow(Base):
     """Who did what: approvals, imports, done, snooze, role changes."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -12,7 +13,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.units import Directory, Unit, builtin_units, find_province
 from bot.units.builtin import short_province_name
 from bot.units.normalise import normalise
-from store.models import PlanRow, SettingRow, TaskRow, TaskUnitRow, UnitAliasRow, UnitRow
+from store.models import (
+    PlanRow,
+    RevisionRow,
+    SettingRow,
+    TaskRow,
+    TaskUnitRow,
+    UnitAliasRow,
+    UnitRow,
+)
 
 PROVINCE_SETTING = "province"
 
@@ -41,35 +50,21 @@ _CACHE: dict[tuple[object, ...], Directory] = {}
 _CACHE_SIZE = 8
 
 
+async def directory_revision(session: AsyncSession) -> str:
+    """The directory's revision token: triggers (migration 0003) give it a new random value on
+    any change to units, their aliases or the settings, so one read by key tells a cache whether
+    it is stale."""
+    token = await session.scalar(_REVISION)
+    # No row (the table was emptied by hand): nothing can be cached until the next change.
+    return str(token) if token is not None else f"uncached:{uuid.uuid4().hex}"
+
+
+_REVISION = select(RevisionRow.token).where(RevisionRow.name == "units")
+
+
 async def _fingerprint(session: AsyncSession) -> tuple[object, ...]:
-    units = (
-        await session.execute(
-            select(
-                func.count(),
-                func.max(UnitRow.id),
-                func.sum(
-                    func.length(UnitRow.name) + func.coalesce(func.length(UnitRow.short_name), 0)
-                ),
-                func.sum(
-                    func.coalesce(UnitRow.parent_id, 0) * 7 + func.coalesce(UnitRow.successor_id, 0)
-                ),
-            )
-        )
-    ).one()
-    aliases = (
-        await session.execute(
-            select(
-                func.count(), func.max(UnitAliasRow.id), func.sum(func.length(UnitAliasRow.folded))
-            )
-        )
-    ).one()
-    province = await get_setting(session, PROVINCE_SETTING)
     bind = session.get_bind()
-    return (str(bind.engine.url), province, *map(_plain_number, (*units, *aliases)))
-
-
-def _plain_number(value: object) -> object:
-    return int(value) if value is not None else None  # type: ignore[call-overload]
+    return (str(bind.engine.url), await directory_revision(session))
 
 
 async def load_directory(session: AsyncSession) -> Directory:
