@@ -9,7 +9,7 @@ from typing import Any
 
 from telegram.ext import Application, ApplicationBuilder
 
-from handlers import ask, fallback, groups, onboarding, plans, settings, task_buttons, tasks
+from handlers import ask, fallback, groups, onboarding, plans, settings, status, task_buttons, tasks
 from handlers.context import CONTEXT_TYPES, App, Services
 from handlers.formatting import commands
 
@@ -55,6 +55,7 @@ def install(app: App) -> None:
     task_buttons.register(app)  # ✅ ⏰ 📄 under each task (and the reminders' buttons)
     settings.register(app)  # /caidat, /huongdan
     plans.register(app)  # plan files, Import/Cancel, /giao
+    status.register(app)  # /tinhhinh: who has reported, nudges, Excel (coordinators)
     ask.register(app)  # any other text: unit naming or a question
     fallback.register(app)  # unknown commands, forged buttons, other messages, errors
 

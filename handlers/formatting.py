@@ -48,7 +48,8 @@ HELP = (
     "/caidat — giờ nhắc, số ngày nhắc trước, việc phối hợp, bản tin sáng\n"
     "Hoặc gõ câu hỏi, ví dụ: <i>việc gì đến hạn tháng 8</i>.\n"
     "Điều phối viên: /moi TÊN ĐƠN VỊ (tạo liên kết mời), gửi tệp kế hoạch (.docx, .txt) để nhập, "
-    "/giao MÃ_VIỆC TÊN_CÁN_BỘ.\n"
+    "/giao MÃ_VIỆC TÊN_CÁN_BỘ, /tinhhinh [tháng N | quý N] (đơn vị nào chưa báo cáo, "
+    "nhắc đúng các đơn vị đó, xuất Excel).\n"
     "Trong nhóm: quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với đơn vị."
 )
 

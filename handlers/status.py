@@ -1,0 +1,178 @@
+"""Coordinators: /tinhhinh [tháng N | quý N] — who has reported, 📣 nudge the rest, 📊 Excel."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, CommandHandler
+
+from bot.questions.periods import Period, month_period, quarter_period
+from bot.vndate import format_date, short_date
+from handlers.context import (
+    App,
+    BotContext,
+    active_officer,
+    is_group,
+    pressing_officer,
+    reply,
+)
+from handlers.formatting import button, e, inline, shorten
+from services.status import BadPeriod, Board, OccurrenceStatus, board, parse_period
+from services.status_export import to_xlsx
+from services.status_nudge import nudge
+
+NOT_COORDINATOR = "Chỉ điều phối viên mới xem được tình hình báo cáo của các đơn vị."
+PRIVATE_ONLY = "Lệnh /tinhhinh chỉ dùng trong chat riêng với bot."
+NUDGE, EXPORT = "sn", "sx"
+MAX_CHARS = 12_000  # about three messages; the rest is in the Excel file
+MAX_UNITS = 80  # units listed per occurrence
+
+
+def encode(period: Period, every: bool) -> str:
+    """The period and the all-tasks flag in callback data: ``20250801:20250831:r``."""
+    return f"{period.start:%Y%m%d}:{period.end:%Y%m%d}:{'a' if every else 'r'}"
+
+
+def decode(fields: list[str]) -> tuple[Period, bool] | None:
+    """The inverse of ``encode`` (fields after the prefix); a whole month or quarter gets its
+    usual label back."""
+    try:
+        start, end = (date(int(f[:4]), int(f[4:6]), int(f[6:8])) for f in fields[:2])
+        every = fields[2] == "a"
+    except (ValueError, IndexError):
+        return None
+    if start.day == 1 and month_period(start.year, start.month).end == end:
+        return month_period(start.year, start.month), every
+    if start.day == 1 and start.month % 3 == 1:
+        quarter = quarter_period(start.year, start.month // 3 + 1)
+        if quarter.end == end:
+            return quarter, every
+    return Period(start, end, f"từ {short_date(start)} đến {short_date(end)}"), every
+
+
+def _occurrence_html(occ: OccurrenceStatus) -> str:
+    about = f"Mục {e(occ.ref)}"
+    if not occ.content.startswith(occ.label.rstrip("…")):  # the label is not the text itself
+        about += f" · {e(shorten(occ.content, 160))}"
+    lines = [
+        f"\n<b>{e(occ.label)}</b> — hạn {format_date(occ.last_day)}",
+        f"<i>{about}</i>",
+        f"Đã xong: <b>{len(occ.done)}/{len(occ.units)}</b> đơn vị",
+    ]
+    late = any(u.overdue for u in occ.not_done)
+    if occ.not_done:
+        lines.append(f"Chưa xong ({len(occ.not_done)}){' · ⚠️ quá hạn' if late else ''}:")
+        for u in occ.not_done[:MAX_UNITS]:
+            note = "" if u.reachable else " <i>(chưa có cán bộ dùng bot)</i>"
+            lines.append(f"• {e(u.name)}{note}")
+        if len(occ.not_done) > MAX_UNITS:
+            lines.append(f"… và {len(occ.not_done) - MAX_UNITS} đơn vị khác (xem tệp Excel)")
+    for gone in occ.unreached:
+        lines.append(f"<i>+ {gone.count} đơn vị thuộc {e(gone.group)} chưa có cán bộ dùng bot</i>")
+    if occ.unassigned:
+        lines.append(f"<i>Chưa xác định đơn vị: {e(shorten('; '.join(occ.unassigned), 200))}</i>")
+    return "\n".join(lines)
+
+
+def render(b: Board) -> str:
+    """The board as Telegram HTML, capped (the Excel file has every row)."""
+    what = "báo cáo" if b.reports_only else "việc"
+    head = f"📊 <b>Tình hình {what} — {e(b.period.label)}</b> (ngày {short_date(b.today)})"
+    if not b.occurrences:
+        hint = (
+            ""
+            if not b.reports_only
+            else "\nGõ <code>/tinhhinh tháng N tất cả</code> để xem mọi việc."
+        )
+        return f"{head}\nKhông có {what} nào đến hạn trong kỳ này.{hint}"
+    out = [head]
+    size = len(head)
+    for i, occ in enumerate(b.occurrences):
+        block = _occurrence_html(occ)
+        if size + len(block) > MAX_CHARS:
+            left = len(b.occurrences) - i
+            out.append(f"\n… và {left} lần hạn khác: bấm 📊 Xuất Excel để xem đủ.")
+            break
+        out.append(block)
+        size += len(block)
+    return "\n".join(out)
+
+
+def _buttons(chat_id: int, context: BotContext, b: Board, every: bool):  # type: ignore[no-untyped-def]
+    svc, data = context.services, encode(b.period, every)
+    row = []
+    if b.not_done_units:
+        row.append(button("📣 Nhắc các đơn vị chưa xong", svc.sign(chat_id, f"{NUDGE}:{data}")))
+    if b.occurrences:
+        row.append(button("📊 Xuất Excel", svc.sign(chat_id, f"{EXPORT}:{data}")))
+    return inline([[x] for x in row]) if row else None
+
+
+async def show(update: Update, context: BotContext) -> None:
+    """/tinhhinh [tháng N | quý N] [tất cả]."""
+    if is_group(update):
+        await reply(update, PRIVATE_ONLY)
+        return
+    officer = await active_officer(update, context)
+    if officer is None:
+        return
+    if not officer.is_coordinator:
+        await reply(update, NOT_COORDINATOR)
+        return
+    svc, chat = context.services, update.effective_chat
+    assert chat is not None
+    today = svc.today()
+    try:
+        period, every = parse_period(" ".join(context.args or []), today)
+    except BadPeriod as exc:
+        await reply(update, e(exc.message))
+        return
+    async with svc.uow() as uow:
+        b = await board(uow.session, period, today, reports_only=not every)
+    await reply(update, render(b), reply_markup=_buttons(chat.id, context, b, every))
+
+
+async def on_press(update: Update, context: BotContext) -> None:
+    """📣 or 📊: the presser's rights are checked again, the board rebuilt as of today."""
+    press = await pressing_officer(update, context, NUDGE, EXPORT, coordinator_only=NOT_COORDINATOR)
+    if press is None:
+        return
+    fields, officer = press
+    query, chat, svc = update.callback_query, update.effective_chat, context.services
+    assert query is not None and chat is not None
+    decoded = decode(fields[1:])
+    if decoded is None:
+        await query.answer("Nút này không hợp lệ hoặc đã cũ.", show_alert=True)
+        return
+    period, every = decoded
+    async with svc.uow() as uow:
+        b = await board(uow.session, period, svc.today(), reports_only=not every)
+        if fields[0] == NUDGE:
+            result = await nudge(uow.session, b, svc.now(), officer.telegram_id)
+            await uow.commit()
+    if fields[0] == EXPORT:
+        await query.answer()
+        name = f"tinh-hinh-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"
+        await chat.send_document(
+            to_xlsx(b, svc.settings.timezone),
+            filename=name,
+            caption=f"Tình hình {'việc' if every else 'báo cáo'} — {period.label}",
+        )
+        return
+    await query.answer()
+    if result.queued:
+        text = (f"📣 Đã xếp {result.queued} tin nhắc tới {result.recipients} người nhận "
+                f"của {result.units} đơn vị chưa xong.")  # fmt: skip
+    elif result.already:
+        text = "Hôm nay đã nhắc các đơn vị này rồi; không gửi thêm."
+    else:
+        text = "Không có đơn vị nào chưa xong để nhắc."
+    if result.unreachable:
+        text += f"\n{result.unreachable} đơn vị chưa có cán bộ dùng bot: không nhắc được."
+    await reply(update, text)
+
+
+def register(app: App) -> None:
+    app.add_handler(CommandHandler("tinhhinh", show))
+    app.add_handler(CallbackQueryHandler(on_press, pattern=rf"^({NUDGE}|{EXPORT}):"))
