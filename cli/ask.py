@@ -59,7 +59,7 @@ async def _run(args: argparse.Namespace, settings: Any, questions: list[str], to
                 return 2
             calendar = await work_calendar(uow.session)
         for question in questions:
-            async with UnitOfWork(sessions) as uow:
+            async with UnitOfWork(sessions, read_only=True) as uow:
                 answer = await ask(
                     uow,
                     question,

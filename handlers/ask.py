@@ -45,7 +45,7 @@ async def answer_question(
         from services.ask import ask
     except ImportError:
         return "Chưa trả lời được câu hỏi tự do. Hãy dùng /viec, /sapden, /quahan, /tuan, /thang.", False  # fmt: skip
-    async with svc.uow() as uow:
+    async with svc.uow(read_only=True) as uow:
         calendar = await svc.calendar(uow.session)
         answer: Any = await ask(
             uow, question, unit_id=unit_id, today=svc.today(), calendar=calendar, page=page

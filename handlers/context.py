@@ -36,8 +36,9 @@ class Services:
     key: bytes  # HMAC key for callback data
     pending_plans: dict[str, tuple[int, str, bytes]] = field(default_factory=dict)
 
-    def uow(self) -> UnitOfWork:
-        return UnitOfWork(self.sessions)
+    def uow(self, read_only: bool = False) -> UnitOfWork:
+        """A unit of work; ``read_only`` for answers and lists (no write lock, cannot commit)."""
+        return UnitOfWork(self.sessions, read_only=read_only)
 
     def now(self) -> datetime:
         return self.clock().astimezone(self.settings.timezone)
@@ -199,7 +200,7 @@ async def scope_unit(update: Update, context: BotContext, officer: Officer | Non
     chat = update.effective_chat
     assert chat is not None
     if is_group(update):
-        async with context.services.uow() as uow:
+        async with context.services.uow(read_only=True) as uow:
             unit_id = await officers.group_unit(uow.session, chat.id)
         if unit_id is None:
             await answer_or_reply(

@@ -80,7 +80,7 @@ async def show_list(
     assert chat is not None
     today = svc.today()
     title, start, end, open_only = period(kind, arg, today)
-    async with svc.uow() as uow:
+    async with svc.uow(read_only=True) as uow:
         lines = await officers.unit_tasks(uow.session, unit_id, start, end, open_only, today=today)
         name = await officers.unit_name(uow.session, unit_id)
     pages = max(1, -(-len(lines) // PAGE_SIZE))
@@ -154,7 +154,7 @@ async def unit_command(update: Update, context: BotContext) -> None:
     if not name:
         await reply(update, "Gõ tên đơn vị sau lệnh, ví dụ: /donvi Sở Tư pháp")
         return
-    async with context.services.uow() as uow:
+    async with context.services.uow(read_only=True) as uow:
         found = await officers.find_units(uow.session, name)
     if not found:
         await reply(update, f"Không tìm thấy đơn vị “{e(name)}”.")

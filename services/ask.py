@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from bot.deadlines import Schedule, WorkCalendar, describe_next, parse_deadline
 from bot.questions import Intent, Query, UnitHit, read_question
@@ -350,15 +350,18 @@ async def _topic(ctx: _Ctx) -> Answer:
     return await _undated_list(ctx, hits, title, f"Không có việc nào về «{q.topic}»", hint)
 
 
+_TASKS_AND_PLANS = (
+    select(TaskRow, PlanRow)
+    .join(PlanRow, PlanRow.id == TaskRow.plan_id)
+    .where(TaskRow.id.in_(bindparam("ids", expanding=True)))
+)
+
+
 async def _schedules(
     session: Any, ids: Sequence[int]
 ) -> dict[int, tuple[TaskRow, PlanRow, Schedule]]:
     """Task rows, their plans and parsed schedules, in one query."""
-    rows = await session.execute(
-        select(TaskRow, PlanRow)
-        .join(PlanRow, PlanRow.id == TaskRow.plan_id)
-        .where(TaskRow.id.in_(list(ids)))
-    )
+    rows = await session.execute(_TASKS_AND_PLANS, {"ids": list(ids)})
     out = {}
     for task, plan in rows.all():
         if task.schedule:

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import and_, exists, func, literal, not_, or_, select
+from sqlalchemy import Date, Integer, and_, bindparam, exists, func, literal, not_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.text import fold
@@ -246,24 +246,45 @@ def _not_done(scope: Scope, due_table):  # type: ignore[no-untyped-def]
     )
 
 
-def _latest_occurrences(scope: Scope, start: date, end: date, before: date):  # type: ignore[no-untyped-def]
+def _scope_params(scope: Scope) -> dict[str, Any]:
+    """Values of the scope's bound parameters in the prebuilt statements below."""
+    return {
+        "units": sorted(scope.unit_ids) if scope.unit_ids is not None else [],
+        "role": scope.role,
+        "done_unit": scope.done_unit,
+    }
+
+
+def _owned_tasks(scoped: bool, role: bool, distinct: bool = True, active: bool = True):  # type: ignore[no-untyped-def]
+    """The scope's task ids (only active ones with ``active``), from the covering (unit_id,
+    task_id, role) index; bound parameters ``units`` (expanding) and ``role``."""
+    unit = TaskUnitRow.__table__
+    owned = select(unit.c.task_id)
+    if active:
+        owned = owned.where(unit.c.task_id.not_in(_inactive()))
+    if distinct:
+        owned = owned.distinct()
+    if scoped:
+        owned = owned.where(unit.c.unit_id.in_(bindparam("units", expanding=True)))
+    if role:
+        owned = owned.where(unit.c.role == bindparam("role"))
+    return owned
+
+
+def _latest_occurrences(scoped: bool, role: bool):  # type: ignore[no-untyped-def]
     """Each task of the scope's latest occurrence whose last day is before ``before``, when
     that day is in [start, end]: per task, one backward probe of the (task_id, last_day) index
     for the day, then the occurrence rows of that day."""
-    unit = TaskUnitRow.__table__
     due = TaskDueRow.__table__
     later = _PAST_DUE
-    owned = select(unit.c.task_id).distinct().where(unit.c.task_id.not_in(_inactive()))
-    if scope.unit_ids is not None:
-        owned = owned.where(unit.c.unit_id.in_(sorted(scope.unit_ids)))
-    if scope.role:
-        owned = owned.where(unit.c.role == scope.role)
-    if scope.unit_ids is None and not scope.role:
+    if scoped or role:
+        owned = _owned_tasks(scoped, role)
+    else:
         owned = select(TaskRow.id.label("task_id")).where(TaskRow.active.is_(True))
     owned_cte = owned.subquery("owned")
     day = (
         select(func.max(later.c.last_day))
-        .where(later.c.task_id == owned_cte.c.task_id, later.c.last_day < before)
+        .where(later.c.task_id == owned_cte.c.task_id, later.c.last_day < bindparam("before"))
         .scalar_subquery()
     )
     # A materialised CTE: as a plain subquery both planners inline it and run the probe three
@@ -276,8 +297,67 @@ def _latest_occurrences(scope: Scope, start: date, end: date, before: date):  # 
                 due, and_(due.c.task_id == latest.c.task_id, due.c.last_day == latest.c.day)
             )
         )
-        .where(latest.c.day >= start, latest.c.day <= end)
+        .where(latest.c.day >= bindparam("start"), latest.c.day <= bindparam("end"))
     )
+
+
+@lru_cache(maxsize=128)
+def _occurrence_statement(  # type: ignore[no-untyped-def]
+    sqlite: bool,
+    scoped: bool,
+    role: bool,
+    latest: bool,
+    not_done: bool,
+    marked: bool,
+    count_only: bool,
+):
+    """The statement of ``occurrence_page`` for one shape, built once (building and keying a
+    statement of this size costs about a millisecond, as much as running it); its values are
+    bound parameters: start, end, before, units, role, done_unit, offset, limit."""
+    due = TaskDueRow.__table__
+    if latest:
+        occ = _latest_occurrences(scoped, role)
+    else:
+        where = [
+            due.c.last_day >= bindparam("start", type_=Date),
+            due.c.last_day <= bindparam("end", type_=Date),
+            due.c.task_id.not_in(_inactive()),
+        ]
+        if scoped or role:
+            where.append(
+                due.c.task_id.in_(_owned_tasks(scoped, role, distinct=False, active=False))
+            )
+        occ = select(due.c.task_id, due.c.due_date, due.c.last_day, due.c.before).where(*where)
+    if not_done:
+        occ = occ.where(
+            ~exists().where(
+                CompletionRow.task_id == due.c.task_id,
+                CompletionRow.due_date == due.c.due_date,
+                CompletionRow.unit_id == bindparam("done_unit"),
+            )
+        )
+    cte = occ.cte("occ")
+    if not sqlite:
+        cte = cte.prefix_with("MATERIALIZED")
+    if count_only:
+        return select(func.count(), func.count(func.distinct(cte.c.task_id))).select_from(cte)
+    stmt = (
+        select(cte.c.task_id, cte.c.due_date, cte.c.last_day, cte.c.before, func.count().over())
+        .order_by(cte.c.last_day, cte.c.task_id)
+        .offset(bindparam("offset", type_=Integer))
+        .limit(bindparam("limit", type_=Integer))
+    )
+    if marked:
+        # The unit's done marks of the page's rows in the same round trip (tested on the
+        # page's rows only: the page is a subquery with its own LIMIT).
+        page = stmt.subquery("page")
+        done = exists().where(
+            CompletionRow.task_id == page.c.task_id,
+            CompletionRow.due_date == page.c.due_date,
+            CompletionRow.unit_id == bindparam("done_unit"),
+        )
+        stmt = select(*page.c, done.label("done")).order_by(page.c.last_day, page.c.task_id)
+    return stmt
 
 
 async def occurrence_page(
@@ -317,47 +397,27 @@ async def occurrence_page(
             latest_before=latest_before,
         )
         return _slice(hits, offset, limit)
-    due = TaskDueRow.__table__
-    if latest_before is not None:
-        occ = _latest_occurrences(scope, start, end, latest_before)
-    else:
-        where = [
-            due.c.last_day >= start,
-            due.c.last_day <= end,
-            due.c.task_id.not_in(_inactive()),
-        ]
-        if scope.unit_ids is not None or scope.role:
-            where.append(due.c.task_id.in_(_owed(scope)))
-        occ = select(due.c.task_id, due.c.due_date, due.c.last_day, due.c.before).where(*where)
-    if open_only and scope.done_unit is not None:
-        occ = occ.where(_not_done(scope, due))
-    cte = occ.cte("occ")
-    if not _is_sqlite(session):
-        cte = cte.prefix_with("MATERIALIZED")
-    if limit == 0:
-        total, tasks = (
-            await session.execute(
-                select(func.count(), func.count(func.distinct(cte.c.task_id))).select_from(cte)
-            )
-        ).one()
-        return Page([], int(total), int(tasks))
-    stmt = (
-        select(cte.c.task_id, cte.c.due_date, cte.c.last_day, cte.c.before, func.count().over())
-        .order_by(cte.c.last_day, cte.c.task_id)
-        .offset(offset)
-        .limit(limit)
+    has_done = scope.done_unit is not None
+    stmt = _occurrence_statement(
+        _is_sqlite(session),
+        scope.unit_ids is not None,
+        bool(scope.role),
+        latest_before is not None,
+        open_only and has_done,
+        not open_only and has_done,
+        limit == 0,
     )
-    if not open_only and scope.done_unit is not None:
-        # The unit's done marks of the page's rows in the same round trip (tested on the
-        # page's rows only: the page is a subquery with its own LIMIT).
-        page = stmt.subquery("page")
-        marked = exists().where(
-            CompletionRow.task_id == page.c.task_id,
-            CompletionRow.due_date == page.c.due_date,
-            CompletionRow.unit_id == scope.done_unit,
-        )
-        stmt = select(*page.c, marked.label("done")).order_by(page.c.last_day, page.c.task_id)
-    rows = (await session.execute(stmt)).all()
+    params = _scope_params(scope) | {
+        "start": start,
+        "end": end,
+        "before": latest_before,
+        "offset": offset,
+        "limit": limit,
+    }
+    if limit == 0:
+        total, tasks = (await session.execute(stmt, params)).one()
+        return Page([], int(total), int(tasks))
+    rows = (await session.execute(stmt, params)).all()
     if not rows:
         return Page([], 0 if offset == 0 else -1, 0 if offset == 0 else -1)
     hits = [
@@ -389,36 +449,34 @@ async def task_page(
     if limit is None:
         hits = await tasks_of(session, scope, today, topic=topic, ongoing_only=ongoing_only)
         return _slice(hits, offset, limit)
-    unit = TaskUnitRow.__table__
-    owned = select(unit.c.task_id).distinct().where(unit.c.task_id.not_in(_inactive()))
-    if scope.unit_ids is not None:
-        owned = owned.where(unit.c.unit_id.in_(sorted(scope.unit_ids)))
-    if scope.role:
-        owned = owned.where(unit.c.role == scope.role)
-    if ongoing_only:
-        flag = select(TaskRow.ongoing).where(TaskRow.id == unit.c.task_id).scalar_subquery()
-        owned = owned.where(flag.is_(True))
+    sqlite, scoped, role = _is_sqlite(session), scope.unit_ids is not None, bool(scope.role)
+    has_done = scope.done_unit is not None
+    params = _scope_params(scope) | {"today": today, "offset": offset, "limit": limit}
     if topic:
-        owned = _topic_filter(owned.add_columns(_text_of(unit.c.task_id)), topic, unit.c.task_id)
+        variants = topic_variants(topic)
+        params |= {f"v{i}": _like(v) for i, v in enumerate(variants)}
+        candidates = _topic_candidates(scoped, role, ongoing_only, len(variants))
         ids = sorted(
             t
-            for t, text in (await session.execute(owned)).all()
+            for t, text in (await session.execute(candidates, params)).all()
             if matches_topic(text or "", topic)
         )
         if not ids:
             return Page([], 0, 0)
         if limit == 0:
             return Page([], len(ids), len(ids))
-        ids_only = select(TaskRow.id.label("task_id")).where(TaskRow.id.in_(ids))
-        rows = await _keyed(session, ids_only, today, offset, limit, scope)
+        params["ids"] = ids
+        rows = (
+            await session.execute(_keyed(sqlite, True, False, False, False, has_done), params)
+        ).all()
         total = len(ids)
     else:
         if limit == 0:
-            total = int(
-                await session.scalar(select(func.count()).select_from(owned.subquery())) or 0
-            )
+            count = _owned_count(scoped, role, ongoing_only)
+            total = int(await session.scalar(count, params) or 0)
             return Page([], total, total)
-        rows = await _keyed(session, owned, today, offset, limit, scope)
+        stmt = _keyed(sqlite, False, scoped, role, ongoing_only, has_done)
+        rows = (await session.execute(stmt, params)).all()
         total = int(rows[0][2]) if rows else (0 if offset == 0 else -1)
     # The page's occurrence rows and done marks came with it (one round trip).
     hits = [
@@ -428,24 +486,52 @@ async def task_page(
     return Page(hits, total, total)
 
 
-async def _keyed(
-    session: AsyncSession,
-    owned: Any,
-    today: date,
-    offset: int | None,
-    limit: int,
-    scope: Scope | None = None,
-) -> list[Any]:
-    """(task, nominal date of its next occurrence from today, else of its last one, total) of
-    the tasks ``owned`` selects, by that date (undated last), then task; a slice in the database
-    when ``offset`` is given, else every row. With ``offset`` and ``scope``, each row also has
-    that occurrence's last day, "before" flag and the scope's done mark (NULL when undated)."""
+def _owned_or_ongoing(scoped: bool, role: bool, ongoing_only: bool):  # type: ignore[no-untyped-def]
+    owned = _owned_tasks(scoped, role)
+    if ongoing_only:
+        unit = TaskUnitRow.__table__
+        flag = select(TaskRow.ongoing).where(TaskRow.id == unit.c.task_id).scalar_subquery()
+        owned = owned.where(flag.is_(True))
+    return owned
+
+
+@lru_cache(maxsize=32)
+def _owned_count(scoped: bool, role: bool, ongoing_only: bool):  # type: ignore[no-untyped-def]
+    owned = _owned_or_ongoing(scoped, role, ongoing_only)
+    return select(func.count()).select_from(owned.subquery())
+
+
+@lru_cache(maxsize=64)
+def _topic_candidates(scoped: bool, role: bool, ongoing_only: bool, variants: int):  # type: ignore[no-untyped-def]
+    """The scope's tasks whose folded text is LIKE one of ``variants`` phrasings (bound
+    parameters v0, v1 ...), with that text (whole words are checked by ``matches_topic``)."""
+    unit = TaskUnitRow.__table__
+    text = _text_of(unit.c.task_id)
+    owned = _owned_or_ongoing(scoped, role, ongoing_only).add_columns(text)
+    likes = [text.like(bindparam(f"v{i}"), escape="\\") for i in range(variants)]
+    return owned.where(or_(*likes)) if likes else owned
+
+
+@lru_cache(maxsize=64)
+def _keyed(  # type: ignore[no-untyped-def]
+    sqlite: bool, by_ids: bool, scoped: bool, role: bool, ongoing_only: bool, has_done: bool
+):
+    """(task, nominal date of its next occurrence from ``today``, else of its last one, total,
+    that occurrence's last day, "before" flag and the scope's done mark (NULL when undated)) of
+    the scope's tasks (or of the tasks ``ids``), by that date (undated last), then task; the
+    page ``offset``/``limit`` cut in the database. Built once per shape."""
+    if by_ids:
+        owned = select(TaskRow.id.label("task_id")).where(
+            TaskRow.id.in_(bindparam("ids", expanding=True))
+        )
+    else:
+        owned = _owned_or_ongoing(scoped, role, ongoing_only)
     cte = owned.cte("owned")
-    if not _is_sqlite(session):
+    if not sqlite:
         cte = cte.prefix_with("MATERIALIZED")
     ahead = (
         select(func.min(TaskDueRow.due_date))
-        .where(TaskDueRow.task_id == cte.c.task_id, TaskDueRow.due_date >= today)
+        .where(TaskDueRow.task_id == cte.c.task_id, TaskDueRow.due_date >= bindparam("today"))
         .scalar_subquery()
     )
     behind = (
@@ -455,31 +541,35 @@ async def _keyed(
     )
     keyed = select(cte.c.task_id, func.coalesce(ahead, behind).label("day")).subquery()
     # NULLS LAST rather than a CASE on the day: PostgreSQL would run the probes once more.
-    stmt = select(keyed.c.task_id, keyed.c.day, func.count().over()).order_by(
-        keyed.c.day.asc().nulls_last(), keyed.c.task_id
+    page = (
+        select(keyed.c.task_id, keyed.c.day, func.count().over())
+        .order_by(keyed.c.day.asc().nulls_last(), keyed.c.task_id)
+        .offset(bindparam("offset", type_=Integer))
+        .limit(bindparam("limit", type_=Integer))
+        .subquery("page")
     )
-    if offset is not None:
-        stmt = stmt.offset(offset).limit(limit)
-        if scope is not None:
-            # The page's own occurrence rows, joined to the page only (a subquery with its own
-            # LIMIT), instead of a second round trip.
-            page = stmt.subquery("page")
-            due = TaskDueRow.__table__
-            stmt = (
-                select(
-                    *page.c,
-                    due.c.last_day,
-                    due.c.before,
-                    _done_column(scope, due.c.due_date),
-                )
-                .select_from(
-                    page.outerjoin(
-                        due, and_(due.c.task_id == page.c.task_id, due.c.due_date == page.c.day)
-                    )
-                )
-                .order_by(page.c.day.asc().nulls_last(), page.c.task_id)
-            )
-    return list((await session.execute(stmt)).all())
+    # The page's own occurrence rows, joined to the page only (a subquery with its own LIMIT),
+    # instead of a second round trip.
+    due = TaskDueRow.__table__
+    done = (
+        select(CompletionRow.id)
+        .where(
+            CompletionRow.task_id == due.c.task_id,
+            CompletionRow.due_date == due.c.due_date,
+            CompletionRow.unit_id == bindparam("done_unit"),
+        )
+        .limit(1)
+        .scalar_subquery()
+        if has_done
+        else literal(None)
+    )
+    return (
+        select(*page.c, due.c.last_day, due.c.before, done)
+        .select_from(
+            page.outerjoin(due, and_(due.c.task_id == page.c.task_id, due.c.due_date == page.c.day))
+        )
+        .order_by(page.c.day.asc().nulls_last(), page.c.task_id)
+    )
 
 
 async def occurrences(
@@ -554,12 +644,18 @@ async def latest_past(
     ids = sorted(set(task_ids))
     if not ids:
         return {}
-    rows = await session.execute(
-        select(TaskDueRow.task_id, func.max(TaskDueRow.last_day))
-        .where(TaskDueRow.task_id.in_(ids), TaskDueRow.last_day < today)
-        .group_by(TaskDueRow.task_id)
-    )
+    rows = await session.execute(_LATEST_PAST, {"ids": ids, "today": today})
     return {t: d for t, d in rows.all()}
+
+
+_LATEST_PAST = (
+    select(TaskDueRow.task_id, func.max(TaskDueRow.last_day))
+    .where(
+        TaskDueRow.task_id.in_(bindparam("ids", expanding=True)),
+        TaskDueRow.last_day < bindparam("today"),
+    )
+    .group_by(TaskDueRow.task_id)
+)
 
 
 async def upcoming(session: AsyncSession, scope: Scope, today: date, days: int = 14) -> list[Hit]:
@@ -718,42 +814,41 @@ async def report_tasks(
 
     Shape: the scope's active tasks whose folded text has the topic (text tested per task of
     the scope), then per candidate a few index probes; no grouping of occurrences."""
-    unit = TaskUnitRow.__table__
-    owned = select(unit.c.task_id).distinct().where(unit.c.task_id.not_in(_inactive()))
-    if scope.unit_ids is not None:
-        owned = owned.where(unit.c.unit_id.in_(sorted(scope.unit_ids)))
-    if scope.role:
-        owned = owned.where(unit.c.role == scope.role)
-    owned = _topic_filter(
-        owned.add_columns(_text_of(unit.c.task_id).label("text")), topic, unit.c.task_id
+    variants = topic_variants(topic)
+    stmt = _report_statement(
+        _is_sqlite(session), scope.unit_ids is not None, bool(scope.role), len(variants)
     )
-    cand = owned.cte("candidates")
-    if not _is_sqlite(session):
+    params = _scope_params(scope) | {"start": start, "end": end}
+    params |= {f"v{i}": _like(v) for i, v in enumerate(variants)}
+    rows = await session.execute(stmt, params)
+    return [
+        (t, None, int(n), lo, hi, f)
+        for t, text, n, lo, hi, f in rows.all()
+        if f is not None and matches_topic(text or "", topic)
+    ]
+
+
+@lru_cache(maxsize=32)
+def _report_statement(sqlite: bool, scoped: bool, role: bool, variants: int):  # type: ignore[no-untyped-def]
+    """``report_tasks``' one round trip, built once per shape: the candidates (LIKE) with
+    their text and per-task counts."""
+    cand = _topic_candidates(scoped, role, False, variants).cte("candidates")
+    if not sqlite:
         cand = cand.prefix_with("MATERIALIZED")
     due = TaskDueRow.__table__
 
     def per_task(*cols, where=()):  # type: ignore[no-untyped-def]
         return select(*cols).where(due.c.task_id == cand.c.task_id, *where).scalar_subquery()
 
-    first = per_task(
-        func.min(due.c.last_day), where=(due.c.last_day >= start, due.c.last_day <= end)
+    in_window = (due.c.last_day >= bindparam("start"), due.c.last_day <= bindparam("end"))
+    return select(
+        cand.c.task_id,
+        cand.c[1],
+        per_task(func.count()),
+        per_task(func.min(due.c.due_date)),
+        per_task(func.max(due.c.due_date)),
+        per_task(func.min(due.c.last_day), where=in_window),
     )
-    # One round trip: the candidates (LIKE) with their counts; whole words are checked here.
-    rows = await session.execute(
-        select(
-            cand.c.task_id,
-            cand.c.text,
-            per_task(func.count()),
-            per_task(func.min(due.c.due_date)),
-            per_task(func.max(due.c.due_date)),
-            first,
-        )
-    )
-    return [
-        (t, None, int(n), lo, hi, f)
-        for t, text, n, lo, hi, f in rows.all()
-        if f is not None and matches_topic(text or "", topic)
-    ]
 
 
 async def dues_at(
@@ -780,27 +875,12 @@ async def dues_with_sources(
     if not pairs:
         return {}, {}
     wanted = set(pairs)
-    rows = await session.execute(
-        select(
-            TaskDueRow.task_id,
-            TaskDueRow.due_date,
-            TaskDueRow.last_day,
-            TaskDueRow.before,
-            _done_column(scope, TaskDueRow.due_date),
-            TaskRow.schedule,
-            TaskRow.deadline,
-            TaskRow.content,
-            TaskRow.notes,
-            TaskRow.deadline_in_text,
-            PlanRow.year,
-        )
-        .join(TaskRow, TaskRow.id == TaskDueRow.task_id)
-        .join(PlanRow, PlanRow.id == TaskRow.plan_id)
-        .where(
-            TaskDueRow.task_id.in_(sorted({t for t, _ in pairs})),
-            TaskDueRow.last_day.in_(sorted({d for _, d in pairs})),
-        )
-    )
+    params = {
+        "ids": sorted({t for t, _ in pairs}),
+        "days": sorted({d for _, d in pairs}),
+        "done_unit": scope.done_unit,
+    }
+    rows = await session.execute(_sources_statement(scope.done_unit is not None), params)
     dues: dict[tuple[int, date], Due] = {}
     sources: dict[int, ScheduleSource] = {}
     for task_id, due_date, last_day, before, done, sched, deadline, *text, year in rows.all():
@@ -812,6 +892,76 @@ async def dues_with_sources(
     return dues, sources
 
 
+@lru_cache(maxsize=2)
+def _sources_statement(has_done: bool):  # type: ignore[no-untyped-def]
+    done = (
+        select(CompletionRow.id)
+        .where(
+            CompletionRow.task_id == TaskDueRow.task_id,
+            CompletionRow.due_date == TaskDueRow.due_date,
+            CompletionRow.unit_id == bindparam("done_unit"),
+        )
+        .limit(1)
+        .scalar_subquery()
+        if has_done
+        else literal(None)
+    )
+    return (
+        select(
+            TaskDueRow.task_id,
+            TaskDueRow.due_date,
+            TaskDueRow.last_day,
+            TaskDueRow.before,
+            done,
+            TaskRow.schedule,
+            TaskRow.deadline,
+            TaskRow.content,
+            TaskRow.notes,
+            TaskRow.deadline_in_text,
+            PlanRow.year,
+        )
+        .join(TaskRow, TaskRow.id == TaskDueRow.task_id)
+        .join(PlanRow, PlanRow.id == TaskRow.plan_id)
+        .where(
+            TaskDueRow.task_id.in_(bindparam("ids", expanding=True)),
+            TaskDueRow.last_day.in_(bindparam("days", expanding=True)),
+        )
+    )
+
+
+@lru_cache(maxsize=2)
+def _ref_in_scope(role: bool):  # type: ignore[no-untyped-def]
+    """The scope's tasks whose ref (lower-cased) is one of ``wanted``: the ref is tested per
+    task of the scope (a scalar subquery PostgreSQL cannot turn into a scan of every task);
+    the few matches are then joined."""
+    inner = _REF_TASK
+    ref_of = select(func.lower(inner.c.ref)).where(inner.c.id == TaskUnitRow.task_id)
+    stmt = (
+        select(TaskUnitRow.task_id, TaskUnitRow.role, TaskRow.ongoing, TaskRow.plan_id)
+        .join(TaskRow, TaskRow.id == TaskUnitRow.task_id)
+        .where(
+            ref_of.scalar_subquery().in_(bindparam("wanted", expanding=True)),
+            TaskRow.active.is_(True),
+            TaskUnitRow.unit_id.in_(bindparam("units", expanding=True)),
+        )
+    )
+    return stmt.where(TaskUnitRow.role == bindparam("role")) if role else stmt
+
+
+_REF_ANYWHERE = (
+    select(TaskRow.id, TaskRow.ongoing)
+    .where(
+        TaskRow.active.is_(True),
+        or_(
+            func.lower(TaskRow.ref).in_(bindparam("wanted", expanding=True)),
+            TaskRow.ref.in_(bindparam("wanted", expanding=True)),
+        ),
+    )
+    .order_by(TaskRow.plan_id.desc(), TaskRow.position)
+    .limit(20)
+)
+
+
 async def by_ref(session: AsyncSession, scope: Scope, ref: str) -> list[Hit]:
     """Tasks whose ref is ``ref`` (any case; "d." also finds "Đ."): the scope's own first, else
     any plan's (newest plan first)."""
@@ -820,32 +970,38 @@ async def by_ref(session: AsyncSession, scope: Scope, ref: str) -> list[Hit]:
     if ref.startswith("d"):
         variants |= {"Đ" + ref[1:].upper(), "đ" + ref[1:]}
     wanted = sorted(variants)
-    same = or_(func.lower(TaskRow.ref).in_(wanted), TaskRow.ref.in_(wanted))
+    params = _scope_params(scope) | {"wanted": wanted}
     if scope.unit_ids is not None:
-        # The ref is tested per task of the scope (a scalar subquery PostgreSQL cannot turn
-        # into a scan of every task); the few matches are then joined.
-        inner = _REF_TASK
-        ref_of = select(func.lower(inner.c.ref)).where(inner.c.id == TaskUnitRow.task_id)
-        stmt = _in_scope(
-            select(TaskUnitRow.task_id, TaskUnitRow.role, TaskRow.ongoing, TaskRow.plan_id)
-            .join(TaskRow, TaskRow.id == TaskUnitRow.task_id)
-            .where(ref_of.scalar_subquery().in_(wanted), TaskRow.active.is_(True)),
-            scope,
-        )
+        stmt = _ref_in_scope(bool(scope.role))
         found: dict[int, tuple[str | None, bool, int]] = {}
-        for task_id, role, ongoing, plan_id in (await session.execute(stmt)).all():
+        for task_id, role, ongoing, plan_id in (await session.execute(stmt, params)).all():
             old = found.get(task_id)
             found[task_id] = (_role(old[0] if old else None, role, scope), bool(ongoing), plan_id)
         if found:
             order = sorted(found.items(), key=lambda kv: (-kv[1][2], kv[0]))
             return [Hit(t, role, (), ongoing) for t, (role, ongoing, _p) in order]
-    rows = await session.execute(
-        select(TaskRow.id, TaskRow.ongoing)
-        .where(TaskRow.active.is_(True), same)
-        .order_by(TaskRow.plan_id.desc(), TaskRow.position)
-        .limit(20)
-    )
+    rows = await session.execute(_REF_ANYWHERE, params)
     return [Hit(task_id, None, (), bool(ongoing)) for task_id, ongoing in rows.all()]
+
+
+_LOAD = (
+    select(
+        TaskRow.id,
+        TaskRow.ref,
+        TaskRow.content,
+        TaskRow.deadline,
+        TaskRow.ongoing,
+        PlanRow.title,
+        PlanRow.id,
+        TaskUnitRow.role,
+        TaskUnitRow.mention,
+        TaskUnitRow.unit_id,
+    )
+    .join(PlanRow, PlanRow.id == TaskRow.plan_id)
+    .outerjoin(TaskUnitRow, TaskUnitRow.task_id == TaskRow.id)
+    .where(TaskRow.id.in_(bindparam("ids", expanding=True)))
+    .order_by(TaskUnitRow.id)
+)
 
 
 async def load(
@@ -856,24 +1012,7 @@ async def load(
     ids = sorted({h.task_id for h in hits})
     if not ids:
         return []
-    rows = await session.execute(
-        select(
-            TaskRow.id,
-            TaskRow.ref,
-            TaskRow.content,
-            TaskRow.deadline,
-            TaskRow.ongoing,
-            PlanRow.title,
-            PlanRow.id,
-            TaskUnitRow.role,
-            TaskUnitRow.mention,
-            TaskUnitRow.unit_id,
-        )
-        .join(PlanRow, PlanRow.id == TaskRow.plan_id)
-        .outerjoin(TaskUnitRow, TaskUnitRow.task_id == TaskRow.id)
-        .where(TaskRow.id.in_(ids))
-        .order_by(TaskUnitRow.id)
-    )
+    rows = await session.execute(_LOAD, {"ids": ids})
     tasks: dict[int, Any] = {}
     r: Any
     mentions: dict[int, dict[str, list[str]]] = defaultdict(lambda: {"lead": [], "support": []})

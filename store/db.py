@@ -16,6 +16,8 @@ from sqlalchemy.ext.asyncio import (
 )
 
 DEFAULT_URL = "sqlite+aiosqlite:///./data/tthc.db"
+# Execution option of store.uow's read-only face of an SQLite engine.
+READ_ONLY_OPTION = "tthc_read_only"
 
 
 def normalise_url(url: str) -> str:
@@ -109,7 +111,10 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # A read-only unit of work (store.uow) begins nothing: with the driver's own handling
+        # off, each of its statements is a read transaction of its own and takes no lock.
+        if not conn.get_execution_options().get(READ_ONLY_OPTION):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

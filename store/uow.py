@@ -1,10 +1,34 @@
-"""Unit of work: one transaction; rolls back unless ``commit()`` was called."""
+"""Unit of work: one transaction; rolls back unless ``commit()`` was called.
+
+A read-only unit of work (``UnitOfWork(sessions, read_only=True)``) is for answering questions:
+it opens no write transaction, so on SQLite it never holds the one writer's lock (a question
+asked while the dispatcher records sends neither waits nor makes it wait), and on PostgreSQL it
+costs no BEGIN and COMMIT round trips. Each statement then reads the latest committed data.
+"""
 
 from __future__ import annotations
 
 from types import TracebackType
+from weakref import WeakKeyDictionary
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.engine import Engine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from store.db import READ_ONLY_OPTION
+
+_READING: WeakKeyDictionary[Engine, AsyncEngine] = WeakKeyDictionary()
+
+
+def reading_engine(engine: AsyncEngine) -> AsyncEngine:
+    """The engine's read-only face (same pool): autocommit, no BEGIN of our own."""
+    face = _READING.get(engine.sync_engine)
+    if face is None:
+        if engine.dialect.name == "sqlite":
+            face = engine.execution_options(**{READ_ONLY_OPTION: True})
+        else:
+            face = engine.execution_options(isolation_level="AUTOCOMMIT")
+        _READING[engine.sync_engine] = face
+    return face
 
 
 class UnitOfWork:
@@ -13,9 +37,12 @@ class UnitOfWork:
     Only the unit of work commits; repositories take ``uow.session`` and never commit.
     """
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], *, read_only: bool = False
+    ) -> None:
         self._sessions = sessions
         self._session: AsyncSession | None = None
+        self.read_only = read_only
 
     @property
     def session(self) -> AsyncSession:
@@ -24,7 +51,11 @@ class UnitOfWork:
         return self._session
 
     async def __aenter__(self) -> UnitOfWork:
-        self._session = self._sessions()
+        bind = self._sessions.kw.get("bind")
+        if self.read_only and isinstance(bind, AsyncEngine):
+            self._session = self._sessions(bind=reading_engine(bind))
+        else:
+            self._session = self._sessions()
         await self._session.__aenter__()
         return self
 
@@ -41,6 +72,8 @@ class UnitOfWork:
         await session.close()
 
     async def commit(self) -> None:
+        if self.read_only:
+            raise RuntimeError("a read-only unit of work cannot commit")
         await self.session.commit()
 
     async def rollback(self) -> None:
