@@ -25,6 +25,7 @@ from handlers.context import (
 )
 from handlers.formatting import button, e, format_day, inline, role_label
 from reminders.policy import from_settings
+from reminders.telegram_port import remaining_buttons
 from reminders.texts import DONE_PREFIX, SNOOZE_PREFIX, parse_callback
 from services import officers, progress
 from services.officers import Officer
@@ -113,9 +114,11 @@ async def press_done(update: Update, context: BotContext) -> None:
     note = "Đã ghi nhận hoàn thành." if result.recorded else "Việc này đã được báo xong trước đó."
     await update.callback_query.answer(note)
     if (update.callback_query.data or "").startswith(REMINDER_PREFIXES["d"]):
-        # A reminder is about one task: its buttons have done their work.
+        # That task's buttons have done their work (an overdue list keeps the other tasks' rows).
         with contextlib.suppress(TelegramError):
-            await update.callback_query.edit_message_reply_markup(None)
+            await update.callback_query.edit_message_reply_markup(
+                remaining_buttons(update.callback_query)
+            )
     await reply(update, f"✅ {note}\n{e(line.content[:200])} — hạn {e(format_day(line.last_day))}")
 
 

@@ -3,7 +3,9 @@
 Restart-safe by construction: a row is claimed (with a lease) before it is sent and marked sent
 right after Telegram answers, one commit per message. A process killed in between leaves the row
 claimed; when the lease runs out another run sends it again, so only in-flight rows can double,
-and they are counted (``reclaimed``).
+and they are counted (``reclaimed``). Which claimed rows go out together (a recipient's overdue
+list of a morning, a catch-up after downtime) is ``reminders.gather``'s business: a gathered
+message carries all its rows' ids and marks them sent with its one message id.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ import socket
 import statistics
 import time
 import uuid
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -22,17 +23,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from reminders import outbox
+from reminders import gather, outbox
+
+# Re-exported: the ✅/⏰ row of a single reminder (handlers and their tests import it here).
+from reminders.gather import task_buttons as task_buttons
 from reminders.outbox import OutboxItem
 from reminders.planner import DIGEST_KINDS
 from reminders.sender import Limits, Outcome, PacedSender, SendItem, SendPort
-from reminders.texts import (
-    DONE_PREFIX,
-    SNOOZE_PREFIX,
-    callback_data,
-    gathered_text,
-    inactive_text,
-)
+from reminders.texts import inactive_text
 from store.models import CompletionRow, GroupChatRow, OfficerRow, OutboxRow
 from store.uow import UnitOfWork
 
@@ -48,6 +46,7 @@ class DispatchReport:
     messages: int = 0
     sent_rows: int = 0
     gathered_rows: int = 0
+    overdue_lists: int = 0  # messages listing one recipient's overdue tasks of a morning
     dropped_done: int = 0
     dropped_stale: int = 0
     dropped_inactive: int = 0
@@ -71,14 +70,6 @@ class DispatchReport:
 def worker_name() -> str:
     """A claim owner unique to this process."""
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"[:64]
-
-
-def task_buttons(task_id: int, due: date) -> list[tuple[str, str]]:
-    """The ✅/⏰ row under a task reminder."""
-    return [
-        ("✅ Đã xong", callback_data(DONE_PREFIX, task_id, due)),
-        ("⏰ Nhắc lại sau", callback_data(SNOOZE_PREFIX, task_id, due)),
-    ]
 
 
 class Dispatcher:
@@ -177,21 +168,14 @@ class Dispatcher:
             if c.task_id is not None and (c.task_id, _unit(c, officers, groups), c.due_date) in done
         ]
         keep = [c for c in keep if c.id not in set(done_ids)]
+
+        def late(c: OutboxItem) -> bool:
+            return self._is_late(c, now)
+
         # After downtime: per occurrence only the newest reminder is useful; yesterday's digest
         # is stale.
-        stale: list[int] = []
-        newest: dict[tuple[int, int, date], OutboxItem] = {}
-        for c in sorted(keep, key=lambda c: c.send_at):
-            if c.task_id is None:
-                continue
-            key = (c.chat_id, c.task_id, c.due_date)
-            prev = newest.get(key)
-            if prev is not None and self._is_late(prev, now):
-                stale.append(prev.id)
-            newest[key] = c
-        for c in keep:
-            if c.kind in DIGEST_KINDS and self._is_late(c, now) and c.due_date < today:
-                stale.append(c.id)
+        stale = gather.superseded(keep, late)
+        stale += [c.id for c in keep if c.kind in DIGEST_KINDS and late(c) and c.due_date < today]
         keep = [c for c in keep if c.id not in set(stale)]
         await outbox.mark_dropped(session, inactive, "inactive")
         await outbox.mark_dropped(session, done_ids, "done")
@@ -199,30 +183,14 @@ class Dispatcher:
         report.dropped_inactive += len(inactive)
         report.dropped_done += len(done_ids)
         report.dropped_stale += len(stale)
-        items: list[SendItem] = []
-        late: dict[int, list[OutboxItem]] = defaultdict(list)
-        for c in keep:
-            if self._is_late(c, now):
-                late[c.chat_id].append(c)
-            else:
-                items.append(self._item([c]))
-        for rows in late.values():
-            items.append(self._item(rows))
-        return items
+        batches = gather.batches(keep, late)
+        listed = [r for b in batches if b.kind == "overdue" for r in b.rows]
+        lines = await gather.overdue_lines(session, listed, self.tz) if listed else {}
+        report.overdue_lists += sum(1 for b in batches if b.kind == "overdue")
+        return [gather.message(b, lines) for b in batches]
 
     def _is_late(self, c: OutboxItem, now: datetime) -> bool:
         return c.send_at < now - self.late_after
-
-    def _item(self, rows: Sequence[OutboxItem]) -> SendItem:
-        rows = sorted(rows, key=lambda r: (r.send_at, r.id))
-        if len(rows) == 1:
-            r = rows[0]
-            buttons = None
-            if r.task_id is not None and r.kind not in DIGEST_KINDS:
-                buttons = task_buttons(r.task_id, r.due_date)
-            return SendItem(r.chat_id, r.text, buttons, (r.id,))
-        return SendItem(rows[0].chat_id, gathered_text([r.text for r in rows]), None,
-                        tuple(r.id for r in rows))  # fmt: skip
 
     # ----------------------------------------------------------------- recording results
     async def _record(

@@ -21,6 +21,8 @@ from store.models import OutboxRow
 
 CHUNK = 500
 _PLAN_LOCK = 7_007_001  # PostgreSQL advisory lock serialising planners of one database
+_CLAIM_LOCK = 7_007_002  # ... and claims of dispatchers (a transaction of a few milliseconds)
+OVERDUE_KIND = "overdue:"  # rows gathered per chat (``reminders.gather``)
 
 
 def dialect_of(session: AsyncSession) -> str:
@@ -151,13 +153,18 @@ async def claim(
     lease: timedelta,
     late_after: timedelta,
 ) -> list[OutboxItem]:
-    """Claim up to ``limit`` due rows for ``worker``, oldest first, plus every other late row of
-    the same chats (so a catch-up is gathered into one message per recipient).
+    """Claim up to ``limit`` due rows for ``worker``, oldest first, plus every other due row of
+    the same chats that goes out in the same message (``reminders.gather``): their late rows (a
+    catch-up after downtime) and their overdue rows (one list per recipient and morning).
 
     Atomic on both backends: PostgreSQL locks the rows (``FOR UPDATE SKIP LOCKED``) so another
-    dispatcher skips them; SQLite holds the database's write lock from ``BEGIN IMMEDIATE``.
+    dispatcher skips them, and claims are serialised by an advisory lock so that two dispatchers
+    never split one recipient's list between them; SQLite holds the database's write lock from
+    ``BEGIN IMMEDIATE``.
     """
     now = utc(now)
+    if dialect_of(session) == "postgresql":
+        await session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CLAIM_LOCK})
     picked = (
         await session.scalars(
             select(OutboxRow)
@@ -168,16 +175,23 @@ async def claim(
         )
     ).all()
     rows = list(picked)
-    late_chats = {r.chat_id for r in rows if utc(r.send_at) < now - late_after}
-    if late_chats:
+    chats = {
+        r.chat_id
+        for r in rows
+        if utc(r.send_at) < now - late_after or r.kind.startswith(OVERDUE_KIND)
+    }
+    if chats:
         ids = {r.id for r in rows}
         more = (
             await session.scalars(
                 select(OutboxRow)
                 .where(
                     _due(now, lease, worker),
-                    OutboxRow.chat_id.in_(late_chats),
-                    OutboxRow.send_at < now - late_after,
+                    OutboxRow.chat_id.in_(chats),
+                    or_(
+                        OutboxRow.send_at < now - late_after,
+                        OutboxRow.kind.startswith(OVERDUE_KIND),
+                    ),
                     OutboxRow.id.not_in(ids),
                 )
                 .order_by(OutboxRow.send_at, OutboxRow.id)

@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-Buttons = Sequence[tuple[str, str]]  # (label, callback data), one row
+Buttons = Sequence[Sequence[tuple[str, str]]]  # rows of (label, callback data)
 
 
 class SendError(Exception):

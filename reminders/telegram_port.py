@@ -5,7 +5,13 @@ from __future__ import annotations
 import warnings
 from datetime import timedelta
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
+from telegram import (
+    Bot,
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+)
 from telegram.constants import ParseMode
 from telegram.error import (
     BadRequest,
@@ -24,7 +30,7 @@ _GONE = ("chat not found", "user is deactivated", "bot was kicked", "have no rig
 
 
 class TelegramPort:
-    """Sends HTML messages with an optional row of inline buttons."""
+    """Sends HTML messages with optional rows of inline buttons."""
 
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
@@ -32,8 +38,10 @@ class TelegramPort:
     async def send(self, chat_id: int, text: str, buttons: Buttons | None) -> int:
         markup = None
         if buttons:
-            row = [InlineKeyboardButton(label, callback_data=data) for label, data in buttons]
-            markup = InlineKeyboardMarkup([row])
+            markup = InlineKeyboardMarkup(
+                [[InlineKeyboardButton(label, callback_data=data) for label, data in row]
+                 for row in buttons]
+            )  # fmt: skip
         try:
             message = await self.bot.send_message(
                 chat_id,
@@ -84,3 +92,18 @@ def make_bot(
     if base_url:
         return Bot(token, base_url=base_url, request=request)
     return Bot(token, request=request)
+
+
+def remaining_buttons(query: CallbackQuery) -> InlineKeyboardMarkup | None:
+    """The pressed message's buttons without the pressed task's row (None when none is left).
+
+    A single reminder has one row, so its buttons go; a gathered overdue list keeps the rows of
+    the other tasks.
+    """
+    markup = getattr(query.message, "reply_markup", None)
+    if not isinstance(markup, InlineKeyboardMarkup):
+        return None
+    rows = [
+        row for row in markup.inline_keyboard if not any(b.callback_data == query.data for b in row)
+    ]
+    return InlineKeyboardMarkup(rows) if rows else None

@@ -101,6 +101,41 @@ def gathered_text(texts: Sequence[str]) -> str:
     return "".join(out)
 
 
+@dataclass(frozen=True)
+class OverdueLine:
+    """One task in a morning's overdue list: its occurrence, real last day, working days late."""
+
+    task_id: int
+    due: date
+    ref: str
+    content: str
+    last_day: date
+    days_late: int
+
+
+def overdue_list_text(lines: Sequence[OverdueLine], shown: int) -> str:
+    """One morning's overdue reminders as one numbered list; ``shown`` lines, then a count."""
+    out = [f"⚠️ <b>{len(lines)} việc quá hạn, chưa đánh dấu xong</b>"]
+    for i, line in enumerate(lines[:shown], 1):
+        ref = f"<b>{escape(_clip(line.ref, 20))}</b> " if line.ref else ""
+        out.append(
+            f"{i}. {ref}{escape(_clip(line.content, 90))} — hạn {format_date(line.last_day)}, "
+            f"quá {line.days_late} ngày làm việc"
+        )
+    if len(lines) > shown:
+        out.append(f"… và {len(lines) - shown} việc khác: gõ /quahan")
+    out.append("Bấm ✅ khi việc đã xong, ⏰ để được nhắc lại sau.")
+    return "\n".join(out)
+
+
+def list_buttons(number: int, task_id: int, due: date) -> list[tuple[str, str]]:
+    """The ✅/⏰ row of the ``number``-th task of a list (same data as a single reminder's)."""
+    return [
+        (f"✅ Xong việc {number}", callback_data(DONE_PREFIX, task_id, due)),
+        (f"⏰ Nhắc lại việc {number}", callback_data(SNOOZE_PREFIX, task_id, due)),
+    ]
+
+
 def inactive_text(name: str, chat_id: int, reason: str) -> str:
     """Told to coordinators when a recipient blocked the bot or the chat is gone."""
     return (

@@ -10,14 +10,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.deadlines import WorkCalendar
 from reminders import outbox, planner
+from reminders.gather import work_calendar as work_calendar  # read by cli/ and the planner
 from reminders.planner import Obligation, Planned, Recipient, Snooze, World
 from reminders.policy import GROUP, from_settings
 from reminders.texts import TaskLine
 from store.models import (
     CompletionRow,
-    DayOffRow,
     GroupChatRow,
     OfficerRow,
     PlanRow,
@@ -45,12 +44,6 @@ class PlanReport:
     end: datetime
     planned: int
     inserted: int
-
-
-async def work_calendar(session: AsyncSession) -> WorkCalendar:
-    """Public holidays plus the administrator's extra days off."""
-    days = (await session.scalars(select(DayOffRow.day))).all()
-    return WorkCalendar(days)
 
 
 async def _covering(session: AsyncSession, unit_id: int) -> set[int]:

@@ -5,10 +5,12 @@ is checked.
 The window holds a deadline on a Sunday ("Trước ngày 05/01/2025" → Friday 3/1), one on a Saturday
 ("trước ngày 25" → Friday 24/1) and one inside Tết ("Trước ngày 31/01/2025": 27/1-1/2 are
 holidays → Friday 24/1, overdue reminders resume on Monday 3/2). Expectations are written by hand.
+A recipient's overdue reminders of one morning arrive as one list (one message, several rows).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -191,5 +193,33 @@ async def test_a_month_of_reminders_lands_on_the_right_days_and_hours(sessions):
     weekly = {at.date() for k, at in digests[GROUP] if k == "weekly"}
     assert weekly == {date(2024, 12, 30), date(2025, 1, 6), date(2025, 1, 13), date(2025, 1, 20)}
     assert date(2025, 1, 2) in {at.date() for k, at in digests[TP] if k == "digest"}
+    # Overdue reminders of one morning reach a recipient as one list: the Office's two tasks
+    # stuck behind Tết, on 3/2, 4/2 and 5/2, for both its officers (08:00 and 07:00). Every other
+    # message carries one reminder.
+    by_message: dict[tuple[int, int], list[OutboxRow]] = defaultdict(list)
+    for r in rows:
+        assert r.message_id is not None
+        by_message[(r.chat_id, r.message_id)].append(r)
+    lists = {key: rs for key, rs in by_message.items() if len(rs) > 1}
+    assert {
+        (chat, utc(rs[0].sent_at).astimezone(TZ)): sorted(names[r.task_id] for r in rs)  # type: ignore[arg-type,index]
+        for (chat, _), rs in lists.items()
+    } == {
+        (chat, d(day, hour)): ["II.1b", "VI.1b"]
+        for chat, hour in ((VP, 8), (VP7, 7))
+        for day in ("3/2", "4/2", "5/2")
+    }  # fmt: skip
+    late = {"3/2": 1, "4/2": 2, "5/2": 3}  # working days after Friday 24/1, Tết skipped
+    for (chat, message_id), rs in lists.items():
+        assert all(r.kind.startswith("overdue:") for r in rs)
+        sent_chat, text, buttons = port.sent[message_id - 1]
+        assert sent_chat == chat and "2 việc quá hạn" in text
+        assert "II.1b" in text and "VI.1b" in text and "Thứ Sáu, 24/1/2025" in text
+        day = utc(rs[0].sent_at).astimezone(TZ)  # type: ignore[arg-type]
+        assert text.count(f"quá {late[f'{day.day}/{day.month}']} ngày làm việc") == 2
+        assert buttons is not None
+        assert sorted(row[0][1] for row in buttons) == sorted(
+            f"rd:{r.task_id}:{r.due_date:%Y%m%d}" for r in rs
+        )
     # Each message went out once.
-    assert len(port.sent) == len(rows)
+    assert len(port.sent) == len(by_message)
