@@ -487,12 +487,17 @@ async def task_page(
 
 
 def _owned_or_ongoing(scoped: bool, role: bool, ongoing_only: bool):  # type: ignore[no-untyped-def]
-    owned = _owned_tasks(scoped, role)
-    if ongoing_only:
-        unit = TaskUnitRow.__table__
-        flag = select(TaskRow.ongoing).where(TaskRow.id == unit.c.task_id).scalar_subquery()
-        owned = owned.where(flag.is_(True))
-    return owned
+    if not ongoing_only:
+        return _owned_tasks(scoped, role)
+    # Active and ongoing, probed in the partial index ix_tasks_ongoing (migration 0004) rather
+    # than read from each task's row; the test is written as the index's predicate.
+    unit = TaskUnitRow.__table__
+    ongoing = exists().where(
+        TaskRow.id == unit.c.task_id,
+        TaskRow.ongoing == True,  # noqa: E712
+        TaskRow.active == True,  # noqa: E712
+    )
+    return _owned_tasks(scoped, role, active=False).where(ongoing)
 
 
 @lru_cache(maxsize=32)

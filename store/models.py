@@ -77,6 +77,13 @@ class TaskRow(Base):
             sqlite_where=text("active = 0"),
             postgresql_where=text("NOT active"),
         ),
+        # The active ongoing tasks, for "việc thường xuyên" (migration 0004).
+        Index(
+            "ix_tasks_ongoing",
+            "id",
+            sqlite_where=text("ongoing = 1 AND active = 1"),
+            postgresql_where=text("ongoing AND active"),
+        ),
     )
 
 
