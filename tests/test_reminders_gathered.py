@@ -277,3 +277,19 @@ async def test_done_on_a_list_in_the_bot_acts_on_that_task_and_keeps_the_other_r
     finally:
         await stop_world(bot_world)
     assert not bot_world.harness.errors, bot_world.harness.errors
+
+
+async def test_after_downtime_the_missed_mornings_give_way_to_one_list(sessions):
+    await _world(sessions, [WED, THU, FRI])
+    await _plan(sessions, at(18, 0))
+    # Down all Monday; back on Tuesday at 09:30, after the 08:00 reminders were due.
+    await _plan(sessions, at(19, 9, 30))
+    port = RecordingPort()
+    report = await _dispatch(sessions, port, at(19, 9, 30))
+    assert report.dropped_stale == 3 and report.overdue_lists == 1 and len(port.sent) == 1
+    assert "quá 4 ngày làm việc" in port.sent[0][1]  # counted to Tuesday, not Monday
+    rows = [r for r in await _outbox(sessions) if r.kind < "overdue:2025-08-20"]
+    assert (
+        sorted((r.kind, r.status) for r in rows)
+        == [("overdue:2025-08-18", "dropped")] * 3 + [("overdue:2025-08-19", "sent")] * 3
+    )
