@@ -23,7 +23,7 @@ from handlers.context import (
     reply,
     scope_unit,
 )
-from handlers.formatting import button, e, format_day, inline, role_label
+from handlers.formatting import button, e, format_day, inline, role_label, shorten
 from reminders.policy import from_settings
 from reminders.telegram_port import remaining_buttons
 from reminders.texts import DONE_PREFIX, SNOOZE_PREFIX, parse_callback
@@ -124,15 +124,25 @@ async def press_done(update: Update, context: BotContext) -> None:
 
 async def press_snooze_menu(update: Update, context: BotContext) -> None:
     fields = await verified(update, context, "s")
-    if fields is None or await presser_unit(update, context) is None:
+    presser = await presser_unit(update, context) if fields is not None else None
+    if fields is None or presser is None:
         return
+    unit_id = presser[1]
     svc = context.services
     chat = update.effective_chat
     assert chat is not None and update.callback_query is not None
     task_id, due = fields[0], fields[1]
+    # Named in the question: pressed on a list of several overdue tasks, "this task" is unclear.
+    try:
+        async with svc.uow(read_only=True) as uow:
+            line = await officers.task_line(uow.session, int(task_id), unit_id, parse_day(due))
+    except TthcError as exc:
+        await answer_or_reply(update, exc.message)
+        return
     await update.callback_query.answer()
     rows = [[button(f"⏰ {n} ngày", svc.sign(chat.id, f"z:{task_id}:{due}:{n}")) for n in (1, 3)]]
-    await reply(update, "Nhắc lại việc này sau:", reply_markup=inline(rows))
+    what = f"<b>{e(line.ref)}</b> {e(shorten(line.content, 80))}"
+    await reply(update, f"Nhắc lại việc {what} sau:", reply_markup=inline(rows))
 
 
 async def press_snooze(update: Update, context: BotContext) -> None:

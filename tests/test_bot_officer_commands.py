@@ -102,6 +102,8 @@ async def test_snooze_button_offers_one_or_three_days_and_records_the_snooze(wor
     await chat.send("/sapden")
     replies = await chat.press("⏰ Nhắc lại sau 1")
     assert replies.buttons == ["⏰ 1 ngày", "⏰ 3 ngày"]
+    # The question names the task (on a list of several, "this task" would be unclear).
+    assert replies.text.startswith("Nhắc lại việc <b>1</b> Báo cáo &lt;kết quả&gt;")
     replies = await chat.press("⏰ 3 ngày")
     assert "Thứ Năm, 21/8/2025" in replies.text
     officer_id = await world.scalar(select(OfficerRow.id).where(OfficerRow.telegram_id == LAN))
