@@ -1,0 +1,69 @@
+"""The unit directory cached per database (checked by its revision token) and a unit's scope."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.units import Directory
+from services.tasks_view.model import Scope
+from store import units_repo
+
+
+@dataclass
+class _DirectoryEntry:
+    directory: Directory
+    covering: dict[int, frozenset[int]] = field(default_factory=dict)
+
+
+_CACHE: dict[str, tuple[str, _DirectoryEntry]] = {}
+
+
+async def directory(session: AsyncSession) -> _DirectoryEntry:
+    """The unit directory, loaded once per database and reloaded when the units change (the
+    directory's revision token, one row read by key)."""
+    version = await units_repo.directory_revision(session)
+    bind = session.bind
+    key = str(getattr(bind, "url", "")) or str(id(bind))
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    entry = _DirectoryEntry(await units_repo.load_directory(session))
+    _CACHE[key] = (version, entry)
+    return entry
+
+
+def covering(entry: _DirectoryEntry, unit_id: int) -> frozenset[int]:
+    """The unit, its predecessors and every group covering it (the ids whose tasks it owes)."""
+    if unit_id in entry.covering:
+        return entry.covering[unit_id]
+    d = entry.directory
+    unit = d.by_id.get(unit_id)
+    ids: set[int] = {unit_id}
+    if unit is not None:
+        owners = [unit, *d.predecessors(unit)]
+        ids |= {u.id for u in owners if u.id is not None}
+        for owner in owners:
+            for group in d.groups_covering(owner):
+                if group.id is not None and group.reminds:
+                    ids.add(group.id)
+    entry.covering[unit_id] = frozenset(ids)
+    return entry.covering[unit_id]
+
+
+async def scope_for(
+    session: AsyncSession,
+    unit_id: int | None,
+    role: str | None = None,
+    entry: _DirectoryEntry | None = None,
+) -> Scope:
+    """The scope of a unit (through its groups and predecessors), or every unit for None.
+
+    ``entry``: the directory as ``directory(session)`` returned it in this transaction (saves
+    its round trip)."""
+    if unit_id is None:
+        return Scope(None, None, role)
+    if entry is None:
+        entry = await directory(session)
+    return Scope(covering(entry, unit_id), unit_id, role, entry.directory.by_id.get(unit_id))

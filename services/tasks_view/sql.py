@@ -1,0 +1,136 @@
+"""SQL pieces the task queries share: aliases, scope filters, the owned-tasks select, date ranges."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import and_, bindparam, exists, literal, not_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.tasks_view.model import Scope
+from store.models import (
+    CompletionRow,
+    TaskDueRow,
+    TaskRow,
+    TaskUnitRow,
+)
+
+# Aliases built once (building one copies every column of the table).
+LATER_DUE = TaskDueRow.__table__.alias("later_due")
+
+
+PAST_DUE = TaskDueRow.__table__.alias("past_due")
+
+
+TOPIC_TASK = TaskRow.__table__.alias("topic_task")
+
+
+REF_TASK = TaskRow.__table__.alias("ref_task")
+
+
+# A real last day is never more than this before its nominal date (the longest run of days off,
+# Tết, plus the day before a "trước" date): a redundant range on due_date lets SQLite use the
+# (task_id, due_date) index instead of reading every occurrence of every task.
+SLACK = timedelta(days=21)
+
+
+def in_range(start: date, end: date, slack: bool = True):  # type: ignore[no-untyped-def]
+    cond = [TaskDueRow.last_day >= start, TaskDueRow.last_day <= end]
+    if slack:
+        # SQLite then walks the (task_id, due_date) index. PostgreSQL is not told: it multiplies
+        # the two ranges' selectivities as if independent and picks a date-first plan.
+        cond += [TaskDueRow.due_date >= start, TaskDueRow.due_date <= end + SLACK]
+    return and_(*cond)
+
+
+def in_scope(stmt, scope: Scope):  # type: ignore[no-untyped-def]
+    if scope.unit_ids is not None:
+        stmt = stmt.where(TaskUnitRow.unit_id.in_(sorted(scope.unit_ids)))
+    if scope.role:
+        stmt = stmt.where(TaskUnitRow.role == scope.role)
+    return stmt
+
+
+def merged_role(old: str | None, new: str | None, scope: Scope) -> str | None:
+    if scope.unit_ids is None:
+        return None
+    return "lead" if "lead" in (old, new) else (new or old)
+
+
+def done_column(scope: Scope, due_col):  # type: ignore[no-untyped-def]
+    """A column that is not NULL when the scope's own unit marked the occurrence done."""
+    if scope.done_unit is None:
+        return literal(None)
+    return (
+        select(CompletionRow.id)
+        .where(
+            CompletionRow.task_id == TaskDueRow.task_id,
+            CompletionRow.due_date == due_col,
+            CompletionRow.unit_id == scope.done_unit,
+        )
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def is_sqlite(session: AsyncSession) -> bool:
+    bind = session.bind
+    return bind is not None and bind.dialect.name == "sqlite"
+
+
+def inactive_tasks():  # type: ignore[no-untyped-def]
+    """Ids of inactive tasks: few, read from a partial index (a per-row test of tasks.active
+    would read the large task row of every occurrence)."""
+    return select(TaskRow.id).where(not_(TaskRow.active))
+
+
+def scope_params(scope: Scope) -> dict[str, Any]:
+    """Values of the scope's bound parameters in the prebuilt statements below."""
+    return {
+        "units": sorted(scope.unit_ids) if scope.unit_ids is not None else [],
+        "role": scope.role,
+        "done_unit": scope.done_unit,
+    }
+
+
+def owned_tasks(scoped: bool, role: bool, distinct: bool = True, active: bool = True):  # type: ignore[no-untyped-def]
+    """The scope's task ids (only active ones with ``active``), from the covering (unit_id,
+    task_id, role) index; bound parameters ``units`` (expanding) and ``role``."""
+    unit = TaskUnitRow.__table__
+    owned = select(unit.c.task_id)
+    if active:
+        owned = owned.where(unit.c.task_id.not_in(inactive_tasks()))
+    if distinct:
+        owned = owned.distinct()
+    if scoped:
+        owned = owned.where(unit.c.unit_id.in_(bindparam("units", expanding=True)))
+    if role:
+        owned = owned.where(unit.c.role == bindparam("role"))
+    return owned
+
+
+def owned_or_ongoing(scoped: bool, role: bool, ongoing_only: bool):  # type: ignore[no-untyped-def]
+    if not ongoing_only:
+        return owned_tasks(scoped, role)
+    # Active and ongoing, probed in the partial index ix_tasks_ongoing (migration 0004) rather
+    # than read from each task's row; the test is written as the index's predicate.
+    unit = TaskUnitRow.__table__
+    ongoing = exists().where(
+        TaskRow.id == unit.c.task_id,
+        TaskRow.ongoing == True,  # noqa: E712
+        TaskRow.active == True,  # noqa: E712
+    )
+    return owned_tasks(scoped, role, active=False).where(ongoing)
+
+
+def is_latest_past(today: date):  # type: ignore[no-untyped-def]
+    """The occurrence is its task's latest one whose last day is before ``today``: only that one
+    can be overdue (older ones are superseded by it, as the reminders planner stops reminding of
+    an occurrence once the next one has reached its last day)."""
+    later = LATER_DUE
+    return ~exists().where(
+        later.c.task_id == TaskDueRow.task_id,
+        later.c.due_date > TaskDueRow.due_date,
+        later.c.last_day < today,
+    )

@@ -1,0 +1,136 @@
+"""Topic search: phrasings with abbreviations, LIKE narrowing in the database, whole words in
+process; the tasks on a topic with their rhythm (report questions)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.text import fold
+from services.tasks_view.model import Scope
+from services.tasks_view.sql import TOPIC_TASK, is_sqlite, owned_or_ongoing, scope_params
+from store.models import (
+    TaskDueRow,
+    TaskRow,
+    TaskUnitRow,
+)
+
+# Abbreviations officers and plans use for the same words, both ways.
+SYNONYMS: tuple[tuple[str, str], ...] = (
+    ("tthc", "thu tuc hanh chinh"),
+    ("pakn", "phan anh kien nghi"),
+    ("dvctt", "dich vu cong truc tuyen"),
+    ("dvc", "dich vu cong"),
+    ("cchc", "cai cach hanh chinh"),
+    ("kstthc", "kiem soat thu tuc hanh chinh"),
+    ("csdl", "co so du lieu"),
+    ("ttpvhcc", "trung tam phuc vu hanh chinh cong"),
+    ("cds", "chuyen doi so"),
+)
+
+
+def topic_variants(topic: str) -> list[str]:
+    """The topic as a folded phrase, and the same with abbreviations expanded or contracted."""
+    base = f" {fold(topic)} "
+    variants = [base]
+    for short, long in SYNONYMS:
+        for v in list(variants):
+            if f" {short} " in v:
+                variants.append(v.replace(f" {short} ", f" {long} "))
+            if f" {long} " in v:
+                variants.append(v.replace(f" {long} ", f" {short} "))
+    return [v.strip() for v in dict.fromkeys(variants) if v.strip()]
+
+
+def like_pattern(phrase: str) -> str:
+    return "%" + phrase.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def text_of(task_col):  # type: ignore[no-untyped-def]
+    """A task's folded text read per row (a scalar subquery on its own alias): PostgreSQL then
+    tests it only on the unit's rows instead of scanning every task's text first."""
+    alias = TOPIC_TASK
+    return select(alias.c.search_text).where(alias.c.id == task_col).scalar_subquery()
+
+
+def topic_filter(stmt, topic: str | None, task_col=None):  # type: ignore[no-untyped-def]
+    """Narrow in the database with LIKE on the folded text (one of the topic's phrasings)."""
+    if not topic:
+        return stmt
+    text = TaskRow.search_text if task_col is None else text_of(task_col)
+    options = [text.like(like_pattern(v), escape="\\") for v in topic_variants(topic)]
+    return stmt.where(or_(*options)) if options else stmt
+
+
+@lru_cache(maxsize=256)
+def _topic_pattern(topic: str) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(v) for v in topic_variants(topic)) or "(?!)"
+    return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
+
+
+def matches_topic(search_text: str, topic: str) -> bool:
+    """Whole words only: "so hoa" is found in "so hoa ho so", not in "ke hoach" or "so 131 ... hoa"."""
+    return _topic_pattern(topic).search(search_text) is not None
+
+
+@lru_cache(maxsize=64)
+def topic_candidates(scoped: bool, role: bool, ongoing_only: bool, variants: int):  # type: ignore[no-untyped-def]
+    """The scope's tasks whose folded text is LIKE one of ``variants`` phrasings (bound
+    parameters v0, v1 ...), with that text (whole words are checked by ``matches_topic``)."""
+    unit = TaskUnitRow.__table__
+    text = text_of(unit.c.task_id)
+    owned = owned_or_ongoing(scoped, role, ongoing_only).add_columns(text)
+    likes = [text.like(bindparam(f"v{i}"), escape="\\") for i in range(variants)]
+    return owned.where(or_(*likes)) if likes else owned
+
+
+async def report_tasks(
+    session: AsyncSession, scope: Scope, start: date, end: date, topic: str
+) -> list[tuple[int, str | None, int, date, date, date]]:
+    """Tasks on a topic with occurrences in [start, end]: (task, role (None: ``load`` reads
+    it), and over ALL the task's occurrences how many, the first and the last nominal date,
+    then the first last day in [start, end]). How often a report falls due is read from all
+    its occurrences: a window that holds only the last quarter of a plan's year says nothing
+    about its rhythm.
+
+    Shape: the scope's active tasks whose folded text has the topic (text tested per task of
+    the scope), then per candidate a few index probes; no grouping of occurrences."""
+    variants = topic_variants(topic)
+    stmt = _report_statement(
+        is_sqlite(session), scope.unit_ids is not None, bool(scope.role), len(variants)
+    )
+    params = scope_params(scope) | {"start": start, "end": end}
+    params |= {f"v{i}": like_pattern(v) for i, v in enumerate(variants)}
+    rows = await session.execute(stmt, params)
+    return [
+        (t, None, int(n), lo, hi, f)
+        for t, text, n, lo, hi, f in rows.all()
+        if f is not None and matches_topic(text or "", topic)
+    ]
+
+
+@lru_cache(maxsize=32)
+def _report_statement(sqlite: bool, scoped: bool, role: bool, variants: int):  # type: ignore[no-untyped-def]
+    """``report_tasks``' one round trip, built once per shape: the candidates (LIKE) with
+    their text and per-task counts."""
+    cand = topic_candidates(scoped, role, False, variants).cte("candidates")
+    if not sqlite:
+        cand = cand.prefix_with("MATERIALIZED")
+    due = TaskDueRow.__table__
+
+    def per_task(*cols, where=()):  # type: ignore[no-untyped-def]
+        return select(*cols).where(due.c.task_id == cand.c.task_id, *where).scalar_subquery()
+
+    in_window = (due.c.last_day >= bindparam("start"), due.c.last_day <= bindparam("end"))
+    return select(
+        cand.c.task_id,
+        cand.c[1],
+        per_task(func.count()),
+        per_task(func.min(due.c.due_date)),
+        per_task(func.max(due.c.due_date)),
+        per_task(func.min(due.c.last_day), where=in_window),
+    )
