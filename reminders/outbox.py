@@ -10,13 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import and_, func, or_, select, text, update
+from sqlalchemy import and_, delete, func, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
-from reminders.planner import Planned
+from reminders.planner import DIGEST_KINDS, Planned
 from store.models import OutboxRow
 
 CHUNK = 500
@@ -316,6 +316,67 @@ async def drop_pending_for_chat(session: AsyncSession, chat_id: int, reason: str
         .execution_options(synchronize_session=False)
     )
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+@dataclass(frozen=True)
+class Taken:
+    """A pending row removed so that it can be planned again: its key and send time."""
+
+    chat_id: int
+    task_id: int | None
+    due_date: date
+    kind: str
+    send_at: datetime
+
+    @property
+    def key(self) -> tuple[int, int | None, date, str]:
+        return (self.chat_id, self.task_id, self.due_date, self.kind)
+
+
+def _planner_kinds() -> ColumnElement[bool]:
+    """Kinds the planner writes (and would write again); not snoozes or nudges."""
+    return or_(
+        OutboxRow.kind.startswith("before"),
+        OutboxRow.kind == "dayof",
+        OutboxRow.kind.startswith(OVERDUE_KIND),
+        OutboxRow.kind.in_(DIGEST_KINDS),
+    )
+
+
+async def take_pending_planned(session: AsyncSession, since: datetime) -> list[Taken]:
+    """Delete the planner's pending rows due at or after ``since`` and return what they were.
+
+    Deleted rather than marked dropped: the unique key (chat, task, occurrence, kind) would
+    otherwise stop the planner from writing the same reminder again at its new time. Claimed,
+    sent, dropped and failed rows stay, so re-planning never sends anything twice. The caller
+    re-plans in the same transaction (``services.reminders.plan_outbox``) after taking the
+    planning lock.
+    """
+    cond = and_(OutboxRow.status == "pending", OutboxRow.send_at >= utc(since), _planner_kinds())
+    rows = (
+        await session.execute(
+            select(
+                OutboxRow.id,
+                OutboxRow.chat_id,
+                OutboxRow.task_id,
+                OutboxRow.due_date,
+                OutboxRow.kind,
+                OutboxRow.send_at,
+            )
+            .where(cond)
+            .with_for_update()
+        )
+    ).all()
+    if not rows:
+        return []
+    ids = [r[0] for r in rows]
+    for i in range(0, len(ids), CHUNK):
+        await session.execute(
+            delete(OutboxRow)
+            .where(OutboxRow.id.in_(ids[i : i + CHUNK]), OutboxRow.status == "pending")
+            .execution_options(synchronize_session=False)
+        )
+    return [Taken(c, t, d, k, utc(at)) for _id, c, t, d, k, at in rows]
 
 
 async def counts(session: AsyncSession) -> dict[str, int]:

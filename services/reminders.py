@@ -175,9 +175,31 @@ async def plan_reminders(
     """Write into the outbox what falls due from the last planned instant (at most ``catchup``
     ago, so reminders missed during downtime are planned once) up to ``now + ahead``; commits.
     """
+    report = await plan_outbox(uow.session, now, ahead=ahead, catchup=catchup, tz=tz)
+    await uow.commit()
+    return report
+
+
+async def planned_until(session: AsyncSession) -> datetime | None:
+    """The instant the outbox has been planned up to, or None before the first planning run."""
+    mark = await session.get(SettingRow, PLANNED_UNTIL)
+    return datetime.fromisoformat(mark.value) if mark is not None else None
+
+
+async def plan_outbox(
+    session: AsyncSession,
+    now: datetime,
+    *,
+    ahead: timedelta = timedelta(days=2),
+    catchup: timedelta = timedelta(days=3),
+    tz: ZoneInfo = VN_TZ,
+) -> PlanReport:
+    """``plan_reminders`` inside the caller's transaction (which commits), for use cases that
+    change what the planner reads and re-plan in the same transaction (``services.days_off``).
+    """
     if now.tzinfo is None:
         raise ValueError("plan_reminders needs an aware now")
-    s = uow.session
+    s = session
     await outbox.lock_planning(s)
     mark = await s.get(SettingRow, PLANNED_UNTIL)
     end = now + ahead
@@ -193,5 +215,5 @@ async def plan_reminders(
         s.add(SettingRow(key=PLANNED_UNTIL, value=value))
     elif datetime.fromisoformat(mark.value) < end:
         mark.value = value
-    await uow.commit()
+    await s.flush()
     return PlanReport(start, end, len(planned), inserted)
