@@ -1,0 +1,150 @@
+"""Answers about one task: its detail by ref, and the next due date of a named report."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import bindparam, select
+
+from bot.deadlines import Schedule, describe_next, parse_deadline
+from bot.questions.examples import NEXT_HINT
+from bot.questions.reply import Reply, ReplyGroup
+from bot.vndate import format_date
+from services import tasks_view as tv
+from services.ask.model import REPORT_WORDS, Answer, AnsweredTask, Ctx
+from services.ask.shaping import (
+    answered_tasks,
+    due_note,
+    occurrence_status,
+    reply_item,
+    whose_suffix,
+    with_latest,
+)
+from store.models import PlanRow, TaskRow
+
+_TASKS_AND_PLANS = (
+    select(TaskRow, PlanRow)
+    .join(PlanRow, PlanRow.id == TaskRow.plan_id)
+    .where(TaskRow.id.in_(bindparam("ids", expanding=True)))
+)
+
+
+async def _schedules(
+    session: Any, ids: Sequence[int]
+) -> dict[int, tuple[TaskRow, PlanRow, Schedule]]:
+    """Task rows, their plans and parsed schedules, in one query."""
+    rows = await session.execute(_TASKS_AND_PLANS, {"ids": list(ids)})
+    out = {}
+    for task, plan in rows.all():
+        if task.schedule:
+            schedule = Schedule.from_json(task.schedule)
+        else:
+            context = " ".join(x for x in (task.content, task.notes, task.deadline_in_text) if x)
+            schedule = parse_deadline(task.deadline, plan.year, context)
+        out[task.id] = (task, plan, schedule)
+    return out
+
+
+async def answer_detail(ctx: Ctx) -> Answer:
+    ref = ctx.query.ref or ""
+    hits = await tv.by_ref(ctx.session, ctx.scope, ref)
+    if not hits:
+        reply = Reply(
+            title=f"Không tìm thấy việc mục {ref.upper()}.",
+            hint='Số mục ghi như trong kế hoạch, ví dụ "chi tiết việc II.3".',
+        )
+        return Answer(ctx.query, (), reply, ctx.unit_name)
+    views = await tv.load(ctx.session, hits[:3], ctx.scope)
+    details = await _schedules(ctx.session, [v.id for v in views])
+    lines: list[str] = []
+    answered = []
+    for v in views:
+        task, plan, schedule = details[v.id]
+        if lines:
+            lines.append("")
+        lines.append(f"Mục {v.ref} — {plan.title or plan.source}")
+        lines.append(v.content)
+        if task.result:
+            lines.append(f"Kết quả: {task.result}")
+        lines.append(f"Thời gian: {task.deadline or 'không ghi'}")
+        lines.append(f"Hạn: {describe_next(schedule, ctx.today, ctx.calendar)}")
+        if v.lead:
+            lines.append(f"Chủ trì: {', '.join(v.lead)}")
+        if v.support:
+            lines.append(f"Phối hợp: {', '.join(v.support)}")
+        if v.role:
+            lines.append(f"Đơn vị bạn: {'chủ trì' if v.role == 'lead' else 'phối hợp'}")
+        if task.notes:
+            lines.append(f"Ghi chú: {task.notes}")
+        nxt = schedule.occurrences(ctx.today, ctx.today + timedelta(days=400))[:1]
+        due = tuple(ctx.calendar.last_day(o) for o in nxt)
+        status = "ongoing" if v.ongoing else "open"
+        answered.append(
+            AnsweredTask(v.id, v.ref, v.content, v.lead, v.support, v.role, due, status)
+        )
+    more = len(hits) > 3
+    hint = f"Còn {len(hits) - 3} việc cùng số mục trong các kế hoạch khác." if more else NEXT_HINT
+    reply = Reply(title=f"Chi tiết việc {views[0].ref}", lines=tuple(lines), hint=hint, more=more)
+    return Answer(ctx.query, tuple(answered), reply, ctx.unit_name, len(hits))
+
+
+def _kind_of(n: int, first: date, last: date) -> str:
+    """Monthly, quarterly, half-yearly or yearly, from the mean gap between occurrences."""
+    if n < 2:
+        return "year"
+    gap = (last - first).days / (n - 1)
+    if gap <= 45:
+        return "month"
+    if gap <= 120:
+        return "quarter"
+    if gap <= 240:
+        return "half"
+    return "year"
+
+
+async def answer_next_due(ctx: Ctx) -> Answer:
+    q = ctx.query
+    wanted = q.report or "any"
+    name = f"báo cáo {REPORT_WORDS.get(wanted, '')}".strip()
+    # How often a report falls due tells a monthly report from a quarterly one, whatever its
+    # wording.
+    start = q.period.start if q.period is not None else ctx.today
+    rows = await tv.report_tasks(
+        ctx.session, ctx.scope, start, start + timedelta(days=364), "bao cao"
+    )
+    picked = sorted(
+        (first, task_id, role)
+        for task_id, role, n, lo, hi, first in rows
+        if (wanted == "any" or _kind_of(n, lo, hi) == wanted)
+        and (q.period is None or q.period.contains(first))
+    )[:3]
+    dues, sources = await tv.dues_with_sources(
+        ctx.session, ctx.scope, [(t, d) for d, t, _r in picked]
+    )
+    hits = [tv.Hit(t, role, (dues[(t, d)],)) for d, t, role in picked if (t, d) in dues]
+    if not hits:
+        title = f"Không thấy hạn {name} nào" + (
+            f" trong {q.period.label}" if q.period else " sắp tới"
+        )
+        return Answer(q, (), Reply(title=title + whose_suffix(ctx), hint=NEXT_HINT), ctx.unit_name)
+    views = await tv.load(ctx.session, hits, ctx.scope)
+    first = views[0].dues[0]
+    source = sources[views[0].id]
+    if source.schedule:
+        schedule = Schedule.from_json(source.schedule)
+    else:
+        schedule = parse_deadline(source.deadline, source.year, source.context)
+    ctx = await with_latest(ctx, views)
+    status = occurrence_status(views[0].id, first, ctx)[1] or "đến hạn"
+    lines = [f"Lần gần nhất: {format_date(first.last_day)} — {status}"]
+    lines.append(f"[{views[0].ref}] {describe_next(schedule, ctx.today, ctx.calendar)}")
+    groups = tuple(
+        ReplyGroup(format_date(v.dues[0].last_day), (reply_item(v, ctx, due_note(v.dues[0])),))
+        for v in views
+    )
+    reply = Reply(
+        f"Hạn {name}{whose_suffix(ctx)}", groups, tuple(lines), 'Hỏi tiếp: "việc sắp đến hạn".'
+    )
+    return Answer(q, answered_tasks(views, ctx), reply, ctx.unit_name, len(hits))

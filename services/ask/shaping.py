@@ -1,0 +1,149 @@
+"""Shaping replies: statuses of occurrences, items, lists grouped by date or by next date."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from bot.questions import Intent
+from bot.questions.reply import Reply, ReplyGroup, ReplyItem, shorten
+from bot.vndate import format_date, short_date
+from services import tasks_view as tv
+from services.ask.model import PAGE_SIZE, Answer, AnsweredTask, Ctx
+
+
+def whose_suffix(ctx: Ctx) -> str:
+    role = {"lead": " (chủ trì)", "support": " (phối hợp)"}.get(ctx.scope.role or "", "")
+    return f" — {ctx.unit_name}{role}" if ctx.unit_name else role
+
+
+def occurrence_status(task_id: int, due: tv.Due, ctx: Ctx) -> tuple[str, str]:
+    """(status code, worded status) of one occurrence for the asker's unit."""
+    if due.done:
+        return "done", "✅ đã xong"
+    if due.last_day < ctx.today:
+        if ctx.latest.get(task_id, due.last_day) > due.last_day:
+            return "superseded", "đã qua, xem lần hạn sau"
+        return "overdue", f"⚠️ quá hạn {(ctx.today - due.last_day).days} ngày"
+    if due.last_day == ctx.today:
+        return "open", "⏰ hạn cuối hôm nay"
+    if (due.last_day - ctx.today).days > 35:  # over 10 working days even across Tết
+        return "open", ""
+    n = ctx.calendar.working_days_until(ctx.today, due.last_day)
+    return "open", f"còn {n} ngày làm việc" if n <= 10 else ""
+
+
+def due_note(due: tv.Due) -> str:
+    if due.before:
+        return f"hạn: trước {short_date(due.due_date)}"
+    return f"hạn: {short_date(due.due_date)}" if due.due_date != due.last_day else ""
+
+
+def more_hint(ctx: Ctx, rest: int, default: str) -> str:
+    if rest:
+        return (
+            f'Còn {rest} việc nữa: gõ "{ctx.query.text.strip()} trang {ctx.page + 2}" để xem thêm.'
+        )
+    return default
+
+
+def answered_tasks(views: Sequence[tv.TaskView], ctx: Ctx) -> tuple[AnsweredTask, ...]:
+    by_id: dict[int, AnsweredTask] = {}
+    for v in views:
+        dues = tuple(d.last_day for d in v.dues)
+        if v.ongoing and not v.dues:
+            status = "ongoing"
+        elif v.dues:
+            status = occurrence_status(v.id, v.dues[0], ctx)[0]
+        else:
+            status = "open"
+        old = by_id.get(v.id)
+        if old is not None:
+            by_id[v.id] = replace(old, due=old.due + dues)
+            continue
+        by_id[v.id] = AnsweredTask(v.id, v.ref, v.content, v.lead, v.support, v.role, dues, status)
+    return tuple(by_id.values())
+
+
+def reply_item(v: tv.TaskView, ctx: Ctx, note: str = "") -> ReplyItem:
+    status = occurrence_status(v.id, v.dues[0], ctx)[1] if v.dues else ""
+    lead = ", ".join(v.lead)
+    return ReplyItem(v.ref, v.content, shorten(lead, 80), v.role, status, note)
+
+
+async def with_latest(ctx: Ctx, views: Sequence[tv.TaskView]) -> Ctx:
+    """The context with the latest past last day of each task shown with a past open occurrence
+    (one small query, only when there is one)."""
+    past = [v.id for v in views for d in v.dues[:1] if not d.done and d.last_day < ctx.today]
+    if not past or ctx.query.intent is Intent.OVERDUE:  # overdue lists hold only latest ones
+        return ctx
+    return replace(ctx, latest=await tv.latest_past(ctx.session, past, ctx.today))
+
+
+async def dated_list(ctx: Ctx, page: tv.Page, title: str, empty: str, hint: str) -> Answer:
+    """Occurrences grouped by their real last day."""
+    if not page.total:
+        return Answer(
+            ctx.query, (), Reply(title=empty + whose_suffix(ctx), hint=hint), ctx.unit_name
+        )
+    if not page.hits:
+        return Answer(ctx.query, (), Reply(title="Hết danh sách: trang này không còn mục nào."))
+    rest = max(page.total - ctx.page * PAGE_SIZE - len(page.hits), 0)
+    views = await tv.load(ctx.session, page.hits, ctx.scope)
+    ctx = await with_latest(ctx, views)
+    groups: list[ReplyGroup] = []
+    current: list[ReplyItem] = []
+    day: date | None = None
+    for v in views:
+        due = v.dues[0]
+        if day is not None and due.last_day != day:
+            groups.append(ReplyGroup(format_date(day), tuple(current)))
+            current = []
+        day = due.last_day
+        current.append(reply_item(v, ctx, due_note(due)))
+    if day is not None:
+        groups.append(ReplyGroup(format_date(day), tuple(current)))
+    if page.tasks == page.total:
+        head = f"{title}{whose_suffix(ctx)}: {page.total} việc"
+    elif page.tasks > 0:
+        head = f"{title}{whose_suffix(ctx)}: {page.tasks} việc, {page.total} lần hạn"
+    else:
+        head = f"{title}{whose_suffix(ctx)}: {page.total} lần hạn"
+    lines = (ctx.note,) if ctx.note else ()
+    reply = Reply(head, tuple(groups), lines, more_hint(ctx, rest, hint), rest > 0)
+    return Answer(ctx.query, answered_tasks(views, ctx), reply, ctx.unit_name, page.total)
+
+
+async def undated_list(ctx: Ctx, page: tv.Page, title: str, empty: str, hint: str) -> Answer:
+    """Tasks grouped by their next due date; those without one under 'Thường xuyên / khác'."""
+    if not page.total:
+        return Answer(
+            ctx.query, (), Reply(title=empty + whose_suffix(ctx), hint=hint), ctx.unit_name
+        )
+    if not page.hits:
+        return Answer(ctx.query, (), Reply(title="Hết danh sách: trang này không còn mục nào."))
+    rest = max(page.total - ctx.page * PAGE_SIZE - len(page.hits), 0)
+    # No latest-past lookup: a task's date here is its next one, else its last one, so a past
+    # date shown is always the task's latest past occurrence.
+    views = await tv.load(ctx.session, page.hits, ctx.scope)
+    groups: list[ReplyGroup] = []
+    for v in views:
+        if v.dues and v.dues[0].last_day < ctx.today:
+            heading = f"Hạn đã qua: {format_date(v.dues[0].last_day)}"
+            note = due_note(v.dues[0])
+        elif v.dues:
+            heading = f"Lần tới: {format_date(v.dues[0].last_day)}"
+            note = due_note(v.dues[0])
+        else:
+            heading = "Thường xuyên" if v.ongoing else "Không có ngày hạn cố định"
+            note = f"thời gian: {shorten(v.deadline, 60)}" if v.deadline and not v.ongoing else ""
+        item = reply_item(v, ctx, note)
+        if groups and groups[-1].heading == heading:
+            groups[-1] = ReplyGroup(heading, groups[-1].items + (item,))
+        else:
+            groups.append(ReplyGroup(heading, (item,)))
+    head = f"{title}{whose_suffix(ctx)}: {page.total} việc"
+    lines = (ctx.note,) if ctx.note else ()
+    reply = Reply(head, tuple(groups), lines, more_hint(ctx, rest, hint), rest > 0)
+    return Answer(ctx.query, answered_tasks(views, ctx), reply, ctx.unit_name, page.total)
