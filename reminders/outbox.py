@@ -320,13 +320,14 @@ async def drop_pending_for_chat(session: AsyncSession, chat_id: int, reason: str
 
 @dataclass(frozen=True)
 class Taken:
-    """A pending row removed so that it can be planned again: its key and send time."""
+    """A pending row of the planner (or one removed to be planned again): key and send time."""
 
     chat_id: int
     task_id: int | None
     due_date: date
     kind: str
     send_at: datetime
+    id: int = 0
 
     @property
     def key(self) -> tuple[int, int | None, date, str]:
@@ -343,6 +344,22 @@ def _planner_kinds() -> ColumnElement[bool]:
     )
 
 
+async def pending_planned(
+    session: AsyncSession, since: datetime, *, lock: bool = False
+) -> list[Taken]:
+    """The planner's pending rows due at or after ``since`` (``lock``: for update)."""
+    stmt = select(
+        OutboxRow.id,
+        OutboxRow.chat_id,
+        OutboxRow.task_id,
+        OutboxRow.due_date,
+        OutboxRow.kind,
+        OutboxRow.send_at,
+    ).where(OutboxRow.status == "pending", OutboxRow.send_at >= utc(since), _planner_kinds())
+    rows = (await session.execute(stmt.with_for_update() if lock else stmt)).all()
+    return [Taken(c, t, d, k, utc(at), i) for i, c, t, d, k, at in rows]
+
+
 async def take_pending_planned(session: AsyncSession, since: datetime) -> list[Taken]:
     """Delete the planner's pending rows due at or after ``since`` and return what they were.
 
@@ -352,31 +369,15 @@ async def take_pending_planned(session: AsyncSession, since: datetime) -> list[T
     re-plans in the same transaction (``services.reminders.plan_outbox``) after taking the
     planning lock.
     """
-    cond = and_(OutboxRow.status == "pending", OutboxRow.send_at >= utc(since), _planner_kinds())
-    rows = (
-        await session.execute(
-            select(
-                OutboxRow.id,
-                OutboxRow.chat_id,
-                OutboxRow.task_id,
-                OutboxRow.due_date,
-                OutboxRow.kind,
-                OutboxRow.send_at,
-            )
-            .where(cond)
-            .with_for_update()
-        )
-    ).all()
-    if not rows:
-        return []
-    ids = [r[0] for r in rows]
+    taken = await pending_planned(session, since, lock=True)
+    ids = [t.id for t in taken]
     for i in range(0, len(ids), CHUNK):
         await session.execute(
             delete(OutboxRow)
             .where(OutboxRow.id.in_(ids[i : i + CHUNK]), OutboxRow.status == "pending")
             .execution_options(synchronize_session=False)
         )
-    return [Taken(c, t, d, k, utc(at)) for _id, c, t, d, k, at in rows]
+    return taken
 
 
 async def counts(session: AsyncSession) -> dict[str, int]:
