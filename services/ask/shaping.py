@@ -81,14 +81,21 @@ async def with_latest(ctx: Ctx, views: Sequence[tv.TaskView]) -> Ctx:
     return replace(ctx, latest=await tv.latest_past(ctx.session, past, ctx.today))
 
 
-async def dated_list(ctx: Ctx, page: tv.Page, title: str, empty: str, hint: str) -> Answer:
-    """Occurrences grouped by their real last day."""
+def nothing_to_list(ctx: Ctx, page: tv.Page, empty: str, hint: str) -> Answer | None:
+    """The answer when the list is empty, or when the page asked for is past its end."""
     if not page.total:
-        return Answer(
-            ctx.query, (), Reply(title=empty + whose_suffix(ctx), hint=hint), ctx.unit_name
-        )
+        reply = Reply(title=empty + whose_suffix(ctx), hint=hint)
+        return Answer(ctx.query, (), reply, ctx.unit_name)
     if not page.hits:
         return Answer(ctx.query, (), Reply(title="Hết danh sách: trang này không còn mục nào."))
+    return None
+
+
+async def dated_list(ctx: Ctx, page: tv.Page, title: str, empty: str, hint: str) -> Answer:
+    """Occurrences grouped by their real last day."""
+    nothing = nothing_to_list(ctx, page, empty, hint)
+    if nothing is not None:
+        return nothing
     rest = max(page.total - ctx.page * PAGE_SIZE - len(page.hits), 0)
     views = await tv.load(ctx.session, page.hits, ctx.scope)
     ctx = await with_latest(ctx, views)
@@ -117,12 +124,9 @@ async def dated_list(ctx: Ctx, page: tv.Page, title: str, empty: str, hint: str)
 
 async def undated_list(ctx: Ctx, page: tv.Page, title: str, empty: str, hint: str) -> Answer:
     """Tasks grouped by their next due date; those without one under 'Thường xuyên / khác'."""
-    if not page.total:
-        return Answer(
-            ctx.query, (), Reply(title=empty + whose_suffix(ctx), hint=hint), ctx.unit_name
-        )
-    if not page.hits:
-        return Answer(ctx.query, (), Reply(title="Hết danh sách: trang này không còn mục nào."))
+    nothing = nothing_to_list(ctx, page, empty, hint)
+    if nothing is not None:
+        return nothing
     rest = max(page.total - ctx.page * PAGE_SIZE - len(page.hits), 0)
     # No latest-past lookup: a task's date here is its next one, else its last one, so a past
     # date shown is always the task's latest past occurrence.

@@ -9,14 +9,13 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import bindparam, func, literal, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.text import fold
 from services.tasks_view.model import Due, Hit, Scope, TaskView
-from services.tasks_view.sql import REF_TASK, merged_role, scope_params
+from services.tasks_view.sql import REF_TASK, bound_done_column, merged_role, scope_params
 from store.models import (
-    CompletionRow,
     PlanRow,
     TaskDueRow,
     TaskRow,
@@ -60,18 +59,7 @@ async def dues_with_sources(
 
 @lru_cache(maxsize=2)
 def _sources_statement(has_done: bool):  # type: ignore[no-untyped-def]
-    done = (
-        select(CompletionRow.id)
-        .where(
-            CompletionRow.task_id == TaskDueRow.task_id,
-            CompletionRow.due_date == TaskDueRow.due_date,
-            CompletionRow.unit_id == bindparam("done_unit"),
-        )
-        .limit(1)
-        .scalar_subquery()
-        if has_done
-        else literal(None)
-    )
+    done = bound_done_column(has_done, TaskDueRow.task_id, TaskDueRow.due_date)
     return (
         select(
             TaskDueRow.task_id,

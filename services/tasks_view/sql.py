@@ -58,20 +58,30 @@ def merged_role(old: str | None, new: str | None, scope: Scope) -> str | None:
     return "lead" if "lead" in (old, new) else (new or old)
 
 
-def done_column(scope: Scope, due_col):  # type: ignore[no-untyped-def]
-    """A column that is not NULL when the scope's own unit marked the occurrence done."""
-    if scope.done_unit is None:
-        return literal(None)
+def done_mark(task_col, due_col, unit):  # type: ignore[no-untyped-def]
+    """The id of the completion row by which ``unit`` marked the occurrence done, else NULL."""
     return (
         select(CompletionRow.id)
         .where(
-            CompletionRow.task_id == TaskDueRow.task_id,
+            CompletionRow.task_id == task_col,
             CompletionRow.due_date == due_col,
-            CompletionRow.unit_id == scope.done_unit,
+            CompletionRow.unit_id == unit,
         )
         .limit(1)
         .scalar_subquery()
     )
+
+
+def done_column(scope: Scope, due_col):  # type: ignore[no-untyped-def]
+    """A column that is not NULL when the scope's own unit marked the occurrence done."""
+    if scope.done_unit is None:
+        return literal(None)
+    return done_mark(TaskDueRow.task_id, due_col, scope.done_unit)
+
+
+def bound_done_column(has_done: bool, task_col, due_col):  # type: ignore[no-untyped-def]
+    """``done_column`` of a prebuilt statement: the unit is the bound parameter ``done_unit``."""
+    return done_mark(task_col, due_col, bindparam("done_unit")) if has_done else literal(None)
 
 
 def is_sqlite(session: AsyncSession) -> bool:

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.tasks_view.model import Due, Hit, Page, Scope, slice_page
 from services.tasks_view.sql import (
+    bound_done_column,
     done_column,
     in_scope,
     is_sqlite,
@@ -26,7 +27,6 @@ from services.tasks_view.topics import (
     topic_variants,
 )
 from store.models import (
-    CompletionRow,
     TaskDueRow,
     TaskRow,
     TaskUnitRow,
@@ -136,18 +136,7 @@ def _keyed(  # type: ignore[no-untyped-def]
     # The page's own occurrence rows, joined to the page only (a subquery with its own LIMIT),
     # instead of a second round trip.
     due = TaskDueRow.__table__
-    done = (
-        select(CompletionRow.id)
-        .where(
-            CompletionRow.task_id == due.c.task_id,
-            CompletionRow.due_date == due.c.due_date,
-            CompletionRow.unit_id == bindparam("done_unit"),
-        )
-        .limit(1)
-        .scalar_subquery()
-        if has_done
-        else literal(None)
-    )
+    done = bound_done_column(has_done, due.c.task_id, due.c.due_date)
     return (
         select(*page.c, due.c.last_day, due.c.before, done)
         .select_from(
