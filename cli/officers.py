@@ -31,7 +31,7 @@ def run(args: argparse.Namespace, settings: Any) -> int:
 async def _run(args: argparse.Namespace, settings: Any) -> int:
     from bot.clock import system_clock
     from bot.errors import TthcError
-    from services import officers
+    from services import officers, unit_lookup
     from services.units import ensure_directory
     from store.db import make_engine, make_sessionmaker
     from store.migrate import migrate
@@ -60,7 +60,7 @@ async def _run(args: argparse.Namespace, settings: Any) -> int:
                 if args.unit.isdigit():
                     unit_id = int(args.unit)
                 else:
-                    found = await officers.find_units(s, args.unit)
+                    found = await unit_lookup.find_units(s, args.unit)
                     if not found:
                         print(f"Không tìm thấy đơn vị: {args.unit}", file=sys.stderr)
                         return 1

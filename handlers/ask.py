@@ -11,7 +11,7 @@ from bot.errors import TthcError
 from handlers.context import App, BotContext, active_officer, is_group, reply, scope_unit, who
 from handlers.formatting import button, e, inline
 from handlers.onboarding import name_unit
-from services import officers
+from services import unit_lookup
 
 
 def _addressed_to_bot(update: Update, context: BotContext) -> str | None:
@@ -52,7 +52,7 @@ async def answer_question(
         )
         named = getattr(answer.query, "unit", None)
         if named is not None and not read_all:
-            allowed = await officers.covering(uow.session, unit_id) if unit_id else set()
+            allowed = await unit_lookup.covering(uow.session, unit_id) if unit_id else set()
             if named.id not in allowed:
                 return OWN_UNIT_ONLY, False
     return str(answer.reply.to_html()), bool(answer.reply.more)

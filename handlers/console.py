@@ -25,7 +25,7 @@ from bot.settings import Settings
 from handlers.app import configure
 from handlers.context import Services, derive_key
 from handlers.localapi import BOT_ID, LocalBotApi, Sent
-from services import officers
+from services import officers, signing
 from store.db import make_engine, make_sessionmaker
 from store.migrate import migrate
 from store.models import OfficerRow, PlanRow, TaskUnitRow, UnitRow
@@ -179,7 +179,7 @@ async def run_console(
     await migrate(engine)
     sessions = make_sessionmaker(engine)
     async with sessions() as s:
-        secret = await officers.callback_secret(s)
+        secret = await signing.callback_secret(s)
         await s.commit()
     services = Services(settings, sessions, clock or system_clock(settings.timezone), derive_key(None, secret))  # fmt: skip
     api = LocalBotApi()

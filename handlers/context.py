@@ -18,7 +18,7 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 from bot.clock import Clock
 from bot.settings import Settings
 from handlers.formatting import split_message
-from services import officers
+from services import groups, officers
 from services.officers import Officer
 from store.models import DayOffRow
 from store.uow import UnitOfWork
@@ -201,7 +201,7 @@ async def scope_unit(update: Update, context: BotContext, officer: Officer | Non
     assert chat is not None
     if is_group(update):
         async with context.services.uow(read_only=True) as uow:
-            unit_id = await officers.group_unit(uow.session, chat.id)
+            unit_id = await groups.group_unit(uow.session, chat.id)
         if unit_id is None:
             await answer_or_reply(
                 update, "Nhóm này chưa liên kết với đơn vị nào. Quản trị nhóm gõ /nhom TÊN ĐƠN VỊ."

@@ -15,7 +15,7 @@ from telegram import (
 )
 
 from bot.vndate import format_date
-from services.officers import TaskLine
+from services.unit_tasks import TaskLine
 
 LIMIT = 4096
 PAGE_SIZE = 5

@@ -10,7 +10,7 @@ from telegram.ext import CallbackQueryHandler, ChatMemberHandler, CommandHandler
 from handlers.context import App, BotContext, answer_or_reply, is_group, pressed, reply
 from handlers.formatting import e
 from handlers.unit_pick import named_unit
-from services import officers
+from services import groups, unit_lookup
 
 ADMINS = (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
 
@@ -59,8 +59,8 @@ async def _link(update: Update, context: BotContext, unit_id: int) -> None:
     assert chat is not None and user is not None
     svc = context.services
     async with svc.uow() as uow:
-        await officers.link_group(uow.session, chat.id, chat.title, unit_id, user.id, svc.now())
-        name = await officers.unit_name(uow.session, unit_id)
+        await groups.link_group(uow.session, chat.id, chat.title, unit_id, user.id, svc.now())
+        name = await unit_lookup.unit_name(uow.session, unit_id)
         await uow.commit()
     await reply(
         update,
@@ -80,7 +80,7 @@ async def membership(update: Update, context: BotContext) -> None:
         await reply(update, "Xin chào! Quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với một đơn vị.")  # fmt: skip
     elif was_in and not now_in:
         async with svc.uow() as uow:
-            await officers.unlink_group(uow.session, chat.id, svc.now())
+            await groups.unlink_group(uow.session, chat.id, svc.now())
             await uow.commit()
 
 

@@ -23,7 +23,7 @@ from handlers.context import (
 )
 from handlers.formatting import button, e, inline, main_keyboard
 from handlers.unit_pick import named_unit
-from services import officers
+from services import invites, officers, unit_lookup
 
 AWAITING_UNIT = "awaiting_unit"
 log = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ async def start(update: Update, context: BotContext) -> None:
     if code:
         try:
             async with svc.uow() as uow:
-                joined = await officers.redeem_invite(uow.session, code, user.id, user.full_name, svc.now())  # fmt: skip
+                joined = await invites.redeem_invite(uow.session, code, user.id, user.full_name, svc.now())  # fmt: skip
                 await uow.commit()
         except TthcError as exc:
             await reply(update, e(exc.message))
@@ -86,7 +86,7 @@ async def name_unit(update: Update, context: BotContext) -> bool:
     assert msg is not None and chat is not None
     svc = context.services
     async with svc.uow() as uow:
-        found = await officers.find_units(uow.session, msg.text or "")
+        found = await unit_lookup.find_units(uow.session, msg.text or "")
     if not found:
         await reply(
             update, f"Không tìm thấy đơn vị “{e(msg.text or '')}”. Hãy gõ lại tên đầy đủ hơn."
@@ -107,8 +107,8 @@ async def pick_unit(update: Update, context: BotContext) -> None:
         return
     try:
         async with svc.uow() as uow:
-            officer = await officers.request_approval(uow.session, user.id, user.full_name, int(fields[1]), svc.now())  # fmt: skip
-            deciders = await officers.approvers(uow.session)
+            officer = await invites.request_approval(uow.session, user.id, user.full_name, int(fields[1]), svc.now())  # fmt: skip
+            deciders = await invites.approvers(uow.session)
             await uow.commit()
     except TthcError as exc:
         await answer_or_reply(update, exc.message)
@@ -147,7 +147,7 @@ async def decide(update: Update, context: BotContext) -> None:
     fields, by = press
     try:
         async with svc.uow() as uow:
-            officer = await officers.decide(uow.session, int(fields[1]), fields[0] == "ap", by, svc.now())  # fmt: skip
+            officer = await invites.decide(uow.session, int(fields[1]), fields[0] == "ap", by, svc.now())  # fmt: skip
             await uow.commit()
     except TthcError as exc:
         await answer_or_reply(update, exc.message)
@@ -200,8 +200,8 @@ async def pick_invite_unit(update: Update, context: BotContext) -> None:
 async def _send_invite(update: Update, context: BotContext, by: int, unit_id: int) -> None:
     svc = context.services
     async with svc.uow() as uow:
-        code = await officers.create_invite(uow.session, unit_id, by, svc.now())
-        name = await officers.unit_name(uow.session, unit_id)
+        code = await invites.create_invite(uow.session, unit_id, by, svc.now())
+        name = await unit_lookup.unit_name(uow.session, unit_id)
         await uow.commit()
     link = f"https://t.me/{context.bot.username}?start={code}"
     await reply(

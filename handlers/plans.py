@@ -15,7 +15,7 @@ from bot.model import PlanDraft
 from bot.plans import read_plan
 from handlers.context import App, BotContext, active_officer, pressing_officer, reply
 from handlers.formatting import button, e, inline, shorten
-from services import officers
+from services import officers, unit_tasks
 from services.imports import ImportResult, import_plan
 
 ACCEPTED = (".docx", ".txt", ".tsv", ".text")
@@ -151,7 +151,7 @@ async def assign(update: Update, context: BotContext) -> None:
     svc = context.services
     try:
         async with svc.uow() as uow:
-            task_id = await officers.find_task(uow.session, args[0])
+            task_id = await unit_tasks.find_task(uow.session, args[0])
             found = await officers.find_officers(uow.session, name)
             if len(found) != 1:
                 await reply(
@@ -161,8 +161,8 @@ async def assign(update: Update, context: BotContext) -> None:
                     else "Có nhiều cán bộ trùng tên: " + e(", ".join(o.name for o in found)),
                 )
                 return
-            detail = await officers.task_detail(uow.session, task_id)
-            await officers.assign_task(uow.session, task_id, found[0], officer, svc.now())
+            detail = await unit_tasks.task_detail(uow.session, task_id)
+            await unit_tasks.assign_task(uow.session, task_id, found[0], officer, svc.now())
             await uow.commit()
     except TthcError as exc:
         await reply(update, e(exc.message))

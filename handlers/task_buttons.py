@@ -27,7 +27,7 @@ from handlers.formatting import button, e, format_day, inline, role_label, short
 from reminders.policy import from_settings
 from reminders.telegram_port import remaining_buttons
 from reminders.texts import DONE_PREFIX, SNOOZE_PREFIX, parse_callback
-from services import officers, progress
+from services import groups, progress, unit_tasks
 from services.officers import Officer
 
 # The reminder sender's buttons (``rd:``/``rs:``) lead to the same actions as ``d:``/``s:``.
@@ -73,7 +73,7 @@ async def presser_unit(update: Update, context: BotContext) -> tuple[Officer, in
         chat = update.effective_chat
         assert chat is not None
         async with context.services.uow() as uow:
-            group_unit = await officers.group_unit(uow.session, chat.id)
+            group_unit = await groups.group_unit(uow.session, chat.id)
         if group_unit != officer.unit_id:
             await answer_or_reply(update, "Bạn không thuộc đơn vị của nhóm này.")
             return None
@@ -102,7 +102,7 @@ async def press_done(update: Update, context: BotContext) -> None:
     task_id, due = int(fields[0]), parse_day(fields[1])
     try:
         async with svc.uow() as uow:
-            line = await officers.task_line(uow.session, task_id, unit_id, due)
+            line = await unit_tasks.task_line(uow.session, task_id, unit_id, due)
             result = await progress.mark_done(
                 uow.session, task_id, unit_id, due, officer.id, svc.now()
             )
@@ -135,7 +135,7 @@ async def press_snooze_menu(update: Update, context: BotContext) -> None:
     # Named in the question: pressed on a list of several overdue tasks, "this task" is unclear.
     try:
         async with svc.uow(read_only=True) as uow:
-            line = await officers.task_line(uow.session, int(task_id), unit_id, parse_day(due))
+            line = await unit_tasks.task_line(uow.session, int(task_id), unit_id, parse_day(due))
     except TthcError as exc:
         await answer_or_reply(update, exc.message)
         return
@@ -157,7 +157,7 @@ async def press_snooze(update: Update, context: BotContext) -> None:
     until = datetime.combine(now.date() + timedelta(days=days), time(hour), now.tzinfo)
     try:
         async with svc.uow() as uow:
-            line = await officers.task_line(uow.session, task_id, unit_id, due)
+            line = await unit_tasks.task_line(uow.session, task_id, unit_id, due)
             await progress.snooze(uow.session, task_id, officer.id, due, until, now)
             await uow.commit()
     except TthcError as exc:
@@ -191,8 +191,8 @@ async def press_detail(update: Update, context: BotContext) -> None:
             if not read_all:
                 if unit_id is None:
                     raise NotAllowed("Tài khoản của bạn chưa gắn với đơn vị nào.")
-                await officers.task_line(uow.session, task_id, unit_id, due)
-            d = await officers.task_detail(uow.session, task_id)
+                await unit_tasks.task_line(uow.session, task_id, unit_id, due)
+            d = await unit_tasks.task_detail(uow.session, task_id)
     except TthcError as exc:
         await answer_or_reply(update, exc.message)
         return

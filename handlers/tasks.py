@@ -27,7 +27,7 @@ from handlers.formatting import (
     task_lines_html,
 )
 from handlers.task_buttons import day, verified
-from services import officers
+from services import unit_lookup, unit_tasks
 from services.officers import Officer
 
 LIST_COMMANDS = {"viec": "vi", "sapden": "sd", "quahan": "qh", "tuan": "tu", "xong": "xo"}
@@ -81,8 +81,10 @@ async def show_list(
     today = svc.today()
     title, start, end, open_only = period(kind, arg, today)
     async with svc.uow(read_only=True) as uow:
-        lines = await officers.unit_tasks(uow.session, unit_id, start, end, open_only, today=today)
-        name = await officers.unit_name(uow.session, unit_id)
+        lines = await unit_tasks.unit_tasks(
+            uow.session, unit_id, start, end, open_only, today=today
+        )
+        name = await unit_lookup.unit_name(uow.session, unit_id)
     pages = max(1, -(-len(lines) // PAGE_SIZE))
     page = min(max(page, 0), pages - 1)
     html = task_lines_html(f"{title} — {name}", lines, page, today)
@@ -155,7 +157,7 @@ async def unit_command(update: Update, context: BotContext) -> None:
         await reply(update, "Gõ tên đơn vị sau lệnh, ví dụ: /donvi Sở Tư pháp")
         return
     async with context.services.uow(read_only=True) as uow:
-        found = await officers.find_units(uow.session, name)
+        found = await unit_lookup.find_units(uow.session, name)
     if not found:
         await reply(update, f"Không tìm thấy đơn vị “{e(name)}”.")
         return

@@ -6,7 +6,7 @@ from telegram import Update
 
 from handlers.context import BotContext, reply
 from handlers.formatting import button, e, inline
-from services import officers
+from services import unit_lookup
 
 
 async def named_unit(
@@ -23,7 +23,7 @@ async def named_unit(
         return None
     svc = context.services
     async with svc.uow() as uow:
-        found = await officers.find_units(uow.session, name)
+        found = await unit_lookup.find_units(uow.session, name)
     if not found:
         await reply(update, f"Không tìm thấy đơn vị “{e(name)}”.")
         return None

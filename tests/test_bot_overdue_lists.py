@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from services import officers
+from services import unit_tasks
 from store.models import PlanRow, TaskDueRow, TaskRow, TaskUnitRow, UnitRow
 from store.uow import UnitOfWork
 
@@ -36,13 +36,13 @@ async def test_a_monthly_report_imported_in_november_is_overdue_once_not_ten_tim
         unit_id = await _monthly_task(uow)
     today = NOW.date()
     async with UnitOfWork(sessions) as uow:
-        overdue = await officers.unit_tasks(
+        overdue = await unit_tasks.unit_tasks(
             uow.session, unit_id, date(2024, 1, 1), today, open_only=True, today=today
         )
-        upcoming = await officers.unit_tasks(
+        upcoming = await unit_tasks.unit_tasks(
             uow.session, unit_id, date(2024, 1, 1), date(2025, 12, 31), today=today
         )
-        unfiltered = await officers.unit_tasks(uow.session, unit_id, date(2024, 1, 1), today)
+        unfiltered = await unit_tasks.unit_tasks(uow.session, unit_id, date(2024, 1, 1), today)
     assert [line.due_date for line in overdue] == [date(2025, 10, 20)]
     # A period list keeps every occurrence but marks the replaced past ones.
     assert [line.due_date for line in upcoming if not line.superseded] == [
@@ -57,10 +57,10 @@ async def test_a_past_month_lists_its_report_as_superseded_not_overdue(sessions)
         unit_id = await _monthly_task(uow)
     today = NOW.date()
     async with UnitOfWork(sessions) as uow:
-        march = await officers.unit_tasks(
+        march = await unit_tasks.unit_tasks(
             uow.session, unit_id, date(2025, 3, 1), date(2025, 3, 31), today=today
         )
-        october = await officers.unit_tasks(
+        october = await unit_tasks.unit_tasks(
             uow.session, unit_id, date(2025, 10, 1), date(2025, 10, 31), today=today
         )
     # October's report (the latest past one) is what the unit still owes; March's was replaced.

@@ -1,0 +1,120 @@
+"""Joining: single-use invite codes, newcomers' requests and the coordinators who decide them.
+
+Nothing here commits: the caller's unit of work does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.errors import NotAllowed, NotFound
+from services.audit import audit, utc
+from services.officers import (
+    ADMIN,
+    COORDINATOR,
+    OFFICER,
+    Officer,
+    add_officer,
+    get_officer,
+    officer_from_row,
+)
+from store.models import InviteRow, OfficerRow, UnitRow
+
+INVITE_TTL = timedelta(days=7)
+
+
+def _hash(code: str) -> str:
+    return hashlib.sha256(code.encode()).hexdigest()
+
+
+async def create_invite(
+    session: AsyncSession,
+    unit_id: int,
+    created_by: int | None,
+    now: datetime,
+    role: str = OFFICER,
+    ttl: timedelta = INVITE_TTL,
+) -> str:
+    """A new single-use code for ``unit_id``; only its hash is stored."""
+    code = secrets.token_urlsafe(12)
+    session.add(
+        InviteRow(
+            code_hash=_hash(code),
+            unit_id=unit_id,
+            role=role,
+            created_by=created_by,
+            expires_at=utc(now + ttl),
+        )
+    )
+    await audit(session, now, created_by, "invite.create", unit_id=unit_id, role=role)
+    await session.flush()
+    return code
+
+
+async def redeem_invite(
+    session: AsyncSession, code: str, telegram_id: int, name: str, now: datetime
+) -> Officer:
+    """Register the user in the invite's unit and spend the code."""
+    row = await session.scalar(select(InviteRow).where(InviteRow.code_hash == _hash(code)))
+    if row is None:
+        raise NotAllowed("Mã mời không hợp lệ. Hãy xin điều phối viên một liên kết mới.")
+    if row.used_at is not None:
+        raise NotAllowed("Mã mời này đã được dùng. Mỗi liên kết chỉ dùng được một lần.")
+    expires = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(tzinfo=UTC)
+    if expires <= utc(now):
+        raise NotAllowed("Mã mời đã hết hạn. Hãy xin điều phối viên một liên kết mới.")
+    existing = await get_officer(session, telegram_id)
+    if existing is not None and existing.status == "removed":
+        raise NotAllowed("Tài khoản của bạn đã bị gỡ. Hãy liên hệ điều phối viên.")
+    row.used_at, row.used_by = utc(now), telegram_id
+    role = existing.role if existing and existing.role != OFFICER else row.role
+    officer = await add_officer(session, telegram_id, name, row.unit_id, role, now)
+    await audit(session, now, telegram_id, "invite.redeem", unit_id=row.unit_id)
+    return officer
+
+
+async def request_approval(
+    session: AsyncSession, telegram_id: int, name: str, unit_id: int, now: datetime
+) -> Officer:
+    """Record a newcomer waiting for a coordinator's decision."""
+    existing = await get_officer(session, telegram_id)
+    if existing is not None and existing.status in ("active", "removed"):
+        raise NotAllowed("Tài khoản này không thể đăng ký lại. Hãy liên hệ điều phối viên.")
+    if await session.get(UnitRow, unit_id) is None:
+        raise NotFound("Không tìm thấy đơn vị.")
+    return await add_officer(session, telegram_id, name, unit_id, OFFICER, now, status="pending")
+
+
+async def approvers(session: AsyncSession) -> list[Officer]:
+    """Active coordinators and administrators (who approve newcomers)."""
+    rows = (
+        await session.scalars(
+            select(OfficerRow).where(
+                OfficerRow.role.in_((COORDINATOR, ADMIN)), OfficerRow.status == "active"
+            )
+        )
+    ).all()
+    return [await officer_from_row(session, r) for r in rows]
+
+
+async def decide(
+    session: AsyncSession, officer_id: int, approve: bool, by: Officer, now: datetime
+) -> Officer:
+    """A coordinator approves or rejects a pending officer."""
+    if not by.is_coordinator:
+        raise NotAllowed("Chỉ điều phối viên mới duyệt được đăng ký.")
+    row = await session.get(OfficerRow, officer_id)
+    if row is None:
+        raise NotFound("Không tìm thấy yêu cầu đăng ký.")
+    if row.status != "pending":
+        raise NotAllowed("Yêu cầu này đã được xử lý.")
+    row.status = "active" if approve else "rejected"
+    await audit(session, now, by.telegram_id, "officer.approve" if approve else "officer.reject",
+                officer_id=officer_id)  # fmt: skip
+    await session.flush()
+    return await officer_from_row(session, row)

@@ -1,0 +1,220 @@
+"""Tasks as a unit sees them: what it owes, its occurrences by date, one task's detail, assigning.
+
+Nothing here commits: the caller's unit of work does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.errors import NotAllowed, NotFound
+from services.audit import audit
+from services.officers import Officer
+from services.unit_lookup import covering
+from store.models import CompletionRow, PlanRow, TaskDueRow, TaskRow, TaskUnitRow
+
+
+@dataclass(frozen=True)
+class TaskLine:
+    """One occurrence of a task a unit owes."""
+
+    task_id: int
+    ref: str
+    content: str
+    due_date: date | None
+    last_day: date | None
+    role: str  # lead | support
+    done: bool
+    plan_title: str | None = None
+    deadline: str | None = None
+    superseded: bool = False  # a later occurrence of the task has passed too
+
+
+async def owes(session: AsyncSession, task_id: int, unit_id: int) -> str | None:
+    """The unit's role in the task ("lead" or "support"), None when it owes nothing there."""
+    roles = set(
+        (
+            await session.scalars(
+                select(TaskUnitRow.role).where(
+                    TaskUnitRow.task_id == task_id,
+                    TaskUnitRow.unit_id.in_(await covering(session, unit_id)),
+                )
+            )
+        ).all()
+    )
+    if not roles:
+        return None
+    return "lead" if "lead" in roles else "support"
+
+
+async def _latest_past(session: AsyncSession, task_ids: set[int], today: date) -> dict[int, date]:
+    """Each task's latest real last day before ``today`` (over all its occurrences)."""
+    if not task_ids:
+        return {}
+    rows = await session.execute(
+        select(TaskDueRow.task_id, func.max(TaskDueRow.last_day))
+        .where(TaskDueRow.task_id.in_(task_ids), TaskDueRow.last_day < today)
+        .group_by(TaskDueRow.task_id)
+    )
+    return {task_id: last for task_id, last in rows.all()}
+
+
+async def unit_tasks(
+    session: AsyncSession,
+    unit_id: int,
+    start: date,
+    end: date,
+    open_only: bool = False,
+    today: date | None = None,
+) -> list[TaskLine]:
+    """Occurrences of the unit's tasks whose real last day falls in [start, end], by date.
+
+    With ``today``, a past occurrence that a later past occurrence of the same task replaces is
+    superseded: only the latest can be overdue (a plan imported in November must not list
+    January's monthly report as owed; the reminders planner follows the same rule). Lists of
+    open work (``open_only``) leave superseded occurrences out; period lists mark them.
+    """
+    ids = await covering(session, unit_id)
+    rows = await session.execute(
+        select(TaskRow, TaskDueRow, TaskUnitRow.role, PlanRow.title)
+        .join(TaskDueRow, TaskDueRow.task_id == TaskRow.id)
+        .join(TaskUnitRow, TaskUnitRow.task_id == TaskRow.id)
+        .join(PlanRow, PlanRow.id == TaskRow.plan_id)
+        .where(
+            TaskRow.active.is_(True),
+            TaskUnitRow.unit_id.in_(ids),
+            TaskDueRow.last_day >= start,
+            TaskDueRow.last_day <= end,
+        )
+        .order_by(TaskDueRow.last_day, TaskRow.plan_id, TaskRow.position)
+    )
+    done = set(
+        (
+            await session.execute(
+                select(CompletionRow.task_id, CompletionRow.due_date).where(
+                    CompletionRow.unit_id == unit_id
+                )
+            )
+        ).all()
+    )
+    found = rows.all()
+    latest = (
+        await _latest_past(session, {task.id for task, *_ in found}, today)
+        if today is not None
+        else {}
+    )
+    lines: dict[tuple[int, date], TaskLine] = {}
+    for task, due, role, title in found:
+        superseded = due.last_day < latest.get(task.id, date.min)
+        if superseded and open_only:
+            continue
+        key = (task.id, due.due_date)
+        prev = lines.get(key)
+        if prev is not None and (prev.role == "lead" or role != "lead"):
+            continue
+        is_done = key in done
+        if open_only and is_done:
+            continue
+        lines[key] = TaskLine(task.id, task.ref, task.content, due.due_date, due.last_day,
+                              role, is_done, title, task.deadline, superseded)  # fmt: skip
+    return list(lines.values())
+
+
+async def task_line(
+    session: AsyncSession, task_id: int, unit_id: int, due: date | None
+) -> TaskLine:
+    """One occurrence of a task as the unit sees it (raises NotAllowed when it owes nothing)."""
+    role = await owes(session, task_id, unit_id)
+    if role is None:
+        raise NotAllowed("Việc này không thuộc đơn vị của bạn.")
+    task = await session.get(TaskRow, task_id)
+    if task is None or not task.active:
+        raise NotFound("Việc này không còn trong kế hoạch.")
+    plan = await session.get(PlanRow, task.plan_id)
+    last = None
+    if due is not None:
+        last = await session.scalar(
+            select(TaskDueRow.last_day).where(
+                TaskDueRow.task_id == task_id, TaskDueRow.due_date == due
+            )
+        )
+        if last is None:
+            raise NotFound("Hạn này không còn trong kế hoạch.")
+    done = await session.scalar(
+        select(CompletionRow.id).where(
+            CompletionRow.task_id == task_id,
+            CompletionRow.unit_id == unit_id,
+            or_(CompletionRow.due_date == due, CompletionRow.due_date == date(1900, 1, 1))
+            if due is None
+            else CompletionRow.due_date == due,
+        )
+    )
+    return TaskLine(task.id, task.ref, task.content, due, last, role, done is not None,
+                    plan.title if plan else None, task.deadline)  # fmt: skip
+
+
+async def task_detail(session: AsyncSession, task_id: int) -> dict[str, object]:
+    """The stored fields of a task for the 📄 Chi tiết view."""
+    task = await session.get(TaskRow, task_id)
+    if task is None:
+        raise NotFound("Không tìm thấy việc này.")
+    plan = await session.get(PlanRow, task.plan_id)
+    units = (
+        await session.execute(
+            select(TaskUnitRow.role, TaskUnitRow.mention).where(TaskUnitRow.task_id == task_id)
+        )
+    ).all()
+    return {
+        "ref": task.ref,
+        "content": task.content,
+        "result": task.result,
+        "deadline": task.deadline,
+        "notes": task.notes,
+        "plan": plan.title if plan else None,
+        "lead": [m for r, m in units if r == "lead"],
+        "support": [m for r, m in units if r == "support"],
+    }
+
+
+async def find_task(session: AsyncSession, code: str) -> int:
+    """The task a coordinator names: its code (#12) or its ref in the plan (II.3) when unique.
+
+    A bare number is read as a ref first (plans number their rows "01", "3"), else as a code.
+    """
+    code = code.strip()
+    if code.startswith("#") and code[1:].isdigit():
+        return int(code[1:])
+    ids = (
+        await session.scalars(
+            select(TaskRow.id).where(
+                TaskRow.active.is_(True), func.upper(TaskRow.ref) == code.upper()
+            )
+        )
+    ).all()
+    if not ids and code.isdigit():
+        return int(code)
+    if not ids:
+        raise NotFound(f"Không tìm thấy việc mục {code}.")
+    if len(ids) > 1:
+        raise NotFound(
+            f"Có {len(ids)} việc cùng mục {code} (ở các kế hoạch khác nhau); "
+            "hãy dùng mã việc (#số) trong 📄 Chi tiết."
+        )
+    return ids[0]
+
+
+async def assign_task(
+    session: AsyncSession, task_id: int, officer: Officer, by: Officer, now: datetime
+) -> None:
+    """A coordinator hands a task to a named officer (recorded; the adapter notifies them)."""
+    if not by.is_coordinator:
+        raise NotAllowed("Chỉ điều phối viên mới giao việc được.")
+    if await session.get(TaskRow, task_id) is None:
+        raise NotFound("Không tìm thấy việc này.")
+    await audit(session, now, by.telegram_id, "task.assign", task_id=task_id,
+                officer_id=officer.id)  # fmt: skip
+    await session.flush()
