@@ -9,7 +9,18 @@ from typing import Any
 
 from telegram.ext import Application, ApplicationBuilder
 
-from handlers import ask, fallback, groups, onboarding, plans, settings, status, task_buttons, tasks
+from handlers import (
+    ask,
+    days_off,
+    fallback,
+    groups,
+    onboarding,
+    plans,
+    settings,
+    status,
+    task_buttons,
+    tasks,
+)
 from handlers.context import CONTEXT_TYPES, App, Services
 from handlers.formatting import commands
 
@@ -56,6 +67,7 @@ def install(app: App) -> None:
     settings.register(app)  # /caidat, /huongdan
     plans.register(app)  # plan files, Import/Cancel, /giao
     status.register(app)  # /tinhhinh: who has reported, nudges, Excel (coordinators)
+    days_off.register(app)  # /ngaynghi: days off (administrators change, coordinators list)
     ask.register(app)  # any other text: unit naming or a question
     fallback.register(app)  # unknown commands, forged buttons, other messages, errors
 

@@ -50,6 +50,8 @@ HELP = (
     "Điều phối viên: /moi TÊN ĐƠN VỊ (tạo liên kết mời), gửi tệp kế hoạch (.docx, .txt) để nhập, "
     "/giao MÃ_VIỆC TÊN_CÁN_BỘ, /tinhhinh [tháng N | quý N] (đơn vị nào chưa báo cáo, "
     "nhắc đúng các đơn vị đó, xuất Excel).\n"
+    "Quản trị viên: /ngaynghi — ngày nghỉ sắp tới; /ngaynghi them NGÀY [ghi chú] hoặc "
+    "/ngaynghi bo NGÀY (ví dụ 5/9/2025) — hạn và lời nhắc được tính lại.\n"
     "Trong nhóm: quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với đơn vị."
 )
 
