@@ -14,6 +14,7 @@ from handlers import (
     days_off,
     fallback,
     groups,
+    ics,
     onboarding,
     plans,
     settings,
@@ -68,6 +69,7 @@ def install(app: App) -> None:
     plans.register(app)  # plan files, Import/Cancel, /giao
     status.register(app)  # /tinhhinh: who has reported, nudges, Excel (coordinators)
     days_off.register(app)  # /ngaynghi: days off (administrators change, coordinators list)
+    ics.register(app)  # /lich: the unit's deadlines as an .ics file
     ask.register(app)  # any other text: unit naming or a question
     fallback.register(app)  # unknown commands, forged buttons, other messages, errors
 

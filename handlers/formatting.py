@@ -29,6 +29,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("thang", "Việc tháng này hoặc tháng N"),
     ("donvi", "Việc của một đơn vị"),
     ("xong", "Báo đã xong một việc"),
+    ("lich", "Lịch hạn (tệp .ics)"),
     ("caidat", "Cài đặt nhắc việc"),
     ("huongdan", "Hướng dẫn sử dụng"),
     ("start", "Bắt đầu / đăng ký"),
@@ -45,6 +46,7 @@ HELP = (
     "/tuan — việc tuần này · /thang [N] — việc tháng này hoặc tháng N\n"
     "/donvi TÊN — việc của một đơn vị\n"
     "/xong — chọn việc đã hoàn thành\n"
+    "/lich — tệp lịch hạn (.ics) để thêm vào lịch điện thoại\n"
     "/caidat — giờ nhắc, số ngày nhắc trước, việc phối hợp, bản tin sáng\n"
     "Hoặc gõ câu hỏi, ví dụ: <i>việc gì đến hạn tháng 8</i>.\n"
     "Điều phối viên: /moi TÊN ĐƠN VỊ (tạo liên kết mời), gửi tệp kế hoạch (.docx, .txt) để nhập, "
