@@ -70,3 +70,7 @@ async def test_ongoing_detail_and_topic_answers_over_the_seed(sessions: Any) -> 
     refs = {t.ref for t in topic.tasks}
     assert "VIII.3" in refs  # "số hóa kết quả giải quyết hồ sơ TTHC"
     assert "VI.5" not in refs  # "chuẩn hóa" and "số 09" are not "số hóa"
+    # DOMAIN §6's "việc liên quan phản ánh kiến nghị": the plans write "phản ánh, kiến nghị".
+    feedback = await asking(sessions, unit, "viec lien quan phan anh kien nghi")
+    assert feedback.total >= 1 and feedback.tasks
+    assert all("phản ánh, kiến nghị" in t.content.lower() for t in feedback.tasks)

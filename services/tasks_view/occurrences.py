@@ -22,7 +22,7 @@ from services.tasks_view.sql import (
     owned_tasks,
     scope_params,
 )
-from services.tasks_view.topics import matches_topic, topic_filter
+from services.tasks_view.topics import matches_topic, topic_filter, topic_task_ids
 from store.models import (
     CompletionRow,
     TaskDueRow,
@@ -70,6 +70,7 @@ def _occurrence_statement(  # type: ignore[no-untyped-def]
     not_done: bool,
     marked: bool,
     count_only: bool,
+    by_ids: bool = False,
 ):
     """The statement of ``occurrence_page`` for one shape, built once (building and keying a
     statement of this size costs about a millisecond, as much as running it); its values are
@@ -83,8 +84,11 @@ def _occurrence_statement(  # type: ignore[no-untyped-def]
             due.c.last_day <= bindparam("end", type_=Date),
             due.c.task_id.not_in(inactive_tasks()),
         ]
-        if scoped or role:
-            where.append(due.c.task_id.in_(owned_tasks(scoped, role, distinct=False, active=False)))
+        if by_ids:  # the scope's tasks on a topic, found first (topics.topic_task_ids)
+            where.append(due.c.task_id.in_(bindparam("ids", expanding=True)))
+        elif scoped or role:
+            owned = owned_tasks(scoped, role, distinct=False, active=False)
+            where.append(due.c.task_id.in_(owned))
         occ = select(due.c.task_id, due.c.due_date, due.c.last_day, due.c.before).where(*where)
     if not_done:
         occ = occ.where(
@@ -144,7 +148,7 @@ async def occurrence_page(
     Roles come from ``load(..., scope)``. On PostgreSQL the occurrences are a MATERIALIZED CTE:
     given the ORDER BY ... LIMIT directly, its planner walks the whole date index instead.
     """
-    if topic or limit is None:
+    if limit is None or (topic and latest_before is not None):
         hits = await occurrences(
             session,
             scope,
@@ -155,6 +159,11 @@ async def occurrence_page(
             latest_before=latest_before,
         )
         return slice_page(hits, offset, limit)
+    ids: list[int] = []
+    if topic:
+        ids = await topic_task_ids(session, scope, topic)
+        if not ids:
+            return Page([], 0, 0)
     has_done = scope.done_unit is not None
     stmt = _occurrence_statement(
         is_sqlite(session),
@@ -164,6 +173,7 @@ async def occurrence_page(
         open_only and has_done,
         not open_only and has_done,
         limit == 0,
+        bool(topic),
     )
     params = scope_params(scope) | {
         "start": start,
@@ -171,6 +181,7 @@ async def occurrence_page(
         "before": latest_before,
         "offset": offset,
         "limit": limit,
+        "ids": ids,
     }
     if limit == 0:
         total, tasks = (await session.execute(stmt, params)).one()

@@ -20,11 +20,9 @@ from services.tasks_view.sql import (
     scope_params,
 )
 from services.tasks_view.topics import (
-    like_pattern,
     matches_topic,
-    topic_candidates,
     topic_filter,
-    topic_variants,
+    topic_task_ids,
 )
 from store.models import (
     TaskDueRow,
@@ -58,14 +56,7 @@ async def task_page(
     has_done = scope.done_unit is not None
     params = scope_params(scope) | {"today": today, "offset": offset, "limit": limit}
     if topic:
-        variants = topic_variants(topic)
-        params |= {f"v{i}": like_pattern(v) for i, v in enumerate(variants)}
-        candidates = topic_candidates(scoped, role, ongoing_only, len(variants))
-        ids = sorted(
-            t
-            for t, text in (await session.execute(candidates, params)).all()
-            if matches_topic(text or "", topic)
-        )
+        ids = await topic_task_ids(session, scope, topic, ongoing_only)
         if not ids:
             return Page([], 0, 0)
         if limit == 0:

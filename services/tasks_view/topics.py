@@ -47,7 +47,13 @@ def topic_variants(topic: str) -> list[str]:
 
 
 def like_pattern(phrase: str) -> str:
-    return "%" + phrase.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    """A LIKE pattern that narrows to texts holding the phrase's words in order, whatever
+    stands between them ("phan anh kien nghi" also finds "phan anh, kien nghi"); whole words
+    and what separates them are then checked by ``matches_topic``."""
+    words = [
+        w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in phrase.split()
+    ]
+    return "%" + "%".join(words) + "%"
 
 
 def text_of(task_col):  # type: ignore[no-untyped-def]
@@ -66,14 +72,24 @@ def topic_filter(stmt, topic: str | None, task_col=None):  # type: ignore[no-unt
     return stmt.where(or_(*options)) if options else stmt
 
 
+# What may stand between two words of a phrase in a plan: spaces and punctuation, not words
+# or numbers ("phản ánh, kiến nghị" is "phản ánh kiến nghị"; "số 131 ... hoá" is not "số hoá").
+_BETWEEN = r"[^a-z0-9]+"
+
+
 @lru_cache(maxsize=256)
 def _topic_pattern(topic: str) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(v) for v in topic_variants(topic)) or "(?!)"
+    alternatives = (
+        "|".join(_BETWEEN.join(re.escape(w) for w in v.split()) for v in topic_variants(topic))
+        or "(?!)"
+    )
     return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
 
 
 def matches_topic(search_text: str, topic: str) -> bool:
-    """Whole words only: "so hoa" is found in "so hoa ho so", not in "ke hoach" or "so 131 ... hoa"."""
+    """Whole words in order, with only spaces or punctuation between them: "so hoa" is found in
+    "so hoa ho so" and "phan anh kien nghi" in "phan anh, kien nghi", but "so hoa" not in
+    "ke hoach" or "so 131 ... hoa"."""
     return _topic_pattern(topic).search(search_text) is not None
 
 
@@ -81,11 +97,33 @@ def matches_topic(search_text: str, topic: str) -> bool:
 def topic_candidates(scoped: bool, role: bool, ongoing_only: bool, variants: int):  # type: ignore[no-untyped-def]
     """The scope's tasks whose folded text is LIKE one of ``variants`` phrasings (bound
     parameters v0, v1 ...), with that text (whole words are checked by ``matches_topic``)."""
+    if not scoped and not role:
+        # Every active task: the text read from the tasks themselves in one pass.
+        text = TaskRow.search_text
+        every = select(TaskRow.id.label("task_id"), text).where(TaskRow.active == True)  # noqa: E712
+        if ongoing_only:
+            every = every.where(TaskRow.ongoing == True)  # noqa: E712
+        likes = [text.like(bindparam(f"v{i}"), escape="\\") for i in range(variants)]
+        return every.where(or_(*likes)) if likes else every
     unit = TaskUnitRow.__table__
     text = text_of(unit.c.task_id)
     owned = owned_or_ongoing(scoped, role, ongoing_only).add_columns(text)
     likes = [text.like(bindparam(f"v{i}"), escape="\\") for i in range(variants)]
     return owned.where(or_(*likes)) if likes else owned
+
+
+async def topic_task_ids(
+    session: AsyncSession, scope: Scope, topic: str, ongoing_only: bool = False
+) -> list[int]:
+    """The scope's active tasks on ``topic``: LIKE narrows in the database, whole words are
+    checked here."""
+    variants = topic_variants(topic)
+    params = scope_params(scope) | {f"v{i}": like_pattern(v) for i, v in enumerate(variants)}
+    stmt = topic_candidates(
+        scope.unit_ids is not None, bool(scope.role), ongoing_only, len(variants)
+    )
+    rows = await session.execute(stmt, params)
+    return sorted({t for t, text in rows.all() if matches_topic(text or "", topic)})
 
 
 async def report_tasks(
