@@ -46,7 +46,7 @@ async def load_sample(services: Services, sample_dir: Path = SAMPLES) -> str | N
     from bot.plans import read_plan
     from services.imports import import_plan
 
-    async with services.uow() as uow:
+    async with services.uow(read_only=True) as uow:
         if await uow.session.scalar(select(func.count(PlanRow.id))):
             return None
     files = sorted(sample_dir.glob("*.txt")) or sorted(sample_dir.glob("*.docx"))
@@ -153,7 +153,7 @@ class ConsoleChat:
 
 async def pick_officer(services: Services, line: str | None, out: TextIO) -> tuple[int, str] | None:
     """The officer chosen by number (or the first one when ``line`` is empty)."""
-    async with services.uow() as uow:
+    async with services.uow(read_only=True) as uow:
         people = [o for o in await officers.list_officers(uow.session) if o.is_active]
     if not people:
         out.write("Chưa có cán bộ nào. Thêm bằng: python bot.py officers add ...\n")

@@ -122,6 +122,12 @@ async def who(update: Update, context: BotContext) -> Officer | None:
     if user is None:
         return None
     svc = context.services
+    # Every update asks this: read without the write lock (on SQLite a write unit of work would
+    # queue each message behind the reminders' commits); write only to create an administrator.
+    async with svc.uow(read_only=True) as uow:
+        found = await officers.get_officer(uow.session, user.id)
+    if found is not None or user.id not in svc.settings.admin_ids:
+        return found
     async with svc.uow() as uow:
         found = await officers.identify(
             uow.session, user.id, user.full_name, svc.settings.admin_ids, svc.now()

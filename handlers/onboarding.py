@@ -85,7 +85,7 @@ async def name_unit(update: Update, context: BotContext) -> bool:
     chat = update.effective_chat
     assert msg is not None and chat is not None
     svc = context.services
-    async with svc.uow() as uow:
+    async with svc.uow(read_only=True) as uow:
         found = await unit_lookup.find_units(uow.session, msg.text or "")
     if not found:
         await reply(

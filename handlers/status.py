@@ -128,7 +128,7 @@ async def show(update: Update, context: BotContext) -> None:
     except BadPeriod as exc:
         await reply(update, e(exc.message))
         return
-    async with svc.uow() as uow:
+    async with svc.uow(read_only=True) as uow:
         b = await board(uow.session, period, today, reports_only=not every)
     await reply(update, render(b), reply_markup=_buttons(chat.id, context, b, every))
 
@@ -146,7 +146,7 @@ async def on_press(update: Update, context: BotContext) -> None:
         await query.answer("Nút này không hợp lệ hoặc đã cũ.", show_alert=True)
         return
     period, every = decoded
-    async with svc.uow() as uow:
+    async with svc.uow(read_only=fields[0] != NUDGE) as uow:
         b = await board(uow.session, period, svc.today(), reports_only=not every)
         if fields[0] == NUDGE:
             result = await nudge(uow.session, b, svc.now(), officer.telegram_id)

@@ -72,7 +72,7 @@ async def presser_unit(update: Update, context: BotContext) -> tuple[Officer, in
     if is_group(update):
         chat = update.effective_chat
         assert chat is not None
-        async with context.services.uow() as uow:
+        async with context.services.uow(read_only=True) as uow:
             group_unit = await groups.group_unit(uow.session, chat.id)
         if group_unit != officer.unit_id:
             await answer_or_reply(update, "Bạn không thuộc đơn vị của nhóm này.")
@@ -187,7 +187,7 @@ async def press_detail(update: Update, context: BotContext) -> None:
             return
         unit_id, read_all = officer.unit_id, officer.is_coordinator
     try:
-        async with context.services.uow() as uow:
+        async with context.services.uow(read_only=True) as uow:
             if not read_all:
                 if unit_id is None:
                     raise NotAllowed("Tài khoản của bạn chưa gắn với đơn vị nào.")

@@ -22,7 +22,7 @@ async def named_unit(
         await reply(update, f"Gõ tên đơn vị sau lệnh, ví dụ: /{command} Sở Tư pháp")
         return None
     svc = context.services
-    async with svc.uow() as uow:
+    async with svc.uow(read_only=True) as uow:
         found = await unit_lookup.find_units(uow.session, name)
     if not found:
         await reply(update, f"Không tìm thấy đơn vị “{e(name)}”.")
