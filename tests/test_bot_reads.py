@@ -72,7 +72,6 @@ async def test_an_administrator_seen_for_the_first_time_is_still_created(world: 
     assert row is not None and row.role == "administrator" and row.name == "Quản trị"
 
 
-
 async def test_a_coordinators_board_and_its_excel_are_answered_while_the_write_lock_is_held(
     world: World, tmp_path: Path
 ) -> None:
