@@ -14,6 +14,8 @@ import sys
 from datetime import date
 from typing import Any
 
+from cli import today_of
+
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser("ask", help="ask a question as an officer of a unit would")
@@ -78,16 +80,9 @@ async def _run(args: argparse.Namespace, settings: Any, questions: list[str], to
 
 
 def run(args: argparse.Namespace, settings: Any) -> int:
-    if args.today:
-        try:
-            today = date.fromisoformat(args.today)
-        except ValueError:
-            print(f"Ngày không hợp lệ: {args.today} (cần YYYY-MM-DD)", file=sys.stderr)
-            return 2
-    else:
-        from bot.clock import system_clock
-
-        today = system_clock(settings.timezone)().date()
+    today = today_of(args.today, settings)
+    if today is None:
+        return 2
     if args.question == "-":
         questions = [line.strip() for line in sys.stdin if line.strip()]
     else:

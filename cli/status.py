@@ -18,6 +18,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from cli import today_of
+
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser("status", help="which units have reported the period's tasks")
@@ -122,14 +124,7 @@ async def _run(args: argparse.Namespace, settings: Any, today: date) -> int:
 
 
 def run(args: argparse.Namespace, settings: Any) -> int:
-    if args.today:
-        try:
-            today = date.fromisoformat(args.today)
-        except ValueError:
-            print(f"Ngày không hợp lệ: {args.today} (cần YYYY-MM-DD)", file=sys.stderr)
-            return 2
-    else:
-        from bot.clock import system_clock
-
-        today = system_clock(settings.timezone)().date()
+    today = today_of(args.today, settings)
+    if today is None:
+        return 2
     return asyncio.run(_run(args, settings, today))

@@ -174,6 +174,23 @@ async def active_officer(update: Update, context: BotContext) -> Officer | None:
     return officer
 
 
+async def coordinator(
+    update: Update, context: BotContext, refusal_text: str, private_only: str | None = None
+) -> Officer | None:
+    """The active coordinator (or administrator) behind a command, or None after saying why
+    not; with ``private_only`` (the refusal text), the command is refused in a group."""
+    if private_only is not None and is_group(update):
+        await reply(update, private_only)
+        return None
+    officer = await active_officer(update, context)
+    if officer is None:
+        return None
+    if not officer.is_coordinator:
+        await reply(update, refusal_text)
+        return None
+    return officer
+
+
 async def pressing_officer(
     update: Update, context: BotContext, *prefixes: str, coordinator_only: str | None = None
 ) -> tuple[list[str], Officer] | None:

@@ -14,7 +14,7 @@ from telegram.ext import CommandHandler
 from bot.errors import TthcError
 from bot.text import fold
 from bot.vndate import format_date
-from handlers.context import App, BotContext, active_officer, is_group, reply
+from handlers.context import App, BotContext, coordinator, reply
 from handlers.formatting import e
 from services.days_off import MAX_AHEAD, Change, add_day_off, list_days_off, remove_day_off
 from services.officers import ADMIN
@@ -75,14 +75,8 @@ async def _listing(context: BotContext) -> str:
 
 async def days_off(update: Update, context: BotContext) -> None:
     """/ngaynghi [them|bo NGÀY [ghi chú]]."""
-    if is_group(update):
-        await reply(update, PRIVATE_ONLY)
-        return
-    officer = await active_officer(update, context)
+    officer = await coordinator(update, context, NOT_COORDINATOR, PRIVATE_ONLY)
     if officer is None:
-        return
-    if not officer.is_coordinator:
-        await reply(update, NOT_COORDINATOR)
         return
     args = context.args or []
     if not args:

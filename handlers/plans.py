@@ -13,7 +13,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 from bot.errors import BadDocument, TthcError
 from bot.model import PlanDraft
 from bot.plans import read_plan
-from handlers.context import App, BotContext, active_officer, pressing_officer, reply
+from handlers.context import App, BotContext, active_officer, coordinator, pressing_officer, reply
 from handlers.formatting import button, e, inline, shorten
 from services import officers, unit_tasks
 from services.imports import ImportResult, import_plan
@@ -66,11 +66,8 @@ async def on_document(update: Update, context: BotContext) -> None:
     """A file in a private chat: only coordinators, only plan formats, at most the size limit."""
     msg, chat = update.effective_message, update.effective_chat
     assert msg is not None and chat is not None and msg.document is not None
-    officer = await active_officer(update, context)
+    officer = await coordinator(update, context, NOT_COORDINATOR)
     if officer is None:
-        return
-    if not officer.is_coordinator:
-        await reply(update, NOT_COORDINATOR)
         return
     doc, svc = msg.document, context.services
     name = doc.file_name or "ke-hoach"

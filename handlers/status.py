@@ -12,8 +12,7 @@ from bot.vndate import format_date, short_date
 from handlers.context import (
     App,
     BotContext,
-    active_officer,
-    is_group,
+    coordinator,
     pressing_officer,
     reply,
 )
@@ -111,14 +110,8 @@ def _buttons(chat_id: int, context: BotContext, b: Board, every: bool):  # type:
 
 async def show(update: Update, context: BotContext) -> None:
     """/tinhhinh [tháng N | quý N] [tất cả]."""
-    if is_group(update):
-        await reply(update, PRIVATE_ONLY)
-        return
-    officer = await active_officer(update, context)
+    officer = await coordinator(update, context, NOT_COORDINATOR, PRIVATE_ONLY)
     if officer is None:
-        return
-    if not officer.is_coordinator:
-        await reply(update, NOT_COORDINATOR)
         return
     svc, chat = context.services, update.effective_chat
     assert chat is not None
