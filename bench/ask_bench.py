@@ -292,6 +292,26 @@ async def time_store(sessions: Any, rounds: int) -> tuple[list[float], list[floa
     return samples, cpu
 
 
+# A topic no unit owes: the answer widens to every plan (a LIKE over every task's folded text;
+# a pg_trgm index on PostgreSQL). Timed apart: it is not a question of the set above.
+WIDER = "việc về an toàn thực phẩm"
+
+
+async def time_wider(sessions: Any, rounds: int) -> list[float]:
+    from services.ask import ask
+
+    cal = WorkCalendar()
+    who = await askers(sessions)
+    samples = []
+    for _ in range(rounds):
+        for key in ASKERS:
+            t0 = time.perf_counter()
+            async with UnitOfWork(sessions, read_only=True) as uow:
+                await ask(uow, WIDER, unit_id=who[key], today=TODAY, calendar=cal)
+            samples.append(ms(time.perf_counter() - t0))
+    return samples
+
+
 async def slowest(sessions: Any) -> list[tuple[float, str, str]]:
     from services.ask import ask
 
@@ -394,6 +414,12 @@ async def run_store(backend: str, store: str, args: argparse.Namespace, tmp: Pat
         where = "incl. SQLite" if backend == "sqlite" else "client side only"
         print(f"    process CPU per ask ({where}): median {cpu_med:.2f} ms  p99 {cpu_p99:.2f} ms")
         print("    slowest: " + "; ".join(f"{w:.1f} ms {k} «{q}»" for w, k, q in worst))
+        wider = await time_wider(sessions, args.rounds)
+        w_med, w_p99 = summary(wider)
+        print(
+            f"    topic no unit owes «{WIDER}» (widens to every plan): "
+            f"median {w_med:.2f} ms  max {max(wider):.2f} ms (n={len(wider)})"
+        )
     finally:
         await engine.dispose()
         await drop()
