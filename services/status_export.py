@@ -8,6 +8,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from services.status import Board, UnitState
@@ -16,6 +17,7 @@ DONE, OPEN, LATE, SILENT = "đã xong", "chưa xong", "quá hạn", "chưa có c
 HEADERS = ("Kế hoạch", "Mục", "Nội dung", "Hạn", "Hạn thực tế", "Đơn vị", "Vai trò",
            "Trạng thái", "Hoàn thành lúc")  # fmt: skip
 WIDTHS = (40, 8, 60, 12, 12, 40, 10, 14, 18)
+MAX_ROWS = 20_000  # about 3 s of openpyxl on the bot's loop; a longer period is cut with a note
 
 
 @dataclass(frozen=True)
@@ -62,9 +64,14 @@ def to_xlsx(board: Board, tz: ZoneInfo) -> bytes:
     ws.append(HEADERS)
     for cell in ws[1]:
         cell.font = Font(bold=True)
-    for r in export_rows(board, tz):
-        ws.append([r.plan, r.ref, r.task, r.due_date, r.last_day, r.unit, r.role, r.status,
-                   r.done_at])  # fmt: skip
+    rows = export_rows(board, tz)
+    for r in rows[:MAX_ROWS]:
+        # Control characters a text plan may carry are refused by openpyxl (IllegalCharacterError).
+        ws.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in
+                   (r.plan, r.ref, r.task, r.due_date, r.last_day, r.unit, r.role, r.status,
+                    r.done_at)])  # fmt: skip
+    if len(rows) > MAX_ROWS:
+        ws.append([f"… và {len(rows) - MAX_ROWS} dòng khác: hãy xuất một kỳ ngắn hơn."])
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             if cell.data_type == "f":  # plan text starting with "=": a string, never a formula
