@@ -32,6 +32,7 @@ from services.officers import Officer
 
 # The reminder sender's buttons (``rd:``/``rs:``) lead to the same actions as ``d:``/``s:``.
 REMINDER_PREFIXES = {"d": DONE_PREFIX + ":", "s": SNOOZE_PREFIX + ":"}
+MAX_ID = 2**31 - 1  # task ids are 32-bit integers (PostgreSQL); a larger one is forged
 
 
 def day(d: date | None) -> str:
@@ -52,7 +53,7 @@ async def verified(update: Update, context: BotContext, prefix: str) -> list[str
     if data.startswith(REMINDER_PREFIXES.get(prefix, "\0")):
         # Reminder buttons (reminders.texts) carry plain ids; the rights check below still runs.
         parsed = parse_callback(data)
-        if parsed is not None:
+        if parsed is not None and 0 < parsed[1] <= MAX_ID:
             return [str(parsed[1]), day(parsed[2])]
     fields = context.services.verify(chat.id, data)
     if fields is None or fields[0] != prefix:

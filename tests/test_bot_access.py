@@ -131,6 +131,18 @@ async def test_a_button_signed_for_one_chat_does_not_work_in_another(world: Worl
     assert await _changes(world) == (0, 0, 1)
 
 
+async def test_a_forged_reminder_button_with_an_impossible_task_number_is_refused(
+    world: World,
+) -> None:
+    # Reminder buttons carry plain ids, and a client may send any callback data: a number past
+    # the database's integers used to end in an OverflowError and the generic error.
+    lan = world.harness.private(LAN)
+    for data in ("rd:99999999999999999999:20250820", "rs:2147483648:20250820"):
+        replies = await lan.press_data(data)
+        assert "không hợp lệ" in replies.answers[0].params["text"], data
+    assert await _changes(world) == (0, 0, 1)
+
+
 async def test_a_stale_plan_preview_button_is_refused(world: World) -> None:
     coord = world.harness.private(COORD)
     replies = await coord.press_data(world.services.sign(COORD, "pi:deadbeef"))
