@@ -28,7 +28,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from fakebot import FakeBotApi  # noqa: E402
 
-from reminders import outbox  # noqa: E402
+from reminders import outbox, replanning  # noqa: E402
 from reminders.dispatcher import Dispatcher  # noqa: E402
 from reminders.planner import Planned  # noqa: E402
 from reminders.telegram_port import TelegramPort, make_bot  # noqa: E402
@@ -73,7 +73,7 @@ async def main(args: argparse.Namespace) -> None:
             report = await dispatcher.run_once()
             elapsed = time.monotonic() - t0
         async with UnitOfWork(sessions) as uow:
-            counts = await outbox.counts(uow.session)
+            counts = await replanning.counts(uow.session)
     finally:
         await api.stop()
         await engine.dispose()

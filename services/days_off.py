@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.deadlines import Occurrence, WorkCalendar
 from bot.errors import NotAllowed, NotFound
 from bot.vndate import format_date
-from reminders import outbox
+from reminders import outbox, replanning
 from reminders.gather import work_calendar
 from reminders.planner import Planned
 from services import reminders
@@ -208,7 +208,7 @@ async def _replan(
     if until is None:
         return 0, 0, 0  # nothing planned yet: the first planning run reads the new calendar
     await outbox.lock_planning(session)
-    taken = await outbox.take_pending_planned(session, now)
+    taken = await replanning.take_pending_planned(session, now)
     before = {t.key: t.send_at for t in taken}
     horizon = max([until, now + PLAN_AHEAD, *before.values()])
     # Reminders that the new calendar puts before now (a 3-day reminder of a last day that moved
@@ -221,7 +221,7 @@ async def _replan(
     ]
     await outbox.insert_planned(session, rescued)
     await reminders.plan_outbox(session, now, ahead=horizon - now + timedelta(minutes=1), tz=tz)
-    after = {t.key: t.send_at for t in await outbox.pending_planned(session, now)}
+    after = {t.key: t.send_at for t in await replanning.pending_planned(session, now)}
     moved = sum(1 for k, at in before.items() if k in after and after[k] != at)
     dropped = sum(1 for k in before if k not in after)
     added = sum(1 for k in after if k not in before)

@@ -15,7 +15,7 @@ from pathlib import Path
 from fakebot import FakeBotApi
 from reminders_fakes import planned
 
-from reminders import outbox
+from reminders import outbox, replanning
 from store.uow import UnitOfWork
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +68,7 @@ async def test_killed_dispatcher_loses_nothing_and_doubles_at_most_the_in_flight
     duplicates = sum(n - 1 for n in delivered.values())
     assert duplicates <= report["reclaimed"] <= N - at_kill + duplicates
     async with UnitOfWork(sessions) as uow:
-        assert await outbox.counts(uow.session) == {"sent": N}
+        assert await replanning.counts(uow.session) == {"sent": N}
     print(f"killed after {at_kill}/{N}; reclaimed {report['reclaimed']}; duplicates {duplicates}")
 
 
@@ -92,4 +92,4 @@ async def test_two_dispatcher_processes_on_one_outbox_send_each_reminder_once(db
     assert sum(r["sent_rows"] for r in reports) == N
     print("sent by each process:", [r["sent_rows"] for r in reports])
     async with UnitOfWork(sessions) as uow:
-        assert await outbox.counts(uow.session) == {"sent": N}
+        assert await replanning.counts(uow.session) == {"sent": N}

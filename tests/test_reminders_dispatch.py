@@ -9,7 +9,7 @@ from reminders_fakes import MutableClock, RecordingPort, planned
 from reminders_support import World, add_officer, add_task, add_unit
 from sqlalchemy import select
 
-from reminders import outbox
+from reminders import outbox, replanning
 from reminders.dispatcher import Dispatcher
 from reminders.planner import Planned
 from reminders.sender import UNLIMITED, Permanent, RetryLater, Transient
@@ -29,7 +29,7 @@ async def _insert(sessions, rows: list[Planned]) -> int:  # type: ignore[no-unty
 
 async def _statuses(sessions) -> dict[str, int]:  # type: ignore[no-untyped-def]
     async with UnitOfWork(sessions) as uow:
-        return await outbox.counts(uow.session)
+        return await replanning.counts(uow.session)
 
 
 def _dispatcher(sessions, port, clock, **kw):  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from fakebot import FakeBotApi, Fault
 from reminders_fakes import MutableClock, RecordingPort, planned
 
-from reminders import outbox
+from reminders import outbox, replanning
 from reminders.dispatcher import Dispatcher
 from reminders.sender import UNLIMITED, Limits
 from reminders.telegram_port import TelegramPort, make_bot
@@ -51,7 +51,7 @@ async def test_every_reminder_arrives_exactly_once_through_429_502_and_timeouts(
     assert statuses[429] >= 3 and statuses[502] == 4
     assert report.sent_rows == 40 and report.rate_limited >= 3 and report.ambiguous_retries == 2
     async with UnitOfWork(sessions) as uow:
-        assert await outbox.counts(uow.session) == {"sent": 40}
+        assert await replanning.counts(uow.session) == {"sent": 40}
 
 
 async def test_a_timeout_after_delivery_is_the_one_way_to_double_and_it_is_counted(sessions):
@@ -86,7 +86,7 @@ async def test_two_dispatchers_sharing_one_outbox_never_send_a_reminder_twice(db
         ]
         reports = await asyncio.gather(*(w.run_once() for w in workers))
         async with UnitOfWork(sessions[0]) as uow:
-            counts = await outbox.counts(uow.session)
+            counts = await replanning.counts(uow.session)
     finally:
         for e in engines:
             await e.dispose()
@@ -114,4 +114,4 @@ async def test_blocked_and_missing_chats_fail_for_good_through_the_real_client(s
     assert report.gone == 2 and report.released == 0
     assert len(api.for_chat(900)) == 1 and len(api.for_chat(-901)) == 1  # never retried
     async with UnitOfWork(sessions) as uow:
-        assert await outbox.counts(uow.session) == {"sent": 1, "failed": 2}
+        assert await replanning.counts(uow.session) == {"sent": 1, "failed": 2}
