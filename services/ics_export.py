@@ -28,6 +28,9 @@ SUMMARY_LIMIT = 120
 ALARM_AT = time(8, 0)
 ROLES = {"lead": "chủ trì", "support": "phối hợp"}
 PRODID = "-//tthc-bot//Lich han KSTTHC//VI"
+# RFC 5545 text allows no control character but the (escaped) line break; a text plan may
+# carry some (\x02, \x1b …) and a strict calendar app may refuse the whole file for one.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -134,13 +137,13 @@ def build_calendar(
         event.add("dtstamp", stamp.astimezone(UTC))
         event.add("dtstart", d.last_day)
         event.add("dtend", d.last_day + timedelta(days=1))
-        event.add("summary", summary(d))
-        event.add("description", description(d))
+        event.add("summary", _CONTROL.sub("", summary(d)))
+        event.add("description", _CONTROL.sub("", description(d)))
         event.add("transp", "TRANSPARENT")
         event.add("categories", ["KSTTHC"])
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", summary(d))
+        alarm.add("description", _CONTROL.sub("", summary(d)))
         remind = datetime.combine(calendar.add_working_days(d.last_day, -1), ALARM_AT)
         alarm.add("trigger", remind - datetime.combine(d.last_day, time(0)))
         event.add_component(alarm)

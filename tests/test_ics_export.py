@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -123,6 +124,17 @@ def test_commas_semicolons_and_newlines_survive_a_round_trip() -> None:
     assert "\n\nHạn: trước 20/8/2025" in str(event["description"])
     assert str(event["summary"]).startswith("[II.3] Rà soát, đánh giá; công bố TTHC thuộc")
     assert str(cal["x-wr-calname"]) == "Hạn KSTTHC — Sở A, B; C"
+
+
+def test_control_characters_from_a_text_plan_are_left_out_of_the_file() -> None:
+    # RFC 5545 text allows none; a .txt plan may carry them in a task's text or the plan title.
+    d = monthly(8, content="Báo cáo\x02 tháng\x1b 8", plan_title="Kế hoạch\x07 2025")
+    raw = build_calendar(3, "Sở Tư pháp", [d], calendar=CAL, domain=DOMAIN, tz=VN,
+                         stamp=STAMP).to_ical()  # fmt: skip
+    assert not re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", raw)
+    (event,) = events(Calendar.from_ical(raw))
+    assert str(event["summary"]) == "[II.3] Báo cáo tháng 8 (chủ trì)"
+    assert "Kế hoạch: Kế hoạch 2025" in str(event["description"])
 
 
 def test_the_alarm_rings_at_8_on_the_working_day_before() -> None:
