@@ -17,21 +17,15 @@ import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from reminders import gather, outbox
-
-# Re-exported: the ✅/⏰ row of a single reminder (handlers and their tests import it here).
-from reminders.gather import task_buttons as task_buttons
+from reminders import gather, outbox, recipients
 from reminders.outbox import OutboxItem
 from reminders.planner import DIGEST_KINDS
 from reminders.sender import Limits, Outcome, PacedSender, SendItem, SendPort
-from reminders.texts import inactive_text
-from store.models import CompletionRow, GroupChatRow, OfficerRow, OutboxRow
 from store.uow import UnitOfWork
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -152,8 +146,12 @@ class Dispatcher:
     ) -> list[SendItem]:
         now = now.astimezone(UTC)
         today = now.astimezone(self.tz).date()
-        officers = await _officers(session, {c.officer_id for c in claimed if c.officer_id})
-        groups = await _groups(session, {c.chat_id for c in claimed if c.officer_id is None})
+        officers = await recipients.officers(
+            session, {c.officer_id for c in claimed if c.officer_id}
+        )
+        groups = await recipients.groups(
+            session, {c.chat_id for c in claimed if c.officer_id is None}
+        )
         inactive, keep = [], []
         for c in claimed:
             rec = officers.get(c.officer_id) if c.officer_id else groups.get(c.chat_id)
@@ -161,11 +159,12 @@ class Dispatcher:
                 inactive.append(c.id)
             else:
                 keep.append(c)
-        done = await _done(session, keep, officers, groups)
+        done = await recipients.done(session, keep)
         done_ids = [
             c.id
             for c in keep
-            if c.task_id is not None and (c.task_id, _unit(c, officers, groups), c.due_date) in done
+            if c.task_id is not None
+            and (c.task_id, recipients.unit_of(c, officers, groups), c.due_date) in done
         ]
         keep = [c for c in keep if c.id not in set(done_ids)]
 
@@ -221,105 +220,8 @@ class Dispatcher:
                 report.gone += len(item.ids)
                 if item.chat_id not in notified:
                     notified.add(item.chat_id)
-                    await _deactivate(s, item.chat_id, result.error, now)
+                    await recipients.deactivate(s, item.chat_id, result.error, now)
             else:
                 await outbox.mark_failed(s, item.ids, self.worker, result.error)
                 report.failed += len(item.ids)
             await uow.commit()
-
-
-def _unit(
-    c: OutboxItem,
-    officers: dict[int, tuple[int | None, bool, str]],
-    groups: dict[int, tuple[int | None, bool, str]],
-) -> int | None:
-    rec = officers.get(c.officer_id) if c.officer_id else groups.get(c.chat_id)
-    return rec[0] if rec else None
-
-
-async def _officers(session: AsyncSession, ids: set[int]) -> dict[int, tuple[int | None, bool, str]]:  # fmt: skip
-    if not ids:
-        return {}
-    rows = await session.execute(
-        select(
-            OfficerRow.id,
-            OfficerRow.unit_id,
-            OfficerRow.chat_active,
-            OfficerRow.status,
-            OfficerRow.name,
-        ).where(OfficerRow.id.in_(ids))  # fmt: skip
-    )
-    return {i: (u, bool(a) and s == "active", n) for i, u, a, s, n in rows.all()}
-
-
-async def _groups(session: AsyncSession, chats: set[int]) -> dict[int, tuple[int | None, bool, str]]:  # fmt: skip
-    if not chats:
-        return {}
-    rows = await session.execute(
-        select(
-            GroupChatRow.chat_id, GroupChatRow.unit_id, GroupChatRow.active, GroupChatRow.title
-        ).where(GroupChatRow.chat_id.in_(chats))  # fmt: skip
-    )
-    return {c: (u, bool(a), t or str(c)) for c, u, a, t in rows.all()}
-
-
-async def _done(
-    session: AsyncSession,
-    items: Sequence[OutboxItem],
-    officers: dict[int, tuple[int | None, bool, str]],
-    groups: dict[int, tuple[int | None, bool, str]],
-) -> set[tuple[int, int | None, date]]:
-    tasks = {c.task_id for c in items if c.task_id is not None}
-    if not tasks:
-        return set()
-    rows = await session.execute(
-        select(CompletionRow.task_id, CompletionRow.unit_id, CompletionRow.due_date).where(
-            CompletionRow.task_id.in_(tasks)
-        )
-    )
-    return {(t, u, d) for t, u, d in rows.all()}
-
-
-async def _deactivate(session: AsyncSession, chat_id: int, reason: str, now: datetime) -> None:
-    """The recipient blocked the bot or the chat is gone: stop it and tell the coordinators."""
-    name = str(chat_id)
-    officer = await session.scalar(select(OfficerRow).where(OfficerRow.telegram_id == chat_id))
-    if officer is not None:
-        officer.chat_active = False
-        name = officer.name
-    group = await session.scalar(select(GroupChatRow).where(GroupChatRow.chat_id == chat_id))
-    if group is not None:
-        group.active = False
-        name = group.title or name
-    await outbox.drop_pending_for_chat(session, chat_id, "inactive")
-    coordinators = (
-        await session.scalars(
-            select(OfficerRow).where(
-                OfficerRow.role.in_(("coordinator", "admin")),
-                OfficerRow.status == "active",
-                OfficerRow.chat_active.is_(True),
-                OfficerRow.telegram_id != chat_id,
-            )
-        )
-    ).all()
-    now = now.astimezone(UTC)
-    kind = f"inactive:{chat_id}"
-    for c in coordinators:
-        exists = await session.scalar(
-            select(OutboxRow.id).where(OutboxRow.chat_id == c.telegram_id, OutboxRow.kind == kind)
-        )
-        if exists is None:
-            session.add(
-                OutboxRow(
-                    chat_id=c.telegram_id,
-                    officer_id=c.id,
-                    task_id=None,
-                    due_date=now.date(),
-                    kind=kind,
-                    send_at=now,
-                    status="pending",
-                    text=inactive_text(name, chat_id, reason),
-                    attempts=0,
-                )
-            )
-    await session.flush()

@@ -90,7 +90,7 @@ def test_long_messages_are_split_under_telegrams_limit_at_line_breaks() -> None:
 async def test_a_reminders_done_button_works_for_the_unit_and_is_refused_to_another(
     world: World,
 ) -> None:
-    from reminders.dispatcher import task_buttons
+    from reminders.gather import task_buttons
 
     t1 = world.ids["t1"]
     from datetime import date
