@@ -68,3 +68,16 @@ def test_the_reader_reads_at_least_97_percent_of_the_dev_set_exactly(
         for line in wrong:
             print(line)
     assert accuracy >= TARGET
+
+
+def test_a_range_ending_on_29_february_before_its_start_in_a_leap_year_does_not_raise() -> None:
+    # "từ 1/3 đến 29/2" typed in 2028 reads the end as 29/2 of 2029, a day that does not exist:
+    # it used to raise ValueError (a question or /tinhhinh got the generic error).
+    from bot.questions.periods import find_period
+
+    q = read_question("việc từ 1/3 đến 29/2", date(2028, 2, 10))
+    assert q.intent is Intent.DUE
+    # Not read as a range: /tinhhinh says it does not understand (text is left over).
+    assert find_period("tu 1/3 den 29/2", "từ 1/3 đến 29/2", date(2028, 2, 10))[1].strip()
+    later = find_period("tu 1/3 den 28/2", "từ 1/3 đến 28/2", date(2028, 2, 10))[0]
+    assert later is not None and (later.start, later.end) == (date(2028, 3, 1), date(2029, 2, 28))

@@ -108,7 +108,10 @@ def _range(m: re.Match[str], today: date, raw: str) -> Period | None:
     if a is None or b is None:
         return None
     if b < a and not m.group(6):
-        b = b.replace(year=b.year + 1)
+        try:
+            b = b.replace(year=b.year + 1)
+        except ValueError:  # 29/2 of a leap year: the next year has none
+            return None
     return Period(a, b, f"từ {short_date(a)} đến {short_date(b)}")
 
 
