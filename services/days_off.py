@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.deadlines import Occurrence, WorkCalendar
@@ -93,11 +94,18 @@ async def add_day_off(
     public = WorkCalendar().holiday_name(day)
     if public is not None:
         raise NotAllowed(f"{format_date(day)} đã là ngày nghỉ lễ ({public}).")
+    known = NotAllowed(f"{format_date(day)} đã có trong danh sách ngày nghỉ.")
     if await session.get(DayOffRow, day) is not None:
-        raise NotAllowed(f"{format_date(day)} đã có trong danh sách ngày nghỉ.")
+        raise known
     note = " ".join((note or "").split())[:NOTE_LIMIT] or None
-    session.add(DayOffRow(day=day, note=note))
-    await session.flush()
+    try:
+        # A savepoint: another administrator who added the same day and committed since the
+        # check above makes the flush fail on the key, and the caller's session stays usable.
+        async with session.begin_nested():
+            session.add(DayOffRow(day=day, note=note))
+            await session.flush()
+    except IntegrityError:
+        raise known from None
     calendar = await work_calendar(session)
     change = await _recompute(session, day, True, calendar, calendar, now, tz)
     _audit(session, now, actor, "day_off.add", change, note)

@@ -27,7 +27,7 @@ from reminders.sender import UNLIMITED
 from services.ask import ask
 from services.days_off import add_day_off, list_days_off, remove_day_off
 from services.reminders import plan_reminders
-from store.models import AuditRow, OutboxRow, TaskDueRow, TaskRow, TaskUnitRow
+from store.models import AuditRow, DayOffRow, OutboxRow, TaskDueRow, TaskRow, TaskUnitRow
 from store.uow import UnitOfWork
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -223,3 +223,33 @@ async def test_a_day_added_twice_or_removed_when_absent_is_refused(sessions) -> 
         await _change(sessions, add=False, day=date(2025, 10, 24))
     async with UnitOfWork(sessions) as uow:
         assert len((await uow.session.scalars(select(AuditRow))).all()) == 1
+
+
+async def test_the_same_day_added_at_once_by_two_units_of_work_refuses_the_second_in_vietnamese(
+    sessions,
+) -> None:
+    await _world(sessions)
+    other_friday = date(2025, 10, 24)
+    async with UnitOfWork(sessions) as second:
+        s = second.session
+        real_get = s.get
+
+        async def checked_before_the_first_committed(entity: Any, ident: Any, **kw: Any) -> Any:
+            if entity is DayOffRow:
+                # The first addition runs and commits between the second's check and its flush.
+                await _change(sessions, add=True)
+                return None
+            return await real_get(entity, ident, **kw)
+
+        s.get = checked_before_the_first_committed  # type: ignore[method-assign]
+        with pytest.raises(NotAllowed, match="đã có trong danh sách ngày nghỉ"):
+            await add_day_off(s, FRIDAY, "Trùng", 901, ADDED_AT)
+        s.get = real_get  # type: ignore[method-assign]
+        # The refusal left the session usable: the same unit of work adds another day.
+        await add_day_off(s, other_friday, None, 901, ADDED_AT)
+        await second.commit()
+    async with UnitOfWork(sessions) as uow:
+        rows = (await uow.session.scalars(select(DayOffRow).order_by(DayOffRow.day))).all()
+        audits = (await uow.session.scalars(select(AuditRow))).all()
+    assert [(r.day, r.note) for r in rows] == [(FRIDAY, "Nghỉ bù"), (other_friday, None)]
+    assert len(audits) == 2
