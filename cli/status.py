@@ -94,8 +94,9 @@ def to_text(board: Any) -> str:
 
 
 async def _run(args: argparse.Namespace, settings: Any, today: date) -> int:
-    from services.status import BadPeriod, board, parse_period
+    from services.status import board
     from services.status_export import to_xlsx
+    from services.status_words import BadPeriod, parse_period
     from store.db import make_engine, make_sessionmaker
     from store.migrate import migrate
     from store.uow import UnitOfWork

@@ -17,9 +17,10 @@ from handlers.context import (
     reply,
 )
 from handlers.formatting import button, e, inline, shorten
-from services.status import BadPeriod, Board, OccurrenceStatus, board, parse_period
+from services.status import Board, OccurrenceStatus, board
 from services.status_export import to_xlsx
 from services.status_nudge import nudge
+from services.status_words import BadPeriod, parse_period
 
 NOT_COORDINATOR = "Chỉ điều phối viên mới xem được tình hình báo cáo của các đơn vị."
 PRIVATE_ONLY = "Lệnh /tinhhinh chỉ dùng trong chat riêng với bot."

@@ -5,13 +5,13 @@ An occurrence belongs to a period when its real last day falls in it (as in
 (its successor after a merger), and the members of a group the plan names ("Các sở, ban,
 ngành", "UBND cấp xã") that have an active officer or a linked group chat; the silent rest of a
 group is only counted. A unit named by the plan as cooperating is not owed through a group
-(the reminders' rule). A unit has reported when a completions row exists for (task, due date,
-unit). Nothing here commits.
+(the reminders' rule); ``services.status_owing`` resolves who owes. A unit has reported when a
+completions row exists for (task, due date, unit). The period a coordinator types and an
+occurrence's label are in ``services.status_words``. Nothing here commits.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -19,29 +19,12 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.errors import TthcError
-from bot.questions.normalize import normalize
-from bot.questions.periods import Period, find_period, month_period
-from bot.units import Directory, Unit
+from bot.questions.periods import Period
+from bot.units import Unit
+from services.status_owing import reachable_units, resolve_owing
+from services.status_words import REPORT_WORDS, is_report, occurrence_label
 from store import units_repo
-from store.models import (
-    CompletionRow,
-    GroupChatRow,
-    OfficerRow,
-    PlanRow,
-    TaskDueRow,
-    TaskRow,
-    TaskUnitRow,
-)
-
-REPORT_WORDS = "bao cao"
-_REPORT = re.compile(r"(?<![a-z0-9])bao cao(?![a-z0-9])")
-_ALL_WORDS = ("tat ca", "toan bo", "moi viec", "all")
-_ROMAN = ("I", "II", "III", "IV")
-
-
-class BadPeriod(TthcError):
-    """A period the coordinator typed that cannot be read."""
+from store.models import CompletionRow, PlanRow, TaskDueRow, TaskRow, TaskUnitRow
 
 
 @dataclass(frozen=True)
@@ -105,117 +88,6 @@ class Board:
         return frozenset(u.unit_id for o in self.occurrences for u in o.not_done)
 
 
-def parse_period(text: str | None, today: date) -> tuple[Period, bool]:
-    """The period a coordinator typed ("tháng 8", "quý 3", "q3", "tháng này"; default: this
-    month) and whether every task was asked for ("... tất cả"). Raises ``BadPeriod``."""
-    norm = f" {normalize(text or '')} "
-    every = any(f" {w} " in norm for w in _ALL_WORDS)
-    for w in _ALL_WORDS:
-        norm = norm.replace(f" {w} ", " ")
-    norm = norm.strip()
-    if not norm:
-        return month_period(today.year, today.month), every
-    period, rest = find_period(norm, text or "", today)
-    if period is None or rest.strip():
-        raise BadPeriod(
-            f"Không hiểu kỳ “{text}”. Ví dụ: tháng 8, quý 3, tháng 8/2025, quý III tất cả."
-        )
-    return period, every
-
-
-def is_report(search_text: str) -> bool:
-    """The task is a report: its folded text has the words "bao cao"."""
-    return _REPORT.search(search_text) is not None
-
-
-def occurrence_label(content: str, due: date, per_year: int, report: bool) -> str:
-    """ "Báo cáo tháng 8" / "Báo cáo quý III" / "Báo cáo 6 tháng" / "Báo cáo năm" for a report
-    by how many times a year it falls due; the task's text otherwise."""
-    if report:
-        if per_year >= 10:
-            return f"Báo cáo tháng {due.month}"
-        if 3 <= per_year <= 5:
-            return f"Báo cáo quý {_ROMAN[(due.month - 1) // 3]}"
-        if per_year == 2:
-            return "Báo cáo 6 tháng" if due.month <= 8 else "Báo cáo năm"
-    text = " ".join(content.split())
-    return text if len(text) <= 90 else text[:89].rstrip() + "…"
-
-
-async def reachable_units(session: AsyncSession) -> set[int]:
-    """Units with at least one active officer or an active linked group chat."""
-    officers = await session.scalars(
-        select(OfficerRow.unit_id)
-        .where(OfficerRow.status == "active", OfficerRow.unit_id.is_not(None))
-        .distinct()
-    )
-    groups = await session.scalars(
-        select(GroupChatRow.unit_id).where(GroupChatRow.active.is_(True)).distinct()
-    )
-    return {u for u in officers.all() if u is not None} | set(groups.all())
-
-
-def _members(directory: Directory, group: Unit) -> list[Unit]:
-    return [
-        u
-        for u in directory.units
-        if u.id is not None and u.active and not u.is_group and group.covers(u)
-    ]
-
-
-@dataclass
-class _Owing:
-    """The lead units of one task: (unit, group label or None), the silent counts, the rest."""
-
-    units: list[tuple[Unit, str | None]]
-    silent: list[tuple[str, list[int]]]  # group label, member ids nobody follows
-    unassigned: list[str]
-
-
-def _owing(
-    directory: Directory,
-    mentions: list[tuple[str, str, int | None]],
-    reachable: set[int],
-    member_cache: dict[int, list[Unit]],
-) -> _Owing:
-    """Resolve one task's (role, mention, unit id) rows into the units that owe it as lead."""
-    named: set[int] = set()
-    for _role, _mention, unit_id in mentions:
-        unit = directory.by_id.get(unit_id) if unit_id is not None else None
-        if unit is not None and not unit.is_group:
-            current = directory.current(unit)
-            named.add(current.id if current.id is not None else unit_id)  # type: ignore[arg-type]
-    out = _Owing([], [], [])
-    seen: set[int] = set()
-    for role, mention, unit_id in mentions:
-        if role != "lead":
-            continue
-        unit = directory.by_id.get(unit_id) if unit_id is not None else None
-        if unit is None or (unit.is_group and not unit.reminds):
-            out.unassigned.append(mention)
-            continue
-        if not unit.is_group:
-            current = directory.current(unit)
-            if current.id is not None and current.id not in seen:
-                seen.add(current.id)
-                out.units.append((current, None))
-            continue
-        if unit.id not in member_cache:
-            member_cache[unit.id] = _members(directory, unit)  # type: ignore[index]
-        silent: list[int] = []
-        for member in member_cache[unit.id]:  # type: ignore[index]
-            assert member.id is not None
-            if member.id in seen or member.id in named:
-                continue  # already owed directly, or the plan gave it another role
-            seen.add(member.id)
-            if member.id in reachable:
-                out.units.append((member, unit.label))
-            else:
-                silent.append(member.id)
-        out.silent.append((unit.label, silent))
-    return out
-
-
 async def board(
     session: AsyncSession, period: Period, today: date, *, reports_only: bool = True
 ) -> Board:
@@ -277,7 +149,7 @@ async def board(
     directory = await units_repo.load_directory(session)
     reachable = await reachable_units(session)
     member_cache: dict[int, list[Unit]] = {}
-    owing = {t: _owing(directory, mentions[t], reachable, member_cache) for t in task_ids}
+    owing = {t: resolve_owing(directory, mentions[t], reachable, member_cache) for t in task_ids}
     out = []
     for task_id, due, last, before, ref, content, text, plan_id, title in rows:
         owed = owing[task_id]

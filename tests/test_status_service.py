@@ -20,9 +20,10 @@ from sqlalchemy import func, select
 
 from bot.deadlines import Occurrence, WorkCalendar
 from bot.text import fold
-from services.status import BadPeriod, Unreached, board, parse_period
+from services.status import Unreached, board
 from services.status_export import export_rows, to_xlsx
 from services.status_nudge import nudge
+from services.status_words import BadPeriod, parse_period
 from store.db import make_sessionmaker
 from store.models import (
     CompletionRow,

@@ -1,0 +1,89 @@
+"""Which units owe a task's occurrences on the status board: the lead units the plan names (their
+successors after a merger) and, for a group it names, the members that have an active officer or
+a linked group chat; the group's silent members are only counted. A unit the plan names in
+another role is not owed through a group (the reminders' rule). Nothing here commits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.units import Directory, Unit
+from store.models import GroupChatRow, OfficerRow
+
+
+async def reachable_units(session: AsyncSession) -> set[int]:
+    """Units with at least one active officer or an active linked group chat."""
+    officers = await session.scalars(
+        select(OfficerRow.unit_id)
+        .where(OfficerRow.status == "active", OfficerRow.unit_id.is_not(None))
+        .distinct()
+    )
+    groups = await session.scalars(
+        select(GroupChatRow.unit_id).where(GroupChatRow.active.is_(True)).distinct()
+    )
+    return {u for u in officers.all() if u is not None} | set(groups.all())
+
+
+def _members(directory: Directory, group: Unit) -> list[Unit]:
+    return [
+        u
+        for u in directory.units
+        if u.id is not None and u.active and not u.is_group and group.covers(u)
+    ]
+
+
+@dataclass
+class Owing:
+    """The lead units of one task: (unit, group label or None), the silent counts, the rest."""
+
+    units: list[tuple[Unit, str | None]]
+    silent: list[tuple[str, list[int]]]  # group label, member ids nobody follows
+    unassigned: list[str]
+
+
+def resolve_owing(
+    directory: Directory,
+    mentions: list[tuple[str, str, int | None]],
+    reachable: set[int],
+    member_cache: dict[int, list[Unit]],
+) -> Owing:
+    """Resolve one task's (role, mention, unit id) rows into the units that owe it as lead."""
+    named: set[int] = set()
+    for _role, _mention, unit_id in mentions:
+        unit = directory.by_id.get(unit_id) if unit_id is not None else None
+        if unit is not None and not unit.is_group:
+            current = directory.current(unit)
+            named.add(current.id if current.id is not None else unit_id)  # type: ignore[arg-type]
+    out = Owing([], [], [])
+    seen: set[int] = set()
+    for role, mention, unit_id in mentions:
+        if role != "lead":
+            continue
+        unit = directory.by_id.get(unit_id) if unit_id is not None else None
+        if unit is None or (unit.is_group and not unit.reminds):
+            out.unassigned.append(mention)
+            continue
+        if not unit.is_group:
+            current = directory.current(unit)
+            if current.id is not None and current.id not in seen:
+                seen.add(current.id)
+                out.units.append((current, None))
+            continue
+        if unit.id not in member_cache:
+            member_cache[unit.id] = _members(directory, unit)  # type: ignore[index]
+        silent: list[int] = []
+        for member in member_cache[unit.id]:  # type: ignore[index]
+            assert member.id is not None
+            if member.id in seen or member.id in named:
+                continue  # already owed directly, or the plan gave it another role
+            seen.add(member.id)
+            if member.id in reachable:
+                out.units.append((member, unit.label))
+            else:
+                silent.append(member.id)
+        out.silent.append((unit.label, silent))
+    return out
