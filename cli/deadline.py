@@ -1,14 +1,20 @@
-"""`deadline TEXT [--year Y] [--context TASK_TEXT] [--json] [--today D]`: read a deadline phrase.
+"""`deadline TEXT [--year Y] [--context TASK_TEXT] [--json] [--today D] [--db URL]`: read a
+deadline phrase.
 
 With TEXT `-`, reads one phrase per line from standard input and prints one JSON object per line.
+The text answer's real last day and working-day count use the administrator's added days off
+when the database can be read; without one (no SQLite file yet, nothing creates it) or when it
+cannot be read (a warning on standard error), the public holidays alone.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from bot.clock import system_clock
@@ -22,6 +28,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--context", default=None, help="the task's text and notes")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.add_argument("--today", default=None, help="YYYY-MM-DD, for the 'lần tới' line")
+    # Also accepted after the sub-command; SUPPRESS keeps a --db given before it.
+    p.add_argument("--db", dest="db_url", default=argparse.SUPPRESS, help="database URL")
     p.set_defaults(func=run)
 
 
@@ -37,6 +45,49 @@ def as_json(s: Schedule, year: int) -> dict[str, Any]:
         "unknown": s.unknown,
         "explain": s.explain,
     }
+
+
+def _has_store(url: str) -> bool:
+    """False for an SQLite store whose file does not exist yet: opening it would create it."""
+    from sqlalchemy.engine import make_url
+
+    from store.db import normalise_url
+
+    parsed = make_url(normalise_url(url))
+    if parsed.get_backend_name() != "sqlite":
+        return True
+    db = parsed.database or ""
+    return bool(db) and db != ":memory:" and Path(db).is_file()
+
+
+async def _stored_calendar(url: str) -> WorkCalendar:
+    """Public holidays plus the days off stored in the database at ``url`` (read-only)."""
+    from services.reminders import work_calendar
+    from store.db import make_engine, make_sessionmaker
+    from store.uow import UnitOfWork
+
+    engine = make_engine(url)
+    try:
+        async with UnitOfWork(make_sessionmaker(engine), read_only=True) as uow:
+            return await work_calendar(uow.session)
+    finally:
+        await engine.dispose()
+
+
+def calendar_of(url: str) -> WorkCalendar:
+    """The working-day calendar: with the stored days off when the database can be read."""
+    if not _has_store(url):
+        return WorkCalendar()
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        return asyncio.run(_stored_calendar(url))
+    except (SQLAlchemyError, OSError) as exc:
+        print(
+            f"Không đọc được ngày nghỉ bổ sung ({type(exc).__name__}): chỉ tính ngày lễ.",
+            file=sys.stderr,
+        )
+        return WorkCalendar()
 
 
 def run(args: argparse.Namespace, settings: Any) -> int:
@@ -63,5 +114,5 @@ def run(args: argparse.Namespace, settings: Any) -> int:
             + ": "
             + ", ".join(("trước " if o.before else "") + f"{o.due.day}/{o.due.month}" for o in occs)
         )
-    print(describe_next(s, today, WorkCalendar()))
+    print(describe_next(s, today, calendar_of(settings.database_url)))
     return 0

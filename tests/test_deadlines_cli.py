@@ -1,17 +1,25 @@
-"""The `deadline` command: one phrase as text or JSON, and JSON lines from standard input."""
+"""The `deadline` command: one phrase as text or JSON, and JSON lines from standard input; the
+text answer's real last day with the days off stored in the database (both backends), and without
+a database."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import subprocess
 import sys
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from bot.settings import Settings
 from cli import deadline as cli_deadline
+from store.db import make_engine, make_sessionmaker
+from store.models import DayOffRow
+from store.uow import UnitOfWork
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,10 +30,13 @@ def _run(argv: list[str], stdin: str = "") -> str:
     parser = argparse.ArgumentParser()
     cli_deadline.register(parser.add_subparsers())
     args = parser.parse_args(argv)
+    settings = Settings.from_env({})
+    if getattr(args, "db_url", None):  # as bot.py does with --db
+        settings = replace(settings, database_url=args.db_url)
     old_in, old_out = sys.stdin, sys.stdout
     sys.stdin, sys.stdout = io.StringIO(stdin), io.StringIO()
     try:
-        assert args.func(args, Settings.from_env({})) == 0
+        assert args.func(args, settings) == 0
         return sys.stdout.getvalue()
     finally:
         sys.stdin, sys.stdout = old_in, old_out
@@ -53,10 +64,34 @@ def test_context_completes_a_vague_cell_in_json() -> None:
     ]  # fmt: skip
 
 
-def test_text_output_shows_the_reading_and_the_next_due_date() -> None:
-    out = _run(["deadline", "Trước ngày 20 hằng tháng", "--year", "2025", "--today", "2025-08-14"])
+def test_text_output_shows_the_reading_and_the_next_due_date(tmp_path: Path) -> None:
+    no_store = f"sqlite+aiosqlite:///{tmp_path / 'data' / 'tthc.db'}"
+    out = _run(["deadline", "Trước ngày 20 hằng tháng", "--year", "2025", "--today", "2025-08-14",
+                "--db", no_store])  # fmt: skip
     assert "nghĩa: trước ngày 20 hằng tháng" in out
     assert "lần tới: Thứ Tư, 20/8/2025 (nên gửi trước Thứ Ba 19/8) · còn 3 ngày làm việc" in out
+    assert not (tmp_path / "data").exists()  # no store yet: the command created none
+
+
+async def test_a_day_off_stored_in_the_database_moves_the_real_last_day(db_url: str) -> None:
+    # 20/10/2025 is a Monday: "before the 20th" ends on Friday 17/10, on Thursday 16/10 once the
+    # administrator has made that Friday a day off.
+    argv = ["deadline", "Trước ngày 20 hằng tháng", "--today", "2025-10-13", "--db", db_url]
+    before = await asyncio.to_thread(_run, argv)
+    assert (
+        "lần tới: Thứ Hai, 20/10/2025 (nên gửi trước Thứ Sáu 17/10) · còn 4 ngày làm việc" in before
+    )
+    engine = make_engine(db_url)
+    try:
+        async with UnitOfWork(make_sessionmaker(engine)) as uow:
+            uow.session.add(DayOffRow(day=date(2025, 10, 17), note="Nghỉ bù"))
+            await uow.commit()
+    finally:
+        await engine.dispose()
+    after = await asyncio.to_thread(_run, argv)
+    assert (
+        "lần tới: Thứ Hai, 20/10/2025 (nên gửi trước Thứ Năm 16/10) · còn 3 ngày làm việc" in after
+    )
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="uses the POSIX venv path")
