@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_SPACES = re.compile(r"\s+")
+# Whitespace and the other control characters (a text export can carry \x02, \x1b, NUL ...: no
+# output format wants them, and PostgreSQL refuses NUL in text).
+_SPACES = re.compile(r"[\s\x00-\x1f\x7f]+")
 _TAGS = re.compile(r"<[^>]+>")
 # Old-style vs new-style tone placement are one word in two spellings ("hoá"/"hóa", "Uỷ"/"Ủy").
 _SPELLING = {

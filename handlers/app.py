@@ -7,7 +7,13 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from telegram.ext import Application, ApplicationBuilder
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    ApplicationHandlerStop,
+    MessageHandler,
+    filters,
+)
 
 from handlers import (
     ask,
@@ -59,8 +65,15 @@ def configure(
     return app
 
 
+async def _ignore_edit(_update: Any, _context: Any) -> None:
+    """An edited message is not a new one: editing "/ngaynghi them 5/9" must not add the day
+    again, nor editing a question answer it twice."""
+    raise ApplicationHandlerStop
+
+
 def install(app: App) -> None:
     """Register every feature; order matters, the first matching handler answers."""
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED, _ignore_edit), group=-1)
     onboarding.register(app)  # /start, /moi, approvals — before anything needing registration
     groups.register(app)  # /nhom
     tasks.register(app)  # lists, reply keyboard, paging

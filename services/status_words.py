@@ -9,6 +9,7 @@ from datetime import date
 from bot.errors import TthcError
 from bot.questions.normalize import normalize
 from bot.questions.periods import Period, find_period, month_period
+from bot.questions.reply import shorten
 
 REPORT_WORDS = "bao cao"
 _REPORT = re.compile(r"(?<![a-z0-9])bao cao(?![a-z0-9])")
@@ -33,7 +34,7 @@ def parse_period(text: str | None, today: date) -> tuple[Period, bool]:
     period, rest = find_period(norm, text or "", today)
     if period is None or rest.strip():
         raise BadPeriod(
-            f"Không hiểu kỳ “{text}”. Ví dụ: tháng 8, quý 3, tháng 8/2025, quý III tất cả."
+            f"Không hiểu kỳ “{shorten(text or '', 60)}”. Ví dụ: tháng 8, quý 3, tháng 8/2025, quý III tất cả."
         )
     return period, every
 

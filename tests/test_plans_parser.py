@@ -104,3 +104,10 @@ def test_letter_sections_dotted_numbers_and_an_issuer_named_in_the_title() -> No
         ("A.1", "NHIỆM VỤ CHUNG", "Báo cáo", "Tháng 6/2026"),
         ("B.1", "NHIỆM VỤ CỤ THỂ", "Hồ sơ số", "Trong năm 2026"),
     ]
+
+
+def test_control_characters_in_a_cell_become_spaces() -> None:
+    from bot.plans.cells import clean
+
+    assert clean("Báo\x02cáo\x1b tháng\x00 8\x7f") == "Báo cáo tháng 8"
+    assert clean("<b>Báo\x02cáo</b>") == "Báo cáo"

@@ -223,6 +223,12 @@ def test_a_period_that_cannot_be_read_is_refused_with_examples(text: str) -> Non
     assert "tháng 8, quý 3" in err.value.message
 
 
+def test_an_unreadable_period_is_echoed_shortened() -> None:
+    with pytest.raises(BadPeriod) as err:
+        parse_period("x" * 6000, AUGUST)
+    assert len(err.value.message) < 200 and "…" in err.value.message
+
+
 async def test_nudges_go_to_the_units_not_done_once_a_day(world) -> None:  # type: ignore[no-untyped-def]
     sessions, ids = world
     await mark_done(sessions, ids["tV.1"], ids["stp"], date(2025, 8, 20))

@@ -247,6 +247,14 @@ class FakeChat:
             msg["entities"] = entities
         return await self._act({"message": msg})
 
+    async def edit(self, text: str) -> Replies:
+        """Edit an earlier message into ``text`` (Telegram sends an ``edited_message`` update)."""
+        msg = self._message(text=text, edit_date=int(time.time()))
+        first = text.split(maxsplit=1)[0] if text.strip() else ""
+        if first.startswith("/"):
+            msg["entities"] = [{"type": "bot_command", "offset": 0, "length": _u16(first)}]
+        return await self._act({"edited_message": msg})
+
     async def send_document(
         self,
         file_name: str,
