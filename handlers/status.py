@@ -164,6 +164,9 @@ async def on_press(update: Update, context: BotContext) -> None:
         text = "Không có đơn vị nào chưa xong để nhắc."
     if result.unreachable:
         text += f"\n{result.unreachable} đơn vị chưa có cán bộ dùng bot: không nhắc được."
+    if result.out_of_window:
+        text += (f"\n{result.out_of_window} lần hạn còn xa hơn 31 ngày hoặc đã quá một năm: "
+                 "không nhắc.")  # fmt: skip
     await reply(update, text)
 
 

@@ -9,7 +9,7 @@ marks the occurrence done before it goes out. Nothing here commits.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -31,6 +31,14 @@ class NudgeResult:
     units: int
     unreachable: int
     already: int
+    # Occurrences not nudged: last day more than NUDGE_AHEAD ahead or NUDGE_BEHIND behind today.
+    out_of_window: int = 0
+
+
+# A nudge is for what is due soon or overdue: a board over a long period ("tất cả", a year)
+# must not send reminders of deadlines months away, nor of last year's.
+NUDGE_AHEAD = timedelta(days=31)
+NUDGE_BEHIND = timedelta(days=366)
 
 
 def nudge_kind(board: Board) -> str:
@@ -87,7 +95,11 @@ async def nudge(
     planned: list[Planned] = []
     reached: set[int] = set()
     unreachable: set[int] = set()
+    out_of_window = 0
     for occ in board.occurrences:
+        if not board.today - NUDGE_BEHIND <= occ.last_day <= board.today + NUDGE_AHEAD:
+            out_of_window += 1 if occ.not_done else 0
+            continue
         for unit in occ.not_done:
             chats = recipients.get(unit.unit_id) or []
             if not chats:
@@ -120,4 +132,5 @@ async def nudge(
         units=len(reached),
         unreachable=len(unreachable),
         already=len(planned) - queued,
+        out_of_window=out_of_window,
     )

@@ -260,6 +260,21 @@ async def test_nudges_go_to_the_units_not_done_once_a_day(world) -> None:  # typ
         assert await uow.session.scalar(select(func.count(OutboxRow.id))) == 5
 
 
+async def test_a_nudge_leaves_out_deadlines_far_ahead(world) -> None:  # type: ignore[no-untyped-def]
+    sessions, ids = world
+    # Viewed on 18/8, December's occurrences are months away: nothing is sent for them.
+    b = await _board(sessions, "tháng 12", AUGUST)
+    assert any(occ.not_done for occ in b.occurrences)
+    now = datetime(2025, 8, 18, 9, 0, tzinfo=VN)
+    async with UnitOfWork(sessions) as uow:
+        result = await nudge(uow.session, b, now, by=800)
+        await uow.commit()
+    assert result.queued == 0
+    assert result.out_of_window == sum(1 for occ in b.occurrences if occ.not_done)
+    async with UnitOfWork(sessions) as uow:
+        assert await uow.session.scalar(select(func.count(OutboxRow.id))) == 0
+
+
 async def test_the_export_has_one_row_per_occurrence_and_unit(world) -> None:  # type: ignore[no-untyped-def]
     sessions, ids = world
     await mark_done(sessions, ids["tV.1"], ids["stp"], date(2025, 8, 20))
