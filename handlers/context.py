@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Message, Update
 from telegram.constants import ChatType, ParseMode
@@ -20,7 +19,7 @@ from bot.settings import Settings
 from handlers.formatting import split_message
 from services import groups, officers
 from services.officers import Officer
-from store.models import DayOffRow
+from services.reminders import work_calendar
 from store.uow import UnitOfWork
 
 SIG_LEN = 11  # base64url characters of the HMAC kept in callback data (66 bits)
@@ -48,10 +47,7 @@ class Services:
 
     async def calendar(self, session: AsyncSession) -> Any:
         """The working-day calendar with the deployment's extra days off."""
-        from bot.deadlines import WorkCalendar
-
-        days = (await session.scalars(select(DayOffRow.day))).all()
-        return WorkCalendar(days)
+        return await work_calendar(session)
 
     def sign(self, chat_id: int, payload: str) -> str:
         """``payload`` plus a short HMAC bound to the chat, for callback data (< 64 bytes)."""
