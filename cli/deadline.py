@@ -13,12 +13,12 @@ import argparse
 import asyncio
 import json
 import sys
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bot.clock import system_clock
 from bot.deadlines import Schedule, WorkCalendar, describe_next, parse_deadline
+from cli import today_of
 
 
 def register(subparsers: Any) -> None:
@@ -91,8 +91,9 @@ def calendar_of(url: str) -> WorkCalendar:
 
 
 def run(args: argparse.Namespace, settings: Any) -> int:
-    now = system_clock(settings.timezone)()
-    today = datetime.strptime(args.today, "%Y-%m-%d").date() if args.today else now.date()
+    today = today_of(args.today, settings)
+    if today is None:
+        return 2
     year = args.year or today.year
     if args.text == "-":
         for line in sys.stdin:

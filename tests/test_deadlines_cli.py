@@ -108,3 +108,13 @@ def test_bot_py_runs_the_deadline_command_end_to_end() -> None:
     row = json.loads(proc.stdout)
     assert row["occurrences"] == ["2025-01-10", "2025-04-10", "2025-07-10", "2025-10-10"]
     assert row["before"] is True
+
+
+def test_a_bad_today_is_refused_in_vietnamese_with_exit_code_2(capsys) -> None:  # type: ignore[no-untyped-def]
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    cli_deadline.register(parser.add_subparsers())
+    args = parser.parse_args(["deadline", "Trước ngày 20 hằng tháng", "--today", "abc"])
+    assert args.func(args, Settings.from_env({})) == 2
+    assert "Ngày không hợp lệ: abc" in capsys.readouterr().err
