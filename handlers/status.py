@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 
 from telegram import Update
@@ -149,7 +150,8 @@ async def on_press(update: Update, context: BotContext) -> None:
         await query.answer()
         name = f"tinh-hinh-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"
         await chat.send_document(
-            to_xlsx(b, svc.settings.timezone),
+            # Built in a worker thread: a large board takes seconds, other chats keep answering.
+            await asyncio.to_thread(to_xlsx, b, svc.settings.timezone),
             filename=name,
             caption=f"Tình hình {'việc' if every else 'báo cáo'} — {period.label}",
         )
