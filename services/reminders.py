@@ -15,16 +15,13 @@ from reminders.gather import work_calendar as work_calendar  # read by cli/ and 
 from reminders.planner import Obligation, Planned, Recipient, Snooze, World
 from reminders.policy import GROUP, from_settings
 from reminders.texts import TaskLine
+from services.unit_tasks import owed_occurrences
 from store.models import (
     CompletionRow,
     GroupChatRow,
     OfficerRow,
-    PlanRow,
     SettingRow,
     SnoozeRow,
-    TaskDueRow,
-    TaskRow,
-    TaskUnitRow,
     UnitRow,
 )
 from store.uow import UnitOfWork
@@ -80,29 +77,9 @@ async def load_world(session: AsyncSession, start: datetime, end: datetime, tz: 
         return World([])
     first = start.astimezone(tz).date() - OVERDUE_LOOKBACK
     last = end.astimezone(tz).date() + AHEAD
-    rows = await session.execute(
-        select(
-            TaskUnitRow.unit_id,
-            TaskUnitRow.role,
-            TaskRow.id,
-            TaskRow.ref,
-            TaskRow.content,
-            PlanRow.title,
-            TaskDueRow.due_date,
-            TaskDueRow.last_day,
-            TaskDueRow.before,
-        )
-        .join(TaskRow, TaskRow.id == TaskUnitRow.task_id)
-        .join(PlanRow, PlanRow.id == TaskRow.plan_id)
-        .join(TaskDueRow, TaskDueRow.task_id == TaskRow.id)
-        .where(
-            TaskUnitRow.unit_id.in_(owed_units),
-            TaskRow.active.is_(True),
-            TaskDueRow.last_day.between(first, last),
-        )
-    )
+    rows = await session.execute(owed_occurrences(owed_units, first, last))
     by_unit: dict[int, list[TaskLine]] = defaultdict(list)
-    for unit_id, role, task_id, ref, content, title, due, last_day, before in rows.all():
+    for unit_id, role, task_id, ref, content, _deadline, title, due, last_day, before in rows:
         by_unit[unit_id or 0].append(
             TaskLine(
                 task_id,

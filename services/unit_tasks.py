@@ -5,6 +5,7 @@ Nothing here commits: the caller's unit of work does.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -63,6 +64,36 @@ async def _latest_past(session: AsyncSession, task_ids: set[int], today: date) -
     return {task_id: last for task_id, last in rows.all()}
 
 
+def owed_occurrences(unit_ids: Iterable[int], first: date, last: date):  # type: ignore[no-untyped-def]
+    """(unit, role, task, ref, content, deadline, plan title, due date, real last day, "before")
+    of every occurrence of an active task owed by ``unit_ids`` whose real last day is in
+    [first, last]: the lists' rows and the reminders planner's obligations. Plain columns, not
+    ORM rows (a department's "overdue and the next 30 days" is ~800 occurrences at 100,000
+    tasks, and building an ORM object per row cost most of the time)."""
+    return (
+        select(
+            TaskUnitRow.unit_id,
+            TaskUnitRow.role,
+            TaskRow.id,
+            TaskRow.ref,
+            TaskRow.content,
+            TaskRow.deadline,
+            PlanRow.title,
+            TaskDueRow.due_date,
+            TaskDueRow.last_day,
+            TaskDueRow.before,
+        )
+        .join(TaskRow, TaskRow.id == TaskUnitRow.task_id)
+        .join(PlanRow, PlanRow.id == TaskRow.plan_id)
+        .join(TaskDueRow, TaskDueRow.task_id == TaskRow.id)
+        .where(
+            TaskUnitRow.unit_id.in_(sorted(unit_ids)),
+            TaskRow.active.is_(True),
+            TaskDueRow.last_day.between(first, last),
+        )
+    )
+
+
 async def unit_tasks(
     session: AsyncSession,
     unit_id: int,
@@ -79,32 +110,13 @@ async def unit_tasks(
     open work (``open_only``) leave superseded occurrences out; period lists mark them.
     """
     ids = await covering(session, unit_id)
-    # Plain columns, not ORM rows: a department's "overdue and the next 30 days" is ~800
-    # occurrences at 100,000 tasks, and building an ORM object per row cost most of the time.
     rows = await session.execute(
-        select(
-            TaskRow.id,
-            TaskRow.ref,
-            TaskRow.content,
-            TaskRow.deadline,
-            TaskDueRow.due_date,
-            TaskDueRow.last_day,
-            TaskUnitRow.role,
-            PlanRow.title,
+        owed_occurrences(ids, start, end).order_by(
+            TaskDueRow.last_day, TaskRow.plan_id, TaskRow.position
         )
-        .join(TaskDueRow, TaskDueRow.task_id == TaskRow.id)
-        .join(TaskUnitRow, TaskUnitRow.task_id == TaskRow.id)
-        .join(PlanRow, PlanRow.id == TaskRow.plan_id)
-        .where(
-            TaskRow.active.is_(True),
-            TaskUnitRow.unit_id.in_(ids),
-            TaskDueRow.last_day >= start,
-            TaskDueRow.last_day <= end,
-        )
-        .order_by(TaskDueRow.last_day, TaskRow.plan_id, TaskRow.position)
     )
     found = rows.all()
-    task_ids = {r.id for r in found}
+    task_ids = {r[2] for r in found}
     # Only the done marks of the listed tasks (a unit's marks grow every month).
     done = set(
         (
@@ -120,7 +132,7 @@ async def unit_tasks(
     )
     latest = await _latest_past(session, task_ids, today) if today is not None else {}
     lines: dict[tuple[int, date], TaskLine] = {}
-    for task_id, ref, content, deadline, due_date, last_day, role, title in found:
+    for _unit, role, task_id, ref, content, deadline, title, due_date, last_day, _b in found:
         superseded = last_day < latest.get(task_id, date.min)
         if superseded and open_only:
             continue
