@@ -190,3 +190,13 @@ async def test_a_long_answer_to_a_question_has_a_more_button(world: World) -> No
     assert first.buttons == ["Xem thêm »"], first.text
     second = await chat.press("Xem thêm »")
     assert second.messages and second.messages[0].text != first.messages[0].text
+
+
+async def test_an_edited_command_or_question_is_not_run_again(world: World) -> None:
+    """An edited message is not a new one (editing "/ngaynghi them ..." added the day twice)."""
+    chat = world.harness.private(LAN)
+    assert (await chat.send("/viec")).text  # a new message is answered
+    assert not (await chat.edit("/viec")).text
+    assert not (await chat.edit("việc gì đến hạn tháng 8")).text
+    # A new message after the edits is answered as usual.
+    assert (await chat.send("việc gì đến hạn tháng 8")).text
