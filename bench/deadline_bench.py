@@ -17,6 +17,11 @@ rule and year is memoised; the phrase reading is not). "ours, first sight, parse
 the parse_uncached call alone, like the dateparser rows, which time their call alone.
 "ours, repeated" is parse_deadline as called (memoised, as when a plan repeats its cells).
 
+"ours, as the import calls it" is the production path: every task of ../shared/gold read the
+way services/imports.py reads it, the time cell with the task's text (content, notes, stated
+limits: task_context) as context, at first sight (no memo); the import's cells are timed
+beside dateparser.parse on the same cell and text.
+
 parse_uncached reads a one-clause cell of a common shape ("Quý III/2025", "Tháng 9/2025",
 "Trước 31/8/2025", "Trước ngày 20 hằng tháng", "Hằng quý", ...) with one anchored match that
 reads its numbers from the text (a grammar of shapes, no table of phrases), and every other
@@ -38,9 +43,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.deadlines import parse_deadline  # noqa: E402
+from bot.deadlines import parse_deadline, task_context  # noqa: E402
 from bot.deadlines.parser import _fast, parse_uncached  # noqa: E402
-from bot.deadlines.phrases import clean, fold_aligned  # noqa: E402
+from bot.deadlines.phrases import clean, fold_aligned, limit_clauses  # noqa: E402
 from tests.test_deadlines_table import Row, load_rows, reading  # noqa: E402
 
 TABLES = ("domain.tsv", "gold.tsv", "variants.tsv")
@@ -94,6 +99,32 @@ def make_dateparser() -> tuple[Reader, Reader]:
         return inside(row, {d.date() for _, d in found})
 
     return parse, search
+
+
+def import_rows() -> list[Row]:
+    """Every gold task's time cell with its text as context, as the import passes them."""
+    import json
+    import os
+
+    shared = Path(os.environ.get("TTHC_SHARED", ROOT.parent / "shared"))
+    rows = []
+    for path in sorted((shared / "gold").glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        for i, t in enumerate(gold["tasks"]):
+            context = task_context(t.get("content"), t.get("notes"), t.get("deadline_in_text"))
+            rows.append(
+                Row(
+                    path.name,
+                    i,
+                    t.get("deadline") or "",
+                    gold["year"],
+                    context,
+                    "",
+                    (),
+                    frozenset(),
+                )
+            )
+    return rows
 
 
 def peak_kib(fn: Reader, rows: list[Row]) -> float:
@@ -160,6 +191,36 @@ def main() -> int:
         f"read by one anchored match of a common shape: {one_match}/{len(rows)} rows"
         " (the others by the general recognisers)"
     )
+    tasks = import_rows()
+    if tasks:
+        times_import: dict[str, list[float]] = {"ours": [], "dp": []}
+        for row in tasks:
+            for key, fn in (("ours", ours_parse_only), ("dp", dp_parse)):
+                best_t = float("inf")
+                for _ in range(args.rounds):
+                    t0 = time.perf_counter()
+                    for _ in range(args.repeat):
+                        fn(row)
+                    best_t = min(best_t, (time.perf_counter() - t0) / args.repeat)
+                times_import[key].append(best_t)
+        fast = sum(
+            _fast(r.phrase, c, fold_aligned(c), r.year) is not None
+            and not limit_clauses(r.context or "")
+            for r in tasks
+            if (c := clean(r.phrase))
+        )
+        ours_m, dp_m = (
+            statistics.median(times_import["ours"]),
+            statistics.median(times_import["dp"]),
+        )
+        print(
+            f"ours, as the import calls it ({len(tasks)} gold tasks, cell + task text, first sight):"
+            f" median {ours_m * 1e6:.1f} µs, p99 {p99(times_import['ours']) * 1e6:.1f} µs;"
+            f" dateparser.parse on the same: median {dp_m * 1e6:.1f} µs;"
+            f" ratio {ours_m / dp_m:.3f} (target <= 0.050); one-match shape taken by {fast}/{len(tasks)}"
+        )
+    else:
+        print("ours, as the import calls it: ../shared/gold not found (set TTHC_SHARED)")
     full = sum(reading(r) == (r.kind, r.dues, r.flags) for r in rows)
     print(f"ours, full reading (kind, dates and the five flags): {full}/{len(rows)}")
     base = statistics.median(best["dateparser.parse"])

@@ -12,7 +12,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.deadlines import Schedule, WorkCalendar, parse_deadline
+from bot.deadlines import Schedule, WorkCalendar, parse_deadline, task_context
 from bot.errors import BadDocument
 from bot.model import PlanDraft, TaskDraft
 from bot.plans import read_plan
@@ -64,7 +64,7 @@ def fingerprint(draft: PlanDraft) -> str:
 
 
 def _values(task: TaskDraft, position: int, year: int | None) -> tuple[TaskValues, Schedule]:
-    context = "\n".join(x for x in (task.content, task.notes, task.deadline_in_text) if x)
+    context = task_context(task.content, task.notes, task.deadline_in_text)
     schedule = parse_deadline(task.deadline, year, context)
     values = TaskValues(
         position=position,

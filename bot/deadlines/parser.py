@@ -1095,7 +1095,10 @@ def parse_strict(text: str | None, year: int | None, context: str | None = None)
     if not cleaned and not context:
         return Schedule(text=raw, kind="none", explain="không ghi thời hạn")
     aligned = fold_aligned(cleaned)
-    if not context and (fast := _fast(raw, cleaned, aligned, year)) is not None:
+    # The import passes every task's text as context; most texts state no limit, and then the
+    # cell alone decides, so the one-match reading of common shapes serves them too.
+    clauses = limit_clauses(context) if context else []
+    if not clauses and (fast := _fast(raw, cleaned, aligned, year)) is not None:
         return fast  # no fast shape holds "va", so none is the cell read just below
     if (
         "q" in aligned  # fold(cleaned) has q, v or m only where `aligned` has them too
@@ -1113,14 +1116,19 @@ def parse_strict(text: str | None, year: int | None, context: str | None = None)
             rules=(make_rule(year, (6, 12), LAST),),
         )
     f = _read(cleaned, year, aligned) if cleaned else _Found()
-    if context:
-        _apply_context(f, context, year)
+    if clauses:
+        _apply_context(f, clauses, year)
     if not cleaned and not f.items and not f.relative:
         return Schedule(text=raw, kind="none", explain="không ghi thời hạn")
     if f.relative:
         rel = cleaned if f.relative == _CELL else f.relative
         f.relative = _relative_text(rel[:1].lower() + rel[1:])
     return _finish(raw, f, year, cleaned)
+
+
+def task_context(*parts: str | None) -> str:
+    """The text a task's limits are read from: its content, notes and stated limits."""
+    return "\n".join(p for p in parts if p)
 
 
 def parse_deadline(text: str | None, year: int | None, context: str | None = None) -> Schedule:
@@ -1149,9 +1157,9 @@ def parse_uncached(text: str | None, year: int | None, context: str | None = Non
 _parse_cached = lru_cache(maxsize=2048)(parse_uncached)
 
 
-def _apply_context(f: _Found, context: str, year: int | None) -> None:
+def _apply_context(f: _Found, clauses: list[str], year: int | None) -> None:
     """A limit stated in the task text completes a vague cell, or adds to a dated one."""
-    for clause in limit_clauses(context):
+    for clause in clauses:
         c = _read(clean(clause), year)
         if c.relative and not c.items:
             if not f.relative:
@@ -1169,4 +1177,4 @@ def _apply_context(f: _Found, context: str, year: int | None) -> None:
         f.ambiguous = f.ambiguous or c.ambiguous
 
 
-__all__ = ["parse_deadline", "parse_strict", "parse_uncached"]
+__all__ = ["parse_deadline", "parse_strict", "parse_uncached", "task_context"]

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, select
 
-from bot.deadlines import Schedule, describe_next, parse_deadline
+from bot.deadlines import Schedule, describe_next, parse_deadline, task_context
 from bot.questions.examples import NEXT_HINT
 from bot.questions.reply import Reply, ReplyGroup
 from bot.vndate import format_date
@@ -41,7 +41,7 @@ async def _schedules(
         if task.schedule:
             schedule = Schedule.from_json(task.schedule)
         else:
-            context = " ".join(x for x in (task.content, task.notes, task.deadline_in_text) if x)
+            context = task_context(task.content, task.notes, task.deadline_in_text)
             schedule = parse_deadline(task.deadline, plan.year, context)
         out[task.id] = (task, plan, schedule)
     return out

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.deadlines import task_context
 from bot.text import fold
 from services.tasks_view.model import Due, Hit, Scope, TaskView
 from services.tasks_view.sql import REF_TASK, bound_done_column, merged_role, scope_params
@@ -52,8 +53,7 @@ async def dues_with_sources(
         if (task_id, last_day) in wanted and (task_id, last_day) not in dues:
             dues[(task_id, last_day)] = Due(due_date, last_day, bool(before), done is not None)
         if task_id not in sources:
-            context = " ".join(x for x in text if x)
-            sources[task_id] = ScheduleSource(sched, deadline, context, year)
+            sources[task_id] = ScheduleSource(sched, deadline, task_context(*text), year)
     return dues, sources
 
 
