@@ -174,7 +174,7 @@ async def test_an_officer_of_another_unit_can_not_read_or_change_a_task(world: W
     t1 = world.ids["t1"]  # Sở Tư pháp's alone
     for payload in (f"d:{t1}:20250820", f"z:{t1}:20250820:1", f"i:{t1}:20250820"):
         replies = await hung.press_data(world.services.sign(HUNG, payload))
-        assert "không thuộc đơn vị của bạn" in replies.answers[0].params["text"], payload
+        assert "không thuộc đơn vị của anh/chị" in replies.answers[0].params["text"], payload
     stp = world.ids["stp"]
     replies = await hung.press_data(world.services.sign(HUNG, f"p:dv:-:{stp}:0"))
     assert "chỉ xem được việc của đơn vị mình" in replies.answers[0].params["text"]
