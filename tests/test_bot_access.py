@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from store.models import AuditRow, CompletionRow, GroupChatRow, OfficerRow, PlanRow, SnoozeRow
 
 LAN, HUNG, COORD = 501, 502, 800  # Lan: Sở Tư pháp; Hùng: Sở Nội vụ; a coordinator
+GROUP_ADMIN = 700  # an officer of Sở Tư pháp who administers the group (may link it)
 GROUP = -100500
 
 
@@ -21,6 +22,7 @@ async def world(tmp_path: Path) -> AsyncIterator[World]:
     await w.add_officer(LAN, "Lan", "stp")
     await w.add_officer(HUNG, "Hùng", "snv")
     await w.add_officer(COORD, "Điều phối", None, "coordinator")
+    await w.add_officer(GROUP_ADMIN, "Quản trị nhóm", "stp")
     yield w
     await stop_world(w)
     assert not w.harness.errors, w.harness.errors
