@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from telegram import Update
 from telegram.ext import (
     Application,
     ApplicationBuilder,
     ApplicationHandlerStop,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -71,8 +74,24 @@ async def _ignore_edit(_update: Any, _context: Any) -> None:
     raise ApplicationHandlerStop
 
 
+async def _valid_unicode(update: object, context: Any) -> None:
+    """Telegram's JSON can carry a lone surrogate ("\\ud800"), which is no Unicode and fails
+    wherever the text is encoded (the store, the reply). Such an update is handled as its copy
+    with each lone surrogate replaced by "?", before any handler sees it."""
+    if not isinstance(update, Update):
+        return
+    raw = json.dumps(update.to_dict(), ensure_ascii=False)
+    try:
+        raw.encode("utf-8")
+    except UnicodeEncodeError:
+        clean = json.loads(raw.encode("utf-8", "replace").decode("utf-8"))
+        await context.application.process_update(Update.de_json(clean, context.bot))
+        raise ApplicationHandlerStop from None
+
+
 def install(app: App) -> None:
     """Register every feature; order matters, the first matching handler answers."""
+    app.add_handler(TypeHandler(Update, _valid_unicode), group=-2)
     app.add_handler(MessageHandler(filters.UpdateType.EDITED, _ignore_edit), group=-1)
     onboarding.register(app)  # /start, /moi, approvals — before anything needing registration
     groups.register(app)  # /nhom
