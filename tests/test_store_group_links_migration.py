@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from conftest import PG_ADMIN_URL, _pg_available
 from sqlalchemy import text
 
 from store.db import make_engine
 from store.migrate import migrate
+from tests.conftest import PG_ADMIN_URL, _pg_available
 
 BEFORE = "0005_topic_trigram_index"
 T0 = datetime(2026, 11, 1, tzinfo=UTC)
