@@ -202,7 +202,8 @@ async def scope_unit(update: Update, context: BotContext, officer: Officer | Non
             unit_id = await groups.group_unit(uow.session, chat.id)
         if unit_id is None:
             await answer_or_reply(
-                update, "Nhóm này chưa liên kết với đơn vị nào. Quản trị nhóm gõ /nhom TÊN ĐƠN VỊ."
+                update,
+                "Nhóm này chưa liên kết với đơn vị nào. Cán bộ của đơn vị là quản trị nhóm gõ /nhom TÊN ĐƠN VỊ.",
             )
         return unit_id
     if officer is None or officer.unit_id is None:

@@ -91,7 +91,7 @@ async def membership(update: Update, context: BotContext) -> None:
     was_in = change.old_chat_member.status in (*ADMINS, ChatMemberStatus.MEMBER)
     svc = context.services
     if now_in and not was_in:
-        await reply(update, "Xin chào! Quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với một đơn vị.")  # fmt: skip
+        await reply(update, "Xin chào! Cán bộ của đơn vị (hoặc điều phối viên) là quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với đơn vị.")  # fmt: skip
     elif was_in and not now_in:
         async with svc.uow() as uow:
             await groups.unlink_group(uow.session, chat.id, svc.now())

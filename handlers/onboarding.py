@@ -34,7 +34,7 @@ async def start(update: Update, context: BotContext) -> None:
     user = update.effective_user
     assert user is not None
     if is_group(update):
-        await reply(update, "Xin chào! Quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với đơn vị.")  # fmt: skip
+        await reply(update, "Xin chào! Cán bộ của đơn vị (hoặc điều phối viên) là quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với đơn vị.")  # fmt: skip
         return
     svc = context.services
     code = context.args[0] if context.args else None
