@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from reminders_fakes import RecordingPort
 from sqlalchemy import text
 
-from store.db import make_engine
+from reminders.dispatcher import Dispatcher
+from reminders.sender import UNLIMITED
+from store.db import make_engine, make_sessionmaker
 from store.migrate import migrate
 from tests.conftest import PG_ADMIN_URL, _pg_available
 
@@ -132,6 +135,12 @@ async def test_links_by_people_not_entitled_are_deactivated_and_coordinators_tol
         async with engine.connect() as conn:
             again = (await conn.execute(text("SELECT count(*) FROM outbox"))).scalar()
         assert again == 2
+        # The dispatcher sends the notices like any message of the outbox.
+        port = RecordingPort()
+        later = datetime.now(UTC) + timedelta(minutes=1)
+        await Dispatcher(make_sessionmaker(engine), port, clock=lambda: later, limits=UNLIMITED).run_once()  # fmt: skip
+        assert sorted(chat for chat, _text, _buttons in port.sent) == [800, 900]
+        assert all("Nhóm chéo" in body and buttons is None for _c, body, buttons in port.sent)
     finally:
         await engine.dispose()
 
