@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.plans.cells import clean, folded, is_time, is_units
+from bot.plans.cells import clean, folded, is_time, is_units, starts_lower
 
 STT, STT2, CONTENT, RESULT, LEAD, SUPPORT, UNITS, DEADLINE, NOTES = (
     "stt",
@@ -113,6 +113,8 @@ def is_subheader(cells: tuple[str, ...]) -> bool:
     texts = [f for f in folds if f]
     if not texts or any(len(f) > 60 for f in texts):
         return False
+    if any(starts_lower(clean(c)) or clean(c).endswith(".") for c in cells if clean(c)):
+        return False  # a sentence going on (a row cut by a page break), not header words
     telling = False
     for f in texts:
         role = _column_role(f)

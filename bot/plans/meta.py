@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from bot.plans.blocks import Block, Line
-from bot.plans.cells import clean
+from bot.plans.blocks import MERGED, Block, Line
+from bot.plans.cells import clean, list_items
+from bot.plans.columns import is_header
 
 _HEAD = re.compile(r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH)$")
 _YEAR = re.compile(r"\bnăm (\d{4})\b", re.IGNORECASE)
@@ -22,6 +23,34 @@ _TITLE_ISSUER = re.compile(
     r"\bcủa ((?:Sở|Văn phòng|UBND|Ủy ban|Uỷ ban|Ban|Trung tâm|Chủ tịch)\b[^,;()]*)$"
 )
 _ISSUER_CAPS = re.compile(r"^(ỦY BAN NHÂN DÂN|UBND|SỞ|VĂN PHÒNG)\b.*$")
+_PLACE_CAPS = re.compile(r"(?:^|\s)(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|XÃ|PHƯỜNG)\s+\S")
+# "Hà Tĩnh, ngày 10 tháng 01 năm 2026": the date under the national motto.
+_PLACE_DATE = re.compile(r"^[^\d,]{2,40}, ngày \d{1,2}")
+_TOP = 25  # lines (and header-table cells) where the number, date and issuer are looked for
+
+
+def _lines(blocks: list[Block]) -> list[str]:
+    """The document's paragraphs; before the task table, a layout table's cells count too.
+
+    Plans put the issuer, "Số: 45/KH-UBND" and the place and date in a borderless two-column
+    table above the title; each paragraph of its cells is read as a line.
+    """
+    out: list[str] = []
+    in_head = True
+    for b in blocks:
+        if isinstance(b, Line):
+            out.append(clean(b.text))
+            continue
+        if not in_head:
+            continue
+        if len(b.cells) > 3 or is_header(tuple("" if c == MERGED else c for c in b.cells)):
+            in_head = False
+            continue
+        for cell in b.cells:
+            if cell and cell != MERGED:
+                items = list_items(cell)
+                out.extend(items if items is not None else [clean(cell)])
+    return [x for x in out if x]
 
 
 @dataclass(frozen=True)
@@ -48,7 +77,7 @@ def _date(text: str) -> date | None:
 
 def read_meta(blocks: list[Block]) -> Meta:
     """Best-effort metadata; anything not found is None."""
-    lines = [clean(b.text) for b in blocks if isinstance(b, Line)]
+    lines = _lines(blocks)
     title = None
     for i, line in enumerate(lines):
         if _HEAD.match(line.upper()) and i + 1 < len(lines):
@@ -59,7 +88,7 @@ def read_meta(blocks: list[Block]) -> Meta:
     )
     year = int(year_m.group(1)) if year_m else None
     number = doc_date = issuer = None
-    for line in lines[:15]:
+    for line in lines[:_TOP]:
         m = _NUMBER.match(line)
         if m and "/" in m.group(1):
             number = m.group(1)
@@ -71,9 +100,14 @@ def read_meta(blocks: list[Block]) -> Meta:
         of = re.search(r"\bcủa (.+)$", annex.group(2))
         if of:
             issuer = re.sub(r"^(?:Chánh|Giám đốc)\s+", "", of.group(1).strip())
+    if doc_date is None:
+        doc_date = next((_date(x) for x in lines[:_TOP] if _PLACE_DATE.search(x)), None)
     if issuer is None:
-        for line in lines[:15]:
+        for k, line in enumerate(lines[:_TOP]):
             if _ISSUER_CAPS.match(line):
+                nxt = lines[k + 1] if k + 1 < len(lines) else ""
+                if _PLACE_CAPS.match(nxt) and not _PLACE_CAPS.search(line):
+                    line = f"{line} {nxt}"  # "ỦY BAN NHÂN DÂN" over "TỈNH HÀ TĨNH"
                 issuer = line[:1] + line[1:].lower().replace("tỉnh ", "tỉnh ")
                 issuer = re.sub(
                     r"(tỉnh|thành phố) (.+)$",

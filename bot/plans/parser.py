@@ -44,7 +44,8 @@ def _plain(cells: tuple[str, ...]) -> tuple[str, ...]:
 def _on_header(blocks: list[Block], idx: int, plain: tuple[str, ...], st: _State, notes: Notes) -> None:  # fmt: skip
     """A header row: read the header lines under it and name every column."""
     st.skipping = C.is_indicator_header(plain)
-    table = blocks[idx].table if isinstance(blocks[idx], Row) else -1
+    here = blocks[idx]
+    table = here.table if isinstance(here, Row) else -1
     rows, end = [plain], idx
     for k in range(idx + 1, min(idx + MAX_HEADER_ROWS, len(blocks))):
         nxt = blocks[k]

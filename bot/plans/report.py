@@ -41,9 +41,10 @@ _PROMISES = (
 EXAMPLES = 5
 
 
-def _examples(items: list[str]) -> str:
+def _examples(items: list[str], noun: str = "việc") -> str:
     shown = ", ".join(items[:EXAMPLES])
-    return shown + (f" và {len(items) - EXAMPLES} việc khác" if len(items) > EXAMPLES else "")
+    more = len(items) - EXAMPLES
+    return shown + (f" và {more} {noun} khác" if more > 0 else "")
 
 
 @dataclass
@@ -121,7 +122,7 @@ def build(notes: Notes, tasks: list[TaskDraft]) -> ReadReport:
     if notes.sections:
         skipped.append(
             f"{len(notes.sections)} dòng đọc là đề mục (không có đơn vị, thời hạn, sản phẩm "
-            f"riêng; có việc bên dưới): {_examples(notes.sections)}."
+            f"riêng; có việc bên dưới): {_examples(notes.sections, 'đề mục')}."
         )
     inferred = []
     for role, n in notes.merged_fills.items():
