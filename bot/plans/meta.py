@@ -64,6 +64,44 @@ class Meta:
     year: int | None
 
 
+_AGENCY_CAPS = re.compile(r"^(SỞ|BAN|VĂN PHÒNG|CHI CỤC|CỤC|TRUNG TÂM|PHÒNG)\b")
+_PLACE_WORDS = re.compile(r"\b(tỉnh|thành phố|huyện|thị xã|quận|xã|phường) (.+)$")
+
+
+def _caps_name(line: str) -> str:
+    """ "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" → "Sở Nông nghiệp và Môi trường"; place names titled."""
+    words = line.lower().split()
+    out: list[str] = []
+    for k, w in enumerate(words):
+        prev = words[k - 1] if k else ""
+        if prev == "ban" and k >= 2 and words[k - 2] in ("ủy", "uỷ"):
+            prev = ""  # "Ủy ban nhân dân"
+        if w in ("ubnd", "hđnd"):
+            w = w.upper()
+        elif k == 0 or (prev in ("sở", "và", "ban", "phòng", "cục", "tâm")):
+            w = w[:1].upper() + w[1:]
+        out.append(w)
+    name = " ".join(out)
+    return _PLACE_WORDS.sub(lambda m: m.group(1) + " " + m.group(2).title(), name)
+
+
+def _caps_issuer(lines: list[str]) -> str | None:
+    """The issuer from the capital lines at the top: the agency under its parent body."""
+    for k, line in enumerate(lines):
+        if not _ISSUER_CAPS.match(line):
+            continue
+        nxt = lines[k + 1] if k + 1 < len(lines) else ""
+        if _PLACE_CAPS.match(nxt) and not _PLACE_CAPS.search(line):
+            return _caps_name(f"{line} {nxt}")  # "ỦY BAN NHÂN DÂN" over "TỈNH HÀ TĨNH"
+        if _AGENCY_CAPS.match(nxt) and nxt.isupper() and _PLACE_CAPS.search(line):
+            # "UBND TỈNH NGHỆ AN" over "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG": the Sở issues it.
+            place = _PLACE_CAPS.search(line)
+            assert place is not None
+            return _caps_name(f"{nxt} {line[place.start() :].strip()}")
+        return _caps_name(line)
+    return None
+
+
 def _date(text: str) -> date | None:
     for rx in (_DATE_SLASH, _DATE_WORDS):
         m = rx.search(text)
@@ -103,23 +141,12 @@ def read_meta(blocks: list[Block]) -> Meta:
     if doc_date is None:
         doc_date = next((_date(x) for x in lines[:_TOP] if _PLACE_DATE.search(x)), None)
     if issuer is None:
-        for k, line in enumerate(lines[:_TOP]):
-            if _ISSUER_CAPS.match(line):
-                nxt = lines[k + 1] if k + 1 < len(lines) else ""
-                if _PLACE_CAPS.match(nxt) and not _PLACE_CAPS.search(line):
-                    line = f"{line} {nxt}"  # "ỦY BAN NHÂN DÂN" over "TỈNH HÀ TĨNH"
-                issuer = line[:1] + line[1:].lower().replace("tỉnh ", "tỉnh ")
-                issuer = re.sub(
-                    r"(tỉnh|thành phố) (.+)$",
-                    lambda m: m.group(1) + " " + m.group(2).title(),
-                    issuer,
-                )
-                break
+        issuer = _caps_issuer(lines[:_TOP])
     if issuer is None and title:
         # "… năm 2026 của Sở Y tế": the plan names its issuer in its title.
         m_of = _TITLE_ISSUER.search(title)
         issuer = m_of.group(1).strip() if m_of else None
-    if issuer and not re.search(r"tỉnh \S", issuer):
+    if issuer and not re.search(r"(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường) \S", issuer):
         prov = next((m.group(1) for m in map(_PROVINCE.search, [title or "", *lines]) if m), None)
         if prov:
             issuer = (issuer if issuer.endswith("tỉnh") else issuer + " tỉnh") + " " + prov

@@ -140,7 +140,6 @@ def parse_blocks(blocks: list[Block], notes: Notes | None = None) -> list[TaskDr
             if NUMBER.match(first) and is_decimal_section(number, raw_cells, roles, below):
                 notes.sections.append(number)
                 st.sections.open_decimal(number, others)
-                st.prev_cells = _plain(raw_cells)  # nothing of a section row fills the row below
                 continue
             st.sections.close_decimal(number)
             if LETTER.match(first) and st.sections.decimal is not None:
