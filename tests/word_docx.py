@@ -190,7 +190,9 @@ def automatic_numbers_plan(plan: dict[str, Any]) -> bytes:
     doc.add_paragraph("Kiểm soát thủ tục hành chính năm 2026 của Sở Nông nghiệp và Môi trường")
     table = doc.add_table(rows=1, cols=5)
     table.style = "Table Grid"
-    for i, text in enumerate(("TT", "Nội dung nhiệm vụ", "Đơn vị thực hiện", "Thời hạn", "Ghi chú")):
+    for i, text in enumerate(
+        ("TT", "Nội dung nhiệm vụ", "Đơn vị thực hiện", "Thời hạn", "Ghi chú")
+    ):
         table.cell(0, i).text = text
     repeat_header(table.rows[0])
     section = None
