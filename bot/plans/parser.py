@@ -130,7 +130,7 @@ def parse_blocks(blocks: list[Block], notes: Notes | None = None) -> list[TaskDr
         first = clean(cells[0]) if cells and cells[0] != MERGED else ""
         others = [clean(c) for c in cells[1:] if c != MERGED]
         if is_label_section(first, raw_cells, roles):
-            notes.sections.append(first)
+            notes.sections.append(first.split(".")[0].split(" ")[0])
             st.sections.open(first, others)
             continue
         m = NUMBER.match(first) or LETTER.match(first)
