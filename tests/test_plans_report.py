@@ -111,3 +111,19 @@ def test_the_report_is_not_part_of_the_plan_fingerprint() -> None:
     a = _plan("1\tBan hành kế hoạch.\tVăn phòng UBND tỉnh\t\tQuý I/2026")
     b = _plan("(1)\t(2)\t(3)\t(4)\t(5)", "1\tBan hành kế hoạch.\tVăn phòng UBND tỉnh\t\tQuý I/2026")
     assert a.report != b.report and fingerprint(a) == fingerprint(b)
+
+
+def test_a_cut_row_of_unit_words_is_kept_and_a_repeated_sub_header_is_skipped() -> None:
+    head = "STT\tNội dung\tCơ quan thực hiện\t\tThời hạn\n\t\tChủ trì\tPhối hợp\t"
+    plan = _plan(
+        "1\tBan hành kế hoạch.\tVăn phòng UBND tỉnh\tSở Tư pháp,\tQuý I/2026",
+        "\t\t\tCác cơ quan, đơn vị\t",
+        "\t\tChủ trì\tPhối hợp\t",
+        "2\tNiêm yết thủ tục.\tSở Tư pháp\tSở Nội vụ\tQuý II/2026",
+        head=head,
+    )
+    assert [t.support for t in plan.tasks] == [
+        ("Sở Tư pháp, Các cơ quan, đơn vị",),
+        ("Sở Nội vụ",),
+    ]
+    assert any("dòng tiêu đề lặp lại" in x for x in plan.report.skipped)

@@ -118,7 +118,7 @@ def parse_blocks(blocks: list[Block], notes: Notes | None = None) -> list[TaskDr
             continue
         if st.skipping:
             continue
-        if C.is_subheader(plain) or C.is_numbering_row(plain):
+        if C.is_numbering_row(plain) or _repeats_header(plain, st.table):
             notes.skip("dòng tiêu đề lặp lại hoặc đánh số cột", plain)
             continue
         if block.table != st.header_table and len(cells) != len(st.roles):
@@ -186,6 +186,15 @@ def parse_blocks(blocks: list[Block], notes: Notes | None = None) -> list[TaskDr
             )
         raise BadDocument("Không tìm thấy bảng nhiệm vụ trong tài liệu.")
     return drafts
+
+
+def _repeats_header(cells: tuple[str, ...], table: Table | None) -> bool:
+    """A header line again (a text export repeats them after a page break); a row of unit
+    words that merely looks like a header (a cut row "Các cơ quan, đơn vị") is not one."""
+    if table is None or not C.is_subheader(cells):
+        return False
+    words = {C.fold_header(part) for h in table.headers for part in h.split(" / ")}
+    return all(C.fold_header(c) in words for c in cells if clean(c))
 
 
 def _count_filled(table: Table | None, cells: tuple[str, ...], new_row: bool = True) -> None:
