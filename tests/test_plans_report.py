@@ -127,3 +127,18 @@ def test_a_cut_row_of_unit_words_is_kept_and_a_repeated_sub_header_is_skipped() 
         ("Sở Nội vụ",),
     ]
     assert any("dòng tiêu đề lặp lại" in x for x in plan.report.skipped)
+
+
+def test_a_deadline_column_holding_units_is_warned_about() -> None:
+    head = "STT\tNội dung công việc\tThời gian thực hiện\tKết quả"
+    plan = _plan(
+        "1\tBan hành kế hoạch.\tVăn phòng UBND tỉnh\tQuý I/2026",
+        "2\tNiêm yết thủ tục.\tSở Tư pháp\tThường xuyên",
+        "3\tBáo cáo năm.\tSở Nội vụ\tTháng 12/2026",
+        head=head,
+    )
+    assert plan.tasks[0].lead == ("Văn phòng UBND tỉnh",)  # read by what the cells hold
+    assert (
+        "⚠️ Cột «Thời gian thực hiện» mang tên thời hạn nhưng 3/3 ô giống tên đơn vị; "
+        "các ô được đọc theo nội dung, cần kiểm tra lại." in plan.report.warnings
+    )

@@ -8,7 +8,7 @@ from bot.errors import BadDocument
 from bot.model import TaskDraft
 from bot.plans import columns as C
 from bot.plans.blocks import MERGED, Block, Line, Row
-from bot.plans.cells import clean, starts_lower
+from bot.plans.cells import clean, is_time, is_units, starts_lower
 from bot.plans.fields import RawTask, get, interpret, join
 from bot.plans.report import Notes, Table
 from bot.plans.sections import (
@@ -205,6 +205,8 @@ def _count_filled(table: Table | None, cells: tuple[str, ...], new_row: bool = T
     for i, c in enumerate(cells):
         if c and c != MERGED and clean(c):
             table.filled[i] += 1
+            table.unit_like[i] += is_units(c)
+            table.time_like[i] += is_time(c)
 
 
 def _resolve_merged(

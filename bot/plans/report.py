@@ -55,6 +55,8 @@ class Table:
     roles: tuple[str | None, ...]
     by_content: frozenset[int] = frozenset()
     filled: Counter[int] = field(default_factory=Counter)  # column → task rows with a value
+    unit_like: Counter[int] = field(default_factory=Counter)  # column → cells reading as units
+    time_like: Counter[int] = field(default_factory=Counter)  # column → cells reading as times
     rows: int = 0
 
 
@@ -77,6 +79,21 @@ class Notes:
 
     def table_for(self, roles: tuple[str | None, ...]) -> Table | None:
         return next((t for t in reversed(self.tables) if t.roles == roles), None)
+
+
+_KIND = {C.DEADLINE: "tên đơn vị", C.LEAD: "thời hạn", C.SUPPORT: "thời hạn", C.UNITS: "thời hạn"}
+
+
+def _contrary(table: Table, i: int, role: str | None) -> int | None:
+    """How many cells of a deadline column read as units (of a unit column, as times), when
+    most do."""
+    if role == C.DEADLINE:
+        n = table.unit_like[i]
+    elif role in C.UNIT_ROLES:
+        n = table.time_like[i]
+    else:
+        return None
+    return n if n * 10 >= table.filled[i] * 7 else None
 
 
 def _column_lines(notes: Notes) -> tuple[list[str], list[str]]:
@@ -102,6 +119,12 @@ def _column_lines(notes: Notes) -> tuple[list[str], list[str]]:
                 warnings.append(
                     f"⚠️ {prefix}Cột «{name}» có vẻ ghi {promised} nhưng không được đọc "
                     f"({got} ô có nội dung bị bỏ qua)."
+                )
+            elif got >= 3 and _contrary(table, i, role) is not None:
+                warnings.append(
+                    f"⚠️ {prefix}Cột «{name}» mang tên {ROLE_NAMES[role or '']} nhưng "
+                    f"{_contrary(table, i, role)}/{got} ô giống {_KIND[role or '']}; "
+                    "các ô được đọc theo nội dung, cần kiểm tra lại."
                 )
             elif promised and not got and role not in (C.STT, C.STT2, C.CONTENT, C.NOTES):
                 warnings.append(
