@@ -60,19 +60,19 @@ def _on_header(blocks: list[Block], idx: int, plain: tuple[str, ...], st: _State
             break
         end = k
     st.skip_to = end
-    roles = C.header_roles(rows)
-    body = _body(blocks, end + 1, table)
-    roles, by_content = C.roles_by_cells(roles, body)
+    texts, named = C.header_texts(rows), C.header_roles(rows)
+    if st.table is not None and (st.table.headers, st.table.named) == (texts, named):
+        # The same header again: repeated after a page break, or the next table of that form.
+        st.roles, st.seen_table, st.header_table = st.table.roles, True, table
+        return
+    roles, by_content = C.roles_by_cells(named, _body(blocks, end + 1, table))
     if not C.is_usable(roles):
         return
     if st.skipping:
         notes.skip("bảng chỉ tiêu (không phải bảng nhiệm vụ)")
-    texts = C.header_texts(rows)
-    if st.table is None or (st.table.roles, st.table.headers) != (roles, texts):
-        # (the same header again is a repeated header or the next table of the same form)
-        st.table = Table(texts, roles, by_content)
-        if not st.skipping:
-            notes.tables.append(st.table)
+    st.table = Table(texts, roles, by_content, named)
+    if not st.skipping:
+        notes.tables.append(st.table)
     st.roles, st.seen_table, st.header_table = roles, True, table
 
 
@@ -205,8 +205,11 @@ def _count_filled(table: Table | None, cells: tuple[str, ...], new_row: bool = T
     for i, c in enumerate(cells):
         if c and c != MERGED and clean(c):
             table.filled[i] += 1
-            table.unit_like[i] += is_units(c)
-            table.time_like[i] += is_time(c)
+            role = table.roles[i] if i < len(table.roles) else None
+            if role == C.DEADLINE:
+                table.unit_like[i] += is_units(c)
+            elif role in C.UNIT_ROLES:
+                table.time_like[i] += is_time(c)
 
 
 def _resolve_merged(

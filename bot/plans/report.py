@@ -54,6 +54,7 @@ class Table:
     headers: tuple[str, ...]
     roles: tuple[str | None, ...]
     by_content: frozenset[int] = frozenset()
+    named: tuple[str | None, ...] = ()  # the roles the header words alone gave
     filled: Counter[int] = field(default_factory=Counter)  # column → task rows with a value
     unit_like: Counter[int] = field(default_factory=Counter)  # column → cells reading as units
     time_like: Counter[int] = field(default_factory=Counter)  # column → cells reading as times
