@@ -241,3 +241,23 @@ def test_a_header_table_vmerge_header_cell_is_read_with_its_sub_header() -> None
     tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
     plan = read_plan(Path("p.docx"), _bytes(doc))
     assert (plan.tasks[0].lead, plan.tasks[0].support) == (("Sở Tư pháp",), ("Sở Nội vụ",))
+
+
+def test_products_listed_under_a_bare_heading_and_lettered_tasks() -> None:
+    doc = _table_doc(
+        HEAD5,
+        [
+            ("1", "Rà soát thủ tục hành chính.", "Sở Tư pháp", "", "Quý II/2026"),
+            ("a)", "Lĩnh vực hộ tịch.", "Sở Tư pháp", "", "Quý II/2026"),
+            ("b)", "Lĩnh vực chứng thực.", "Sở Tư pháp", "", "Quý III/2026"),
+            ("2", "Báo cáo kết quả.", "Văn phòng UBND tỉnh", "", "Tháng 12/2026"),
+        ],
+    )
+    cell = doc.tables[0].cell(1, 1)
+    for text in ("Sản phẩm:", "+ Báo cáo rà soát", "+ Phương án đơn giản hóa"):
+        cell.add_paragraph(text)
+    plan = read_plan(Path("p.docx"), _bytes(doc))
+    assert [t.ref for t in plan.tasks] == ["1", "1.a", "1.b", "2"]
+    assert plan.tasks[0].content == "Rà soát thủ tục hành chính."
+    assert plan.tasks[0].result == "Báo cáo rà soát; Phương án đơn giản hóa"
+    assert plan.tasks[2].deadline == "Quý III/2026"

@@ -19,7 +19,8 @@ STT, STT2, CONTENT, RESULT, LEAD, SUPPORT, UNITS, DEADLINE, NOTES = (
 )
 UNIT_ROLES = (LEAD, SUPPORT, UNITS)
 
-_STT = re.compile(r"^(?:stt\d?|tt|so thu tu|so tt)$")
+_STT = re.compile(r"^(?:stt\d?|tt|so thu tu|so tt|thu tu)$")
+_CONTENT_WORDS = ("noi dung", "cong viec", "nhiem vu", "ten nhiem vu", "ten cong viec", "hoat dong")
 
 
 _SKIP_WORDS = ("bat dau", "khoi cong", "du kien kinh phi", "kinh phi", "nguon")
@@ -35,9 +36,7 @@ def _column_role(text: str) -> str | None:
         return NOTES
     if any(w in f for w in _SKIP_WORDS):
         return None
-    if f.startswith(("noi dung", "cong viec", "nhiem vu", "ten nhiem vu", "ten cong viec")) and (
-        "chi tieu" not in f
-    ):
+    if f.startswith(_CONTENT_WORDS) and "chi tieu" not in f:
         return CONTENT
     if any(w in f for w in ("thoi gian", "thoi han", "tien do", "hoan thanh", "ket thuc")):
         return DEADLINE
@@ -70,9 +69,7 @@ def is_header(cells: tuple[str, ...]) -> bool:
         return False
     folds = _short_folds(cells)
     has_stt = any(_STT.match(f) for f in folds)
-    has_content = any(
-        f.startswith(("noi dung", "cong viec", "nhiem vu", "ten nhiem vu")) for f in folds
-    )
+    has_content = any(f.startswith(_CONTENT_WORDS) for f in folds)
     return has_stt and has_content
 
 

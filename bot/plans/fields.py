@@ -55,6 +55,12 @@ _PRODUCT = re.compile(
 )
 
 
+_PRODUCT_HEAD = re.compile(
+    r"^[-–•+*]?\s*(?:sản phẩm|kết quả)(?: đầu ra| đạt được| cần đạt)?\s*:$", re.IGNORECASE
+)
+_BULLET = re.compile(r"^[-–•+*]\s*")
+
+
 def split_product(cell: str) -> tuple[str, str]:
     """The content of a content cell and the product paragraphs it holds ("" when none)."""
     items = list_items(cell)
@@ -64,10 +70,15 @@ def split_product(cell: str) -> tuple[str, str]:
             return clean(cell), ""
     kept: list[str] = []
     products: list[str] = []
+    listing = False  # after a bare "Sản phẩm:", the items below are the products
     for item in items:
         m = _PRODUCT.match(item)
-        if m and kept:
+        if kept and _PRODUCT_HEAD.match(item):
+            listing = True
+        elif m and kept:
             products.append(m.group(1).strip())
+        elif listing:
+            products.append(_BULLET.sub("", item))
         else:
             kept.append(item)
     if not products:

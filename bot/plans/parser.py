@@ -142,9 +142,9 @@ def parse_blocks(blocks: list[Block], notes: Notes | None = None) -> list[TaskDr
                 st.sections.open_decimal(number, others)
                 continue
             st.sections.close_decimal(number)
-            if LETTER.match(first) and st.sections.decimal is not None:
-                number = f"{st.sections.decimal[0]}.{number}"
             labels, section = st.sections.labels()
+            if LETTER.match(first):
+                number = _letter_number(number, st.sections, last_numbered, labels)
             raw = RawTask(number, labels, section, roles, list(cells))
             if last_numbered is not None and last_numbered.roles == roles:
                 _take_cut_unit_cells(last_numbered, raw)
@@ -186,6 +186,18 @@ def parse_blocks(blocks: list[Block], notes: Notes | None = None) -> list[TaskDr
             )
         raise BadDocument("Không tìm thấy bảng nhiệm vụ trong tài liệu.")
     return drafts
+
+
+def _letter_number(
+    letter: str, sections: Sections, last: RawTask | None, labels: tuple[str, ...]
+) -> str:
+    """ "a)" under "2" (a section row or a task of the same section) is "2.a"."""
+    base = sections.decimal[0] if sections.decimal else ""
+    if not base and last is not None and last.labels == labels:
+        base = last.number
+    if base and LETTER.match(base.rsplit(".", 1)[-1]):
+        base = base.rsplit(".", 1)[0] if "." in base else ""
+    return f"{base}.{letter}" if base else letter
 
 
 def _repeats_header(cells: tuple[str, ...], table: Table | None) -> bool:
