@@ -261,3 +261,25 @@ def test_products_listed_under_a_bare_heading_and_lettered_tasks() -> None:
     assert plan.tasks[0].content == "Rà soát thủ tục hành chính."
     assert plan.tasks[0].result == "Báo cáo rà soát; Phương án đơn giản hóa"
     assert plan.tasks[2].deadline == "Quý III/2026"
+
+
+def test_words_around_an_automatic_number_are_not_part_of_it() -> None:
+    from bot.plans.numbering import Numbering
+
+    xml = (
+        f'<w:numbering {nsdecls("w")}><w:abstractNum w:abstractNumId="1">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/>'
+        '<w:lvlText w:val="Phần %1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
+        '<w:lvlText w:val="%2)"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num></w:numbering>'
+    ).encode()
+    numbering = Numbering(lambda name: xml if name == "word/numbering.xml" else None)
+
+    def para(level: int) -> Any:
+        return parse_xml(
+            f'<w:p {nsdecls("w")}><w:pPr><w:numPr><w:ilvl w:val="{level}"/>'
+            '<w:numId w:val="3"/></w:numPr></w:pPr></w:p>'
+        )
+
+    assert [numbering.label(para(lv)) for lv in (0, 1, 1, 0, 1)] == ["I", "a", "b", "II", "a"]

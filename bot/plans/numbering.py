@@ -189,13 +189,12 @@ class Numbering:
         if render(counts[ilvl], fmt) is None:
             return None
 
-        def level_label(m: re.Match[str]) -> str:
+        # "%1.%2." draws "1.2."; the label keeps the numbers only ("Phần %1" → "I", "%1)" → "a").
+        parts = []
+        for m in _PLACEHOLDER.finditer(text):
             k = int(m.group(1)) - 1
-            if k > ilvl:
-                return ""
-            lfmt, lstart, _t = levels.get(k, ("decimal", 1, ""))
-            return render(counts[k] or lstart, lfmt if k == ilvl else lfmt) or ""
-
-        # "%1.%2." draws "1.2."; the label is written without its closing dot or bracket.
-        label = _PLACEHOLDER.sub(level_label, text).strip().rstrip(".)").strip()
-        return label.lstrip("(") or render(counts[ilvl], fmt)
+            if k <= ilvl:
+                kfmt, kstart, _t = levels.get(k, ("decimal", 1, ""))
+                parts.append(render(counts[k] or kstart, kfmt) or "")
+        label = ".".join(p for p in parts if p)
+        return label or render(counts[ilvl], fmt)
