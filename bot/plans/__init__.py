@@ -10,6 +10,8 @@ from bot.plans.docx_reader import read_docx_blocks
 from bot.plans.intake import MAX_FILE_BYTES, check_size, decode_text, kind_of
 from bot.plans.meta import read_meta
 from bot.plans.parser import parse_blocks
+from bot.plans.report import Notes
+from bot.plans.report import build as build_report
 from bot.plans.text_reader import read_text_blocks
 
 __all__ = ["read_plan", "read_blocks", "plan_from_blocks", "MAX_FILE_BYTES"]
@@ -25,7 +27,8 @@ def read_blocks(name: str, data: bytes) -> list[Block]:
 
 def plan_from_blocks(source: str, blocks: list[Block]) -> PlanDraft:
     """Metadata and tasks of a document already split into blocks."""
-    tasks = parse_blocks(blocks)
+    notes = Notes()
+    tasks = parse_blocks(blocks, notes)
     meta = read_meta(blocks)
     sections: list[str] = []
     for t in tasks:
@@ -40,6 +43,7 @@ def plan_from_blocks(source: str, blocks: list[Block]) -> PlanDraft:
         doc_date=meta.doc_date,
         sections=tuple(sections),
         tasks=tuple(tasks),
+        report=build_report(notes, tasks),
     )
 
 
