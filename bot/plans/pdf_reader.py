@@ -1,0 +1,294 @@
+"""Reader for PDF plans with a text layer (pdfplumber): table cells from the ruling lines.
+
+Word and LibreOffice draw a table's borders, so each page's table comes back with its cells.
+A table running over several pages comes back as one table per page: a page's table that opens
+the page with the same columns continues the one before (a row cut by the page break arrives as
+a row with an empty number cell, which the parser appends to the task above), and the header
+rows Word repeats on each page are dropped. Page numbers and running heads are dropped; the
+text before the table (issuer, number, date, title) is kept as lines.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.errors import BadDocument
+from bot.plans import columns as C
+from bot.plans.blocks import MERGED, Block, Line, Row
+from bot.plans.cells import clean, list_items, starts_lower
+from bot.plans.grid import Span, cell_text, rows_of
+from bot.plans.pdf_text import CELL_PAD, TextLine, lines_of, paragraphs
+
+MAX_PAGES = 200
+MAX_CHARS = 2_000_000
+SCANNED = (
+    "Tệp PDF này là ảnh chụp (bản scan): không có lớp chữ nên không đọc được nội dung. "
+    "Hãy gửi bản .docx của kế hoạch, hoặc bản PDF xuất trực tiếp từ Word "
+    "(Tệp → Lưu thành → PDF), không phải bản scan."
+)
+_PAGE_NO = re.compile(
+    r"^(?:[-–—\s]*\d{1,3}[-–—\s]*|Trang\s+\d{1,3}(?:\s*(?:/|trên)\s*\d{1,3})?)$", re.I
+)
+_MARGIN = 0.085  # of the page height: where running heads and page numbers sit
+_LABEL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[A-ZĐ])\.?$")
+
+
+@dataclass
+class _Table:
+    page: int
+    top: float
+    bottom: float
+    rows: list[tuple[str, ...]]
+    first_on_page: bool = False
+    last_on_page: bool = False
+
+
+@dataclass
+class _Page:
+    number: int
+    height: float
+    left: float = 0.0  # the text block's edges: of its tables and lines
+    right: float = 0.0
+    items: list[tuple[float, TextLine | _Table]] = field(default_factory=list)
+
+
+def _cluster(values: list[float], tol: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+def _index(bounds: list[float], v: float) -> int:
+    return min(range(len(bounds)), key=lambda i: abs(bounds[i] - v))
+
+
+def _table_rows(table: Any, chars: list[dict[str, Any]]) -> list[tuple[str, ...]]:
+    """The rows of a pdfplumber table, merged cells as the .docx reader yields them."""
+    cells = [tuple(float(x) for x in c) for c in table.cells]
+    xs = _cluster([c[0] for c in cells] + [c[2] for c in cells])
+    ys = _cluster([c[1] for c in cells] + [c[3] for c in cells])
+    if len(xs) < 2 or len(ys) < 2:
+        return []
+    spans: list[Span] = []
+    inside: dict[int, list[dict[str, Any]]] = {i: [] for i in range(len(cells))}
+    for ch in chars:
+        for i, box in enumerate(cells):
+            if _inside(ch, box):  # type: ignore[arg-type]
+                inside[i].append(ch)
+                break
+    for i, (x0, top, x1, bottom) in enumerate(cells):
+        left, right = _index(xs, x0), _index(xs, x1) - 1
+        first, last = _index(ys, top), _index(ys, bottom) - 1
+        if right < left or last < first:
+            continue
+        lines = lines_of(inside[i])
+        text = cell_text(paragraphs(lines, x0 + CELL_PAD, x1 - CELL_PAD)) if lines else ""
+        spans.append(Span(first, left, last, right, text))
+    return rows_of(len(ys) - 1, len(xs) - 1, spans)
+
+
+def _inside(ch: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    """A character belongs where its centre is (its box pokes out above a cell's top border)."""
+    cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+    return bool(box[0] <= cx <= box[2] and box[1] <= cy <= box[3])
+
+
+def _read_page(page: Any) -> _Page:
+    out = _Page(page.page_number, float(page.height))
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    chars = page.chars
+    loose = [ch for ch in chars if not any(_inside(ch, b) for b in boxes)]
+    for t in tables:
+        in_t = [ch for ch in chars if _inside(ch, t.bbox)]
+        rows = _table_rows(t, in_t)
+        if rows:
+            out.items.append(
+                (float(t.bbox[1]), _Table(page.page_number, t.bbox[1], t.bbox[3], rows))
+            )
+    edges: list[tuple[float, float]] = [(float(b[0]), float(b[2])) for b in boxes]
+    for line in lines_of(loose, split_gaps=True):
+        out.items.append((line.top, line))
+        edges.append((line.x0, line.x1))
+    out.items.sort(key=lambda it: it[0])
+    if edges:
+        out.left, out.right = min(e[0] for e in edges), max(e[1] for e in edges)
+    return out
+
+
+def _margin_key(line: TextLine, height: float) -> str | None:
+    if line.top < _MARGIN * height or line.bottom > (1 - _MARGIN) * height:
+        return re.sub(r"\d+", "#", line.text.strip())
+    return None
+
+
+def _drop_running(pages: list[_Page]) -> None:
+    """Page numbers, and heads or feet repeated on several pages, are not the plan's text."""
+    seen: Counter[str] = Counter()
+    for p in pages:
+        keys = {_margin_key(it, p.height) for _, it in p.items if isinstance(it, TextLine)}
+        seen.update(k for k in keys if k)
+    for p in pages:
+        kept = []
+        for top, it in p.items:
+            if isinstance(it, TextLine):
+                key = _margin_key(it, p.height)
+                if key is not None and (_PAGE_NO.match(it.text.strip()) or seen[key] >= 2):
+                    continue
+            kept.append((top, it))
+        p.items = kept
+
+
+def _plain(row: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(clean(c) if c != MERGED else "" for c in row)
+
+
+@dataclass
+class _Header:
+    """The first table's header rows (header, sub-headers, a "(1) (2) …" row) and roles."""
+
+    rows: set[tuple[str, ...]] = field(default_factory=set)
+    roles: tuple[str | None, ...] = ()
+
+    @classmethod
+    def of(cls, rows: list[tuple[str, ...]]) -> _Header:
+        found = cls()
+        group: list[tuple[str, ...]] = []
+        for row in rows:
+            plain = _plain(row)
+            if C.is_header(plain) or (
+                group and not _LABEL.match(plain[0]) and max(map(len, plain)) < 60
+            ):
+                group.append(plain)
+                continue
+            if group:
+                break
+        if group:
+            sub = group[1] if len(group) > 1 else None
+            found.rows, found.roles = set(group), C.header_roles(group[0], sub)
+        return found
+
+    def column(self, *roles: str) -> list[int]:
+        return [i for i, r in enumerate(self.roles) if r in roles]
+
+
+def _join_cell(above: str, below: str) -> str:
+    """A cell cut by a page break put back together."""
+    if not below or below == MERGED:
+        return above
+    if not above or above == MERGED:
+        return below
+    a = list_items(above) or [clean(above)]
+    b = list_items(below) or [clean(below)]
+    if starts_lower(b[0]):  # the paragraph goes on
+        a[-1] = a[-1] + " " + b.pop(0)
+    return cell_text(a + b)
+
+
+def _continue(prev: Row, rows: list[tuple[str, ...]], header: _Header) -> list[Row]:
+    """The first rows of a table's next page: a cut row joins the row above; a unit cell
+    left empty at the top of the page continues a cell merged down from the page before."""
+    if not rows:
+        return [prev]
+    out: list[Row] = []
+    first = rows[0]
+    content = header.column(C.CONTENT)
+    cut = not _plain(first)[0] and any(_plain(first)[i] for i in content if i < len(first))
+    if cut:
+        joined = (
+            tuple(_join_cell(a, b) for a, b in zip(prev.cells, first, strict=False))
+            + prev.cells[len(first) :]
+        )
+        out.append(Row(joined, prev.table))
+        rows = rows[1:]
+        if not rows:
+            return out
+    else:
+        out.append(prev)
+    top = list(rows[0])
+    if not re.match(r"^\d", clean(top[0]) if top[0] != MERGED else ""):  # not a task row
+        out.extend(Row(r, prev.table) for r in rows)
+        return out
+    for i in header.column(C.LEAD, C.UNITS):
+        if i < len(top) and not top[i].strip():
+            top[i] = MERGED
+    rows[0] = tuple(top)
+    out.extend(Row(r, prev.table) for r in rows)
+    return out
+
+
+def _text_lines(lines: list[TextLine], page: _Page) -> list[Block]:
+    return [Line(p) for p in paragraphs(lines, page.left, page.right) if p.strip()]
+
+
+def read_pdf_blocks(data: bytes) -> list[Block]:
+    """Lines and table rows of a PDF, tables continued over page breaks read as one."""
+    import pdfplumber  # imported here: only PDFs pay for it
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except (PDFSyntaxError, Exception) as exc:  # pdfminer raises many kinds on a damaged file
+        raise BadDocument("Tệp PDF bị hỏng, không mở được.") from exc
+    with pdf:
+        n = len(pdf.pages)
+        if n > MAX_PAGES:
+            raise BadDocument(f"Tệp PDF quá dài ({n} trang); chỉ đọc tệp tối đa {MAX_PAGES} trang.")
+        total = sum(len(p.chars) for p in pdf.pages)
+        if total < 20 * max(1, n):
+            raise BadDocument(SCANNED)
+        if total > MAX_CHARS:
+            raise BadDocument("Tệp PDF có quá nhiều chữ để là một kế hoạch; không đọc tệp này.")
+        try:
+            pages = [_read_page(p) for p in pdf.pages]
+        except BadDocument:
+            raise
+        except Exception as exc:  # a damaged page stream
+            raise BadDocument("Tệp PDF bị hỏng, không đọc được nội dung.") from exc
+    _drop_running(pages)
+    return _blocks(pages)
+
+
+def _blocks(pages: list[_Page]) -> list[Block]:
+    blocks: list[Block] = []
+    table_no = 0
+    header = _Header()
+    last: _Table | None = None  # the table the previous page ended with
+    for p in pages:
+        lines: list[TextLine] = []
+        for pos, (_top, it) in enumerate(p.items):
+            if isinstance(it, TextLine):
+                lines.append(it)
+                continue
+            blocks.extend(_text_lines(lines, p))
+            lines = []
+            rows = list(it.rows)
+            prev = blocks[-1] if blocks else None
+            if (
+                pos == 0
+                and last is not None
+                and isinstance(prev, Row)
+                and len(last.rows[0]) == len(rows[0])
+            ):
+                while rows and _plain(rows[0]) in header.rows:
+                    rows = rows[1:]
+                blocks.pop()
+                blocks.extend(_continue(prev, rows, header))
+            else:
+                table_no += 1
+                if not header.rows:
+                    header = _Header.of(rows)
+                blocks.extend(Row(r, table_no) for r in rows)
+            last = it
+        if lines:
+            blocks.extend(_text_lines(lines, p))
+            last = None
+        elif not p.items:
+            last = None
+    return blocks
