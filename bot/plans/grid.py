@@ -15,7 +15,6 @@ from bot.text import nfc
 
 # Bullets drawn by a list style (Symbol-font bullets land in the private use area).
 GLYPHS = ("•", "●", "▪", "◦", "∙", "·", "\uf0b7", "\uf0a7", "\uf076", "\uf0d8")
-BULLETS = ("-", "–", "—", "+", *GLYPHS)
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,9 @@ from typing import Any
 from bot.errors import BadDocument
 from bot.plans import columns as C
 from bot.plans.blocks import MERGED, Block, Line, Row
-from bot.plans.cells import clean, list_items, starts_lower
+from bot.plans.cells import clean, is_time, list_items, starts_lower
 from bot.plans.grid import Span, cell_text, rows_of
-from bot.plans.pdf_text import CELL_PAD, TextLine, lines_of, paragraphs
+from bot.plans.pdf_text import CELL_PAD, TextLine, lines_of, paragraphs, starts_item
 
 MAX_PAGES = 200
 MAX_CHARS = 2_000_000
@@ -186,9 +186,26 @@ def _join_cell(above: str, below: str) -> str:
         return below
     a = list_items(above) or [clean(above)]
     b = list_items(below) or [clean(below)]
-    if starts_lower(b[0]):  # the paragraph goes on
+    ended = a[-1].endswith((".", ";", ":", "!", "?")) and not starts_lower(b[0])
+    if not ended and not starts_item(b[0]):  # the paragraph goes on
         a[-1] = a[-1] + " " + b.pop(0)
     return cell_text(a + b)
+
+
+def _own_task(row: tuple[str, ...], header: _Header) -> bool:
+    """A row without a number that is a sub-assignment (its own units and deadline), not the
+    rest of a row cut by the page break."""
+
+    def cell(*roles: str) -> list[str]:
+        return [row[i] for i in header.column(*roles) if i < len(row) and row[i]]
+
+    deadline = cell(C.DEADLINE)
+    return (
+        not cell(C.CONTENT)
+        and bool(deadline)
+        and is_time(deadline[0])
+        and bool(cell(*C.UNIT_ROLES))
+    )
 
 
 def _continue(prev: Row, rows: list[tuple[str, ...]], header: _Header) -> list[Row]:
@@ -198,8 +215,10 @@ def _continue(prev: Row, rows: list[tuple[str, ...]], header: _Header) -> list[R
         return [prev]
     out: list[Row] = []
     first = rows[0]
-    content = header.column(C.CONTENT)
-    cut = not _plain(first)[0] and any(_plain(first)[i] for i in content if i < len(first))
+    plain = _plain(first)
+    cut = not plain[0] and (
+        any(starts_lower(c) for c in plain if c) or not _own_task(plain, header)
+    )
     if cut:
         joined = (
             tuple(_join_cell(a, b) for a, b in zip(prev.cells, first, strict=False))

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from bot.plans.grid import BULLETS
+from bot.plans.grid import GLYPHS
 
 # A line broken at a big gap is two texts side by side (issuer | motto in a borderless header).
 _GAP_EMS = 3.0
@@ -44,7 +44,7 @@ class TextLine:
 def _words(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
     from pdfplumber.utils import extract_words
 
-    return list(extract_words(chars, x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False))
+    return list(extract_words(chars, x_tolerance=3, y_tolerance=2.5, keep_blank_chars=False))
 
 
 def lines_of(chars: list[dict[str, Any]], split_gaps: bool = False) -> list[TextLine]:
@@ -82,35 +82,44 @@ def lines_of(chars: list[dict[str, Any]], split_gaps: bool = False) -> list[Text
     return out
 
 
-def _starts_item(text: str) -> bool:
-    return text.startswith(BULLETS) or bool(_ITEM.match(text))
+def starts_item(text: str) -> bool:
+    """A list item starts here: a bullet glyph, a dash and a space, "a)", "1.", "(1)"."""
+    if text.startswith(GLYPHS):
+        return True
+    return bool(_ITEM.match(text)) or (text[:1] in "-–—+" and text[1:2] == " ")
 
 
-def _room(line: TextLine, left: float, right: float) -> float:
-    """The room left on a line: on the right, or on both sides when it is centred."""
-    gap_left, gap_right = line.x0 - left, right - line.x1
-    if gap_left > 2.0 and abs(gap_left - gap_right) < 3.0:
-        return gap_left + gap_right
-    return gap_right
+def _centred(lines: list[TextLine]) -> bool:
+    """Lines that share a centre but not a left edge (a hanging indent shares neither)."""
+    if len(lines) < 2:
+        return False
+    centres = [(ln.x0 + ln.x1) / 2 for ln in lines]
+    lefts = [ln.x0 for ln in lines]
+    return max(centres) - min(centres) < 2.5 and max(lefts) - min(lefts) > 2.0
 
 
 def paragraphs(lines: list[TextLine], left: float, right: float) -> list[str]:
     """Lines joined into paragraphs; ``left`` and ``right`` bound the text (cell or page)."""
     paras: list[str] = []
     prev: TextLine | None = None
+    centred = _centred(lines)
     for line in lines:
         text = line.text
         if prev is None:
             paras.append(text)
             prev = line
             continue
-        would_fit = line.first_width + 0.3 * line.size <= _room(prev, left, right) - 1.0
+        room = right - prev.x1 + (prev.x0 - left if centred else 0.0)
+        would_fit = line.first_width + 0.3 * line.size <= room - 1.0
         far = line.top - prev.bottom > 0.8 * line.size
-        if would_fit or far or _starts_item(text):
+        if would_fit or far or starts_item(text):
             paras.append(text)
         else:
             joined = paras[-1]
-            glue = "" if joined.endswith("-") and not joined.endswith(" -") else " "
+            tight = (joined.endswith("-") and not joined.endswith(" -")) or (
+                text.startswith("-") and text[1:2] != " "
+            )  # "QĐ-" | "UBND" or "QĐ" | "-UBND": one word broken at its hyphen
+            glue = "" if tight else " "
             paras[-1] = joined + glue + text
         prev = line
     return paras
