@@ -41,8 +41,9 @@ def _words(target: str) -> dict[str, str]:
     return {"old": ".doc", "new": ".docx", "app": "Word", "what": "tài liệu Word"}
 
 
-def find_soffice(which: Which = shutil.which) -> str | None:
-    """The LibreOffice program on PATH, or None."""
+def find_soffice(which: Which | None = None) -> str | None:
+    """The LibreOffice program on PATH (looked up through ``which``), or None."""
+    which = which or shutil.which
     for name in PROGRAMS:
         found = which(name)
         if found:
@@ -72,7 +73,7 @@ def _run(command: list[str], cwd: str, timeout: float) -> None:
 def convert_legacy(
     data: bytes,
     target: str = "docx",
-    which: Which = shutil.which,
+    which: Which | None = None,
     timeout: float = TIMEOUT_S,
 ) -> bytes:
     """The .docx (or .xlsx) bytes of a Word 97 (or Excel 97) file; raises BadDocument."""
