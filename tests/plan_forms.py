@@ -196,3 +196,16 @@ def plan_xlsx(gold: dict[str, Any]) -> bytes:
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+def enlarged(gold: dict[str, Any], n: int, per_section: int = 16) -> dict[str, Any]:
+    """A plan of ``n`` tasks made of the gold's tasks, ``per_section`` tasks to a section."""
+    romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII"]
+    tasks = []
+    for i in range(n):
+        task = dict(gold["tasks"][i % len(gold["tasks"])])
+        s = i // per_section
+        task["ref"] = f"{romans[s % len(romans)]}.{i % per_section + 1}"
+        task["section"] = f"Nhóm nhiệm vụ thứ {s + 1}"
+        tasks.append(task)
+    return dict(gold, tasks=tasks)

@@ -10,8 +10,10 @@ text before the table (issuer, number, date, title) is kept as lines.
 
 from __future__ import annotations
 
+import bisect
 import io
 import re
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +27,7 @@ from bot.plans.pdf_text import CELL_PAD, TextLine, lines_of, paragraphs, starts_
 
 MAX_PAGES = 200
 MAX_CHARS = 2_000_000
+BUDGET_S = 30.0  # a plan of 200 pages reads in well under this on a slow server
 SCANNED = (
     "Tệp PDF này là ảnh chụp (bản scan): không có lớp chữ nên không đọc được nội dung. "
     "Hãy gửi bản .docx của kế hoạch, hoặc bản PDF xuất trực tiếp từ Word "
@@ -75,18 +78,27 @@ def _table_rows(table: Any, chars: list[dict[str, Any]]) -> list[tuple[str, ...]
     ys = _cluster([c[1] for c in cells] + [c[3] for c in cells])
     if len(xs) < 2 or len(ys) < 2:
         return []
-    spans: list[Span] = []
-    inside: dict[int, list[dict[str, Any]]] = {i: [] for i in range(len(cells))}
-    for ch in chars:
-        for i, box in enumerate(cells):
-            if _inside(ch, box):  # type: ignore[arg-type]
-                inside[i].append(ch)
-                break
+    grid: list[tuple[int, int, int, int]] = []  # each cell's rows and columns
+    cover: dict[tuple[int, int], int] = {}  # grid position → the cell covering it
     for i, (x0, top, x1, bottom) in enumerate(cells):
         left, right = _index(xs, x0), _index(xs, x1) - 1
         first, last = _index(ys, top), _index(ys, bottom) - 1
+        grid.append((first, left, last, right))
+        for r in range(first, last + 1):
+            for c in range(left, right + 1):
+                cover[(r, c)] = i
+    inside: dict[int, list[dict[str, Any]]] = {i: [] for i in range(len(cells))}
+    for ch in chars:  # a character goes to the cell holding its centre
+        col = bisect.bisect_right(xs, (ch["x0"] + ch["x1"]) / 2) - 1
+        row = bisect.bisect_right(ys, (ch["top"] + ch["bottom"]) / 2) - 1
+        i = cover.get((row, col), -1)
+        if i >= 0:
+            inside[i].append(ch)
+    spans: list[Span] = []
+    for i, (first, left, last, right) in enumerate(grid):
         if right < left or last < first:
             continue
+        x0, x1 = cells[i][0], cells[i][2]
         lines = lines_of(inside[i])
         text = cell_text(paragraphs(lines, x0 + CELL_PAD, x1 - CELL_PAD)) if lines else ""
         spans.append(Span(first, left, last, right, text))
@@ -246,7 +258,7 @@ def _text_lines(lines: list[TextLine], page: _Page) -> list[Block]:
     return [Line(p) for p in paragraphs(lines, page.left, page.right) if p.strip()]
 
 
-def read_pdf_blocks(data: bytes) -> list[Block]:
+def read_pdf_blocks(data: bytes, budget_s: float = BUDGET_S) -> list[Block]:
     """Lines and table rows of a PDF, tables continued over page breaks read as one."""
     import pdfplumber  # imported here: only PDFs pay for it
     from pdfminer.pdfparser import PDFSyntaxError
@@ -255,21 +267,34 @@ def read_pdf_blocks(data: bytes) -> list[Block]:
         pdf = pdfplumber.open(io.BytesIO(data))
     except (PDFSyntaxError, Exception) as exc:  # pdfminer raises many kinds on a damaged file
         raise BadDocument("Tệp PDF bị hỏng, không mở được.") from exc
+    start = time.monotonic()
+    pages: list[_Page] = []
+    total = 0
     with pdf:
-        n = len(pdf.pages)
-        if n > MAX_PAGES:
-            raise BadDocument(f"Tệp PDF quá dài ({n} trang); chỉ đọc tệp tối đa {MAX_PAGES} trang.")
-        total = sum(len(p.chars) for p in pdf.pages)
-        if total < 20 * max(1, n):
-            raise BadDocument(SCANNED)
-        if total > MAX_CHARS:
-            raise BadDocument("Tệp PDF có quá nhiều chữ để là một kế hoạch; không đọc tệp này.")
         try:
-            pages = [_read_page(p) for p in pdf.pages]
+            n = len(pdf.pages)
+            if n > MAX_PAGES:
+                raise BadDocument(
+                    f"Tệp PDF quá dài ({n} trang); chỉ đọc tệp tối đa {MAX_PAGES} trang."
+                )
+            for page in pdf.pages:
+                chars = len(page.chars)
+                total += chars
+                if total > MAX_CHARS:
+                    raise BadDocument("Tệp PDF có quá nhiều chữ để là một kế hoạch.")
+                pages.append(_read_page(page) if chars else _Page(page.page_number, 0.0))
+                page.close()  # its parsed objects are not needed any more
+                if time.monotonic() - start > budget_s:
+                    raise BadDocument(
+                        f"Tệp PDF đọc quá lâu (quá {budget_s:.0f} giây). "
+                        "Hãy gửi bản .docx của kế hoạch."
+                    )
         except BadDocument:
             raise
-        except Exception as exc:  # a damaged page stream
+        except Exception as exc:  # a damaged page stream: pdfminer raises many kinds
             raise BadDocument("Tệp PDF bị hỏng, không đọc được nội dung.") from exc
+    if total < 20 * max(1, n):
+        raise BadDocument(SCANNED)
     _drop_running(pages)
     return _blocks(pages)
 
