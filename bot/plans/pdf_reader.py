@@ -36,7 +36,7 @@ SCANNED = (
 _PAGE_NO = re.compile(
     r"^(?:[-–—\s]*\d{1,3}[-–—\s]*|Trang\s+\d{1,3}(?:\s*(?:/|trên)\s*\d{1,3})?)$", re.I
 )
-_MARGIN = 0.085  # of the page height: where running heads and page numbers sit
+_MARGIN = 0.1  # of the page height: where running heads and page numbers sit
 _LABEL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[A-ZĐ])\.?$")
 
 
@@ -190,6 +190,33 @@ class _Header:
         return [i for i, r in enumerate(self.roles) if r in roles]
 
 
+_COLUMN_NO = re.compile(r"\(\d{1,2}\)|^\d{1,2}$")
+
+
+def _without_repeated_header(rows: list[tuple[str, ...]], header: _Header) -> list[tuple[str, ...]]:
+    """A table's rows on a later page without the header rows Word repeated there.
+
+    The repeated rows may not read exactly as on the first page (a merged header cell's text
+    can land in the row below), so they are told by what they are: a header row, then short
+    rows of sub-headers or column numbers "(1) (2) …"."""
+    dropped = False
+    while rows:
+        plain = _plain(rows[0])
+        filled = [c for c in plain if c]
+        numbers = sum(1 for c in filled if _COLUMN_NO.search(c))
+        if plain in header.rows or C.is_header(plain):
+            dropped = True
+        elif not (
+            dropped
+            and filled
+            and max(map(len, filled)) < 40
+            and (C.is_subheader(plain) or 2 * numbers >= len(filled))
+        ):
+            break
+        rows = rows[1:]
+    return rows
+
+
 def _join_cell(above: str, below: str) -> str:
     """A cell cut by a page break put back together."""
     if not below or below == MERGED:
@@ -299,12 +326,18 @@ def read_pdf_blocks(data: bytes, budget_s: float = BUDGET_S) -> list[Block]:
     return _blocks(pages)
 
 
+def _opening_table(page: _Page) -> _Table | None:
+    first = page.items[0][1] if page.items else None
+    return first if isinstance(first, _Table) else None
+
+
 def _blocks(pages: list[_Page]) -> list[Block]:
     blocks: list[Block] = []
     table_no = 0
     header = _Header()
     last: _Table | None = None  # the table the previous page ended with
-    for p in pages:
+    footnotes: list[Block] = []  # the text under a table that goes on over the page
+    for k, p in enumerate(pages):
         lines: list[TextLine] = []
         for pos, (_top, it) in enumerate(p.items):
             if isinstance(it, TextLine):
@@ -320,19 +353,34 @@ def _blocks(pages: list[_Page]) -> list[Block]:
                 and isinstance(prev, Row)
                 and len(last.rows[0]) == len(rows[0])
             ):
-                while rows and _plain(rows[0]) in header.rows:
-                    rows = rows[1:]
+                rows = _without_repeated_header(rows, header)
                 blocks.pop()
                 blocks.extend(_continue(prev, rows, header))
             else:
+                blocks.extend(footnotes)
+                footnotes = []
                 table_no += 1
                 if not header.rows:
                     header = _Header.of(rows)
                 blocks.extend(Row(r, table_no) for r in rows)
             last = it
-        if lines:
+        nxt = _opening_table(pages[k + 1]) if k + 1 < len(pages) else None
+        goes_on = (
+            last is not None
+            and bool(p.items)
+            and p.items[-1][1] is not last
+            and nxt is not None
+            and len(nxt.rows[0]) == len(last.rows[0])
+        )
+        if lines and goes_on:
+            # Footnotes under a table that goes on over the page: read after the table.
+            footnotes.extend(_text_lines(lines, p))
+        elif lines:
+            blocks.extend(footnotes)
+            footnotes = []
             blocks.extend(_text_lines(lines, p))
             last = None
         elif not p.items:
             last = None
+    blocks.extend(footnotes)
     return blocks

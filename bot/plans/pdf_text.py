@@ -47,9 +47,18 @@ def _words(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(extract_words(chars, x_tolerance=3, y_tolerance=2.5, keep_blank_chars=False))
 
 
+def _without_note_marks(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Footnote reference marks (small raised digits) dropped, as the .docx reader drops them."""
+    if not chars:
+        return chars
+    sizes = sorted(round(float(c["size"]), 1) for c in chars)
+    body = sizes[len(sizes) // 2]
+    return [c for c in chars if not (c["text"].isdigit() and float(c["size"]) < 0.8 * body)]
+
+
 def lines_of(chars: list[dict[str, Any]], split_gaps: bool = False) -> list[TextLine]:
     """The printed lines of some characters, top to bottom, each left to right."""
-    words = _words(chars)
+    words = _words(_without_note_marks(chars))
     words.sort(key=lambda w: (round(float(w["top"]), 0), float(w["x0"])))
     rows: list[list[dict[str, Any]]] = []
     for w in words:
@@ -116,9 +125,19 @@ def paragraphs(lines: list[TextLine], left: float, right: float) -> list[str]:
             paras.append(text)
         else:
             joined = paras[-1]
-            tight = (joined.endswith("-") and not joined.endswith(" -")) or (
-                text.startswith("-") and text[1:2] != " "
-            )  # "QĐ-" | "UBND" or "QĐ" | "-UBND": one word broken at its hyphen
+            tight = (
+                (joined.endswith("-") and not joined.endswith(" -"))
+                or (text.startswith("-") and text[1:2] != " ")  # "QĐ" | "-UBND"
+                # a word longer than a narrow column (a number column: "ST" | "T"), broken
+                # where the line was full
+                or (
+                    room < 0.6 * line.size
+                    and (
+                        (right - left < 4 * line.size and len(prev.words) == 1)
+                        or (joined[-1:].isdigit() and text[:1].isdigit())  # "30/6/202" | "6"
+                    )
+                )
+            )
             glue = "" if tight else " "
             paras[-1] = joined + glue + text
         prev = line
