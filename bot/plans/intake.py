@@ -61,7 +61,10 @@ def zip_kind(data: bytes) -> str:
     )
 
 
-_NOT_TEXT = "Tệp không phải văn bản đọc được: chỉ nhận tài liệu .docx hoặc văn bản (.txt, UTF-8) xuất từ .docx."
+_NOT_TEXT = (
+    "Tệp không phải văn bản đọc được: chỉ nhận tài liệu Word (.docx, .doc), PDF, Excel (.xlsx) "
+    "hoặc văn bản (.txt, UTF-8) xuất từ Word."
+)
 
 
 def decode_text(data: bytes) -> str:
