@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from handlers.formatting import button, e, inline, shorten
 from services import officers, unit_tasks
 from services.imports import ImportResult, import_plan, read_warnings
 
-ACCEPTED = (".docx", ".txt", ".tsv", ".text")
+ACCEPTED = (".docx", ".doc", ".pdf", ".xlsx", ".xls", ".txt", ".tsv", ".text")
 MAX_PENDING = 20  # plan previews kept in memory awaiting 📥 Nhập / Hủy
 NOT_COORDINATOR = "Chỉ điều phối viên mới nhập kế hoạch được."
 
@@ -34,7 +35,8 @@ async def _dry_run(
 ) -> tuple[PlanDraft, ImportResult]:
     """Read and import the plan in one transaction; roll it back unless ``commit``."""
     svc = context.services
-    draft = read_plan(Path(name), data)
+    # Reading a PDF or converting a .doc takes seconds: off the event loop, other chats go on.
+    draft = await asyncio.to_thread(read_plan, Path(name), data)
     async with svc.uow() as uow:
         calendar = await svc.calendar(uow.session)
         result = await import_plan(uow, draft, svc.now(), calendar)
@@ -106,7 +108,11 @@ async def on_document(update: Update, context: BotContext) -> None:
     doc, svc = msg.document, context.services
     name = doc.file_name or "ke-hoach"
     if not name.lower().endswith(ACCEPTED):
-        await reply(update, "Chỉ nhận tệp kế hoạch .docx hoặc .txt (văn bản xuất từ .docx).")
+        await reply(
+            update,
+            "Chỉ nhận tệp kế hoạch Word (.docx, .doc), PDF, Excel (.xlsx) "
+            "hoặc văn bản .txt xuất từ Word.",
+        )
         return
     limit = svc.settings.max_upload_bytes
     if doc.file_size is None or doc.file_size > limit:

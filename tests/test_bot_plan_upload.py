@@ -107,3 +107,26 @@ async def test_the_warnings_come_first_escaped_and_capped(world: World) -> None:
     assert "«Đơn vị phối hợp &amp; theo dõi»" in preview and "& theo" not in preview
     assert "thời hạn chưa hiểu được" in preview and "và 34 việc khác" in preview
     assert len(preview) < 4096 and replies.buttons == ["📥 Nhập", "Hủy"]
+
+
+async def test_xlsx_pdf_and_doc_uploads_are_read_not_refused_by_their_extension(
+    world: World,
+) -> None:
+    import json
+
+    from tests.plan_forms import plan_xlsx
+    from tests.test_plans_formats_input import _image_pdf
+
+    gold = json.loads((Path(__file__).parent / "data" / "plans" / "formats_2026.json").read_text())
+    coord = world.harness.private(COORD)
+    replies = await coord.send_document(
+        "ke_hoach.xlsx",
+        plan_xlsx(gold),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    assert f"Số việc: <b>{len(gold['tasks'])}</b>" in replies.text
+    assert replies.buttons == ["📥 Nhập", "Hủy"]
+    replies = await coord.send_document("ke_hoach_scan.pdf", _image_pdf(), "application/pdf")
+    assert "bản scan" in replies.text and ".docx" in replies.text
+    replies = await coord.send_document("ke_hoach.zip", b"PK\x03\x04", "application/zip")
+    assert "Chỉ nhận tệp kế hoạch" in replies.text and ".xlsx" in replies.text
