@@ -59,6 +59,11 @@ _PRODUCT_HEAD = re.compile(
     r"^[-–•+*]?\s*(?:sản phẩm|kết quả)(?: đầu ra| đạt được| cần đạt)?\s*:$", re.IGNORECASE
 )
 _BULLET = re.compile(r"^[-–•+*]\s*")
+# A PDF cell is text only: its paragraph breaks are guessed, and a product paragraph can come
+# back joined to the sentence before it ("… môi trường. Sản phẩm: Báo cáo …").
+_INLINE_PRODUCT = re.compile(
+    r"(?<=[.;])\s+(?=(?:Sản phẩm|Kết quả)(?: đầu ra| đạt được| cần đạt)?\s*:)"
+)
 
 
 def split_product(cell: str) -> tuple[str, str]:
@@ -66,6 +71,8 @@ def split_product(cell: str) -> tuple[str, str]:
     items = list_items(cell)
     if items is None:
         items = [clean(p) for p in re.split(r"\n|<br\s*/?>|</p>\s*<p>", cell) if clean(p)]
+        if len(items) <= 1:
+            items = [clean(p) for p in _INLINE_PRODUCT.split(cell) if clean(p)]
         if len(items) <= 1:
             return clean(cell), ""
     kept: list[str] = []

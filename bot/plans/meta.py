@@ -13,7 +13,8 @@ from bot.plans.columns import is_header
 _HEAD = re.compile(r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH)$")
 _YEAR = re.compile(r"\bnăm (\d{4})\b", re.IGNORECASE)
 _ANNEX = re.compile(
-    r"\(Kèm theo (?:Kế hoạch|Quyết định|Văn bản) số:?\s*([^\s]*)\s*(.*?)\)", re.IGNORECASE
+    r"\((?:Ban hành\s+)?kèm theo (?:Kế hoạch|Quyết định|Văn bản|Công văn) số:?\s*([^\s]*)\s*(.*?)\)",
+    re.IGNORECASE,
 )
 _NUMBER = re.compile(r"^Số:?\s*(\S+)")
 _DATE_SLASH = re.compile(r"ngày (\d{1,2})/(\d{1,2})/(\d{4})")
@@ -22,7 +23,7 @@ _PROVINCE = re.compile(r"\btỉnh ((?:[A-ZĐ][^\s,.;()]*)(?: [A-ZĐ][^\s,.;()]*)
 _TITLE_ISSUER = re.compile(
     r"\bcủa ((?:Sở|Văn phòng|UBND|Ủy ban|Uỷ ban|Ban|Trung tâm|Chủ tịch)\b[^,;()]*)$"
 )
-_ISSUER_CAPS = re.compile(r"^(ỦY BAN NHÂN DÂN|UBND|SỞ|VĂN PHÒNG)\b.*$")
+_ISSUER_CAPS = re.compile(r"^(ỦY BAN NHÂN DÂN|UBND|SỞ|VĂN PHÒNG|TRUNG TÂM|BAN)\b.*$")
 _PLACE_CAPS = re.compile(r"(?:^|\s)(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|XÃ|PHƯỜNG)\s+\S")
 # "Hà Tĩnh, ngày 10 tháng 01 năm 2026": the date under the national motto.
 _PLACE_DATE = re.compile(r"^[^\d,]{2,40}, ngày \d{1,2}")

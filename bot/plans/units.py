@@ -77,6 +77,9 @@ _ROLE_CUT = re.compile(
 )
 
 
+_GENERIC_HEAD = re.compile(r"^\W*(?:các\s+)?(?:cơ quan|đơn vị|bộ phận|tổ chức)\W*$", re.IGNORECASE)
+
+
 def _name_and_tail(clause: str) -> tuple[str, str]:
     """Cut a clause into the unit name and the role words after it."""
     if re.search(r"được giao chủ trì thực hiện\.?$", clause):
@@ -90,7 +93,9 @@ def _name_and_tail(clause: str) -> tuple[str, str]:
             return _tidy(clause[: m.start()]), m.group(1)
         return _tidy(clause), "được giao chủ trì"
     m = _ROLE_CUT.search(clause)
-    if not m:
+    if not m or _GENERIC_HEAD.match(clause[: m.start()]):
+        # "Cơ quan chủ trì soạn thảo": cut there, only a generic head would be left, so the
+        # role words are part of what names the body.
         return _tidy(clause), ""
     return _tidy(clause[: m.start()]), clause[m.start() :].strip()
 
