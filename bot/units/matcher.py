@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.text import fold
 from bot.units.directory import Directory
-from bot.units.model import Match, Unit
+from bot.units.model import Kind, Match, Unit
 from bot.units.normalise import contract, normalise
+from bot.units.provinces import former_forms, merged_note
 from bot.units.scope import scoped_match
 
 SCORE_CUTOFF = 84.0
@@ -28,20 +30,35 @@ _WEAK = {"so", "ubnd", "xa", "phuong", "tinh", "vp", "cac", "va", "thuoc", "cap"
 
 
 def _strip_province(query: str, directory: Directory) -> str:
+    return _strip_any_province(query, directory)[0]
+
+
+def _strip_any_province(query: str, directory: Directory) -> tuple[str, str | None]:
+    """The query without its province (today's, or a former one merged into it in 2025).
+
+    The second value names the former province found ("Kiên Giang"), else None.
+    """
     if not directory.province:
-        return query
-    name = fold(directory.province)
-    for suffix in (f" tinh {name}", f" thanh pho {name}", f" tp {name}", f" {name}"):
-        if query.endswith(suffix) and len(query) > len(suffix):
-            tail = " tinh" if suffix.startswith((" tinh", " thanh pho", " tp")) else ""
-            return query[: -len(suffix)] + tail
-    return query
+        return query, None
+    if " " not in query:
+        return query, None
+    names = ((fold(directory.province), None), *former_forms(directory.province))
+    for name, former in names:
+        if not query.endswith(name):
+            continue
+        for suffix in (f" tinh {name}", f" thanh pho {name}", f" tp {name}", f" {name}"):
+            if query.endswith(suffix) and len(query) > len(suffix):
+                tail = " tinh" if suffix.startswith((" tinh", " thanh pho", " tp")) else ""
+                return query[: -len(suffix)] + tail, former
+    return query, None
 
 
 def _correct(query: str, directory: Directory) -> str:
     """Replace words the directory does not know by their closest known word (typos)."""
     words = query.split()
     out: list[str] = []
+    known = sum(1 for w in words if w in directory.postings)
+    changed = 0
     for word in words:
         if word in directory.postings or len(word) < 4 or word.isdigit():
             out.append(word)
@@ -61,6 +78,10 @@ def _correct(query: str, directory: Directory) -> str:
             default=None,
         )
         out.append(best[0] if best else word)
+        changed += best is not None and best[0] != word
+    if changed > max(1, known):
+        # More words guessed than known ("ten dang nhap" → "ten dong thap"): not a typo.
+        return query
     return " ".join(out)
 
 
@@ -122,7 +143,50 @@ def match(
         if scoped is not None:
             return [scoped]
     raw = normalise(query)
-    form = _strip_province(raw, directory)
+    form, former = _strip_any_province(raw, directory)
+    if former is not None and not (
+        directory.exact.get(raw) or directory.squashed.get(raw.replace(" ", ""))
+    ):
+        # "phường Kon Tum" is a ward of today's Quảng Ngãi, not "phường" of tỉnh Kon Tum.
+        found = _match_form(directory, form, form, limit)
+        return [_with_former(m, former, directory) for m in found]
+    if (district := _FORMER_DISTRICT.match(form)) is not None and not directory.exact.get(form):
+        # "xã Hội An huyện Chợ Mới": districts are gone since 1 July 2025; the commune remains.
+        found = _match_form(directory, district.group(1), district.group(1), limit)
+        if found:
+            return found
+    return _match_form(directory, raw, form, limit)
+
+
+_FORMER_DISTRICT = re.compile(
+    r"^((?:ubnd )?(?:xa|phuong|thi tran|dac khu) \w.*?) (?:huyen|thi xa|thanh pho|quan) \w.*$"
+)
+
+
+def _with_former(m: Match, former: str, directory: Directory) -> Match:
+    """A match named under a former province, with the note that the province merged."""
+    merged = merged_note(former, directory.province)
+    note = f"{m.note}; {merged}" if m.note else merged
+    return replace(m, note=note)
+
+
+def _words_align(query: str, form: str) -> bool:
+    """A fuzzy match of a commune's name, word for word, must differ by a slip in each word.
+
+    "xa hoi hoa" (xã hội hóa) is not "xa hoi an": the last words share nothing. Queries with
+    another number of words (a word left out, two words run together) are left to the score.
+    """
+    qs, fs = query.split(), form.split()
+    if len(qs) != len(fs):
+        return True
+    for q, f in zip(qs, fs, strict=True):
+        if q != f and OSA.distance(q, f) > max(1, min(len(q), len(f)) // 3):
+            return False
+    return True
+
+
+def _match_form(directory: Directory, raw: str, form: str, limit: int) -> list[Match]:
+    """Ranked candidates for the search form ``form`` (``raw``: the form with its province)."""
     raw_form = form
     if not form:
         return []
@@ -153,8 +217,10 @@ def match(
             score_cutoff=SCORE_CUTOFF,
             limit=limit * 4,
         )
-        for _form, score, index in results:
+        for found_form, score, index in results:
             unit = directory.form_unit[index]
+            if unit.kind == Kind.COMMUNE and not _words_align(text, found_form):
+                continue
             old = scored.get(unit.key)
             if old is None or float(score) > old[1]:
                 scored[unit.key] = (unit, float(score))
