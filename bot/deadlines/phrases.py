@@ -69,12 +69,48 @@ _SUBS: tuple[tuple[str, str, str], ...] = (
     ("ngay thu", r"\bngay thu\b", "ngay"),
     ("mong", r"\bmong\s+(\d)", r"ngay \1"),
     (",", r"\b(hang|moi|tung|trong|cuoi|dau)\s+(thang|quy|nam)\s*,\s*", r"\1 \2 "),
+    # "Trước 17 giờ ngày 12/9", "trước 17h00 ngày 20 hằng tháng": due on that day itself.
+    (
+        "ngay",
+        r"\b(?:truoc\s*)?\d{1,2}\s*(?:h|gio)\s*(?:\d{2}\s*(?:phut|p\b)?)?\s*,?\s*(?=ngay\b)",
+        "cham nhat ",
+    ),
+    # Spans written with a dash: "01/4/2025 - 30/6/2025", "tháng 4 - tháng 6", "quý II - quý III".
+    (" - ", r"(\d{1,2}/\d{1,2}(?:/\d{2,4})?)\s+-\s+(?=(?:ngay\s*)?\d{1,2}/\d)", r"\1 den "),
+    (
+        " - ",
+        r"\b((?:thang|quy)\s*(?:\d{1,2}|iv|i{1,3}))\s+-\s+(?=(?:thang|quy)\b)",
+        r"\1-",
+    ),
+    (
+        "ngay cuoi",
+        r"\bngay cuoi\s*(?:cung\s*)?(?:cua\s*)?((?:hang|moi|cac)\s*)?thang\b",
+        "cuoi thang",
+    ),
+    (
+        "thang thu",
+        r"\bthang thu\s*(?:nhat|1)\b(?=\s*(?:cua\s*)?(?:moi\s*|hang\s*)?quy)",
+        "thang dau",
+    ),
+    (
+        "thang thu",
+        r"\bthang thu\s*(?:hai|2)\b(?=\s*(?:cua\s*)?(?:moi\s*|hang\s*)?quy)",
+        "thang giua",
+    ),
+    (
+        "thang thu",
+        r"\bthang thu\s*(?:ba|3)\b(?=\s*(?:cua\s*)?(?:moi\s*|hang\s*)?quy)",
+        "thang cuoi",
+    ),
+    # "Hằng quý, riêng quý IV gửi trước 10/12": the exception is a clause of its own.
+    ("rieng", r"\s*[,;]?\s*\brieng\b", " ; rieng"),
     (":", r":", " "),
     ("\n", r"[\r\n]+", " ; "),
     ("  ", r"\s{2,}", " "),
 )
 _SUBS_RE = tuple((k, re.compile(p), r) for k, p, r in _SUBS)
 _T_DIGIT = re.compile(r"t\d")
+_TIME_OF_DAY = re.compile(r"\d\s*(?:h|gio)\b|\dh\d")
 
 
 # Tighter (still necessary) conditions for the substitutions whose key is a common letter.
@@ -82,6 +118,7 @@ _GATES = {
     # "q" then "." / spaces / a quarter number: never at the "q" of "quy".
     "q": lambda s: s.count("q") > s.count("qu"),
     "t": lambda s: _T_DIGIT.search(s) is not None,
+    "ngay": lambda s: _TIME_OF_DAY.search(s) is not None,
     # "hang|moi|tung|trong|cuoi|dau thang|quy|nam ,": "hang" is inside "thang" itself.
     ",": lambda s: (
         s.count("hang") > s.count("thang")
@@ -116,6 +153,11 @@ def normalise(folded: str, has_digit: bool = True) -> str:
         or "mong" in s
         or s.count("q") > s.count("qu")  # "q3", "q.iv"; never the q of "quy"
         or (has_digit and _T_DIGIT.search(s) is not None)  # "t8"
+        or " - " in s
+        or "ngay cuoi" in s
+        or "thang thu" in s
+        or "rieng" in s
+        or (has_digit and ("h" in s or "gio" in s) and _TIME_OF_DAY.search(s) is not None)
     ):
         return s.strip(" .,;-")
     for key, pat, rep in _SUBS_RE:

@@ -1,0 +1,175 @@
+"""What a deadline phrase's clauses were read as, and readings of rhythms and limits across them.
+
+The parser (bot.deadlines.parser) fills a _Found clause by clause; the readings here look at
+the whole phrase: a weekly rhythm with its weekday, several days of each month, a span of years,
+and an explicit limit that replaces the default end of its rhythm's period.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.deadlines.schedule import ALL_MONTHS, LAST, Rule, make_rule, weekday_day
+
+
+@dataclass(slots=True)
+class _Item:
+    """One reading found in a clause: its rules, a Vietnamese explanation and its tag."""
+
+    tag: str  # once | window | recurring
+    rules: tuple[Rule, ...]
+    explain: str
+    specific: bool  # names a day (not merely a period end)
+
+
+@dataclass(slots=True)
+class _Found:
+    items: list[_Item] = field(default_factory=list)
+    ongoing: bool = False
+    on_request: bool = False
+    elsewhere: bool = False
+    relative: str | None = None
+    ambiguous: bool = False
+    year_scope: bool = False  # "trong năm 2025" seen: a scope, or a window when alone
+    year_scope_year: int | None = None
+    cited: int = 0
+
+
+# ---- weekly rhythms: "Thứ Sáu hằng tuần", "hàng tuần (thứ 2)" ----------------------------
+
+_WEEKLY = re.compile(r"\b(?:(?:hang|moi|tung|cac)\s*tuan|tuan\s*(?:mot|1)\s*lan)\b")
+_WEEKDAY = re.compile(r"(truoc\s*)?\b(?:thu\s*(hai|ba|tu|nam|sau|bay|[2-7])|(chu nhat|cn))\b")
+_WEEKDAY_NUMBER = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
+_WEEKDAY_NAME = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+
+
+def _blank_span(s: str, start: int, end: int) -> str:
+    return s[:start] + "#" * (end - start) + s[end:]
+
+
+def read_weekly(aligned: str, year: int | None, f: _Found) -> str:
+    """Every named weekday of a weekly rhythm, as one recurring item; the text without them.
+
+    "hằng tuần" alone stays continuous (no weekday, no date).
+    """
+    if "tuan" not in aligned or (weekly := _WEEKLY.search(aligned)) is None:
+        return aligned
+    days = list(_WEEKDAY.finditer(aligned))
+    if not days:
+        return aligned
+    rules: list[Rule] = []
+    names: list[str] = []
+    s = aligned
+    for m in days:
+        word = m.group(2)
+        wd = 6 if m.group(3) else _WEEKDAY_NUMBER.get(word, int(word) - 2 if word.isdigit() else 0)
+        before = bool(m.group(1))
+        rules.append(make_rule(year, ALL_MONTHS, weekday_day(wd), before))
+        names.append(("trước " if before else "") + _WEEKDAY_NAME[wd])
+        s = _blank_span(s, m.start(), m.end())
+    s = _blank_span(s, weekly.start(), weekly.end())
+    f.items.append(_Item("recurring", tuple(rules), " và ".join(names) + " hằng tuần", True))
+    return s
+
+
+# ---- a span of years: "Giai đoạn 2025-2030" ---------------------------------------------
+
+_YEAR_SPAN = re.compile(
+    r"(?:giai doan|thoi ky|tu nam|tu)?\s*(?<![\d/.])(20\d{2})\s*(?:-|den|toi)\s*(?:nam\s*)?"
+    r"(20\d{2})(?![\d/.])"
+)
+
+
+def read_year_span(s: str, f: _Found) -> str:
+    """ "giai đoạn 2025-2030": one window to the end of its last year; the text without it."""
+    if (m := _YEAR_SPAN.search(s)) is None or int(m.group(2)) <= int(m.group(1)):
+        return s
+    y1, y2 = int(m.group(1)), int(m.group(2))
+    rule = make_rule(y2, (12,), LAST)
+    f.items.append(_Item("window", (rule,), f"giai đoạn {y1}-{y2} (đến 31/12/{y2})", False))
+    return _blank_span(s, m.start(), m.end())
+
+
+# ---- several days of each month: "ngày 10 và ngày 25 hằng tháng" ------------------------
+
+DAYS_EACH_M = re.compile(
+    r"(truoc\s+)?ngay\s*(\d{1,2})((?:\s*(?:,|va)\s*(?:ngay\s*)?(?:\d{1,2}\b|cuoi(?:\s*cung)?))+)"
+    r"\s*(?:cua\s*)?(?:(?:hang|moi|tung|cac)\s*thang|thang(?!\s*\d))"
+)
+_DAY_TOKEN = re.compile(r"\d{1,2}\b|cuoi")
+
+
+def days_each_month(m: re.Match[str], year: int | None, before: bool) -> _Item | None:
+    """The item of a DAYS_EACH_M match: each listed day (or the month's end) of every month."""
+    days: list[int] = [int(m.group(2))]
+    days.extend(LAST if t == "cuoi" else int(t) for t in _DAY_TOKEN.findall(m.group(3)))
+    days = [d for d in dict.fromkeys(days) if d == LAST or 1 <= d <= 31]
+    if len(days) < 2:
+        return None
+    rules = tuple(make_rule(year, ALL_MONTHS, d, before and d != LAST) for d in days)
+    names = ", ".join("cuối tháng" if d == LAST else f"ngày {d}" for d in days)
+    return _Item("recurring", rules, f"{'trước ' if before else ''}{names} hằng tháng", True)
+
+
+# ---- an explicit limit replaces its rhythm's default end ---------------------------------
+
+
+def _period(item: _Item, rule: Rule) -> int:
+    """How many months the period ending in each of `rule`'s months lasts."""
+    n = len(rule.months)
+    if n > 1:
+        return 12 // n if 12 % n == 0 else 1
+    text = item.explain
+    for word, months in (("6 tháng", 6), ("9 tháng", 9), ("quý", 3), ("năm", 12)):
+        if word in text:
+            return months
+    return 1
+
+
+def _rhythm(item: _Item) -> int:
+    """How many times a year a specific recurring item falls due (0: not every year)."""
+    if item.tag != "recurring":
+        return 0
+    months = {m for r in item.rules for m in r.months}
+    return len(months)
+
+
+def override_defaults(items: list[_Item]) -> list[_Item]:
+    """Drop the default period ends that an explicit limit of the same period replaces.
+
+    "Hằng quý; riêng quý IV gửi trước 10/12" is due 31/3, 30/6, 30/9 and before 10/12;
+    "Định kỳ quý, trước ngày 05 tháng đầu quý tiếp theo" only on the 5ths.
+    """
+    specific = [i for i in items if i.specific]
+    if not specific or len(specific) == len(items):
+        return items
+    rhythms = {_rhythm(i) for i in specific} - {0}
+    dated = [
+        (r.year, m) for i in specific if i.tag != "recurring" for r in i.rules for m in r.months
+    ]
+    out: list[_Item] = []
+    for item in items:
+        if item.specific:
+            out.append(item)
+            continue
+        if item.tag == "recurring" and _rhythm(item) in rhythms:
+            continue  # the explicit day of the same rhythm replaces the default end
+        rules: list[Rule] = []
+        for r in item.rules:
+            span = _period(item, r)
+            keep = tuple(
+                p
+                for p in r.months
+                if not any(
+                    (y is None or r.year is None or y == r.year) and p - span < m <= p
+                    for y, m in dated
+                )
+            )
+            if keep == r.months:
+                rules.append(r)
+            elif keep:
+                rules.append(make_rule(r.year, keep, r.day, r.before))
+        if rules:
+            out.append(_Item(item.tag, tuple(rules), item.explain, False))
+    return out
