@@ -371,6 +371,17 @@ def _periods(
             f.items.append(_Item("window", (rule,), text, mod in ("truoc", "dau", "giua")))
         if len(f.items) - found_before > 1:
             _merge_lists(f, found_before, "trong tháng ")
+        if (
+            "ngay" in s
+            and (day := _BARE_DAY.search(s)) is not None
+            and 1 <= (d := int(day.group(2))) <= 31
+        ):
+            # "Tháng 6, tháng 12 (trước ngày 20)": that day of each month listed.
+            before = bool(day.group(1)) or ("truoc" in s and _before_at(s, day.start()))
+            s = _blank(s, day)
+            word = "trước ngày" if before else "ngày"
+            rule = make_rule(year, ALL_MONTHS, d, before)
+            f.items.append(_Item("recurring", (rule,), f"{word} {d} của tháng", True))
     # Each month without a day: "hàng tháng", "cuối tháng", "đầu tháng".
     while (
         thang
@@ -644,7 +655,8 @@ def _list_numbers(raw: str, top: int, f: _Found | None = None) -> list[int]:
 
 
 _LIMIT_IN_BRACKETS = re.compile(
-    r"\(\s*((?:truoc|cham nhat|khong qua|khong muon|han (?:cuoi|chot|nop|gui)|gui truoc|nop truoc)"
+    r"\(\s*((?:truoc|cham nhat|khong qua|khong muon|han (?:cuoi|chot|nop|gui)|gui truoc|nop truoc"
+    r"|(?:vao\s*)?ngay\s*\d)"
     r"[^()]*)\)"
 )
 

@@ -72,15 +72,32 @@ _SUBS: tuple[tuple[str, str, str], ...] = (
     # "Trước 17 giờ ngày 12/9", "trước 17h00 ngày 20 hằng tháng": due on that day itself.
     (
         "ngay",
-        r"\b(?:truoc\s*)?\d{1,2}\s*(?:h|gio)\s*(?:\d{2}\s*(?:phut|p\b)?)?\s*,?\s*(?=ngay\b)",
+        r"\b(?:truoc\s*)?\d{1,2}\s*(?:h|gio)\s*(?:\d{2}\s*(?:phut|p\b)?)?\s*(?:sang|chieu|toi)?"
+        r"\s*,?\s*(?=ngay\b)",
         "cham nhat ",
     ),
     # Spans written with a dash: "01/4/2025 - 30/6/2025", "tháng 4 - tháng 6", "quý II - quý III".
     (" - ", r"(\d{1,2}/\d{1,2}(?:/\d{2,4})?)\s+-\s+(?=(?:ngay\s*)?\d{1,2}/\d)", r"\1 den "),
+    # "Quý I/2025 - Quý II/2025": the span ends with its second period.
+    (" - ", r"\b(?:thang|quy)\s*(?:\d{1,2}|iv|i{1,3})\s*/\s*\d{4}\s+-\s+(?=(?:thang|quy)\b)", ""),
     (
         " - ",
-        r"\b((?:thang|quy)\s*(?:\d{1,2}|iv|i{1,3}))\s+-\s+(?=(?:thang|quy)\b)",
+        r"\b((?:thang|quy)\s*(?:\d{1,2}|iv|i{1,3}))\s+-\s+"
+        r"(?=(?:thang|quy)\b|\d{1,2}\s*(?:/|nam\b|$)|(?:iv|i{1,3})\b)",
         r"\1-",
+    ),
+    # "Ngày 1 - 5 hằng tháng", "từ ngày 1 đến ngày 5 hằng tháng": due on the span's last day.
+    (
+        "-",
+        r"\bngay\s*\d{1,2}\s*(?:-|den)\s*(?:ngay\s*)?"
+        r"(?=\d{1,2}\s*(?:(?:hang|moi|tung|cua)\s*)?thang\b(?!\s*\d))",
+        "ngay ",
+    ),
+    (
+        " den ",
+        r"\bngay\s*\d{1,2}\s*(?:-|den)\s*(?:ngay\s*)?"
+        r"(?=\d{1,2}\s*(?:(?:hang|moi|tung|cua)\s*)?thang\b(?!\s*\d))",
+        "ngay ",
     ),
     (
         "ngay cuoi",
@@ -154,6 +171,7 @@ def normalise(folded: str, has_digit: bool = True) -> str:
         or s.count("q") > s.count("qu")  # "q3", "q.iv"; never the q of "quy"
         or (has_digit and _T_DIGIT.search(s) is not None)  # "t8"
         or " - " in s
+        or (("-" in s or " den " in s) and "ngay" in s)
         or "ngay cuoi" in s
         or "thang thu" in s
         or "rieng" in s

@@ -38,7 +38,9 @@ class _Found:
 
 # ---- weekly rhythms: "Thứ Sáu hằng tuần", "hàng tuần (thứ 2)" ----------------------------
 
-_WEEKLY = re.compile(r"\b(?:(?:hang|moi|tung|cac)\s*tuan|tuan\s*(?:mot|1)\s*lan)\b")
+_WEEKLY = re.compile(
+    r"\b(?:(?:hang|moi|tung|cac)\s*tuan|tuan\s*(?:mot|1)\s*lan|(?:bao cao|dinh ky)\s*tuan)\b"
+)
 _WEEKDAY = re.compile(r"(truoc\s*)?\b(?:thu\s*(hai|ba|tu|nam|sau|bay|[2-7])|(chu nhat|cn))\b")
 _WEEKDAY_NUMBER = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
 _WEEKDAY_NAME = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
@@ -115,15 +117,20 @@ def days_each_month(m: re.Match[str], year: int | None, before: bool) -> _Item |
 # ---- an explicit limit replaces its rhythm's default end ---------------------------------
 
 
+_MONTH_NAMED = re.compile(r"tháng \d")
+
+
 def _period(item: _Item, rule: Rule) -> int:
     """How many months the period ending in each of `rule`'s months lasts."""
     n = len(rule.months)
     if n > 1:
         return 12 // n if 12 % n == 0 else 1
     text = item.explain
-    for word, months in (("6 tháng", 6), ("9 tháng", 9), ("quý", 3), ("năm", 12)):
+    for word, months in (("6 tháng", 6), ("9 tháng", 9), ("quý", 3)):
         if word in text:
             return months
+    if _MONTH_NAMED.search(text) is None and "năm" in text:
+        return 12
     return 1
 
 
@@ -144,6 +151,9 @@ def override_defaults(items: list[_Item]) -> list[_Item]:
     specific = [i for i in items if i.specific]
     if not specific or len(specific) == len(items):
         return items
+    listed = all(len(r.months) == 1 for i in items if not i.specific for r in i.rules)
+    if listed and any(i.tag == "recurring" for i in specific):
+        return _within_windows(items)
     rhythms = {_rhythm(i) for i in specific} - {0}
     dated = [
         (r.year, m) for i in specific if i.tag != "recurring" for r in i.rules for m in r.months
@@ -173,3 +183,42 @@ def override_defaults(items: list[_Item]) -> list[_Item]:
         if rules:
             out.append(_Item(item.tag, tuple(rules), item.explain, False))
     return out
+
+
+def _within_windows(items: list[_Item]) -> list[_Item]:
+    """Listed periods with a day of each period: that day in each listed period only.
+
+    "Quý II và Quý IV (trước ngày 15 tháng cuối quý)" is due before 15/6 and 15/12;
+    "Tháng 6, tháng 12 (trước ngày 20)" before 20/6 and 20/12.
+    """
+    allowed: set[tuple[int | None, int]] = set()
+    periods = "; ".join(i.explain for i in items if not i.specific)
+    for item in items:
+        if item.specific:
+            continue
+        for r in item.rules:
+            span = _period(item, r)
+            allowed.update((r.year, m) for p in r.months for m in range(p - span + 1, p + 1))
+    out: list[_Item] = []
+    for item in items:
+        if not item.specific:
+            continue
+        if item.tag != "recurring":
+            out.append(item)
+            continue
+        rules = []
+        for r in item.rules:
+            keep = tuple(
+                m
+                for m in r.months
+                if any(
+                    m == am and (ay is None or r.year is None or ay == r.year) for ay, am in allowed
+                )
+            )
+            if keep:
+                rules.append(make_rule(r.year, keep, r.day, r.before))
+        if rules:
+            one = len(rules) == 1 and len(rules[0].months) == 1 and rules[0].year is not None
+            tag = "once" if one else "recurring"
+            out.append(_Item(tag, tuple(rules), f"{item.explain} ({periods})", True))
+    return out or items
