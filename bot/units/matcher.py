@@ -144,23 +144,37 @@ def match(
             return [scoped]
     raw = normalise(query)
     form, former = _strip_any_province(raw, directory)
-    if former is not None and not (
+    if former is not None and (
         directory.exact.get(raw) or directory.squashed.get(raw.replace(" ", ""))
     ):
         # "phường Kon Tum" is a ward of today's Quảng Ngãi, not "phường" of tỉnh Kon Tum.
-        found = _match_form(directory, form, form, limit)
-        return [_with_former(m, former, directory) for m in found]
+        form, former = _strip_province(raw, directory), None
+    found: list[Match] = []
     if (district := _FORMER_DISTRICT.match(form)) is not None and not directory.exact.get(form):
         # "xã Hội An huyện Chợ Mới": districts are gone since 1 July 2025; the commune remains.
         found = _match_form(directory, district.group(1), district.group(1), limit)
-        if found:
-            return found
-    return _match_form(directory, raw, form, limit)
+    if not found:
+        found = _match_form(directory, form if former else raw, form, limit)
+    if not found and former is not None and directory.province:
+        # "Báo Phú Yên": a name holding the province's own name, under the merged one's.
+        renamed = _rename_former(raw, directory.province)
+        found = _match_form(directory, renamed, form, limit)
+    if former is not None:
+        return [_with_former(m, former, directory) for m in found]
+    return found
 
 
 _FORMER_DISTRICT = re.compile(
     r"^((?:ubnd )?(?:xa|phuong|thi tran|dac khu) \w.*?) (?:huyen|thi xa|thanh pho|quan) \w.*$"
 )
+
+
+def _rename_former(raw: str, province: str) -> str:
+    """``raw`` with its trailing former province's name replaced by ``province``'s."""
+    for name, _written in former_forms(province):
+        if raw.endswith(" " + name):
+            return raw[: -len(name)] + fold(province)
+    return raw
 
 
 def _with_former(m: Match, former: str, directory: Directory) -> Match:
@@ -170,7 +184,7 @@ def _with_former(m: Match, former: str, directory: Directory) -> Match:
     return replace(m, note=note)
 
 
-def _words_align(query: str, form: str) -> bool:
+def _words_align(query: str, form: str, commune: bool) -> bool:
     """A fuzzy match of a commune's name, word for word, must differ by a slip in each word.
 
     "xa hoi hoa" (xã hội hóa) is not "xa hoi an": the last words share nothing. Queries with
@@ -178,11 +192,17 @@ def _words_align(query: str, form: str) -> bool:
     """
     qs, fs = query.split(), form.split()
     if len(qs) != len(fs):
-        return True
+        if not commune:
+            return True
+        # A word left out or added is another name ("phuong tien" is not "phường Hà Tiên"),
+        # unless only the spaces differ ("tanthanh").
+        return OSA.distance(query.replace(" ", ""), form.replace(" ", "")) <= 1
+    edits = 0
     for q, f in zip(qs, fs, strict=True):
-        if q != f and OSA.distance(q, f) > max(1, min(len(q), len(f)) // 3):
-            return False
-    return True
+        if q != f:
+            edits += OSA.distance(q, f)
+    # One slip per short name ("cong khai" is not "Đông Thái": two letters changed).
+    return edits <= max(1, len(query) // 10)
 
 
 def _match_form(directory: Directory, raw: str, form: str, limit: int) -> list[Match]:
@@ -202,10 +222,20 @@ def _match_form(directory: Directory, raw: str, form: str, limit: int) -> list[M
         for unit in hits:
             scored[unit.key] = (unit, exact_score)
         return _ranked(directory, scored, limit)
+    words = form.split()
+    if (
+        form == raw_form
+        and len(words) <= 3
+        and all(w in directory.postings and w not in _WEAK for w in words)
+    ):
+        # Known words only, in no known order ("cong dan", "thanh toan"): words of the domain,
+        # not a slip in a unit's name.
+        return []
     candidates = _candidates(f"{form} {raw_form}", directory)
     if not candidates:
         return []
     choices = {i: directory.forms[i] for i in candidates}
+    short = len(raw_form.split()) <= 3
     # Plain edit similarity: word order matters in names ("Trung Nghĩa" is not "Nghĩa Trung"),
     # so no token-sorting scorer; both the corrected and the typed form are tried.
     for text in dict.fromkeys((form, raw_form)):
@@ -219,7 +249,8 @@ def _match_form(directory: Directory, raw: str, form: str, limit: int) -> list[M
         )
         for found_form, score, index in results:
             unit = directory.form_unit[index]
-            if unit.kind == Kind.COMMUNE and not _words_align(text, found_form):
+            commune = unit.kind == Kind.COMMUNE
+            if (commune or short) and not _words_align(raw_form, found_form, commune):
                 continue
             old = scored.get(unit.key)
             if old is None or float(score) > old[1]:
