@@ -80,6 +80,7 @@ _RELATIVE = re.compile(
 _DMY_WORDS = re.compile(
     r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*(?:nam\s*|/)(\d{4}|\d{2}))?(?!\s*/?\s*\d)"
 )
+_MORE_MONTHS = re.compile(r"[\s#]*(?:,|va)\s*thang\s*(\d{1,2})\b(?!\s*[/.-]\s*\d)")
 _DMY = re.compile(
     r"(?=\d)(?<!thang )(?<!thang)(?<![\d/#])(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))?(?![\d/])"
 )
@@ -106,7 +107,8 @@ _DAY_EACH_Q = re.compile(
     r"(?!\s*(?:iv|i{1,3}|[1-4])\b)"
 )
 _DAY_EACH_M = re.compile(
-    r"(truoc\s+)?ngay\s*(\d{1,2})\s*(?:cua\s*)?(?:(?:hang|moi|tung|cac)\s*thang|thang(?!\s*\d))"
+    r"(truoc\s+)?ngay\s*(\d{1,2})\s*(?:cua\s*)?"
+    r"(?:(?:hang|moi|tung)\s*thang|cac\s*thang(?!\s*\d)|thang(?!\s*\d))"
 )
 _END_EACH_M = re.compile(r"(?=[cdg])(?:cuoi|dau|giua)\s*(?:hang|moi|tung|cac)?\s*thang(?!\s*\d)")
 _EACH_M = re.compile(
@@ -119,6 +121,7 @@ _EACH_Q = re.compile(
     + _NOT_QUARTER
     + r"|(?:dinh ky\s*)?(?:03|3|ba)\s*thang\s*/?\s*(?:mot\s*|1\s*)?lan"
     r"|dinh ky\s*(?:03|3|ba)\s*thang|quy\s*(?:mot|1)\s*lan|theo quy\b(?!\s*[a-z])"
+    r"|(?<![a-z#] )(?<![a-z#])quy(?=\s*(?:,|va|/)\s*(?:nam|(?:06|6|sau) thang)\b)"
 )
 _EACH_2M = re.compile(
     r"(?<![\d#])(?:dinh ky\s*)?(?:02|2|hai)\s*thang\s*/?\s*(?:mot\s*|1\s*)?lan"
@@ -227,6 +230,14 @@ def _parse_clause(s: str, year: int | None, f: _Found, digit: bool | None = None
             f.items.append(
                 _Item("once", (make_rule(y, (mo,), d, before),), f"{word} {d}/{mo}{_ys(y)}", True)
             )
+            if rx is _DMY_WORDS and m.group(3) is None:
+                # "trước ngày 20 tháng 6 và tháng 12": the same day of each month listed.
+                while (more := _MORE_MONTHS.match(s, m.end())) is not None:
+                    s = _blank(s, more)
+                    mo2 = int(more.group(1))
+                    if _valid(y, mo2, d):
+                        rule = make_rule(y, (mo2,), d, before)
+                        f.items.append(_Item("once", (rule,), f"{word} {d}/{mo2}{_ys(y)}", True))
     if len(f.items) > found_before:
         if "nam" in s:
             _yearly(f, found_before, s)
@@ -656,8 +667,8 @@ def _list_numbers(raw: str, top: int, f: _Found | None = None) -> list[int]:
 
 _LIMIT_IN_BRACKETS = re.compile(
     r"\(\s*((?:truoc|cham nhat|khong qua|khong muon|han (?:cuoi|chot|nop|gui)|gui truoc|nop truoc"
-    r"|(?:vao\s*)?ngay\s*\d)"
-    r"[^()]*)\)"
+    r"|(?:vao\s*|tu\s*)?ngay\s*\d)"
+    r"(?:(?!\d\s*/\s*\d)[^()])*)\)"
 )
 
 

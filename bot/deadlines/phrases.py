@@ -90,13 +90,12 @@ _SUBS: tuple[tuple[str, str, str], ...] = (
     (
         "-",
         r"\bngay\s*\d{1,2}\s*(?:-|den)\s*(?:ngay\s*)?"
-        r"(?=\d{1,2}\s*(?:(?:hang|moi|tung|cua)\s*)?thang\b(?!\s*\d))",
+        r"(?=\d{1,2}\b(?!\s*[/.-]\s*\d))",
         "ngay ",
     ),
     (
         " den ",
-        r"\bngay\s*\d{1,2}\s*(?:-|den)\s*(?:ngay\s*)?"
-        r"(?=\d{1,2}\s*(?:(?:hang|moi|tung|cua)\s*)?thang\b(?!\s*\d))",
+        r"\bngay\s*\d{1,2}\s*(?:-|den)\s*(?:ngay\s*)?(?=\d{1,2}\b(?!\s*[/.-]\s*\d))",
         "ngay ",
     ),
     (

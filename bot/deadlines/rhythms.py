@@ -117,6 +117,7 @@ def days_each_month(m: re.Match[str], year: int | None, before: bool) -> _Item |
 # ---- an explicit limit replaces its rhythm's default end ---------------------------------
 
 
+_YEAR_SUFFIX = re.compile(r"/\d{4}$")
 _MONTH_NAMED = re.compile(r"tháng \d")
 
 
@@ -158,6 +159,8 @@ def override_defaults(items: list[_Item]) -> list[_Item]:
     dated = [
         (r.year, m) for i in specific if i.tag != "recurring" for r in i.rules for m in r.months
     ]
+    n_dated = len(set(dated))
+    yearly = False
     out: list[_Item] = []
     for item in items:
         if item.specific:
@@ -165,6 +168,10 @@ def override_defaults(items: list[_Item]) -> list[_Item]:
             continue
         if item.tag == "recurring" and _rhythm(item) in rhythms:
             continue  # the explicit day of the same rhythm replaces the default end
+        if n_dated and sum(len(r.months) for r in item.rules) <= n_dated:
+            # "6 tháng (trước 10/7), năm (trước 10/1)": the periods label the dates.
+            yearly = yearly or (item.tag == "recurring" and "hằng năm" in item.explain)
+            continue
         rules: list[Rule] = []
         for r in item.rules:
             span = _period(item, r)
@@ -182,6 +189,13 @@ def override_defaults(items: list[_Item]) -> list[_Item]:
                 rules.append(make_rule(r.year, keep, r.day, r.before))
         if rules:
             out.append(_Item(item.tag, tuple(rules), item.explain, False))
+    if yearly:  # "Hằng năm (trước ngày 15/11)": the dates recur each year
+        out = [
+            _Item("recurring", i.rules, _YEAR_SUFFIX.sub(" hằng năm", i.explain), True)
+            if i.tag == "once"
+            else i
+            for i in out
+        ]
     return out
 
 
