@@ -185,10 +185,11 @@ def _with_former(m: Match, former: str, directory: Directory) -> Match:
 
 
 def _words_align(query: str, form: str, commune: bool) -> bool:
-    """A fuzzy match of a commune's name, word for word, must differ by a slip in each word.
+    """Does a fuzzy match of ``form`` read as a slip in typing it, word for word?
 
-    "xa hoi hoa" (xã hội hóa) is not "xa hoi an": the last words share nothing. Queries with
-    another number of words (a word left out, two words run together) are left to the score.
+    Checked for communes and for short queries (three words or fewer), where a whole word
+    changed is another name: "xa hoi hoa" (xã hội hóa) is not "xa hoi an", "thanh toan" is not
+    "thanh tra". Only a commune must also have as many words (or differ only by spaces).
     """
     qs, fs = query.split(), form.split()
     if len(qs) != len(fs):
