@@ -19,7 +19,10 @@ from bot.deadlines.rhythms import (
     _Found,
     _Item,
     days_each_month,
+    drop_months,
+    last_month_of_term,
     override_defaults,
+    read_except,
     read_weekly,
     read_year_span,
 )
@@ -672,6 +675,7 @@ _LIMIT_IN_BRACKETS = re.compile(
 )
 
 
+_NEXT_YEAR = re.compile(r"\bnam\s*(?:sau|tiep theo|ke tiep)\b")
 _NEXT_MONTH = re.compile(
     r"ngay\s*\d{1,2}\s*(?:cua\s*)?(thang\s*(?:tiep theo|ke tiep|sau)(?:\s*cua\s*quy)?)\b"
 )
@@ -693,6 +697,13 @@ def _read(cleaned: str, year: int | None, aligned: str | None = None) -> _Found:
     folded = normalise(aligned, digit)
     if digit and "20" in folded and ("-" in folded or "den" in folded or "toi" in folded):
         folded = read_year_span(folded, f)
+    if "tru" in folded or "khong ke" in folded:
+        folded = read_except(folded, f)
+    if "cuoi" in folded and "ky" in folded:
+        folded = last_month_of_term(folded)
+    if year is not None and "nam" in folded and ("nam sau" in folded or "nam tiep" in folded):
+        # "trước ngày 10 tháng 01 năm sau": the year after the plan's
+        folded = _NEXT_YEAR.sub(f"nam {year + 1}", folded)
     if "(" in folded:
         # "Hằng tháng (trước ngày 18)": a bracketed limit belongs to the rhythm before it.
         folded = _LIMIT_IN_BRACKETS.sub(r" \1 ", folded)
@@ -755,6 +766,8 @@ def _finish(text: str, f: _Found, year: int | None, cleaned: str | None = None) 
         y = f.year_scope_year if f.year_scope_year is not None else year
         f.items.append(_Item("window", (make_rule(y, (12,), LAST),), f"trong năm{_sp(y)}", False))
     items = f.items
+    if f.except_months:
+        items = f.items = drop_months(items, f.except_months)
     if len(items) > 1:
         items = f.items = _drop_covered(override_defaults(items))
     rules: tuple[Rule, ...]

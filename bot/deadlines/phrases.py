@@ -78,8 +78,15 @@ _SUBS: tuple[tuple[str, str, str], ...] = (
     ),
     # Spans written with a dash: "01/4/2025 - 30/6/2025", "tháng 4 - tháng 6", "quý II - quý III".
     (" - ", r"(\d{1,2}/\d{1,2}(?:/\d{2,4})?)\s+-\s+(?=(?:ngay\s*)?\d{1,2}/\d)", r"\1 den "),
-    # "Quý I/2025 - Quý II/2025": the span ends with its second period.
+    # "Quý I/2025 - Quý II/2025", "từ tháng 7/2025 đến tháng 9/2025": the span ends with its
+    # second period.
     (" - ", r"\b(?:thang|quy)\s*(?:\d{1,2}|iv|i{1,3})\s*/\s*\d{4}\s+-\s+(?=(?:thang|quy)\b)", ""),
+    (
+        " den ",
+        r"\b(?:tu\s+)?(?:thang|quy)\s*(?:\d{1,2}|iv|i{1,3})\s*/\s*\d{4}\s+den\s+(?=(?:thang|quy)\b)",
+        "",
+    ),
+    ("dau tien", r"\bthang dau tien\b", "thang dau"),
     (
         " - ",
         r"\b((?:thang|quy)\s*(?:\d{1,2}|iv|i{1,3}))\s+-\s+"
@@ -171,9 +178,11 @@ def normalise(folded: str, has_digit: bool = True) -> str:
         or (has_digit and _T_DIGIT.search(s) is not None)  # "t8"
         or " - " in s
         or (("-" in s or " den " in s) and "ngay" in s)
+        or (" den " in s and "/" in s)
         or "ngay cuoi" in s
         or "thang thu" in s
         or "rieng" in s
+        or "dau tien" in s
         or (has_digit and ("h" in s or "gio" in s) and _TIME_OF_DAY.search(s) is not None)
     ):
         return s.strip(" .,;-")

@@ -34,6 +34,7 @@ class _Found:
     year_scope: bool = False  # "trong năm 2025" seen: a scope, or a window when alone
     year_scope_year: int | None = None
     cited: int = 0
+    except_months: tuple[int, ...] = ()  # "trừ tháng 12": months taken out of every rhythm
 
 
 # ---- weekly rhythms: "Thứ Sáu hằng tuần", "hàng tuần (thứ 2)" ----------------------------
@@ -236,3 +237,47 @@ def _within_windows(items: list[_Item]) -> list[_Item]:
             tag = "once" if one else "recurring"
             out.append(_Item(tag, tuple(rules), f"{item.explain} ({periods})", True))
     return out or items
+
+
+# ---- exceptions and the period's last month ----------------------------------------------
+
+_EXCEPT = re.compile(
+    r"\b(?:tru|ngoai tru|khong ke)\s*(?:thang\s*)?(\d{1,2}(?:\s*(?:,|va)\s*(?:thang\s*)?\d{1,2})*)\b"
+    r"(?!\s*[/.-]\s*\d)"
+)
+_LAST_OF_TERM = re.compile(r"(?:cua\s*)?thang\s*cuoi\s*(?:ky|cua ky|ky bao cao)\b")
+_HALF_WORDS = re.compile(r"(?:06|6|sau)\s*thang|nua\s*nam")
+
+
+def read_except(s: str, f: _Found) -> str:
+    """ "trừ tháng 12": the months left out of each rhythm; the text without them."""
+    if (m := _EXCEPT.search(s)) is None:
+        return s
+    months = tuple(int(n) for n in re.findall(r"\d{1,2}", m.group(1)) if 1 <= int(n) <= 12)
+    f.except_months = f.except_months + months
+    return _blank_span(s, m.start(), m.end())
+
+
+def last_month_of_term(s: str) -> str:
+    """ "ngày 20 của tháng cuối kỳ": the term's last month, by the rhythm named beside it."""
+    if (m := _LAST_OF_TERM.search(s)) is None:
+        return s
+    if _HALF_WORDS.search(s):
+        return s[: m.start()] + "thang 6 va thang 12" + s[m.end() :]
+    if "quy" in s:
+        return s[: m.start()] + "thang cuoi quy" + s[m.end() :]
+    return s
+
+
+def drop_months(items: list[_Item], months: tuple[int, ...]) -> list[_Item]:
+    """Every rhythm of `items` without `months` (a single dated item is left as it is)."""
+    out: list[_Item] = []
+    for item in items:
+        rules: list[Rule] = []
+        for r in item.rules:
+            keep = r.months if len(r.months) == 1 else tuple(m for m in r.months if m not in months)
+            if keep:
+                rules.append(r if keep == r.months else make_rule(r.year, keep, r.day, r.before))
+        if rules:
+            out.append(_Item(item.tag, tuple(rules), item.explain, item.specific))
+    return out
