@@ -58,6 +58,7 @@ def test_a_department_under_a_former_province_is_the_merged_provinces_with_a_not
         ("Tuyên Quang", "sở tt và tt hà giang", "so_khcn", ("TT&TT", "Hà Giang")),
         ("Hồ Chí Minh", "so noi vu brvt", "so_noi_vu", ("Bà Rịa - Vũng Tàu", "thành phố")),
         ("Đắk Lắk", "Báo Phú Yên", "bao_ptth", ("Phú Yên",)),
+        ("An Giang", "Sở Y tế tỉnh Kiên Giang cũ", "so_y_te", ("Kiên Giang",)),
         ("Vĩnh Long", "xã Long Hữu huyện Duyên Hải tỉnh Trà Vinh", "xa_", ("Trà Vinh",)),
     ],
 )

@@ -43,6 +43,10 @@ def _strip_any_province(query: str, directory: Directory) -> tuple[str, str | No
     if " " not in query:
         return query, None
     names = ((fold(directory.province), None), *former_forms(directory.province))
+    if query.endswith((" cu", " truoc day")):  # "Sở Y tế tỉnh Kiên Giang cũ"
+        bare = query.removesuffix(" cu").removesuffix(" truoc day")
+        if any(bare.endswith(" " + name) for name, _former in names):
+            query = bare
     for name, former in names:
         if not query.endswith(name):
             continue
