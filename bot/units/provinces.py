@@ -8,6 +8,8 @@ merged province ("Sở Tư pháp", tỉnh An Giang).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from bot.text import fold
 
 # Merged province (short name, as bot.units.builtin.short_province_name gives it) → the former
@@ -46,6 +48,7 @@ _FOLDED_VARIANTS: dict[str, tuple[str, ...]] = {
 }
 
 
+@lru_cache(maxsize=128)
 def former_provinces(province: str | None) -> tuple[str, ...]:
     """The former provinces merged into ``province`` (its short name), as written."""
     if not province:
@@ -57,6 +60,7 @@ def former_provinces(province: str | None) -> tuple[str, ...]:
     return ()
 
 
+@lru_cache(maxsize=128)
 def former_forms(province: str | None) -> tuple[tuple[str, str], ...]:
     """(folded search form, name as written) of each former province of ``province``."""
     out: list[tuple[str, str]] = []
