@@ -92,6 +92,7 @@ def check(row: Row) -> None:
 DOMAIN = load_rows("domain.tsv")
 GOLD = load_rows("gold.tsv")
 VARIANTS = load_rows("variants.tsv")
+LIMITS = load_rows("limits.tsv")
 
 
 @pytest.mark.parametrize("row", DOMAIN, ids=[r.id for r in DOMAIN])
@@ -106,6 +107,11 @@ def test_every_gold_deadline_reads_to_its_expected_dates(row: Row) -> None:
 
 @pytest.mark.parametrize("row", VARIANTS, ids=[r.id for r in VARIANTS])
 def test_team_written_variant_reads_to_its_expected_dates(row: Row) -> None:
+    check(row)
+
+
+@pytest.mark.parametrize("row", LIMITS, ids=[r.id for r in LIMITS])
+def test_limits_spans_and_rhythms_of_issue_13_read_to_their_dates(row: Row) -> None:
     check(row)
 
 

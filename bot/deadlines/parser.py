@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.deadlines.phrases import (
@@ -14,6 +13,18 @@ from bot.deadlines.phrases import (
     limit_clauses,
     normalise,
     segments,
+)
+from bot.deadlines.rhythms import (
+    DAYS_EACH_M,
+    _Found,
+    _Item,
+    days_each_month,
+    drop_months,
+    last_month_of_term,
+    override_defaults,
+    read_except,
+    read_weekly,
+    read_year_span,
 )
 from bot.deadlines.schedule import ALL_MONTHS, LAST, Rule, Schedule, make_rule, make_schedule
 from bot.text import fold, squash
@@ -25,29 +36,6 @@ QUARTER_FIRSTS = (1, 4, 7, 10)
 QUARTER_MIDDLES = (2, 5, 8, 11)
 EARLY_DAY = 10  # "đầu tháng" read as "by the 10th" (thượng tuần)
 MID_DAY = 15
-
-
-@dataclass(slots=True)
-class _Item:
-    """One reading found in a clause: its rules, a Vietnamese explanation and its tag."""
-
-    tag: str  # once | window | recurring
-    rules: tuple[Rule, ...]
-    explain: str
-    specific: bool  # names a day (not merely a period end)
-
-
-@dataclass(slots=True)
-class _Found:
-    items: list[_Item] = field(default_factory=list)
-    ongoing: bool = False
-    on_request: bool = False
-    elsewhere: bool = False
-    relative: str | None = None
-    ambiguous: bool = False
-    year_scope: bool = False  # "trong năm 2025" seen: a scope, or a window when alone
-    year_scope_year: int | None = None
-    cited: int = 0
 
 
 def _blank(s: str, m: re.Match[str]) -> str:
@@ -88,13 +76,14 @@ def _before_at(s: str, pos: int) -> bool:
 # ---- recognisers ---------------------------------------------------------------------------
 
 _RELATIVE = re.compile(
-    r"(?=[\dmhbns])(?:\d+|mot|hai|ba|nam|muoi)\s*(?:ngay|thang|tuan)(?:\s*lam viec)?\s*"
+    r"(?=[\dmhbns])(?<!ngay )(?<![\d#])(?:\d+|mot|hai|ba|nam|muoi)\s*(?:ngay|thang|tuan)(?:\s*lam viec)?\s*"
     r"(?:ke tu|sau khi|sau|tinh tu|truoc khi|khi)\b"
     r"|\bsau\s*\d+\s*ngay\b|\bngay sau khi\b"
 )
 _DMY_WORDS = re.compile(
     r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*(?:nam\s*|/)(\d{4}|\d{2}))?(?!\s*/?\s*\d)"
 )
+_MORE_MONTHS = re.compile(r"[\s#]*(?:,|va)\s*thang\s*(\d{1,2})\b(?!\s*[/.-]\s*\d)")
 _DMY = re.compile(
     r"(?=\d)(?<!thang )(?<!thang)(?<![\d/#])(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))?(?![\d/])"
 )
@@ -114,13 +103,15 @@ _QUARTERS = re.compile(
 _QSEP = re.compile(r"\s*(?:,|va|-|den|hoac)\s*(?:quy\s*)?")
 _DAY_LAST_Q = re.compile(
     r"(truoc\s+)?ngay\s*(\d{1,2})\s*(?:cua\s*)?(?:cac\s*)?thang\s*(cuoi|dau|giua)\s*(?:cua\s*)?(?:moi\s*|hang\s*)?quy"
+    r"(\s*(?:tiep theo|ke tiep|sau)\b)?"
 )
 _DAY_EACH_Q = re.compile(
     r"(truoc\s+)?ngay\s*(\d{1,2})\s*(?:(?:cua\s*)?(?:hang|moi|tung|cac)\s*|cua\s*)quy"
     r"(?!\s*(?:iv|i{1,3}|[1-4])\b)"
 )
 _DAY_EACH_M = re.compile(
-    r"(truoc\s+)?ngay\s*(\d{1,2})\s*(?:cua\s*)?(?:(?:hang|moi|tung|cac)\s*thang|thang(?!\s*\d))"
+    r"(truoc\s+)?ngay\s*(\d{1,2})\s*(?:cua\s*)?"
+    r"(?:(?:hang|moi|tung)\s*thang|cac\s*thang(?!\s*\d)|thang(?!\s*\d))"
 )
 _END_EACH_M = re.compile(r"(?=[cdg])(?:cuoi|dau|giua)\s*(?:hang|moi|tung|cac)?\s*thang(?!\s*\d)")
 _EACH_M = re.compile(
@@ -133,6 +124,11 @@ _EACH_Q = re.compile(
     + _NOT_QUARTER
     + r"|(?:dinh ky\s*)?(?:03|3|ba)\s*thang\s*/?\s*(?:mot\s*|1\s*)?lan"
     r"|dinh ky\s*(?:03|3|ba)\s*thang|quy\s*(?:mot|1)\s*lan|theo quy\b(?!\s*[a-z])"
+    r"|(?<![a-z#] )(?<![a-z#])quy(?=\s*(?:,|va|/)\s*(?:nam|(?:06|6|sau) thang)\b)"
+)
+_EACH_2M = re.compile(
+    r"(?<![\d#])(?:dinh ky\s*)?(?:02|2|hai)\s*thang\s*/?\s*(?:mot\s*|1\s*)?lan"
+    r"|dinh ky\s*(?:02|2|hai)\s*thang\b"
 )
 _HALF_FIRST = re.compile(
     r"(?:06|6|sau)\s*thang\s*dau\s*nam|nua\s*(?:dau\s*nam|nam\s*dau)|(?:06|6|sau)\s*thang\s*dau"
@@ -237,6 +233,14 @@ def _parse_clause(s: str, year: int | None, f: _Found, digit: bool | None = None
             f.items.append(
                 _Item("once", (make_rule(y, (mo,), d, before),), f"{word} {d}/{mo}{_ys(y)}", True)
             )
+            if rx is _DMY_WORDS and m.group(3) is None:
+                # "trước ngày 20 tháng 6 và tháng 12": the same day of each month listed.
+                while (more := _MORE_MONTHS.match(s, m.end())) is not None:
+                    s = _blank(s, more)
+                    mo2 = int(more.group(1))
+                    if _valid(y, mo2, d):
+                        rule = make_rule(y, (mo2,), d, before)
+                        f.items.append(_Item("once", (rule,), f"{word} {d}/{mo2}{_ys(y)}", True))
     if len(f.items) > found_before:
         if "nam" in s:
             _yearly(f, found_before, s)
@@ -282,9 +286,18 @@ def _days_of_each(
         before = bool(m.group(1)) or ("truoc" in s and _before_at(s, m.start()))
         d = int(m.group(2))
         months: tuple[int, ...]
+        next_year: tuple[int, ...] = ()
         if rx is _DAY_LAST_Q:
             months, name = _QUARTER_MONTH[m.group(3)]
             what = f"tháng {name} mỗi quý"
+            if m.group(4):  # "tháng đầu của quý tiếp theo": the quarter after each one
+                what = f"tháng {name} của quý tiếp theo"
+                shifted = [mo + 3 for mo in months]
+                if year is None:
+                    months = tuple(sorted((mo - 1) % 12 + 1 for mo in shifted))
+                else:
+                    months = tuple(mo for mo in shifted if mo <= 12)
+                    next_year = tuple(mo - 12 for mo in shifted if mo > 12)
         elif rx is _DAY_EACH_Q:
             months, what = QUARTER_FIRSTS, "hằng quý (tháng đầu quý)"
         else:
@@ -292,8 +305,10 @@ def _days_of_each(
         s = _blank(s, m)
         if 1 <= d <= 31:
             word = "trước ngày" if before else "ngày"
-            rule = make_rule(year, months, d, before)
-            f.items.append(_Item("recurring", (rule,), f"{word} {d} {what}", True))
+            rules: tuple[Rule, ...] = (make_rule(year, months, d, before),)
+            if next_year and year is not None:
+                rules += (make_rule(year + 1, next_year, d, before),)
+            f.items.append(_Item("recurring", rules, f"{word} {d} {what}", True))
     return s
 
 
@@ -318,6 +333,12 @@ def _periods(
             s = _days_of_each(s, year, f, _DAY_LAST_Q, ("quy", "ngay", "thang"))
         if quy:
             s = _days_of_each(s, year, f, _DAY_EACH_Q, ("quy", "ngay"))
+        if thang and ("va" in s or "," in s):
+            while "thang" in s and (m := DAYS_EACH_M.search(s)) is not None:
+                before = bool(m.group(1)) or ("truoc" in s and _before_at(s, m.start()))
+                s = _blank(s, m)
+                if (item := days_each_month(m, year, before)) is not None:
+                    f.items.append(item)
         if thang:
             s = _days_of_each(s, year, f, _DAY_EACH_M, ("thang", "ngay"))
     # Half-year and nine-month windows before "6 tháng" alone (half-yearly).
@@ -364,6 +385,17 @@ def _periods(
             f.items.append(_Item("window", (rule,), text, mod in ("truoc", "dau", "giua")))
         if len(f.items) - found_before > 1:
             _merge_lists(f, found_before, "trong tháng ")
+        if (
+            "ngay" in s
+            and (day := _BARE_DAY.search(s)) is not None
+            and 1 <= (d := int(day.group(2))) <= 31
+        ):
+            # "Tháng 6, tháng 12 (trước ngày 20)": that day of each month listed.
+            before = bool(day.group(1)) or ("truoc" in s and _before_at(s, day.start()))
+            s = _blank(s, day)
+            word = "trước ngày" if before else "ngày"
+            rule = make_rule(year, ALL_MONTHS, d, before)
+            f.items.append(_Item("recurring", (rule,), f"{word} {d} của tháng", True))
     # Each month without a day: "hàng tháng", "cuối tháng", "đầu tháng".
     while (
         thang
@@ -459,6 +491,17 @@ def _periods(
             f.items.append(_Item("window", (rule,), text, False))
         if len(f.items) - found_before > 1:
             _merge_lists(f, found_before, "trong quý ")
+    # Every two months: "Định kỳ 2 tháng/lần" (the ends of Feb, Apr, ... Dec).
+    while thang and ("lan" in s or "dinh ky" in s) and (m := _EACH_2M.search(s)) is not None:
+        s = _blank(s, m)
+        f.items.append(
+            _Item(
+                "recurring",
+                (make_rule(year, (2, 4, 6, 8, 10, 12), LAST),),
+                "2 tháng một lần (cuối tháng 2, 4, 6, 8, 10, 12)",
+                False,
+            )
+        )
     # Each quarter without a day.
     while (
         (quy and "quy" in s) or (thang and "thang" in s and ("lan" in s or "dinh ky" in s))
@@ -625,6 +668,19 @@ def _list_numbers(raw: str, top: int, f: _Found | None = None) -> list[int]:
     return sorted(set(out))
 
 
+_LIMIT_IN_BRACKETS = re.compile(
+    r"\(\s*((?:truoc|cham nhat|khong qua|khong muon|han (?:cuoi|chot|nop|gui)|gui truoc|nop truoc"
+    r"|(?:vao\s*|tu\s*)?ngay\s*\d)"
+    r"(?:(?!\d\s*/\s*\d)[^()])*)\)"
+)
+
+
+_NEXT_YEAR = re.compile(r"\bnam\s*(?:sau|tiep theo|ke tiep)\b")
+_NEXT_MONTH = re.compile(
+    r"ngay\s*\d{1,2}\s*(?:cua\s*)?(thang\s*(?:tiep theo|ke tiep|sau)(?:\s*cua\s*quy)?)\b"
+)
+
+
 def _read(cleaned: str, year: int | None, aligned: str | None = None) -> _Found:
     """Read a cleaned phrase: fold, normalise, drop citations, then each clause.
 
@@ -636,7 +692,29 @@ def _read(cleaned: str, year: int | None, aligned: str | None = None) -> _Found:
     # Normalising and dropping citations never add a digit: a phrase without one has none in
     # any clause (with one, a clause may have lost it to a citation: True stays safe).
     digit = _HAS_DIGIT.search(aligned) is not None
+    if "tuan" in aligned:
+        aligned = read_weekly(aligned, year, f)
     folded = normalise(aligned, digit)
+    if digit and "20" in folded and ("-" in folded or "den" in folded or "toi" in folded):
+        folded = read_year_span(folded, f)
+    if "tru" in folded or "khong ke" in folded:
+        folded = read_except(folded, f)
+    if "cuoi" in folded and "ky" in folded:
+        folded = last_month_of_term(folded)
+    if year is not None and "nam" in folded and ("nam sau" in folded or "nam tiep" in folded):
+        # "trước ngày 10 tháng 01 năm sau": the year after the plan's
+        folded = _NEXT_YEAR.sub(f"nam {year + 1}", folded)
+    if "(" in folded:
+        # "Hằng tháng (trước ngày 18)": a bracketed limit belongs to the rhythm before it.
+        folded = _LIMIT_IN_BRACKETS.sub(r" \1 ", folded)
+    if (
+        "quy" in folded
+        and "thang" in folded
+        and (m := _NEXT_MONTH.search(folded)) is not None
+        and _EACH_M.search(folded) is None
+    ):
+        # "Hằng quý, chậm nhất ngày 15 của tháng tiếp theo": the month after the quarter.
+        folded = folded[: m.start(1)] + "thang dau quy tiep theo" + folded[m.end(1) :]
     if "ngay" in folded:  # a citation needs its date ("ngày 18/11/2020")
         folded, f.cited = drop_citations(folded)
     if (
@@ -688,8 +766,10 @@ def _finish(text: str, f: _Found, year: int | None, cleaned: str | None = None) 
         y = f.year_scope_year if f.year_scope_year is not None else year
         f.items.append(_Item("window", (make_rule(y, (12,), LAST),), f"trong năm{_sp(y)}", False))
     items = f.items
+    if f.except_months:
+        items = f.items = drop_months(items, f.except_months)
     if len(items) > 1:
-        items = f.items = _drop_covered(items)
+        items = f.items = _drop_covered(override_defaults(items))
     rules: tuple[Rule, ...]
     if len(items) == 1:  # the common case: one reading
         kind, rules, parts = items[0].tag, items[0].rules, [items[0].explain]

@@ -69,12 +69,71 @@ _SUBS: tuple[tuple[str, str, str], ...] = (
     ("ngay thu", r"\bngay thu\b", "ngay"),
     ("mong", r"\bmong\s+(\d)", r"ngay \1"),
     (",", r"\b(hang|moi|tung|trong|cuoi|dau)\s+(thang|quy|nam)\s*,\s*", r"\1 \2 "),
+    # "Trước 17 giờ ngày 12/9", "trước 17h00 ngày 20 hằng tháng": due on that day itself.
+    (
+        "ngay",
+        r"\b(?:truoc\s*)?\d{1,2}\s*(?:h|gio)\s*(?:\d{2}\s*(?:phut|p\b)?)?\s*(?:sang|chieu|toi)?"
+        r"\s*,?\s*(?=ngay\b)",
+        "cham nhat ",
+    ),
+    # Spans written with a dash: "01/4/2025 - 30/6/2025", "tháng 4 - tháng 6", "quý II - quý III".
+    (" - ", r"(\d{1,2}/\d{1,2}(?:/\d{2,4})?)\s+-\s+(?=(?:ngay\s*)?\d{1,2}/\d)", r"\1 den "),
+    # "Quý I/2025 - Quý II/2025", "từ tháng 7/2025 đến tháng 9/2025": the span ends with its
+    # second period.
+    (" - ", r"\b(?:thang|quy)\s*(?:\d{1,2}|iv|i{1,3})\s*/\s*\d{4}\s+-\s+(?=(?:thang|quy)\b)", ""),
+    (
+        " den ",
+        r"\b(?:tu\s+)?(?:thang|quy)\s*(?:\d{1,2}|iv|i{1,3})\s*/\s*\d{4}\s+den\s+(?=(?:thang|quy)\b)",
+        "",
+    ),
+    ("dau tien", r"\bthang dau tien\b", "thang dau"),
+    (
+        " - ",
+        r"\b((?:thang|quy)\s*(?:\d{1,2}|iv|i{1,3}))\s+-\s+"
+        r"(?=(?:thang|quy)\b|\d{1,2}\s*(?:/|nam\b|$)|(?:iv|i{1,3})\b)",
+        r"\1-",
+    ),
+    # "Ngày 1 - 5 hằng tháng", "từ ngày 1 đến ngày 5 hằng tháng": due on the span's last day.
+    (
+        "-",
+        r"\bngay\s*\d{1,2}\s*(?:-|den)\s*(?:ngay\s*)?"
+        r"(?=\d{1,2}\b(?!\s*[/.-]\s*\d))",
+        "ngay ",
+    ),
+    (
+        " den ",
+        r"\bngay\s*\d{1,2}\s*(?:-|den)\s*(?:ngay\s*)?(?=\d{1,2}\b(?!\s*[/.-]\s*\d))",
+        "ngay ",
+    ),
+    (
+        "ngay cuoi",
+        r"\bngay cuoi\s*(?:cung\s*)?(?:cua\s*)?((?:hang|moi|cac)\s*)?thang\b",
+        "cuoi thang",
+    ),
+    (
+        "thang thu",
+        r"\bthang thu\s*(?:nhat|1)\b(?=\s*(?:cua\s*)?(?:moi\s*|hang\s*)?quy)",
+        "thang dau",
+    ),
+    (
+        "thang thu",
+        r"\bthang thu\s*(?:hai|2)\b(?=\s*(?:cua\s*)?(?:moi\s*|hang\s*)?quy)",
+        "thang giua",
+    ),
+    (
+        "thang thu",
+        r"\bthang thu\s*(?:ba|3)\b(?=\s*(?:cua\s*)?(?:moi\s*|hang\s*)?quy)",
+        "thang cuoi",
+    ),
+    # "Hằng quý, riêng quý IV gửi trước 10/12": the exception is a clause of its own.
+    ("rieng", r"\s*[,;]?\s*\brieng\b", " ; rieng"),
     (":", r":", " "),
     ("\n", r"[\r\n]+", " ; "),
     ("  ", r"\s{2,}", " "),
 )
 _SUBS_RE = tuple((k, re.compile(p), r) for k, p, r in _SUBS)
 _T_DIGIT = re.compile(r"t\d")
+_TIME_OF_DAY = re.compile(r"\d\s*(?:h|gio)\b|\dh\d")
 
 
 # Tighter (still necessary) conditions for the substitutions whose key is a common letter.
@@ -82,6 +141,7 @@ _GATES = {
     # "q" then "." / spaces / a quarter number: never at the "q" of "quy".
     "q": lambda s: s.count("q") > s.count("qu"),
     "t": lambda s: _T_DIGIT.search(s) is not None,
+    "ngay": lambda s: _TIME_OF_DAY.search(s) is not None,
     # "hang|moi|tung|trong|cuoi|dau thang|quy|nam ,": "hang" is inside "thang" itself.
     ",": lambda s: (
         s.count("hang") > s.count("thang")
@@ -116,6 +176,14 @@ def normalise(folded: str, has_digit: bool = True) -> str:
         or "mong" in s
         or s.count("q") > s.count("qu")  # "q3", "q.iv"; never the q of "quy"
         or (has_digit and _T_DIGIT.search(s) is not None)  # "t8"
+        or " - " in s
+        or (("-" in s or " den " in s) and "ngay" in s)
+        or (" den " in s and "/" in s)
+        or "ngay cuoi" in s
+        or "thang thu" in s
+        or "rieng" in s
+        or "dau tien" in s
+        or (has_digit and ("h" in s or "gio" in s) and _TIME_OF_DAY.search(s) is not None)
     ):
         return s.strip(" .,;-")
     for key, pat, rep in _SUBS_RE:

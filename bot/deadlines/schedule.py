@@ -21,14 +21,25 @@ KINDS = (
 )
 ALL_MONTHS = tuple(range(1, 13))
 LAST = 0  # Rule.day value meaning "the last day of the month"
+# Rule.day values -1 .. -7: every Monday .. Sunday of the rule's months ("Thứ Sáu hằng tuần").
+MONDAY, SUNDAY = -1, -7
+
+
+def weekday_day(weekday: int) -> int:
+    """The Rule.day of every `weekday` (date.weekday(): Monday 0 .. Sunday 6)."""
+    return -1 - weekday
 
 
 @lru_cache(maxsize=4096)
 def _year_dates(months: tuple[int, ...], day: int, year: int) -> tuple[date, ...]:
     """Pure calendar arithmetic, memoised: the same few rules are asked for again and again."""
-    out = []
+    out: list[date] = []
     for m in months:
-        last = calendar.monthrange(year, m)[1]
+        first_weekday, last = calendar.monthrange(year, m)
+        if day < 0:  # every such weekday of the month
+            wd = -1 - day
+            out.extend(date(year, m, d) for d in range(1 + (wd - first_weekday) % 7, last + 1, 7))
+            continue
         out.append(date(year, m, last if day == LAST else min(day, last)))
     return tuple(out)
 
@@ -51,7 +62,10 @@ def _year_occurrences(
 
 @dataclass(frozen=True)
 class Rule:
-    """Due on `day` (LAST = month end) of each of `months`, in `year` (None: every year)."""
+    """Due on `day` of each of `months`, in `year` (None: every year).
+
+    `day` is a day of the month, LAST (the month's end) or -1 .. -7 (every Monday .. Sunday).
+    """
 
     year: int | None
     months: tuple[int, ...]

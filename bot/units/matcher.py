@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.text import fold
 from bot.units.directory import Directory
-from bot.units.model import Match, Unit
+from bot.units.model import Kind, Match, Unit
 from bot.units.normalise import contract, normalise
+from bot.units.provinces import former_forms, merged_note
 from bot.units.scope import scoped_match
 
 SCORE_CUTOFF = 84.0
@@ -28,20 +30,39 @@ _WEAK = {"so", "ubnd", "xa", "phuong", "tinh", "vp", "cac", "va", "thuoc", "cap"
 
 
 def _strip_province(query: str, directory: Directory) -> str:
+    return _strip_any_province(query, directory)[0]
+
+
+def _strip_any_province(query: str, directory: Directory) -> tuple[str, str | None]:
+    """The query without its province (today's, or a former one merged into it in 2025).
+
+    The second value names the former province found ("Kiên Giang"), else None.
+    """
     if not directory.province:
-        return query
-    name = fold(directory.province)
-    for suffix in (f" tinh {name}", f" thanh pho {name}", f" tp {name}", f" {name}"):
-        if query.endswith(suffix) and len(query) > len(suffix):
-            tail = " tinh" if suffix.startswith((" tinh", " thanh pho", " tp")) else ""
-            return query[: -len(suffix)] + tail
-    return query
+        return query, None
+    if " " not in query:
+        return query, None
+    names = ((fold(directory.province), None), *former_forms(directory.province))
+    if query.endswith((" cu", " truoc day")):  # "Sở Y tế tỉnh Kiên Giang cũ"
+        bare = query.removesuffix(" cu").removesuffix(" truoc day")
+        if any(bare.endswith(" " + name) for name, _former in names):
+            query = bare
+    for name, former in names:
+        if not query.endswith(name):
+            continue
+        for suffix in (f" tinh {name}", f" thanh pho {name}", f" tp {name}", f" {name}"):
+            if query.endswith(suffix) and len(query) > len(suffix):
+                tail = " tinh" if suffix.startswith((" tinh", " thanh pho", " tp")) else ""
+                return query[: -len(suffix)] + tail, former
+    return query, None
 
 
 def _correct(query: str, directory: Directory) -> str:
     """Replace words the directory does not know by their closest known word (typos)."""
     words = query.split()
     out: list[str] = []
+    known = sum(1 for w in words if w in directory.postings)
+    changed = 0
     for word in words:
         if word in directory.postings or len(word) < 4 or word.isdigit():
             out.append(word)
@@ -61,6 +82,10 @@ def _correct(query: str, directory: Directory) -> str:
             default=None,
         )
         out.append(best[0] if best else word)
+        changed += best is not None and best[0] != word
+    if changed > max(1, known):
+        # More words guessed than known ("ten dang nhap" → "ten dong thap"): not a typo.
+        return query
     return " ".join(out)
 
 
@@ -122,7 +147,71 @@ def match(
         if scoped is not None:
             return [scoped]
     raw = normalise(query)
-    form = _strip_province(raw, directory)
+    form, former = _strip_any_province(raw, directory)
+    if former is not None and (
+        directory.exact.get(raw) or directory.squashed.get(raw.replace(" ", ""))
+    ):
+        # "phường Kon Tum" is a ward of today's Quảng Ngãi, not "phường" of tỉnh Kon Tum.
+        form, former = _strip_province(raw, directory), None
+    found: list[Match] = []
+    if (district := _FORMER_DISTRICT.match(form)) is not None and not directory.exact.get(form):
+        # "xã Hội An huyện Chợ Mới": districts are gone since 1 July 2025; the commune remains.
+        found = _match_form(directory, district.group(1), district.group(1), limit)
+    if not found:
+        found = _match_form(directory, form if former else raw, form, limit)
+    if not found and former is not None and directory.province:
+        # "Báo Phú Yên": a name holding the province's own name, under the merged one's.
+        renamed = _rename_former(raw, directory.province)
+        found = _match_form(directory, renamed, form, limit)
+    if former is not None:
+        return [_with_former(m, former, directory) for m in found]
+    return found
+
+
+_FORMER_DISTRICT = re.compile(
+    r"^((?:ubnd )?(?:xa|phuong|thi tran|dac khu) \w.*?) (?:huyen|thi xa|thanh pho|quan) \w.*$"
+)
+
+
+def _rename_former(raw: str, province: str) -> str:
+    """``raw`` with its trailing former province's name replaced by ``province``'s."""
+    for name, _written in former_forms(province):
+        if raw.endswith(" " + name):
+            return raw[: -len(name)] + fold(province)
+    return raw
+
+
+def _with_former(m: Match, former: str, directory: Directory) -> Match:
+    """A match named under a former province, with the note that the province merged."""
+    merged = merged_note(former, directory.province)
+    note = f"{m.note}; {merged}" if m.note else merged
+    return replace(m, note=note)
+
+
+def _words_align(query: str, form: str, commune: bool) -> bool:
+    """Does a fuzzy match of ``form`` read as a slip in typing it, word for word?
+
+    Checked for communes and for short queries (three words or fewer), where a whole word
+    changed is another name: "xa hoi hoa" (xã hội hóa) is not "xa hoi an", "thanh toan" is not
+    "thanh tra". Only a commune must also have as many words (or differ only by spaces).
+    """
+    qs, fs = query.split(), form.split()
+    if len(qs) != len(fs):
+        if not commune:
+            return True
+        # A word left out or added is another name ("phuong tien" is not "phường Hà Tiên"),
+        # unless only the spaces differ ("tanthanh").
+        return OSA.distance(query.replace(" ", ""), form.replace(" ", "")) <= 1
+    edits = 0
+    for q, f in zip(qs, fs, strict=True):
+        if q != f:
+            edits += OSA.distance(q, f)
+    # One slip per short name ("cong khai" is not "Đông Thái": two letters changed).
+    return edits <= max(1, len(query) // 10)
+
+
+def _match_form(directory: Directory, raw: str, form: str, limit: int) -> list[Match]:
+    """Ranked candidates for the search form ``form`` (``raw``: the form with its province)."""
     raw_form = form
     if not form:
         return []
@@ -138,10 +227,20 @@ def match(
         for unit in hits:
             scored[unit.key] = (unit, exact_score)
         return _ranked(directory, scored, limit)
+    words = form.split()
+    if (
+        form == raw_form
+        and len(words) <= 3
+        and all(w in directory.postings and w not in _WEAK for w in words)
+    ):
+        # Known words only, in no known order ("cong dan", "thanh toan"): words of the domain,
+        # not a slip in a unit's name.
+        return []
     candidates = _candidates(f"{form} {raw_form}", directory)
     if not candidates:
         return []
     choices = {i: directory.forms[i] for i in candidates}
+    short = len(raw_form.split()) <= 3
     # Plain edit similarity: word order matters in names ("Trung Nghĩa" is not "Nghĩa Trung"),
     # so no token-sorting scorer; both the corrected and the typed form are tried.
     for text in dict.fromkeys((form, raw_form)):
@@ -153,8 +252,11 @@ def match(
             score_cutoff=SCORE_CUTOFF,
             limit=limit * 4,
         )
-        for _form, score, index in results:
+        for found_form, score, index in results:
             unit = directory.form_unit[index]
+            commune = unit.kind == Kind.COMMUNE
+            if (commune or short) and not _words_align(raw_form, found_form, commune):
+                continue
             old = scored.get(unit.key)
             if old is None or float(score) > old[1]:
                 scored[unit.key] = (unit, float(score))

@@ -29,9 +29,13 @@ _PUNCT_ABBREV = [
     (r"\bksthc\b", "ksthc"),
     (r"\bkstthc\b", "ksthc"),
     (r"\bttpv\s*hcc\b", "ttpvhcc"),
+    (r"\b(?:trung tam|tt)\s*pv\s*hcc\b", "ttpvhcc"),
     (r"\bu\.?b\.?n\.?d\b", "ubnd"),
 ]
-_PUNCT_ABBREV_RE = [(re.compile(p), r) for p, r in _PUNCT_ABBREV]
+# "&" may also be written as the word "và": "sở tt và tt", "NN và PTNT".
+_PUNCT_ABBREV_RE = [
+    (re.compile(p.replace(r"\s*&\s*", r"\s*(?:&|\bva\b)\s*")), r) for p, r in _PUNCT_ABBREV
+]
 _PARENS = re.compile(r"\([^)]*\)?")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -55,6 +59,7 @@ CONTRACTIONS: dict[str, str] = {
     "lao dong tb xh": "ldtbxh",
     "nong nghiep va ptnt": "nnptnt",
     "tt phuc vu hanh chinh cong": "ttpvhcc",
+    "tt hanh chinh cong": "ttpvhcc",
     "trung tam phuc vu hcc": "ttpvhcc",
     "giao duc va dao tao": "gddt",
     "dan toc va ton giao": "dttg",
