@@ -60,6 +60,10 @@ class PlanDraft:
     doc_date: date | None = None
     sections: tuple[str, ...] = ()
     tasks: tuple[TaskDraft, ...] = field(default_factory=tuple)
+    # What the reader had to say (values clamped, parts skipped) and the identical rows it
+    # dropped; neither is part of the plan's JSON (nor of its fingerprint).
+    warnings: tuple[str, ...] = ()
+    duplicates: int = 0
 
     def to_json(self) -> dict[str, object]:
         """The import's JSON form of this plan."""

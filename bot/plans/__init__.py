@@ -6,6 +6,8 @@ from pathlib import Path
 
 from bot.model import PlanDraft
 from bot.plans.blocks import Block
+from bot.plans.budget import ReadBudget
+from bot.plans.dedupe import drop_duplicates
 from bot.plans.docx_reader import read_docx_blocks
 from bot.plans.intake import MAX_FILE_BYTES, check_size, decode_text, kind_of
 from bot.plans.meta import read_meta
@@ -15,17 +17,17 @@ from bot.plans.text_reader import read_text_blocks
 __all__ = ["read_plan", "read_blocks", "plan_from_blocks", "MAX_FILE_BYTES"]
 
 
-def read_blocks(name: str, data: bytes) -> list[Block]:
+def read_blocks(name: str, data: bytes, budget: ReadBudget | None = None) -> list[Block]:
     """Lines and rows of a document, its kind told by its content."""
     check_size(len(data))
     if kind_of(name, data) == "docx":
-        return read_docx_blocks(data)
-    return read_text_blocks(decode_text(data))
+        return read_docx_blocks(data, budget)
+    return read_text_blocks(decode_text(data), budget)
 
 
-def plan_from_blocks(source: str, blocks: list[Block]) -> PlanDraft:
-    """Metadata and tasks of a document already split into blocks."""
-    tasks = parse_blocks(blocks)
+def plan_from_blocks(source: str, blocks: list[Block], warnings: tuple[str, ...] = ()) -> PlanDraft:
+    """Metadata and tasks of a document already split into blocks; identical rows kept once."""
+    tasks, duplicates = drop_duplicates(parse_blocks(blocks))
     meta = read_meta(blocks)
     sections: list[str] = []
     for t in tasks:
@@ -39,7 +41,9 @@ def plan_from_blocks(source: str, blocks: list[Block]) -> PlanDraft:
         title=meta.title,
         doc_date=meta.doc_date,
         sections=tuple(sections),
-        tasks=tuple(tasks),
+        tasks=tasks,
+        warnings=warnings,
+        duplicates=duplicates,
     )
 
 
@@ -49,4 +53,8 @@ def read_plan(path: Path, data: bytes | None = None) -> PlanDraft:
         size = path.stat().st_size
         check_size(size)
         data = path.read_bytes()
-    return plan_from_blocks(path.name, read_blocks(path.name, data))
+    budget = ReadBudget()
+    blocks = read_blocks(path.name, data, budget)
+    plan = plan_from_blocks(path.name, blocks, budget.report())
+    budget.check_time()
+    return plan

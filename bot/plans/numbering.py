@@ -12,6 +12,7 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
+from bot.plans.budget import ReadBudget, xml_number
 from bot.plans.xml import parse_xml
 
 _W = {
@@ -62,6 +63,25 @@ def render(n: int, fmt: str) -> str | None:
     return None
 
 
+# Word has nine list levels (w:ilvl 0..8) and starts a list at most at 32767.
+LEVELS = 9
+MAX_START = 32767
+
+
+def _level(raw: str | None, budget: ReadBudget | None) -> int:
+    return xml_number(raw, 0, 0, LEVELS - 1, "Đánh số, w:ilvl", budget)
+
+
+def _parse_part(data: bytes, name: str, budget: ReadBudget | None) -> Any:
+    """A part's root, or None (with a note) when it is damaged: the numbers are then not shown."""
+    try:
+        return parse_xml(data)
+    except Exception:  # lxml's syntax errors, or a part too deep or too large
+        if budget is not None:
+            budget.note(f"Phần {name} bị hỏng: bỏ qua số thứ tự tự động.")
+        return None
+
+
 def _val(el: Any, name: str) -> str | None:
     child = el.find(_W[name]) if el is not None else None
     return child.get(_W["val"]) if child is not None else None
@@ -75,6 +95,7 @@ class Numbering:
     """
 
     read_part: Callable[[str], bytes | None] = lambda _name: None
+    budget: ReadBudget | None = None  # where notes on out-of-range numbers go
     counters: dict[str, list[int]] = field(default_factory=dict)
     _levels: dict[str, dict[int, tuple[str, int]]] | None = None  # numId → ilvl → (fmt, start)
     _style_num: dict[str, tuple[str, int]] | None = None  # styleId → (numId, ilvl)
@@ -82,61 +103,77 @@ class Numbering:
     @property
     def levels(self) -> dict[str, dict[int, tuple[str, int]]]:
         if self._levels is None:
-            self._levels = self._parse_levels(self.read_part("word/numbering.xml"))
+            self._levels = self._parse_levels(self.read_part("word/numbering.xml"), self.budget)
         return self._levels
 
     @property
     def style_num(self) -> dict[str, tuple[str, int]]:
         if self._style_num is None:
-            self._style_num = self._parse_styles(self.read_part("word/styles.xml"))
+            self._style_num = self._parse_styles(self.read_part("word/styles.xml"), self.budget)
         return self._style_num
 
     @staticmethod
-    def _parse_levels(numbering_xml: bytes | None) -> dict[str, dict[int, tuple[str, int]]]:
+    def _parse_levels(
+        numbering_xml: bytes | None, budget: ReadBudget | None = None
+    ) -> dict[str, dict[int, tuple[str, int]]]:
         out: dict[str, dict[int, tuple[str, int]]] = {}
         if not numbering_xml:
             return out
-        root = parse_xml(numbering_xml)
+        root = _parse_part(numbering_xml, "numbering.xml", budget)
+        if root is None:
+            return out
         abstract: dict[str, dict[int, tuple[str, int]]] = {}
         for an in root.iterchildren(_W["abstractNum"]):
             lv = {}
             for lvl in an.iterchildren(_W["lvl"]):
-                ilvl = int(lvl.get(_W["ilvl"]) or 0)
-                lv[ilvl] = (_val(lvl, "numFmt") or "decimal", int(_val(lvl, "start") or 1))
+                ilvl = _level(lvl.get(_W["ilvl"]), budget)
+                start = xml_number(_val(lvl, "start"), 1, 0, MAX_START, "Đánh số, w:start", budget)
+                lv[ilvl] = (_val(lvl, "numFmt") or "decimal", start)
             abstract[an.get(_W["abstractNumId"]) or ""] = lv
         for num in root.iterchildren(_W["num"]):
             levels = dict(abstract.get(_val(num, "abstractNumId") or "", {}))
             for override in num.iterchildren(_W["lvlOverride"]):
-                ilvl = int(override.get(_W["ilvl"]) or 0)
+                ilvl = _level(override.get(_W["ilvl"]), budget)
                 start = _val(override, "startOverride")
                 if start is not None and ilvl in levels:
-                    levels[ilvl] = (levels[ilvl][0], int(start))
+                    what = "Đánh số, w:startOverride"
+                    levels[ilvl] = (
+                        levels[ilvl][0],
+                        xml_number(start, 1, 0, MAX_START, what, budget),
+                    )
             out[num.get(_W["numId"]) or ""] = levels
         return out
 
     @classmethod
-    def _parse_styles(cls, styles_xml: bytes | None) -> dict[str, tuple[str, int]]:
+    def _parse_styles(
+        cls, styles_xml: bytes | None, budget: ReadBudget | None = None
+    ) -> dict[str, tuple[str, int]]:
         out: dict[str, tuple[str, int]] = {}
         if not styles_xml:
             return out
-        styles = {s.get(_W["styleId"]): s for s in parse_xml(styles_xml).iterchildren(_W["style"])}
+        root = _parse_part(styles_xml, "styles.xml", budget)
+        if root is None:
+            return out
+        styles = {s.get(_W["styleId"]): s for s in root.iterchildren(_W["style"])}
         for style_id in styles:
-            found = cls._style_numpr(styles, style_id, 0)
+            found = cls._style_numpr(styles, style_id, 0, budget)
             if found:
                 out[style_id] = found
         return out
 
     @staticmethod
-    def _style_numpr(styles: dict[Any, Any], style_id: Any, depth: int) -> tuple[str, int] | None:
+    def _style_numpr(
+        styles: dict[Any, Any], style_id: Any, depth: int, budget: ReadBudget | None
+    ) -> tuple[str, int] | None:
         style = styles.get(style_id)
         if style is None or depth > 10:
             return None
         numpr = style.find(_W["pPr"])
         numpr = numpr.find(_W["numPr"]) if numpr is not None else None
         if numpr is not None and _val(numpr, "numId"):
-            return _val(numpr, "numId") or "", int(_val(numpr, "ilvl") or 0)
+            return _val(numpr, "numId") or "", _level(_val(numpr, "ilvl"), budget)
         based = _val(style, "basedOn")
-        return Numbering._style_numpr(styles, based, depth + 1) if based else None
+        return Numbering._style_numpr(styles, based, depth + 1, budget) if based else None
 
     def label(self, paragraph: Any) -> str | None:
         """The next label of a numbered paragraph (advancing its list), or None."""
@@ -145,7 +182,7 @@ class Numbering:
             return None
         numpr = ppr.find(_W["numPr"])
         if numpr is not None and _val(numpr, "numId"):
-            num_id, ilvl = _val(numpr, "numId") or "", int(_val(numpr, "ilvl") or 0)
+            num_id, ilvl = _val(numpr, "numId") or "", _level(_val(numpr, "ilvl"), self.budget)
         else:
             style = _val(ppr, "pStyle")
             if style is None or style not in self.style_num:
@@ -154,8 +191,8 @@ class Numbering:
         if num_id == "0" or num_id not in self.levels:
             return None
         fmt, start = self.levels[num_id].get(ilvl, ("decimal", 1))
-        counts = self.counters.setdefault(num_id, [0] * 9)
+        counts = self.counters.setdefault(num_id, [0] * LEVELS)
         counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else start
-        for deeper in range(ilvl + 1, 9):
+        for deeper in range(ilvl + 1, LEVELS):
             counts[deeper] = 0
         return render(counts[ilvl], fmt)
