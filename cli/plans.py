@@ -1,8 +1,9 @@
 """`import PATH... [--dry-run] [--json]` and `tasks [--json]`: plans in and out of the store.
 
-`import --json` prints {"plans": [{"source", "issuer", "year", "number", "title", "tasks": [{"ref",
-"section", "content", "result", "lead", "support", "deadline", "deadline_in_text", "notes",
-"inferred"}]}], "errors": [{"source", "message"}]}: the gold files' field names.
+`import --json` prints {"plans": [{"source", "issuer", "year", "number", "title",
+"duplicates_dropped", "warnings", "tasks": [{"ref", "section", "content", "result", "lead",
+"support", "deadline", "deadline_in_text", "notes", "inferred"}]}], "errors": [{"source",
+"message"}]}: the gold files' field names, with the identical rows dropped and the reader's notes.
 """
 
 from __future__ import annotations
@@ -62,7 +63,14 @@ async def _import(args: argparse.Namespace, settings: Any) -> int:
             if o.draft is None:
                 continue
             body = o.draft.to_json()
-            plans.append({**{k: body[k] for k in PLAN_KEYS}, "tasks": body["tasks"]})
+            plans.append(
+                {
+                    **{k: body[k] for k in PLAN_KEYS},
+                    "duplicates_dropped": o.draft.duplicates,
+                    "warnings": list(o.draft.warnings),
+                    "tasks": body["tasks"],
+                }
+            )
         errors = [{"source": o.path.name, "message": o.error} for o in outcomes if o.error]
         print(json.dumps({"plans": plans, "errors": errors}, ensure_ascii=False, indent=1))
     else:
@@ -78,8 +86,11 @@ def _summary(outcome: Any, dry_run: bool) -> str:
         return f"✗ {name}: {outcome.error}"
     d, r = outcome.draft, outcome.result
     head = f"✓ {name}: {d.issuer or 'không rõ cơ quan'} · năm {d.year or '?'} · {len(d.tasks)} việc"
+    if d.duplicates:
+        head += f" (bỏ {d.duplicates} dòng trùng lặp)"
+    notes = "".join(f"\n  ! {w}" for w in d.warnings)
     if r.same_as_stored:
-        return head + " — đã có, không thay đổi."
+        return head + " — đã có, không thay đổi." + notes
     verb = "thử (không lưu)" if dry_run else "đã nhập"
     line = (
         f"{head} — {verb}: {r.created} mới, {r.updated} cập nhật, {r.unchanged} không đổi, "
@@ -89,7 +100,7 @@ def _summary(outcome: Any, dry_run: bool) -> str:
         line += f"; hạn chưa rõ: {len(r.unknown_deadlines)}"
     if r.unresolved:
         line += f"; đơn vị chưa nhận ra: {len(r.unresolved)} ({'; '.join(r.unresolved[:5])})"
-    return line + "."
+    return line + "." + notes
 
 
 async def _tasks(args: argparse.Namespace, settings: Any) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,11 @@ async def _dry_run(
 ) -> tuple[PlanDraft, ImportResult]:
     """Read and import the plan in one transaction; roll it back unless ``commit``."""
     svc = context.services
-    draft = read_plan(Path(name), data)
+    # One plan read at a time, in a worker thread: a big or hostile file must not stall other
+    # chats and the reminders (the application's own semaphore: one per event loop).
+    readers = context.bot_data.setdefault("plan_readers", asyncio.Semaphore(1))
+    async with readers:
+        draft = await asyncio.to_thread(read_plan, Path(name), data)
     async with svc.uow() as uow:
         calendar = await svc.calendar(uow.session)
         result = await import_plan(uow, draft, svc.now(), calendar)
@@ -46,11 +51,14 @@ async def _dry_run(
 def _preview(draft: PlanDraft, result: ImportResult) -> str:
     unknown, unresolved = result.unknown_deadlines, result.unresolved
     tasks = len(draft.tasks)
-    lines = [
+    lines = [f"⚠️ {e(shorten(w, 200))}" for w in draft.warnings[:10]]
+    lines += [
         f"📋 <b>{e(draft.title or draft.source)}</b>",
         f"Cơ quan: {e(draft.issuer or 'không rõ')} · Số: {e(draft.number or '—')} · Năm: {e(draft.year or '—')}",  # fmt: skip
         f"Số việc: <b>{tasks}</b> · có hạn: <b>{tasks - len(unknown)}</b> · chưa rõ hạn: <b>{len(unknown)}</b>",  # fmt: skip
     ]
+    if draft.duplicates:
+        lines.append(f"Bỏ {draft.duplicates} dòng trùng lặp (cùng nội dung, đơn vị và thời hạn).")
     if unknown:
         lines.append(f"Hạn chưa rõ: {_list(unknown)}")
     if unresolved:
@@ -178,6 +186,9 @@ async def assign(update: Update, context: BotContext) -> None:
 
 
 def register(app: App) -> None:
-    app.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.Document.ALL, on_document))
-    app.add_handler(CallbackQueryHandler(on_confirm, pattern=r"^(pi|pc):"))
+    # block=False: while a plan is read (or imported), other updates (other chats) are handled.
+    app.add_handler(
+        MessageHandler(filters.ChatType.PRIVATE & filters.Document.ALL, on_document, block=False)
+    )
+    app.add_handler(CallbackQueryHandler(on_confirm, pattern=r"^(pi|pc):", block=False))
     app.add_handler(CommandHandler("giao", assign))

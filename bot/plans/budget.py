@@ -41,6 +41,8 @@ class ReadBudget:
     started: float = field(default_factory=time.monotonic)
 
     def note(self, text: str) -> None:
+        if text in self.notes:
+            return
         if len(self.notes) < MAX_NOTES:
             self.notes.append(text)
         else:

@@ -134,13 +134,10 @@ class Numbering:
             levels = dict(abstract.get(_val(num, "abstractNumId") or "", {}))
             for override in num.iterchildren(_W["lvlOverride"]):
                 ilvl = _level(override.get(_W["ilvl"]), budget)
-                start = _val(override, "startOverride")
-                if start is not None and ilvl in levels:
+                raw = _val(override, "startOverride")
+                if raw is not None and ilvl in levels:
                     what = "Đánh số, w:startOverride"
-                    levels[ilvl] = (
-                        levels[ilvl][0],
-                        xml_number(start, 1, 0, MAX_START, what, budget),
-                    )
+                    levels[ilvl] = (levels[ilvl][0], xml_number(raw, 1, 0, MAX_START, what, budget))
             out[num.get(_W["numId"]) or ""] = levels
         return out
 
