@@ -32,7 +32,10 @@ def test_import_prints_the_plans_as_json_and_tasks_lists_what_was_stored(tmp_pat
     assert done.returncode == 0, done.stderr
     out = json.loads(done.stdout)
     [plan] = out["plans"]
-    assert set(plan) == {"source", "issuer", "year", "number", "title", "tasks"}
+    assert set(plan) == {
+        "source", "issuer", "year", "number", "title", "duplicates_dropped", "warnings", "tasks",
+    }  # fmt: skip
+    assert plan["duplicates_dropped"] == 0 and plan["warnings"] == []
     assert (plan["issuer"], plan["year"], len(plan["tasks"])) == ("UBND tỉnh Quảng Ngãi", 2026, 21)
     assert set(plan["tasks"][0]) == {
         "ref", "section", "content", "result", "lead", "support",
