@@ -21,6 +21,7 @@ from services.imports import ImportResult, import_plan
 
 ACCEPTED = (".docx", ".txt", ".tsv", ".text")
 MAX_PENDING = 20  # plan previews kept in memory awaiting 📥 Nhập / Hủy
+MAX_PENDING_BYTES = 48 * 1024 * 1024  # ... and the bytes of their files, at most
 NOT_COORDINATOR = "Chỉ điều phối viên mới nhập kế hoạch được."
 
 
@@ -100,9 +101,13 @@ async def on_document(update: Update, context: BotContext) -> None:
         await reply(update, e(exc.message))
         return
     token = secrets.token_hex(4)
-    svc.pending_plans[token] = (officer.telegram_id, name, data)
-    while len(svc.pending_plans) > MAX_PENDING:  # previews never confirmed: drop the oldest
-        svc.pending_plans.pop(next(iter(svc.pending_plans)))
+    pending = svc.pending_plans
+    pending[token] = (officer.telegram_id, name, data)
+    # Previews never confirmed: drop the oldest beyond a count and a total size.
+    while len(pending) > 1 and (
+        len(pending) > MAX_PENDING or sum(len(p[2]) for p in pending.values()) > MAX_PENDING_BYTES
+    ):
+        pending.pop(next(iter(pending)))
     rows = [[button("📥 Nhập", svc.sign(chat.id, f"pi:{token}")),
              button("Hủy", svc.sign(chat.id, f"pc:{token}"))]]  # fmt: skip
     await reply(update, _preview(draft, result), reply_markup=inline(rows))

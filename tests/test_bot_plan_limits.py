@@ -100,3 +100,16 @@ async def test_the_detail_of_a_five_megabyte_cell_is_cut_to_a_few_messages(world
     assert "đã rút gọn, xem toàn văn trong kế hoạch" in text
     assert "Thời hạn:" in text and "Chủ trì:" in text  # the short fields are not cut away
     assert "&lt;hành chính&gt; &amp;" in text  # still escaped after the cut
+
+
+async def test_previews_awaiting_import_are_bounded_in_bytes(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = crafted.repeated(3)
+    monkeypatch.setattr(handlers.plans, "MAX_PENDING_BYTES", len(data) * 2)
+    coord = world.harness.private(COORD)
+    for n in range(4):
+        await coord.send_document(f"p{n}.docx", data, DOCX)
+    kept = world.services.pending_plans
+    assert len(kept) == 2 and sum(len(p[2]) for p in kept.values()) <= len(data) * 2
+    assert [p[1] for p in kept.values()] == ["p2.docx", "p3.docx"]  # the newest stay
