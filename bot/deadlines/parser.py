@@ -1155,7 +1155,7 @@ def parse_uncached(text: str | None, year: int | None, context: str | None = Non
 
 
 # Bounded in characters: the context is the task's whole text, which a crafted plan makes huge.
-_parse_cached = bounded_memo(maxsize=2048)(parse_uncached)
+_parse_cached = bounded_memo(maxsize=2048, max_key_chars=2048)(parse_uncached)
 
 
 def _apply_context(f: _Found, clauses: list[str], year: int | None) -> None:
