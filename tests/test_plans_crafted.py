@@ -157,3 +157,14 @@ def test_the_deadline_memo_does_not_keep_a_long_task_text() -> None:
     assert _parse_cached.cache_info().currsize == 0  # type: ignore[attr-defined]
     parse_deadline("Quý II", 2026, "Rà soát.")
     assert _parse_cached.cache_info().currsize == 1  # type: ignore[attr-defined]
+
+
+def test_a_refusal_names_what_was_clamped(tmp_path: Path) -> None:
+    # Word's largest start (32767) is no task number: no task is read, and the message says why.
+    data = crafted.with_numbering("20", "9" * 5000)
+    with pytest.raises(BadDocument, match="Lưu ý khi đọc: .*w:ilvl.*w:start"):
+        read_plan(Path("n.docx"), data)
+    proc, took = _import(tmp_path, data)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    assert "✗ crafted.docx: Bảng nhiệm vụ không có dòng công việc" in proc.stderr
+    assert "đã giới hạn còn 32767" in proc.stderr and took < 20

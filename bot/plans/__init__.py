@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.errors import BadDocument
 from bot.model import PlanDraft
 from bot.plans.blocks import Block
 from bot.plans.budget import ReadBudget
@@ -55,6 +56,11 @@ def read_plan(path: Path, data: bytes | None = None) -> PlanDraft:
         data = path.read_bytes()
     budget = ReadBudget()
     blocks = read_blocks(path.name, data, budget)
-    plan = plan_from_blocks(path.name, blocks, budget.report())
+    try:
+        plan = plan_from_blocks(path.name, blocks, budget.report())
+    except BadDocument as exc:  # say what was clamped: it may be why no task was found
+        if not budget.notes:
+            raise
+        raise BadDocument(f"{exc.message} Lưu ý khi đọc: {'; '.join(budget.report()[:3])}") from exc
     budget.check_time()
     return plan

@@ -9,19 +9,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bot.model import TaskDraft
-from bot.text import squash
 
 
 def _key(t: TaskDraft) -> tuple[object, ...]:
-    # The ref and the section are where the row sits, not what it asks. Spaces aside, the text
-    # must be the same letter for letter ("bán" and "bàn" are different tasks).
+    # The ref and the section are where the row sits, not what it asks. The fields are cleaned
+    # cell text (spaces squashed); they must be the same letter for letter ("bán" and "bàn"
+    # are different tasks).
     return (
-        squash(t.content),
-        squash(t.result or ""),
-        tuple(sorted(squash(u) for u in t.lead)),
-        tuple(sorted(squash(u) for u in t.support)),
-        squash(t.deadline or ""),
-        squash(t.notes or ""),
+        t.content,
+        t.result or "",
+        tuple(sorted(t.lead)),
+        tuple(sorted(t.support)),
+        t.deadline or "",
+        t.notes or "",
     )
 
 
