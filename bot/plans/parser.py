@@ -321,12 +321,11 @@ def _classify(raw: RawTask, f: _Fields) -> None:
 
 def _interpret(tasks: list[RawTask]) -> list[TaskDraft]:
     fields = [_read_fields(t) for t in tasks]
-    index = {id(t): i for i, t in enumerate(tasks)}  # a parent's place (list.index is O(n))
     # Lost merged cells: a task with no unit or no time takes them from its neighbour
     # in the same section (the row above, or below for the first row of a merge).
     for i, (raw, f) in enumerate(zip(tasks, fields, strict=True)):
         if raw.parent is not None:
-            pf = fields[index[id(raw.parent)]]
+            pf = fields[tasks.index(raw.parent)]
             if not f.content:
                 f.content = pf.content
                 f.inferred.add("content")
@@ -357,7 +356,7 @@ def _interpret(tasks: list[RawTask]) -> list[TaskDraft]:
     # a) / b) results: the task and its sub-row become "1a" and "1b".
     for raw, f in zip(tasks, fields, strict=True):
         if raw.parent is not None and raw.suffix == "b" and re.match(r"^b\)", f.result):
-            pf = fields[index[id(raw.parent)]]
+            pf = fields[tasks.index(raw.parent)]
             if re.match(r"^a\)", pf.result):
                 raw.parent.suffix = "a"
     drafts: list[TaskDraft] = []
