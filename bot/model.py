@@ -49,6 +49,27 @@ class TaskDraft:
 
 
 @dataclass(frozen=True)
+class ReadReport:
+    """How a document was read: what each column became, and what the reader was unsure of.
+
+    Every line is Vietnamese, for the coordinator; ``warnings`` are the ones to look at first.
+    """
+
+    columns: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()
+    inferred: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, list[str]]:
+        return {
+            "columns": list(self.columns),
+            "warnings": list(self.warnings),
+            "skipped": list(self.skipped),
+            "inferred": list(self.inferred),
+        }
+
+
+@dataclass(frozen=True)
 class PlanDraft:
     """A plan as read from a document: metadata, sections and tasks."""
 
@@ -60,10 +81,9 @@ class PlanDraft:
     doc_date: date | None = None
     sections: tuple[str, ...] = ()
     tasks: tuple[TaskDraft, ...] = field(default_factory=tuple)
-    # What the reader had to say (values clamped, parts skipped) and the identical rows it
-    # dropped; neither is part of the plan's JSON (nor of its fingerprint).
-    warnings: tuple[str, ...] = ()
-    duplicates: int = 0
+    # Not part of the plan's content (nor of its fingerprint): how it was read.
+    report: ReadReport = field(default_factory=ReadReport, compare=False)
+    duplicates: int = 0  # identical rows dropped (kept once), also not part of the JSON
 
     def to_json(self) -> dict[str, object]:
         """The import's JSON form of this plan."""

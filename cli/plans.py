@@ -1,9 +1,11 @@
 """`import PATH... [--dry-run] [--json]` and `tasks [--json]`: plans in and out of the store.
 
-`import --json` prints {"plans": [{"source", "issuer", "year", "number", "title",
-"duplicates_dropped", "warnings", "tasks": [{"ref", "section", "content", "result", "lead",
-"support", "deadline", "deadline_in_text", "notes", "inferred"}]}], "errors": [{"source",
-"message"}]}: the gold files' field names, with the identical rows dropped and the reader's notes.
+`import --json` prints {"plans": [{"source", "issuer", "year", "number", "title", "tasks": [{"ref",
+"section", "content", "result", "lead", "support", "deadline", "deadline_in_text", "notes",
+"inferred"}], "warnings": [...], "report": {"columns", "warnings", "skipped", "inferred"},
+"duplicates_dropped": N, "changes": {"added", "removed", "deadlines", "units"}}], "errors":
+[{"source", "message"}]}: the gold files' field names, then how the plan was read (identical rows
+dropped included) and what it changes in the store.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ async def _calendar(session: Any) -> Any:
 
 
 async def _import(args: argparse.Namespace, settings: Any) -> int:
-    from services.imports import import_files
+    from services.imports import import_files, read_warnings
     from store.db import make_engine, make_sessionmaker
     from store.migrate import migrate
 
@@ -66,9 +68,11 @@ async def _import(args: argparse.Namespace, settings: Any) -> int:
             plans.append(
                 {
                     **{k: body[k] for k in PLAN_KEYS},
-                    "duplicates_dropped": o.draft.duplicates,
-                    "warnings": list(o.draft.warnings),
                     "tasks": body["tasks"],
+                    "warnings": read_warnings(o.draft, o.result),
+                    "report": o.draft.report.to_json(),
+                    "duplicates_dropped": o.draft.duplicates,
+                    "changes": o.result.changes.to_json() if o.result else None,
                 }
             )
         errors = [{"source": o.path.name, "message": o.error} for o in outcomes if o.error]
@@ -76,7 +80,32 @@ async def _import(args: argparse.Namespace, settings: Any) -> int:
     else:
         for o in outcomes:
             print(_summary(o, args.dry_run), file=sys.stderr if o.error else sys.stdout)
+            if o.draft is not None and (args.dry_run or read_warnings(o.draft, o.result)):
+                print(_report(o, full=args.dry_run))
     return 1 if any(o.error for o in outcomes) else 0
+
+
+def _report(outcome: Any, full: bool) -> str:
+    """The reading report: warnings first; with ``full`` (a dry run) the columns, skipped rows,
+    inferred values and what a revision changes."""
+    from services.imports import read_warnings
+
+    report = outcome.draft.report
+    lines = [f"  {w}" for w in read_warnings(outcome.draft, outcome.result)]
+    if full:
+        for title, items in (
+            ("Cột đọc được", report.columns),
+            ("Dòng bỏ qua, đề mục", report.skipped),
+            ("Giá trị suy ra", report.inferred),
+        ):
+            if items:
+                lines.append(f"  {title}:")
+                lines.extend(f"    - {x}" for x in items)
+        changes = outcome.result.changes.lines() if outcome.result else []
+        if changes:
+            lines.append("  Thay đổi so với bản đã nhập:")
+            lines.extend(f"    {x}" for x in changes)
+    return "\n".join(lines)
 
 
 def _summary(outcome: Any, dry_run: bool) -> str:
@@ -88,9 +117,8 @@ def _summary(outcome: Any, dry_run: bool) -> str:
     head = f"✓ {name}: {d.issuer or 'không rõ cơ quan'} · năm {d.year or '?'} · {len(d.tasks)} việc"
     if d.duplicates:
         head += f" (bỏ {d.duplicates} dòng trùng lặp)"
-    notes = "".join(f"\n  ! {w}" for w in d.warnings)
     if r.same_as_stored:
-        return head + " — đã có, không thay đổi." + notes
+        return head + " — đã có, không thay đổi."
     verb = "thử (không lưu)" if dry_run else "đã nhập"
     line = (
         f"{head} — {verb}: {r.created} mới, {r.updated} cập nhật, {r.unchanged} không đổi, "
@@ -100,7 +128,7 @@ def _summary(outcome: Any, dry_run: bool) -> str:
         line += f"; hạn chưa rõ: {len(r.unknown_deadlines)}"
     if r.unresolved:
         line += f"; đơn vị chưa nhận ra: {len(r.unresolved)} ({'; '.join(r.unresolved[:5])})"
-    return line + "." + notes
+    return line + "."
 
 
 async def _tasks(args: argparse.Namespace, settings: Any) -> int:

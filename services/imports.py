@@ -17,6 +17,7 @@ from bot.errors import BadDocument
 from bot.model import PlanDraft, TaskDraft
 from bot.plans import read_plan
 from bot.text import fold
+from services.plan_changes import PlanChanges
 from store import plans_repo
 from store.models import AuditRow
 from store.plans_repo import ExistingTask, TaskValues
@@ -40,6 +41,8 @@ class ImportResult:
     unknown_deadlines: list[str] = field(default_factory=list)
     plan_created: bool = False
     same_as_stored: bool = False
+    # A revision of a stored plan: the tasks it adds, removes, moves or gives other units.
+    changes: PlanChanges = field(default_factory=PlanChanges)
 
 
 def plan_identity(draft: PlanDraft) -> str:
@@ -203,10 +206,13 @@ async def import_plan(
     pairs = match_tasks([t for t, _v, _s in prepared], stored)
     stored_mentions = await plans_repo.mentions_of(session, [s.id for s in stored])
     created = updated = unchanged = 0
+    changes = PlanChanges()
     for i, (task, values, schedule) in enumerate(prepared):
         mentions = _mentions(task)
         old = pairs.get(i)
         if old is None:
+            if stored:
+                changes.add_task(task.ref, task.content)
             task_id = await plans_repo.add_task(session, plan_id, values)
             await plans_repo.replace_dues(session, task_id, _dues(schedule, year, calendar))
             await plans_repo.replace_mentions(session, task_id, mentions)
@@ -216,8 +222,12 @@ async def import_plan(
         await plans_repo.update_task(session, old.id, values)
         if changed:
             await plans_repo.replace_dues(session, old.id, _dues(schedule, year, calendar))
+        if old.active:
+            changes.deadline(task.ref, old.deadline, task.deadline)
         same_units = _same_mentions(stored_mentions.get(old.id, []), mentions)
         if not same_units:
+            if old.active:
+                changes.mentions(task.ref, stored_mentions.get(old.id, []), mentions)
             await plans_repo.replace_mentions(session, old.id, mentions)
         if changed or not same_units:
             updated += 1
@@ -225,6 +235,9 @@ async def import_plan(
             unchanged += 1
     matched = {t.id for t in pairs.values()}
     gone = [s.id for s in stored if s.id not in matched and s.active]
+    for s in stored:
+        if s.id in gone:
+            changes.remove_task(s.ref, s.content)
     await plans_repo.deactivate_tasks(session, gone)
     await session.flush()
     resolved = await _resolve_units(session, plan_id)
@@ -249,8 +262,33 @@ async def import_plan(
     )
     await session.flush()
     return ImportResult(
-        plan_id, created, updated, unchanged, len(gone), unresolved, unknown, plan_created, False
+        plan_id,
+        created,
+        updated,
+        unchanged,
+        len(gone),
+        unresolved,
+        unknown,
+        plan_created,
+        False,
+        changes,
     )
+
+
+MAX_WARNINGS = 12  # lines of warnings kept for a preview
+
+
+def read_warnings(draft: PlanDraft, result: ImportResult | None) -> list[str]:
+    """What the coordinator should check before importing: the reader's warnings, then the
+    deadlines it did not understand."""
+    out = list(draft.report.warnings)
+    if result is not None and result.unknown_deadlines:
+        unknown = result.unknown_deadlines
+        shown = "; ".join(unknown[:5]) + (
+            f" và {len(unknown) - 5} việc khác" if len(unknown) > 5 else ""
+        )
+        out.append(f"⚠️ {len(unknown)} thời hạn chưa hiểu được: {shown}.")
+    return out
 
 
 @dataclass(frozen=True)

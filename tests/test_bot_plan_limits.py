@@ -49,7 +49,7 @@ async def test_a_non_numeric_span_gets_a_preview_with_a_note_not_the_generic_err
     replies = await world.harness.private(COORD).send_document(
         "six.docx", crafted.with_grid_span("six"), DOCX
     )
-    assert "⚠️ Bảng 1, dòng 3, w:gridSpan: giá trị «six» không phải số" in replies.text
+    assert "Bảng 1, dòng 3, w:gridSpan: giá trị «six» không phải số" in replies.text
     assert "Số việc:" in replies.text and replies.buttons == ["📥 Nhập", "Hủy"]
 
 

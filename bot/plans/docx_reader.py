@@ -151,7 +151,7 @@ def read_docx_blocks(data: bytes, budget: ReadBudget | None = None) -> list[Bloc
             root = parse_xml(zf.read("word/document.xml"))
         except Exception as exc:  # a damaged part: zlib, CRC or XML errors
             raise BadDocument("Tệp .docx bị hỏng, không đọc được nội dung.") from exc
-    numbering = Numbering(lambda name: _read_part(data, name), budget=budget)
+    numbering = Numbering(lambda name: _read_part(data, name))
     body = root.find(_BODY)
     if body is None:
         raise BadDocument("Tệp .docx không có nội dung (thiếu phần thân văn bản).")

@@ -6,13 +6,13 @@ by Word from numbering.xml (and the paragraph's style), so it has to be counted 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from docx.oxml.ns import qn
 
-from bot.plans.budget import ReadBudget, xml_number
 from bot.plans.xml import parse_xml
 
 _W = {
@@ -33,7 +33,10 @@ _W = {
     "numPr": qn("w:numPr"),
     "pStyle": qn("w:pStyle"),
     "basedOn": qn("w:basedOn"),
+    "lvlText": qn("w:lvlText"),
+    "isLgl": qn("w:isLgl"),
 }
+_PLACEHOLDER = re.compile(r"%([1-9])")
 
 
 def roman(n: int) -> str:
@@ -63,23 +66,20 @@ def render(n: int, fmt: str) -> str | None:
     return None
 
 
-# Word has nine list levels (w:ilvl 0..8) and starts a list at most at 32767.
-LEVELS = 9
-MAX_START = 32767
-
-
-def _level(raw: str | None, budget: ReadBudget | None) -> int:
-    return xml_number(raw, 0, 0, LEVELS - 1, "Đánh số, w:ilvl", budget)
-
-
-def _parse_part(data: bytes, name: str, budget: ReadBudget | None) -> Any:
-    """A part's root, or None (with a note) when it is damaged: the numbers are then not shown."""
+def _level(text: str | None) -> int:
+    """A list level from the file (0-8: Word has nine)."""
     try:
-        return parse_xml(data)
-    except Exception:  # lxml's syntax errors, or a part too deep or too large
-        if budget is not None:
-            budget.note(f"Phần {name} bị hỏng: bỏ qua số thứ tự tự động.")
-        return None
+        return min(max(int(text or 0), 0), 8)
+    except ValueError:
+        return 0
+
+
+def _start(text: str | None) -> int:
+    """A list's start number from the file, bounded."""
+    try:
+        return min(max(int(text or 1), 0), 10_000)
+    except ValueError:
+        return 1
 
 
 def _val(el: Any, name: str) -> str | None:
@@ -95,82 +95,75 @@ class Numbering:
     """
 
     read_part: Callable[[str], bytes | None] = lambda _name: None
-    budget: ReadBudget | None = None  # where notes on out-of-range numbers go
     counters: dict[str, list[int]] = field(default_factory=dict)
-    _levels: dict[str, dict[int, tuple[str, int]]] | None = None  # numId → ilvl → (fmt, start)
+    # numId → ilvl → (fmt, start, lvlText)
+    _levels: dict[str, dict[int, tuple[str, int, str]]] | None = None
     _style_num: dict[str, tuple[str, int]] | None = None  # styleId → (numId, ilvl)
 
     @property
-    def levels(self) -> dict[str, dict[int, tuple[str, int]]]:
+    def levels(self) -> dict[str, dict[int, tuple[str, int, str]]]:
         if self._levels is None:
-            self._levels = self._parse_levels(self.read_part("word/numbering.xml"), self.budget)
+            self._levels = self._parse_levels(self.read_part("word/numbering.xml"))
         return self._levels
 
     @property
     def style_num(self) -> dict[str, tuple[str, int]]:
         if self._style_num is None:
-            self._style_num = self._parse_styles(self.read_part("word/styles.xml"), self.budget)
+            self._style_num = self._parse_styles(self.read_part("word/styles.xml"))
         return self._style_num
 
     @staticmethod
-    def _parse_levels(
-        numbering_xml: bytes | None, budget: ReadBudget | None = None
-    ) -> dict[str, dict[int, tuple[str, int]]]:
-        out: dict[str, dict[int, tuple[str, int]]] = {}
+    def _parse_levels(numbering_xml: bytes | None) -> dict[str, dict[int, tuple[str, int, str]]]:
+        out: dict[str, dict[int, tuple[str, int, str]]] = {}
         if not numbering_xml:
             return out
-        root = _parse_part(numbering_xml, "numbering.xml", budget)
-        if root is None:
-            return out
-        abstract: dict[str, dict[int, tuple[str, int]]] = {}
+        root = parse_xml(numbering_xml)
+        abstract: dict[str, dict[int, tuple[str, int, str]]] = {}
         for an in root.iterchildren(_W["abstractNum"]):
             lv = {}
             for lvl in an.iterchildren(_W["lvl"]):
-                ilvl = _level(lvl.get(_W["ilvl"]), budget)
-                start = xml_number(_val(lvl, "start"), 1, 0, MAX_START, "Đánh số, w:start", budget)
-                lv[ilvl] = (_val(lvl, "numFmt") or "decimal", start)
+                ilvl = _level(lvl.get(_W["ilvl"]))
+                fmt = _val(lvl, "numFmt") or "decimal"
+                text = _val(lvl, "lvlText")
+                lv[ilvl] = (
+                    fmt,
+                    _start(_val(lvl, "start")),
+                    f"%{ilvl + 1}" if text is None else text,
+                )
             abstract[an.get(_W["abstractNumId"]) or ""] = lv
         for num in root.iterchildren(_W["num"]):
             levels = dict(abstract.get(_val(num, "abstractNumId") or "", {}))
             for override in num.iterchildren(_W["lvlOverride"]):
-                ilvl = _level(override.get(_W["ilvl"]), budget)
-                raw = _val(override, "startOverride")
-                if raw is not None and ilvl in levels:
-                    what = "Đánh số, w:startOverride"
-                    levels[ilvl] = (levels[ilvl][0], xml_number(raw, 1, 0, MAX_START, what, budget))
+                ilvl = _level(override.get(_W["ilvl"]))
+                start = _val(override, "startOverride")
+                if start is not None and ilvl in levels:
+                    levels[ilvl] = (levels[ilvl][0], _start(start), levels[ilvl][2])
             out[num.get(_W["numId"]) or ""] = levels
         return out
 
     @classmethod
-    def _parse_styles(
-        cls, styles_xml: bytes | None, budget: ReadBudget | None = None
-    ) -> dict[str, tuple[str, int]]:
+    def _parse_styles(cls, styles_xml: bytes | None) -> dict[str, tuple[str, int]]:
         out: dict[str, tuple[str, int]] = {}
         if not styles_xml:
             return out
-        root = _parse_part(styles_xml, "styles.xml", budget)
-        if root is None:
-            return out
-        styles = {s.get(_W["styleId"]): s for s in root.iterchildren(_W["style"])}
+        styles = {s.get(_W["styleId"]): s for s in parse_xml(styles_xml).iterchildren(_W["style"])}
         for style_id in styles:
-            found = cls._style_numpr(styles, style_id, 0, budget)
+            found = cls._style_numpr(styles, style_id, 0)
             if found:
                 out[style_id] = found
         return out
 
     @staticmethod
-    def _style_numpr(
-        styles: dict[Any, Any], style_id: Any, depth: int, budget: ReadBudget | None
-    ) -> tuple[str, int] | None:
+    def _style_numpr(styles: dict[Any, Any], style_id: Any, depth: int) -> tuple[str, int] | None:
         style = styles.get(style_id)
         if style is None or depth > 10:
             return None
         numpr = style.find(_W["pPr"])
         numpr = numpr.find(_W["numPr"]) if numpr is not None else None
         if numpr is not None and _val(numpr, "numId"):
-            return _val(numpr, "numId") or "", _level(_val(numpr, "ilvl"), budget)
+            return _val(numpr, "numId") or "", _level(_val(numpr, "ilvl"))
         based = _val(style, "basedOn")
-        return Numbering._style_numpr(styles, based, depth + 1, budget) if based else None
+        return Numbering._style_numpr(styles, based, depth + 1) if based else None
 
     def label(self, paragraph: Any) -> str | None:
         """The next label of a numbered paragraph (advancing its list), or None."""
@@ -179,7 +172,7 @@ class Numbering:
             return None
         numpr = ppr.find(_W["numPr"])
         if numpr is not None and _val(numpr, "numId"):
-            num_id, ilvl = _val(numpr, "numId") or "", _level(_val(numpr, "ilvl"), self.budget)
+            num_id, ilvl = _val(numpr, "numId") or "", _level(_val(numpr, "ilvl"))
         else:
             style = _val(ppr, "pStyle")
             if style is None or style not in self.style_num:
@@ -187,9 +180,21 @@ class Numbering:
             num_id, ilvl = self.style_num[style]
         if num_id == "0" or num_id not in self.levels:
             return None
-        fmt, start = self.levels[num_id].get(ilvl, ("decimal", 1))
-        counts = self.counters.setdefault(num_id, [0] * LEVELS)
+        levels = self.levels[num_id]
+        fmt, start, text = levels.get(ilvl, ("decimal", 1, f"%{ilvl + 1}"))
+        counts = self.counters.setdefault(num_id, [0] * 9)
         counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else start
-        for deeper in range(ilvl + 1, LEVELS):
+        for deeper in range(ilvl + 1, 9):
             counts[deeper] = 0
-        return render(counts[ilvl], fmt)
+        if render(counts[ilvl], fmt) is None:
+            return None
+
+        # "%1.%2." draws "1.2."; the label keeps the numbers only ("Phần %1" → "I", "%1)" → "a").
+        parts = []
+        for m in _PLACEHOLDER.finditer(text):
+            k = int(m.group(1)) - 1
+            if k <= ilvl:
+                kfmt, kstart, _t = levels.get(k, ("decimal", 1, ""))
+                parts.append(render(counts[k] or kstart, kfmt) or "")
+        label = ".".join(p for p in parts if p)
+        return label or render(counts[ilvl], fmt)

@@ -83,10 +83,11 @@ def _name_and_tail(clause: str) -> tuple[str, str]:
         cut = clause.rindex("chủ trì thực hiện")
         return _tidy(clause[:cut]), "chủ trì thực hiện"
     if "được giao chủ trì" in clause:
-        # "Các sở … được giao chủ trì soạn thảo văn bản [phối hợp]": the assignment is the name.
-        m = re.search(r"\s+phối hợp\.?$", clause)
-        if m:
-            return _tidy(clause[: m.start()]), "phối hợp"
+        # "Các sở … được giao chủ trì soạn thảo văn bản [phối hợp | chủ trì]": the assignment
+        # is the name, a role word after it is the role.
+        m = re.search(r"\s+(phối hợp|chủ trì)\.?$", clause)
+        if m and "được giao chủ trì" in clause[: m.start()]:
+            return _tidy(clause[: m.start()]), m.group(1)
         return _tidy(clause), "được giao chủ trì"
     m = _ROLE_CUT.search(clause)
     if not m:
