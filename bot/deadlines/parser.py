@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from functools import lru_cache
 
 from bot.deadlines.phrases import (
     clean,
@@ -27,6 +26,7 @@ from bot.deadlines.rhythms import (
     read_year_span,
 )
 from bot.deadlines.schedule import ALL_MONTHS, LAST, Rule, Schedule, make_rule, make_schedule
+from bot.memo import bounded_memo
 from bot.text import fold, squash
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -1234,7 +1234,8 @@ def parse_uncached(text: str | None, year: int | None, context: str | None = Non
         )
 
 
-_parse_cached = lru_cache(maxsize=2048)(parse_uncached)
+# Bounded in characters: the context is the task's whole text, which a crafted plan makes huge.
+_parse_cached = bounded_memo(maxsize=2048, max_key_chars=2048)(parse_uncached)
 
 
 def _apply_context(f: _Found, clauses: list[str], year: int | None) -> None:
