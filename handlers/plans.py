@@ -16,7 +16,7 @@ from bot.plans import read_plan
 from handlers.context import App, BotContext, active_officer, coordinator, pressing_officer, reply
 from handlers.formatting import button, e, inline, shorten
 from services import officers, unit_tasks
-from services.imports import ImportResult, import_plan
+from services.imports import ImportResult, import_draft
 
 ACCEPTED = (".docx", ".txt", ".tsv", ".text")
 MAX_PENDING = 20  # plan previews kept in memory awaiting 📥 Nhập / Hủy
@@ -32,14 +32,12 @@ def _list(items: list[Any], limit: int = 15) -> str:
 async def _dry_run(
     context: BotContext, name: str, data: bytes, commit: bool
 ) -> tuple[PlanDraft, ImportResult]:
-    """Read and import the plan in one transaction; roll it back unless ``commit``."""
+    """Read the plan and preview it (reads only) or, with ``commit``, import it."""
     svc = context.services
     draft = read_plan(Path(name), data)
-    async with svc.uow() as uow:
+    async with svc.uow(read_only=True) as uow:
         calendar = await svc.calendar(uow.session)
-        result = await import_plan(uow, draft, svc.now(), calendar)
-        if commit:
-            await uow.commit()
+    result = await import_draft(svc.sessions, draft, svc.now(), calendar, dry_run=not commit)
     return draft, result
 
 
