@@ -1,24 +1,30 @@
-"""Races between processes: one invite redeemed at once by several people, migrations of a
-fresh PostgreSQL database started by two processes at once (issue 11, item 5)."""
+"""Races between processes (issue 11, item 5): one invite redeemed at once by several people,
+migrations of a fresh PostgreSQL database and imports of one plan started by two processes at once."""
 
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import sys
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select, text
 
+from bot.deadlines import WorkCalendar
 from bot.errors import NotAllowed
 from services import invites
+from services.imports import import_files
 from store.db import make_engine, make_sessionmaker
 from store.migrate import migrate
-from store.models import InviteRow, OfficerRow, UnitRow
+from store.models import InviteRow, OfficerRow, PlanRow, TaskRow, UnitRow
 from store.uow import UnitOfWork
-from tests.conftest import PG_ADMIN_URL, _pg_available
+from tests.conftest import PG_ADMIN_URL, ROOT, _pg_available
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -91,3 +97,60 @@ async def test_two_processes_migrating_a_fresh_database_at_once_both_succeed(
         units = await conn.scalar(select(func.count()).select_from(UnitRow))
     await engine.dispose()
     assert len(versions) == 1 and units == 0
+
+
+SAMPLE = ROOT / "samples" / "ke_hoach_mau_2026.txt"
+
+
+async def _import(url: str) -> Any:
+    """`import SAMPLE` on an engine of its own (another process, in effect)."""
+    engine = make_engine(url)
+    try:
+        [outcome] = await import_files(make_sessionmaker(engine), [SAMPLE], NOW, WorkCalendar())
+        return outcome
+    finally:
+        await engine.dispose()
+
+
+async def test_the_same_plan_imported_twice_at_once_is_stored_once_and_the_loser_is_told(
+    db_url: str, sessions: Any
+) -> None:
+    first, second = await asyncio.gather(_import(db_url), _import(db_url))
+    assert first.error is None and second.error is None, (first.error, second.error)
+    results = sorted([first.result, second.result], key=lambda r: r.same_as_stored)
+    assert (results[0].created, results[0].same_as_stored) == (21, False)
+    assert (results[1].created, results[1].unchanged, results[1].same_as_stored) == (0, 21, True)
+    async with sessions() as s:
+        assert await s.scalar(select(func.count()).select_from(PlanRow)) == 1
+        assert await s.scalar(select(func.count()).select_from(TaskRow)) == 21
+
+
+def _cli_import(url: str, cwd: Path) -> subprocess.Popen[str]:
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    return subprocess.Popen(
+        [sys.executable, str(ROOT / "bot.py"), "--db", url, "import", str(SAMPLE)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        env=env,
+    )
+
+
+async def test_two_cli_imports_of_one_plan_on_a_fresh_database_both_end_cleanly(
+    fresh_pg_url: str, tmp_path: Path
+) -> None:
+    # Both processes migrate the empty database, then import the same plan, at the same time.
+    procs = [_cli_import(fresh_pg_url, tmp_path) for _ in range(2)]
+    outputs = [await asyncio.to_thread(p.communicate, timeout=180) for p in procs]
+    for p, (out, err) in zip(procs, outputs, strict=True):
+        assert p.returncode == 0 and "Traceback" not in err, (out, err)
+    lines = sorted(out.strip() for out, _err in outputs)
+    assert "đã có, không thay đổi" in lines[0], lines
+    assert "đã nhập: 21 mới" in lines[1], lines
+    engine = make_engine(fresh_pg_url)
+    async with engine.connect() as conn:
+        tasks = await conn.scalar(select(func.count()).select_from(TaskRow))
+    await engine.dispose()
+    assert tasks == 21
