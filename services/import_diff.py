@@ -113,7 +113,11 @@ def prepare(draft: PlanDraft, now: datetime, calendar: WorkCalendar) -> list[Pre
 
 
 def unknown_deadlines(prepared: Sequence[Prepared]) -> list[str]:
-    return [f"{p.task.ref}: {p.task.deadline or ''}".strip() for p in prepared if p.values.deadline_unknown]
+    return [
+        f"{p.task.ref}: {p.task.deadline or ''}".strip()
+        for p in prepared
+        if p.values.deadline_unknown
+    ]
 
 
 def _split_form(mentions: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -137,8 +141,7 @@ def match_tasks(
     folded = [fold(d.content) for d in drafts]
     stored_folded = {s.id: fold(s.content) for s in stored}
 
-    def first(i: int, test: Callable[[ExistingTask], bool]) -> None:
-        hit = next((s for s in free.values() if test(s)), None)
+    def take(i: int, hit: ExistingTask | None) -> None:
         if hit is not None:
             pairs[i] = free.pop(hit.id)
 
@@ -149,16 +152,14 @@ def match_tasks(
             if not same_ref or s.ref == drafts[i].ref
         ]
         top = max(scored, key=lambda x: x[0], default=None)
-        if top and top[0] >= floor:
-            pairs[i] = free.pop(top[1].id)
+        take(i, top[1] if top and top[0] >= floor else None)
 
     for i, d in enumerate(drafts):
-        first(i, lambda s: s.ref == d.ref and stored_folded[s.id] == folded[i] and s.section == d.section)  # fmt: skip
-        if i not in pairs:
-            first(i, lambda s: s.ref == d.ref and stored_folded[s.id] == folded[i])
+        same = [s for s in free.values() if s.ref == d.ref and stored_folded[s.id] == folded[i]]
+        take(i, next((s for s in same if s.section == d.section), same[0] if same else None))
     for i in range(len(drafts)):
         if i not in pairs:
-            first(i, lambda s: stored_folded[s.id] == folded[i])
+            take(i, next((s for s in free.values() if stored_folded[s.id] == folded[i]), None))
     for i in range(len(drafts)):
         if i not in pairs:
             best(i, SAME_REF_SIMILARITY, True)
@@ -265,7 +266,9 @@ def _diff(
     )  # fmt: skip
 
 
-async def write_changes(session: AsyncSession, planned: PlannedImport, now: datetime) -> ImportResult:
+async def write_changes(
+    session: AsyncSession, planned: PlannedImport, now: datetime
+) -> ImportResult:
     """Write a planned import in the caller's transaction: a few batched statements."""
     from services.units import unit_ids
 
@@ -276,7 +279,9 @@ async def write_changes(session: AsyncSession, planned: PlannedImport, now: date
     ids = await unit_ids(session, draft.issuer, units)
 
     def rows(resolved_rows: list[Resolved]) -> list[tuple[str, str, int | None, str | None]]:
-        return [(role, text, ids[u.key] if u else None, note) for role, text, u, note in resolved_rows]
+        return [
+            (role, text, ids[u.key] if u else None, note) for role, text, u, note in resolved_rows
+        ]
 
     fresh = [i for i in range(len(prepared)) if i not in planned.pairs]
     new_ids = await plans_repo.add_tasks(session, plan_id, [prepared[i].values for i in fresh])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -254,7 +254,7 @@ def _chunks(ids: Sequence[int], size: int = 500) -> list[list[int]]:
 
 
 async def replace_dues_of(
-    session: AsyncSession, dues: dict[int, Sequence[tuple[date, date, bool]]]
+    session: AsyncSession, dues: Mapping[int, Sequence[tuple[date, date, bool]]]
 ) -> None:
     """Replace tasks' due dates: task id → (nominal date, real last day, before)."""
     for chunk in _chunks(list(dues)):
@@ -271,7 +271,9 @@ async def replace_dues_of(
 Mention = tuple[str, str, int | None, str | None]  # role, text, unit id, note
 
 
-async def replace_mentions_of(session: AsyncSession, mentions: dict[int, Sequence[Mention]]) -> None:
+async def replace_mentions_of(
+    session: AsyncSession, mentions: Mapping[int, Sequence[Mention]]
+) -> None:
     """Replace tasks' unit mentions: task id → (role, text, unit id or None, note)."""
     for chunk in _chunks(list(mentions)):
         await session.execute(delete(TaskUnitRow).where(TaskUnitRow.task_id.in_(chunk)))
@@ -284,7 +286,7 @@ async def replace_mentions_of(session: AsyncSession, mentions: dict[int, Sequenc
         await session.execute(insert(TaskUnitRow), rows)
 
 
-async def retry_mentions(session: AsyncSession, mentions: dict[int, Sequence[Mention]]) -> None:
+async def retry_mentions(session: AsyncSession, mentions: Mapping[int, Sequence[Mention]]) -> None:
     """Rewrite stored mention rows resolved again (mention id → its parts): the first part
     takes the row, the others are added beside it."""
     for mention_id, parts in mentions.items():

@@ -56,9 +56,7 @@ class Writer(threading.Thread):
             started = time.monotonic()
             try:
                 conn.execute("BEGIN IMMEDIATE")
-                conn.execute(
-                    "INSERT INTO settings(key, value) VALUES (?, 'x')", (f"w{self.done}",)
-                )
+                conn.execute("INSERT INTO settings(key, value) VALUES (?, 'x')", (f"w{self.done}",))
                 conn.execute("COMMIT")
                 self.done += 1
             except sqlite3.OperationalError as exc:
