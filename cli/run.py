@@ -57,6 +57,7 @@ def run_bot(settings: Any) -> int:
     from bot.clock import system_clock
     from handlers.app import configure, protect_logs
     from handlers.context import Services, derive_key
+    from handlers.fallback import Outage, PollingRequest
     from store.db import make_engine, make_sessionmaker
 
     protect_logs(settings.bot_token)
@@ -86,15 +87,17 @@ def run_bot(settings: Any) -> int:
             s.shutdown(wait=False)
         await engine.dispose()
 
+    outage = Outage()  # failed polls logged once per outage; the polls tell it of recovery
     builder = (
         ApplicationBuilder()
         .token(settings.bot_token)
         .base_url(settings.api_base_url)
         .base_file_url(settings.file_base_url)
+        .get_updates_request(PollingRequest(outage, connection_pool_size=1))
         # A plan import must not hold up everyone else's questions; the store serialises writers.
         .concurrent_updates(4)
     )
-    app = configure(builder, services, on_start=start_reminders, on_stop=close)
+    app = configure(builder, services, on_start=start_reminders, on_stop=close, outage=outage)
     if settings.webhook_url:
         path = urlparse(settings.webhook_url).path.strip("/") or "telegram"
         log.info("starting webhook on port %s, path /%s", settings.webhook_port, path)

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
     ApplicationHandlerStop,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -32,6 +36,27 @@ from handlers.context import CONTEXT_TYPES, App, Services
 from handlers.formatting import commands
 
 Hook = Callable[[Any], Awaitable[None]]
+MENU_RETRY = 300.0  # seconds before setting the command menu again after a failure
+log = logging.getLogger(__name__)
+
+
+async def set_menu(app: Any, retry: float = MENU_RETRY) -> bool:
+    """Set the command menu; on failure (Telegram down, a time-out) log a warning and try again
+    in ``retry`` seconds, and again after that until it is set. The menu is cosmetic: the bot
+    starts and answers without it."""
+    try:
+        await app.bot.set_my_commands(commands())
+    except TelegramError as exc:
+        log.warning("command menu not set (%s: %s); retrying in %.0f s", type(exc).__name__, exc, retry)  # fmt: skip
+        if app.job_queue is None:
+            return False
+
+        async def again(_context: Any) -> None:
+            await set_menu(app, retry)
+
+        app.job_queue.run_once(again, when=retry, name="set_menu")
+        return False
+    return True
 
 
 def configure(
@@ -39,14 +64,18 @@ def configure(
     services: Services,
     on_start: Hook | None = None,
     on_stop: Hook | None = None,
+    menu_retry: float = MENU_RETRY,
+    outage: fallback.Outage | None = None,
 ) -> App:
     """Build the Application from ``builder`` with the bot's context type, handlers and menu.
 
-    ``on_start``/``on_stop`` run after initialisation and at shutdown (e.g. the reminders).
+    ``on_start``/``on_stop`` run after initialisation and at shutdown (e.g. the reminders); the
+    command menu is set best-effort (``set_menu``). ``outage`` is shared with the polling
+    connection (``fallback.PollingRequest``), which tells it when polls succeed again.
     """
 
     async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        await app.bot.set_my_commands(commands())
+        await set_menu(app, menu_retry)
         if on_start is not None:
             await on_start(app)
 
@@ -61,6 +90,7 @@ def configure(
         .build()
     )
     app.bot_data["services"] = services
+    app.bot_data[fallback.OUTAGE] = outage or fallback.Outage()
     install(app)
     return app
 
@@ -71,8 +101,24 @@ async def _ignore_edit(_update: Any, _context: Any) -> None:
     raise ApplicationHandlerStop
 
 
+async def _valid_unicode(update: object, context: Any) -> None:
+    """Telegram's JSON can carry a lone surrogate ("\\ud800"), which is no Unicode and fails
+    wherever the text is encoded (the store, the reply). Such an update is handled as its copy
+    with each lone surrogate replaced by "?", before any handler sees it."""
+    if not isinstance(update, Update):
+        return
+    raw = json.dumps(update.to_dict(), ensure_ascii=False)
+    try:
+        raw.encode("utf-8")
+    except UnicodeEncodeError:
+        clean = json.loads(raw.encode("utf-8", "replace").decode("utf-8"))
+        await context.application.process_update(Update.de_json(clean, context.bot))
+        raise ApplicationHandlerStop from None
+
+
 def install(app: App) -> None:
     """Register every feature; order matters, the first matching handler answers."""
+    app.add_handler(TypeHandler(Update, _valid_unicode), group=-2)
     app.add_handler(MessageHandler(filters.UpdateType.EDITED, _ignore_edit), group=-1)
     onboarding.register(app)  # /start, /moi, approvals — before anything needing registration
     groups.register(app)  # /nhom

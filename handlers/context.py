@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -17,12 +14,11 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 from bot.clock import Clock
 from bot.settings import Settings
 from handlers.formatting import split_message
-from services import groups, officers
+from services import groups, officers, signing
 from services.officers import Officer
 from services.reminders import work_calendar
+from services.signing import derive_key as derive_key  # re-exported for the composition roots
 from store.uow import UnitOfWork
-
-SIG_LEN = 11  # base64url characters of the HMAC kept in callback data (66 bits)
 
 
 @dataclass
@@ -51,28 +47,11 @@ class Services:
 
     def sign(self, chat_id: int, payload: str) -> str:
         """``payload`` plus a short HMAC bound to the chat, for callback data (< 64 bytes)."""
-        mac = hmac.new(self.key, f"{chat_id}|{payload}".encode(), hashlib.sha256).digest()
-        data = f"{payload}:{base64.urlsafe_b64encode(mac).decode()[:SIG_LEN]}"
-        if len(data.encode()) > 64:
-            raise ValueError("callback data too long")
-        return data
+        return signing.sign(self.key, chat_id, payload)
 
     def verify(self, chat_id: int, data: str) -> list[str] | None:
         """The payload's fields when the signature holds for this chat, else None."""
-        payload, _, sig = data.rpartition(":")
-        if not payload or len(sig) != SIG_LEN:
-            return None
-        if not hmac.compare_digest(self.sign(chat_id, payload).rpartition(":")[2], sig):
-            return None
-        return payload.split(":")
-
-
-def derive_key(token: str | None, stored_secret: bytes | None = None) -> bytes:
-    """The button-signing key: derived from the token, or from a stored secret without one."""
-    base = token.encode() if token else (stored_secret or b"")
-    if not base:
-        raise ValueError("no secret for signing buttons")
-    return hashlib.sha256(b"tthc-callback|" + base).digest()
+        return signing.verify(self.key, chat_id, data)
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
@@ -223,7 +202,8 @@ async def scope_unit(update: Update, context: BotContext, officer: Officer | Non
             unit_id = await groups.group_unit(uow.session, chat.id)
         if unit_id is None:
             await answer_or_reply(
-                update, "Nhóm này chưa liên kết với đơn vị nào. Quản trị nhóm gõ /nhom TÊN ĐƠN VỊ."
+                update,
+                "Nhóm này chưa liên kết với đơn vị nào. Cán bộ của đơn vị là quản trị nhóm gõ /nhom TÊN ĐƠN VỊ.",
             )
         return unit_id
     if officer is None or officer.unit_id is None:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from telegram import Update
+from telegram.error import NetworkError
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
+from telegram.request import HTTPXRequest
 
 from handlers.context import STALE, App, BotContext, is_group, reply
 from handlers.formatting import e
@@ -35,8 +38,54 @@ async def unsupported(update: Update, context: BotContext) -> None:
         await reply(update, "Bot chỉ đọc tin nhắn chữ và tệp kế hoạch. Gõ /huongdan để xem hướng dẫn.")  # fmt: skip
 
 
+OUTAGE = "outage"  # bot_data key of the application's ``Outage``
+
+
+class Outage:
+    """Telegram unreachable while polling: every failed poll reaches the error handler with no
+    update. Logged once when the outage starts (a warning, no traceback) and once when a poll
+    succeeds again (``PollingRequest``)."""
+
+    def __init__(self) -> None:
+        self.failed_polls = 0
+
+    def failed(self, exc: BaseException) -> None:
+        self.failed_polls += 1
+        if self.failed_polls == 1:
+            log.warning("Telegram unreachable (%s: %s); polling keeps retrying", type(exc).__name__, exc)  # fmt: skip
+
+    def recovered(self) -> None:
+        if self.failed_polls:
+            log.info("Telegram reachable again after %d failed polls", self.failed_polls)
+            self.failed_polls = 0
+
+
+class PollingRequest(HTTPXRequest):
+    """The getUpdates connection: a poll answered (HTTP 200) ends the outage."""
+
+    def __init__(self, outage: Outage, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.outage = outage
+
+    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        code, payload = await super().do_request(*args, **kwargs)
+        if code == 200:
+            self.outage.recovered()
+        return code, payload
+
+
+def outage_of(context: BotContext) -> Outage:
+    found = context.application.bot_data.setdefault(OUTAGE, Outage())
+    assert isinstance(found, Outage)
+    return found
+
+
 async def on_error(update: object, context: BotContext) -> None:
-    """Log with the traceback; tell the user something useful."""
+    """Log with the traceback; tell the user something useful. A failed poll (no update, a
+    network error or time-out) is no handler's failure: logged plainly, once per outage."""
+    if update is None and isinstance(context.error, NetworkError):
+        outage_of(context).failed(context.error)
+        return
     log.error("handler failed", exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat is not None:
         try:

@@ -54,7 +54,7 @@ HELP = (
     "nhắc đúng các đơn vị đó, xuất Excel).\n"
     "Quản trị viên: /ngaynghi — ngày nghỉ sắp tới; /ngaynghi them NGÀY [ghi chú] hoặc "
     "/ngaynghi bo NGÀY (ví dụ 5/9/2025) — hạn và lời nhắc được tính lại.\n"
-    "Trong nhóm: quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với đơn vị."
+    "Trong nhóm: cán bộ của đơn vị là quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với đơn vị."
 )
 
 

@@ -1,4 +1,5 @@
-"""/nhom TÊN ĐƠN VỊ: a group administrator links the group chat to one unit."""
+"""/nhom TÊN ĐƠN VỊ: links the group chat to one unit. Needs someone entitled to the unit (an
+active officer of it, or a coordinator) who is also an administrator of the group."""
 
 from __future__ import annotations
 
@@ -7,12 +8,19 @@ from telegram.constants import ChatMemberStatus
 from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, ChatMemberHandler, CommandHandler
 
-from handlers.context import App, BotContext, answer_or_reply, is_group, pressed, reply
+from bot.errors import TthcError
+from handlers.context import App, BotContext, answer_or_reply, is_group, pressed, reply, who
 from handlers.formatting import e
 from handlers.unit_pick import named_unit
 from services import groups, unit_lookup
 
 ADMINS = (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
+NOT_ADMIN = "Chỉ quản trị viên của nhóm mới liên kết được nhóm với đơn vị."
+NOT_OFFICER = (
+    "Chỉ cán bộ đã đăng ký của đơn vị (hoặc điều phối viên) đồng thời là quản trị nhóm mới liên "
+    "kết được nhóm với đơn vị. Hãy đăng ký bằng /start trong tin nhắn riêng với bot, hoặc nhờ "
+    "cán bộ của đơn vị là quản trị nhóm gõ /nhom TÊN ĐƠN VỊ."
+)
 
 
 async def _is_group_admin(update: Update, context: BotContext) -> bool:
@@ -30,7 +38,11 @@ async def link(update: Update, context: BotContext) -> None:
         await reply(update, "Lệnh /nhom dùng trong nhóm chat của đơn vị.")
         return
     if not await _is_group_admin(update, context):
-        await reply(update, "Chỉ quản trị viên của nhóm mới liên kết được nhóm với đơn vị.")
+        await reply(update, NOT_ADMIN)
+        return
+    officer = await who(update, context)
+    if officer is None or not officer.is_active:
+        await reply(update, NOT_OFFICER)
         return
     unit_id = await named_unit(
         update, context, command="nhom", prefix="gl", question="Liên kết nhóm với đơn vị nào?"
@@ -46,9 +58,7 @@ async def pick(update: Update, context: BotContext) -> None:
     if fields is None:
         return
     if not await _is_group_admin(update, context):
-        await answer_or_reply(
-            update, "Chỉ quản trị viên của nhóm mới liên kết được nhóm với đơn vị."
-        )
+        await answer_or_reply(update, NOT_ADMIN)
         return
     await query.answer()
     await _link(update, context, int(fields[1]))
@@ -58,10 +68,14 @@ async def _link(update: Update, context: BotContext, unit_id: int) -> None:
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None and user is not None
     svc = context.services
-    async with svc.uow() as uow:
-        await groups.link_group(uow.session, chat.id, chat.title, unit_id, user.id, svc.now())
-        name = await unit_lookup.unit_name(uow.session, unit_id)
-        await uow.commit()
+    try:
+        async with svc.uow() as uow:
+            await groups.link_group(uow.session, chat.id, chat.title, unit_id, user.id, svc.now())
+            name = await unit_lookup.unit_name(uow.session, unit_id)
+            await uow.commit()
+    except TthcError as exc:  # not entitled to that unit: said in the group, what to do
+        await reply(update, e(exc.message))
+        return
     await reply(
         update,
         f"Đã liên kết nhóm với <b>{e(name)}</b>. Nhắc việc của đơn vị sẽ gửi cả vào nhóm này.",
@@ -77,7 +91,7 @@ async def membership(update: Update, context: BotContext) -> None:
     was_in = change.old_chat_member.status in (*ADMINS, ChatMemberStatus.MEMBER)
     svc = context.services
     if now_in and not was_in:
-        await reply(update, "Xin chào! Quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với một đơn vị.")  # fmt: skip
+        await reply(update, "Xin chào! Cán bộ của đơn vị (hoặc điều phối viên) là quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với đơn vị.")  # fmt: skip
     elif was_in and not now_in:
         async with svc.uow() as uow:
             await groups.unlink_group(uow.session, chat.id, svc.now())

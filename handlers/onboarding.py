@@ -34,7 +34,7 @@ async def start(update: Update, context: BotContext) -> None:
     user = update.effective_user
     assert user is not None
     if is_group(update):
-        await reply(update, "Xin chào! Quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với đơn vị.")  # fmt: skip
+        await reply(update, "Xin chào! Cán bộ của đơn vị (hoặc điều phối viên) là quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với đơn vị.")  # fmt: skip
         return
     svc = context.services
     code = context.args[0] if context.args else None
@@ -70,6 +70,12 @@ async def start(update: Update, context: BotContext) -> None:
     if officer is not None and officer.status != "rejected":
         await reply(update, refusal(officer) or "")
         return
+    if officer is not None:  # rejected: may ask again after a cool-down
+        async with svc.uow(read_only=True) as uow:
+            wait = await invites.approval_refusal(uow.session, user.id, svc.now())
+        if wait is not None:
+            await reply(update, e(wait))
+            return
     context.user_data[AWAITING_UNIT] = True  # type: ignore[index]
     await reply(
         update,

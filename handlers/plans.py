@@ -13,7 +13,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 from bot.errors import BadDocument, TthcError
 from bot.model import PlanDraft
 from bot.plans import read_plan
-from handlers.context import App, BotContext, active_officer, coordinator, pressing_officer, reply
+from handlers.context import App, BotContext, coordinator, pressing_officer, reply
 from handlers.formatting import button, e, inline, shorten
 from services import officers, unit_tasks
 from services.imports import ImportResult, import_draft
@@ -127,12 +127,15 @@ async def on_confirm(update: Update, context: BotContext) -> None:
 
 
 async def assign(update: Update, context: BotContext) -> None:
-    """/giao MÃ_VIỆC TÊN CÁN BỘ: send the task to that officer (coordinators only)."""
-    officer = await active_officer(update, context)
+    """/giao MÃ_VIỆC TÊN CÁN BỘ: send the task to that officer (coordinators only, in private:
+    typed in a group it would announce the assignment to the whole group)."""
+    officer = await coordinator(
+        update,
+        context,
+        "Chỉ điều phối viên mới giao việc được.",
+        private_only="Lệnh /giao chỉ dùng trong tin nhắn riêng với bot; chưa giao việc nào.",
+    )
     if officer is None:
-        return
-    if not officer.is_coordinator:
-        await reply(update, "Chỉ điều phối viên mới giao việc được.")
         return
     args = context.args or []
     if len(args) < 2:

@@ -1,6 +1,6 @@
 """The buttons under each task: ✅ Xong, ⏰ Nhắc lại sau (1 or 3 days), 📄 Chi tiết.
 
-Every press is verified (signed for this chat, or a reminder's plain ids) and checked against
+Every press is verified (signed for this chat, the reminders' buttons too) and checked against
 the presser's rights before anything changes.
 """
 
@@ -15,6 +15,7 @@ from telegram.ext import CallbackQueryHandler
 
 from bot.errors import NotAllowed, TthcError
 from handlers.context import (
+    STALE,
     App,
     BotContext,
     active_officer,
@@ -31,7 +32,8 @@ from services import groups, progress, unit_tasks
 from services.officers import Officer
 
 # The reminder sender's buttons (``rd:``/``rs:``) lead to the same actions as ``d:``/``s:``.
-REMINDER_PREFIXES = {"d": DONE_PREFIX + ":", "s": SNOOZE_PREFIX + ":"}
+REMINDER_PREFIXES = {"d": DONE_PREFIX, "s": SNOOZE_PREFIX}
+OLD_REMINDER = "Nút của tin nhắc việc này đã cũ. Gõ /quahan hoặc /sapden để xem và đánh dấu việc."
 MAX_ID = 2**31 - 1  # task ids are 32-bit integers (PostgreSQL); a larger one is forged
 
 
@@ -45,19 +47,27 @@ def parse_day(s: str) -> date | None:
 
 
 async def verified(update: Update, context: BotContext, prefix: str) -> list[str] | None:
-    """The verified fields of a press, or None after answering that it is forged or stale."""
+    """The verified fields of a press, or None after answering that it is forged or stale.
+
+    The reminder sender's ``rd:``/``rs:`` buttons are signed like every other button; an unsigned
+    one (sent before buttons were signed) is refused as stale.
+    """
     query = update.callback_query
     chat = update.effective_chat
     assert query is not None and chat is not None
     data = query.data or ""
-    if data.startswith(REMINDER_PREFIXES.get(prefix, "\0")):
-        # Reminder buttons (reminders.texts) carry plain ids; the rights check below still runs.
-        parsed = parse_callback(data)
+    fields = context.services.verify(chat.id, data)
+    reminder = REMINDER_PREFIXES.get(prefix)
+    if fields is None and reminder is not None and parse_callback(data) is not None:
+        await query.answer(OLD_REMINDER, show_alert=True)  # unsigned: sent before signing
+        return None
+    if fields is not None and reminder is not None and fields[0] == reminder:
+        parsed = parse_callback(":".join(fields))
         if parsed is not None and 0 < parsed[1] <= MAX_ID:
             return [str(parsed[1]), day(parsed[2])]
-    fields = context.services.verify(chat.id, data)
+        fields = None
     if fields is None or fields[0] != prefix:
-        await query.answer("Nút này không hợp lệ hoặc đã cũ.", show_alert=True)
+        await query.answer(STALE, show_alert=True)
         return None
     return fields[1:]
 
@@ -114,7 +124,7 @@ async def press_done(update: Update, context: BotContext) -> None:
     assert update.callback_query is not None
     note = "Đã ghi nhận hoàn thành." if result.recorded else "Việc này đã được báo xong trước đó."
     await update.callback_query.answer(note)
-    if (update.callback_query.data or "").startswith(REMINDER_PREFIXES["d"]):
+    if (update.callback_query.data or "").startswith(DONE_PREFIX + ":"):
         # That task's buttons have done their work (an overdue list keeps the other tasks' rows).
         with contextlib.suppress(TelegramError):
             await update.callback_query.edit_message_reply_markup(

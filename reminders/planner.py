@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from bot.owing import Claim
 from bot.vndate import format_date
 from reminders.policy import Policy
 from reminders.texts import TaskLine, digest_text, reminder_text
@@ -47,6 +48,10 @@ class Obligation:
 
     line: TaskLine
     direct: bool = True
+
+    @property
+    def claim(self) -> Claim:
+        return Claim(self.line.role, self.direct)
 
 
 @dataclass(frozen=True)
@@ -237,6 +242,18 @@ def _digests(
     return out
 
 
+def owed_obligations(obs: Sequence[Obligation]) -> dict[tuple[int, date], Obligation]:
+    """One obligation per (task, due date): where a unit owes an occurrence through several
+    mentions, bot.owing's rule decides its role."""
+    best: dict[tuple[int, date], Obligation] = {}
+    for ob in obs:
+        key = (ob.line.task_id, ob.line.due)
+        old = best.get(key)
+        if old is None or ob.claim.rank > old.claim.rank:
+            best[key] = ob
+    return best
+
+
 def plan(
     world: World, cal: Calendar, tz: ZoneInfo, start: datetime, end: datetime
 ) -> list[Planned]:
@@ -246,15 +263,7 @@ def plan(
     start, end = start.astimezone(UTC), end.astimezone(UTC)
     out: dict[tuple[int, int | None, date, str], Planned] = {}
     for rec, obs in world.recipients:
-        # A unit owing one task twice: the plan naming it beats a group covering it ("Các sở
-        # lead, VP UBND cooperates": the Office cooperates), then lead beats support.
-        best: dict[tuple[int, date], Obligation] = {}
-        for ob in obs:
-            key = (ob.line.task_id, ob.line.due)
-            rank = (ob.direct, ob.line.role == "lead")
-            old = best.get(key)
-            if old is None or rank > (old.direct, old.line.role == "lead"):
-                best[key] = ob
+        best = owed_obligations(obs)
         by_task: dict[int, list[date]] = {}
         for ob in best.values():
             by_task.setdefault(ob.line.task_id, []).append(ob.line.last_day)

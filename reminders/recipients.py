@@ -86,7 +86,7 @@ async def deactivate(session: AsyncSession, chat_id: int, reason: str, now: date
     coordinators = (
         await session.scalars(
             select(OfficerRow).where(
-                OfficerRow.role.in_(("coordinator", "admin")),
+                OfficerRow.role.in_(("coordinator", "administrator")),
                 OfficerRow.status == "active",
                 OfficerRow.chat_active.is_(True),
                 OfficerRow.telegram_id != chat_id,

@@ -25,6 +25,7 @@ from telegram.error import (
 from telegram.request import HTTPXRequest
 
 from reminders.sender import Buttons, Permanent, RetryLater, Transient
+from services.signing import derive_key, sign
 
 _GONE = ("chat not found", "user is deactivated", "bot was kicked", "have no rights to send")
 
@@ -32,14 +33,18 @@ _GONE = ("chat not found", "user is deactivated", "bot was kicked", "have no rig
 class TelegramPort:
     """Sends HTML messages with optional rows of inline buttons."""
 
-    def __init__(self, bot: Bot) -> None:
+    def __init__(self, bot: Bot, key: bytes | None = None) -> None:
         self.bot = bot
+        # Buttons are signed for the chat like the handlers' own (services.signing), with the
+        # key the handlers derive from the same token.
+        self.key = key if key is not None else derive_key(bot.token)
 
     async def send(self, chat_id: int, text: str, buttons: Buttons | None) -> int:
         markup = None
         if buttons:
             markup = InlineKeyboardMarkup(
-                [[InlineKeyboardButton(label, callback_data=data) for label, data in row]
+                [[InlineKeyboardButton(label, callback_data=sign(self.key, chat_id, data))
+                  for label, data in row]
                  for row in buttons]
             )  # fmt: skip
         try:

@@ -7,14 +7,34 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.errors import NotAllowed
 from services.audit import audit, utc
-from store.models import GroupChatRow
+from services.officers import Officer, get_officer
+from store.models import GroupChatRow, UnitRow
+
+
+def may_link(officer: Officer | None, unit_id: int) -> bool:
+    """Whether this person may speak for ``unit_id`` in a group: an active officer of the unit,
+    or a coordinator or administrator (being an administrator of the group is checked with
+    Telegram by the caller)."""
+    if officer is None or not officer.is_active:
+        return False
+    return officer.is_coordinator or officer.unit_id == unit_id
 
 
 async def link_group(
     session: AsyncSession, chat_id: int, title: str | None, unit_id: int, by: int, now: datetime
 ) -> None:
-    """Link a group chat to one unit (re-linking moves it)."""
+    """Link a group chat to one unit (re-linking moves it); ``by`` must be entitled to the unit
+    (``may_link``), else ``NotAllowed`` with what to do."""
+    if not may_link(await get_officer(session, by), unit_id):
+        unit = await session.get(UnitRow, unit_id)
+        name = unit.name if unit is not None else "đơn vị này"
+        raise NotAllowed(
+            f"Chỉ cán bộ của {name} (hoặc điều phối viên) đồng thời là quản trị nhóm mới liên "
+            "kết được nhóm với đơn vị này. Hãy nhờ cán bộ của đơn vị là quản trị nhóm gõ lệnh; "
+            "nếu chưa đăng ký, gõ /start trong tin nhắn riêng với bot."
+        )
     row = await session.scalar(select(GroupChatRow).where(GroupChatRow.chat_id == chat_id))
     if row is None:
         row = GroupChatRow(chat_id=chat_id, created_at=utc(now))

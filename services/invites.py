@@ -27,6 +27,9 @@ from store.models import InviteRow, OfficerRow, UnitRow
 
 INVITE_TTL = timedelta(days=7)
 USED = "Mã mời này đã được dùng. Mỗi liên kết chỉ dùng được một lần."
+# A rejected newcomer may ask again only after this long (each request messages every
+# coordinator); an invite link from a coordinator works at any time.
+REQUEST_COOLDOWN = timedelta(days=3)
 
 
 def _hash(code: str) -> str:
@@ -89,13 +92,43 @@ async def redeem_invite(
     return officer
 
 
+def request_refusal(existing: Officer | None, decided_at: datetime | None, now: datetime) -> str | None:  # fmt: skip
+    """Why this person may not ask for approval now, or None: one pending request at a time,
+    none for an active or removed account, and a cool-down after a rejection."""
+    if existing is None:
+        return None
+    if existing.status in ("active", "removed"):
+        return "Tài khoản này không thể đăng ký lại. Hãy liên hệ điều phối viên."
+    if existing.status == "pending":
+        return "Yêu cầu đăng ký đang chờ điều phối viên duyệt; không cần gửi lại."
+    if existing.status == "rejected" and decided_at is not None:
+        decided = decided_at if decided_at.tzinfo else decided_at.replace(tzinfo=UTC)  # SQLite
+        again = decided + REQUEST_COOLDOWN
+        if utc(now) < again:
+            local = again.astimezone(now.tzinfo)
+            return (
+                f"Đăng ký vừa bị từ chối; có thể gửi lại sau {local:%H:%M %d/%m/%Y}, "
+                "hoặc xin điều phối viên một liên kết mời."
+            )
+    return None
+
+
+async def approval_refusal(session: AsyncSession, telegram_id: int, now: datetime) -> str | None:
+    """``request_refusal`` for the stored person with this Telegram id."""
+    row = await session.scalar(select(OfficerRow).where(OfficerRow.telegram_id == telegram_id))
+    if row is None:
+        return None
+    return request_refusal(await officer_from_row(session, row), row.decided_at, now)
+
+
 async def request_approval(
     session: AsyncSession, telegram_id: int, name: str, unit_id: int, now: datetime
 ) -> Officer:
-    """Record a newcomer waiting for a coordinator's decision."""
-    existing = await get_officer(session, telegram_id)
-    if existing is not None and existing.status in ("active", "removed"):
-        raise NotAllowed("Tài khoản này không thể đăng ký lại. Hãy liên hệ điều phối viên.")
+    """Record a newcomer waiting for a coordinator's decision (refused with ``NotAllowed`` while
+    a request is pending or in the cool-down after a rejection)."""
+    why = await approval_refusal(session, telegram_id, now)
+    if why is not None:
+        raise NotAllowed(why)
     if await session.get(UnitRow, unit_id) is None:
         raise NotFound("Không tìm thấy đơn vị.")
     return await add_officer(session, telegram_id, name, unit_id, OFFICER, now, status="pending")
@@ -125,6 +158,7 @@ async def decide(
     if row.status != "pending":
         raise NotAllowed("Yêu cầu này đã được xử lý.")
     row.status = "active" if approve else "rejected"
+    row.decided_at = utc(now)
     await audit(session, now, by.telegram_id, "officer.approve" if approve else "officer.reject",
                 officer_id=officer_id)  # fmt: skip
     await session.flush()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.owing import LEAD, Claim, owed_role
 from bot.units import Directory, Unit
 from store.models import GroupChatRow, OfficerRow
 
@@ -51,39 +52,41 @@ def resolve_owing(
     reachable: set[int],
     member_cache: dict[int, list[Unit]],
 ) -> Owing:
-    """Resolve one task's (role, mention, unit id) rows into the units that owe it as lead."""
-    named: set[int] = set()
-    for _role, _mention, unit_id in mentions:
-        unit = directory.by_id.get(unit_id) if unit_id is not None else None
-        if unit is not None and not unit.is_group:
-            current = directory.current(unit)
-            named.add(current.id if current.id is not None else unit_id)  # type: ignore[arg-type]
+    """Resolve one task's (role, mention, unit id) rows into the units that owe it as lead, by
+    bot.owing's rule (a unit the plan names in another role does not lead through a group)."""
+    claims: dict[int, list[Claim]] = {}
+    order: list[tuple[Unit, str | None]] = []  # candidates in mention order, with their group
     out = Owing([], [], [])
-    seen: set[int] = set()
     for role, mention, unit_id in mentions:
-        if role != "lead":
-            continue
         unit = directory.by_id.get(unit_id) if unit_id is not None else None
         if unit is None or (unit.is_group and not unit.reminds):
-            out.unassigned.append(mention)
+            if role == LEAD:
+                out.unassigned.append(mention)
             continue
         if not unit.is_group:
             current = directory.current(unit)
-            if current.id is not None and current.id not in seen:
-                seen.add(current.id)
-                out.units.append((current, None))
+            if current.id is not None:
+                claims.setdefault(current.id, []).append(Claim(role, True))
+                order.append((current, None))
             continue
         if unit.id not in member_cache:
             member_cache[unit.id] = _members(directory, unit)  # type: ignore[index]
-        silent: list[int] = []
         for member in member_cache[unit.id]:  # type: ignore[index]
             assert member.id is not None
-            if member.id in seen or member.id in named:
-                continue  # already owed directly, or the plan gave it another role
-            seen.add(member.id)
-            if member.id in reachable:
-                out.units.append((member, unit.label))
-            else:
-                silent.append(member.id)
-        out.silent.append((unit.label, silent))
+            claims.setdefault(member.id, []).append(Claim(role, False))
+            if role == LEAD:
+                order.append((member, unit.label))
+    seen: set[int] = set()
+    silent: dict[str, list[int]] = {}
+    for unit, label in order:
+        assert unit.id is not None
+        if unit.id in seen or owed_role(claims[unit.id]) != LEAD:
+            continue
+        seen.add(unit.id)
+        if label is None or unit.id in reachable:
+            out.units.append((unit, label))
+        else:
+            silent.setdefault(label, []).append(unit.id)
+    labels = [label for _u, label in order if label is not None]
+    out.silent = [(label, silent.get(label, [])) for label in dict.fromkeys(labels)]
     return out

@@ -8,8 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import NotFound
+from bot.owing import Reach
 from bot.text import fold
-from services.units import covering_unit_ids, find_unit
+from services.units import covering_unit_ids, find_unit, unit_reach
 from store.models import UnitAliasRow, UnitRow
 
 
@@ -55,6 +56,12 @@ async def unit_name(session: AsyncSession, unit_id: int) -> str:
     if unit is None:
         raise NotFound("Không tìm thấy đơn vị.")
     return unit.name
+
+
+async def reach_of(session: AsyncSession, unit_id: int) -> Reach:
+    """Whose mentions reach the unit: itself and predecessors, and the groups covering it."""
+    found = await unit_reach(session, unit_id)
+    return found if found is not None else Reach(frozenset({unit_id}))
 
 
 async def covering(session: AsyncSession, unit_id: int) -> set[int]:

@@ -13,9 +13,10 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import NotAllowed, NotFound
+from bot.owing import Claim, owed_role, stronger
 from services.audit import audit
 from services.officers import Officer
-from services.unit_lookup import covering
+from services.unit_lookup import reach_of
 from store.models import CompletionRow, PlanRow, TaskDueRow, TaskRow, TaskUnitRow
 
 
@@ -37,19 +38,13 @@ class TaskLine:
 
 async def owes(session: AsyncSession, task_id: int, unit_id: int) -> str | None:
     """The unit's role in the task ("lead" or "support"), None when it owes nothing there."""
-    roles = set(
-        (
-            await session.scalars(
-                select(TaskUnitRow.role).where(
-                    TaskUnitRow.task_id == task_id,
-                    TaskUnitRow.unit_id.in_(await covering(session, unit_id)),
-                )
-            )
-        ).all()
+    reach = await reach_of(session, unit_id)
+    rows = await session.execute(
+        select(TaskUnitRow.role, TaskUnitRow.unit_id).where(
+            TaskUnitRow.task_id == task_id, TaskUnitRow.unit_id.in_(sorted(reach.ids))
+        )
     )
-    if not roles:
-        return None
-    return "lead" if "lead" in roles else "support"
+    return owed_role(c for role, u in rows.all() if (c := reach.claim(role, u)) is not None)
 
 
 async def _latest_past(session: AsyncSession, task_ids: set[int], today: date) -> dict[int, date]:
@@ -109,9 +104,9 @@ async def unit_tasks(
     January's monthly report as owed; the reminders planner follows the same rule). Lists of
     open work (``open_only``) leave superseded occurrences out; period lists mark them.
     """
-    ids = await covering(session, unit_id)
+    reach = await reach_of(session, unit_id)
     rows = await session.execute(
-        owed_occurrences(ids, start, end).order_by(
+        owed_occurrences(reach.ids, start, end).order_by(
             TaskDueRow.last_day, TaskRow.plan_id, TaskRow.position
         )
     )
@@ -132,14 +127,16 @@ async def unit_tasks(
     )
     latest = await _latest_past(session, task_ids, today) if today is not None else {}
     lines: dict[tuple[int, date], TaskLine] = {}
-    for _unit, role, task_id, ref, content, deadline, title, due_date, last_day, _b in found:
+    claims: dict[tuple[int, date], Claim] = {}
+    for unit, role, task_id, ref, content, deadline, title, due_date, last_day, _b in found:
         superseded = last_day < latest.get(task_id, date.min)
         if superseded and open_only:
             continue
         key = (task_id, due_date)
-        prev = lines.get(key)
-        if prev is not None and (prev.role == "lead" or role != "lead"):
+        claim = reach.claim(role, unit)
+        if claim is None or stronger(claims.get(key), claim) is not claim:
             continue
+        claims[key] = claim
         is_done = key in done
         if open_only and is_done:
             continue
@@ -154,7 +151,7 @@ async def task_line(
     """One occurrence of a task as the unit sees it (raises NotAllowed when it owes nothing)."""
     role = await owes(session, task_id, unit_id)
     if role is None:
-        raise NotAllowed("Việc này không thuộc đơn vị của bạn.")
+        raise NotAllowed("Việc này không thuộc đơn vị của anh/chị.")
     task = await session.get(TaskRow, task_id)
     if task is None or not task.active:
         raise NotFound("Việc này không còn trong kế hoạch.")

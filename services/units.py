@@ -7,6 +7,7 @@ from dataclasses import replace
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.owing import Reach, reach
 from bot.units import Directory, Match, Unit, builtin_units, find_province, match, split_mentions
 from bot.units.builtin import short_province_name
 from store import units_repo
@@ -135,19 +136,18 @@ async def covering_unit_ids(
     With ``include_divisions`` a department also owes what its own divisions ("Văn phòng Sở")
     were given, for the focal officer who follows the whole department.
     """
+    found = await unit_reach(session, unit_id, include_divisions=include_divisions)
+    return set(found.ids) if found is not None else set()
+
+
+async def unit_reach(
+    session: AsyncSession, unit_id: int, *, include_divisions: bool = False
+) -> Reach | None:
+    """Whose mentions reach the unit (bot.owing.reach); None for an unknown unit."""
     directory = await units_repo.load_directory(session)
-    unit = directory.by_id.get(unit_id)
-    if unit is None:
-        return set()
-    owners = [unit, *directory.predecessors(unit)]
-    if include_divisions:
-        owners += [c for c in directory.children(unit) if c.kind == "division"]
-    ids = {u.id for u in owners if u.id is not None}
-    for owner in owners:
-        for group in directory.groups_covering(owner):
-            if group.id is not None and group.reminds:
-                ids.add(group.id)
-    return ids
+    if unit_id not in directory.by_id:
+        return None
+    return reach(directory, unit_id, include_divisions)
 
 
 async def owner_unit_ids(session: AsyncSession, unit_id: int) -> set[int]:

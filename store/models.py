@@ -162,10 +162,14 @@ class OfficerRow(Base):
     settings: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
     chat_active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # When a coordinator approved or rejected the request (a rejected newcomer's cool-down;
+    # migration 0006).
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class GroupChatRow(Base):
-    """A Telegram group linked to one unit."""
+    """A Telegram group linked to one unit, by ``linked_by`` (an officer of the unit, or a
+    coordinator, who administers the group)."""
 
     __tablename__ = "group_chats"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from store.models import AuditRow, CompletionRow, GroupChatRow, OfficerRow, PlanRow, SnoozeRow
 
 LAN, HUNG, COORD = 501, 502, 800  # Lan: Sở Tư pháp; Hùng: Sở Nội vụ; a coordinator
+GROUP_ADMIN = 700  # an officer of Sở Tư pháp who administers the group (may link it)
 GROUP = -100500
 
 
@@ -21,6 +22,7 @@ async def world(tmp_path: Path) -> AsyncIterator[World]:
     await w.add_officer(LAN, "Lan", "stp")
     await w.add_officer(HUNG, "Hùng", "snv")
     await w.add_officer(COORD, "Điều phối", None, "coordinator")
+    await w.add_officer(GROUP_ADMIN, "Quản trị nhóm", "stp")
     yield w
     await stop_world(w)
     assert not w.harness.errors, w.harness.errors
@@ -134,10 +136,11 @@ async def test_a_button_signed_for_one_chat_does_not_work_in_another(world: Worl
 async def test_a_forged_reminder_button_with_an_impossible_task_number_is_refused(
     world: World,
 ) -> None:
-    # Reminder buttons carry plain ids, and a client may send any callback data: a number past
-    # the database's integers used to end in an OverflowError and the generic error.
+    # A client may send any callback data: a number past the database's integers used to end in
+    # an OverflowError and the generic error (even signed, it is refused).
     lan = world.harness.private(LAN)
-    for data in ("rd:99999999999999999999:20250820", "rs:2147483648:20250820"):
+    for payload in ("rd:99999999999999999999:20250820", "rs:2147483648:20250820"):
+        data = world.services.sign(LAN, payload)
         replies = await lan.press_data(data)
         assert "không hợp lệ" in replies.answers[0].params["text"], data
     assert await _changes(world) == (0, 0, 1)
@@ -174,7 +177,7 @@ async def test_an_officer_of_another_unit_can_not_read_or_change_a_task(world: W
     t1 = world.ids["t1"]  # Sở Tư pháp's alone
     for payload in (f"d:{t1}:20250820", f"z:{t1}:20250820:1", f"i:{t1}:20250820"):
         replies = await hung.press_data(world.services.sign(HUNG, payload))
-        assert "không thuộc đơn vị của bạn" in replies.answers[0].params["text"], payload
+        assert "không thuộc đơn vị của anh/chị" in replies.answers[0].params["text"], payload
     stp = world.ids["stp"]
     replies = await hung.press_data(world.services.sign(HUNG, f"p:dv:-:{stp}:0"))
     assert "chỉ xem được việc của đơn vị mình" in replies.answers[0].params["text"]

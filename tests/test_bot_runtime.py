@@ -90,21 +90,44 @@ def test_long_messages_are_split_under_telegrams_limit_at_line_breaks() -> None:
 async def test_a_reminders_done_button_works_for_the_unit_and_is_refused_to_another(
     world: World,
 ) -> None:
-    from reminders.gather import task_buttons
-
-    t1 = world.ids["t1"]
     from datetime import date
 
+    from reminders.gather import task_buttons
+    from reminders.telegram_port import TelegramPort
+
+    t1 = world.ids["t1"]
     (_, done), _snooze = task_buttons(t1, date(2025, 8, 20))
-    replies = await world.harness.private(HUNG).press_data(done)
+    # Signed for Hùng's own chat, the press still checks his unit.
+    replies = await world.harness.private(HUNG).press_data(world.services.sign(HUNG, done))
     assert "không thuộc đơn vị" in replies.answers[0].params["text"]
     lan = world.harness.private(LAN)
-    sent = await world.harness.app.bot.send_message(LAN, "Nhắc việc", reply_markup=InlineKeyboardMarkup(
-        [[InlineKeyboardButton(label, callback_data=data) for label, data in task_buttons(t1, date(2025, 8, 20))]]))  # fmt: skip
-    replies = await lan.press_data(done, world.api.messages[LAN][sent.message_id])
+    port = TelegramPort(world.harness.app.bot)  # signs the buttons for the chat it sends to
+    sent = await port.send(LAN, "Nhắc việc", [task_buttons(t1, date(2025, 8, 20))])
+    msg = world.api.messages[LAN][sent]
+    signed = msg.reply_markup["inline_keyboard"][0][0]["callback_data"]  # type: ignore[index]
+    assert signed.startswith(done + ":") and world.services.verify(LAN, signed) is not None
+    replies = await lan.press_data(signed, msg)
     assert "Đã ghi nhận hoàn thành" in replies.text
-    assert world.api.messages[LAN][sent.message_id].reply_markup in (None, {}, "")  # buttons gone
+    assert world.api.messages[LAN][sent].reply_markup in (None, {}, "")  # buttons gone
     assert await world.scalar(select(func.count(CompletionRow.id))) == 1
+
+
+async def test_an_unsigned_reminder_button_is_refused_as_stale_and_changes_nothing(
+    world: World,
+) -> None:
+    from datetime import date
+
+    from reminders.gather import task_buttons
+
+    lan = world.harness.private(LAN)
+    for _label, data in task_buttons(world.ids["t1"], date(2025, 8, 20)):  # rd:…, rs:… unsigned
+        sent = await world.harness.app.bot.send_message(LAN, "Nhắc việc", reply_markup=InlineKeyboardMarkup(
+            [[InlineKeyboardButton("x", callback_data=data)]]))  # fmt: skip
+        replies = await lan.press_data(data, world.api.messages[LAN][sent.message_id])
+        assert "đã cũ" in replies.answers[0].params["text"], data
+        assert "/quahan" in replies.answers[0].params["text"]
+        assert not replies.messages
+    assert await world.scalar(select(func.count(CompletionRow.id))) == 0
 
 
 def _free_port() -> int:

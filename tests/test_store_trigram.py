@@ -6,10 +6,11 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from store.db import make_engine
-from store.migrate import migrate
+from store.migrate import alembic_config, migrate
 from tests.conftest import PG_ADMIN_URL
 
 
@@ -55,7 +56,8 @@ async def test_without_the_right_to_create_the_extension_the_migration_still_suc
                 version = await conn.scalar(text("SELECT version_num FROM alembic_version"))
         finally:
             await limited.dispose()
-        assert version == "0005_topic_trigram_index"
+        # Past 0005 (skipped index) to the head: later migrations run too.
+        assert version == ScriptDirectory.from_config(alembic_config()).get_current_head()
         assert not await _has_index(f"{base}/{name}")
     finally:
         async with admin.connect() as conn:

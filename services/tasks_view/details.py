@@ -13,9 +13,16 @@ from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.deadlines import task_context
+from bot.owing import Claim
 from bot.text import fold
 from services.tasks_view.model import Due, Hit, Scope, TaskView
-from services.tasks_view.sql import REF_TASK, bound_done_column, merged_role, scope_params
+from services.tasks_view.sql import (
+    REF_TASK,
+    bound_done_column,
+    merge_claim,
+    owes_in_role,
+    scope_params,
+)
 from store.models import (
     PlanRow,
     TaskDueRow,
@@ -91,7 +98,13 @@ def _ref_in_scope(role: bool):  # type: ignore[no-untyped-def]
     inner = REF_TASK
     ref_of = select(func.lower(inner.c.ref)).where(inner.c.id == TaskUnitRow.task_id)
     stmt = (
-        select(TaskUnitRow.task_id, TaskUnitRow.role, TaskRow.ongoing, TaskRow.plan_id)
+        select(
+            TaskUnitRow.task_id,
+            TaskUnitRow.role,
+            TaskUnitRow.unit_id,
+            TaskRow.ongoing,
+            TaskRow.plan_id,
+        )
         .join(TaskRow, TaskRow.id == TaskUnitRow.task_id)
         .where(
             ref_of.scalar_subquery().in_(bindparam("wanted", expanding=True)),
@@ -99,7 +112,7 @@ def _ref_in_scope(role: bool):  # type: ignore[no-untyped-def]
             TaskUnitRow.unit_id.in_(bindparam("units", expanding=True)),
         )
     )
-    return stmt.where(TaskUnitRow.role == bindparam("role")) if role else stmt
+    return stmt.where(owes_in_role(TaskUnitRow.task_id)) if role else stmt
 
 
 _REF_ANYWHERE = (
@@ -127,17 +140,17 @@ async def by_ref(session: AsyncSession, scope: Scope, ref: str) -> list[Hit]:
     params = scope_params(scope) | {"wanted": wanted}
     if scope.unit_ids is not None:
         stmt = _ref_in_scope(bool(scope.role))
-        found: dict[int, tuple[str | None, bool, int]] = {}
-        for task_id, role, ongoing, plan_id in (await session.execute(stmt, params)).all():
+        found: dict[int, tuple[Claim | None, bool, int]] = {}
+        for task_id, role, unit_id, ongoing, plan_id in (await session.execute(stmt, params)).all():
             old = found.get(task_id)
             found[task_id] = (
-                merged_role(old[0] if old else None, role, scope),
+                merge_claim(old[0] if old else None, role, unit_id, scope),
                 bool(ongoing),
                 plan_id,
             )
         if found:
             order = sorted(found.items(), key=lambda kv: (-kv[1][2], kv[0]))
-            return [Hit(t, role, (), ongoing) for t, (role, ongoing, _p) in order]
+            return [Hit(t, c.role if c else None, (), ongoing) for t, (c, ongoing, _p) in order]
     rows = await session.execute(_REF_ANYWHERE, params)
     return [Hit(task_id, None, (), bool(ongoing)) for task_id, ongoing in rows.all()]
 
@@ -162,11 +175,15 @@ _LOAD = (
 )
 
 
+def _role_of(claim: Claim | None, fallback: str | None) -> str | None:
+    return claim.role if claim is not None else fallback
+
+
 async def load(
     session: AsyncSession, hits: Sequence[Hit], scope: Scope | None = None
 ) -> list[TaskView]:
     """Details (text, plan, lead and cooperating mentions) of the hits, in the hits' order;
-    with a scope, the scope's role in each task (lead when any of its units leads)."""
+    with a scope, the scope unit's role in each task by bot.owing's rule."""
     ids = sorted({h.task_id for h in hits})
     if not ids:
         return []
@@ -174,16 +191,12 @@ async def load(
     tasks: dict[int, Any] = {}
     r: Any
     mentions: dict[int, dict[str, list[str]]] = defaultdict(lambda: {"lead": [], "support": []})
-    roles: dict[int, str | None] = {}
+    claims: dict[int, Claim | None] = {}
     owned = scope.unit_ids if scope is not None else None
     for r in rows.all():
         tasks[r[0]] = r
-        if (
-            owned is not None
-            and r[9] in owned
-            and (not scope or not scope.role or r[7] == scope.role)
-        ):
-            roles[r[0]] = merged_role(roles.get(r[0]), r[7], scope)  # type: ignore[arg-type]
+        if scope is not None and owned is not None:
+            claims[r[0]] = merge_claim(claims.get(r[0]), r[7], r[9], scope)
         if r[7] is not None:
             bucket = mentions[r[0]].setdefault(r[7], [])
             if r[8] not in bucket:
@@ -199,7 +212,7 @@ async def load(
                 id=r[0],
                 ref=r[1],
                 content=r[2],
-                role=roles.get(h.task_id, h.role) if owned is not None else h.role,
+                role=_role_of(claims.get(h.task_id), h.role) if owned is not None else h.role,
                 dues=h.dues,
                 ongoing=bool(r[4]),
                 deadline=r[3],

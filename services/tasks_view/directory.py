@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.owing import Reach, reach
 from bot.units import Directory
 from services.tasks_view.model import Scope
 from store import units_repo
@@ -14,7 +15,7 @@ from store import units_repo
 @dataclass
 class _DirectoryEntry:
     directory: Directory
-    covering: dict[int, frozenset[int]] = field(default_factory=dict)
+    reaches: dict[int, Reach] = field(default_factory=dict)
 
 
 _CACHE: dict[str, tuple[str, _DirectoryEntry]] = {}
@@ -34,22 +35,12 @@ async def directory(session: AsyncSession) -> _DirectoryEntry:
     return entry
 
 
-def covering(entry: _DirectoryEntry, unit_id: int) -> frozenset[int]:
+def covering(entry: _DirectoryEntry, unit_id: int) -> Reach:
     """The unit, its predecessors and every group covering it (the ids whose tasks it owes)."""
-    if unit_id in entry.covering:
-        return entry.covering[unit_id]
-    d = entry.directory
-    unit = d.by_id.get(unit_id)
-    ids: set[int] = {unit_id}
-    if unit is not None:
-        owners = [unit, *d.predecessors(unit)]
-        ids |= {u.id for u in owners if u.id is not None}
-        for owner in owners:
-            for group in d.groups_covering(owner):
-                if group.id is not None and group.reminds:
-                    ids.add(group.id)
-    entry.covering[unit_id] = frozenset(ids)
-    return entry.covering[unit_id]
+    found = entry.reaches.get(unit_id)
+    if found is None:
+        found = entry.reaches[unit_id] = reach(entry.directory, unit_id)
+    return found
 
 
 async def scope_for(
@@ -66,4 +57,5 @@ async def scope_for(
         return Scope(None, None, role)
     if entry is None:
         entry = await directory(session)
-    return Scope(covering(entry, unit_id), unit_id, role, entry.directory.by_id.get(unit_id))
+    r = covering(entry, unit_id)
+    return Scope(r.ids, unit_id, role, entry.directory.by_id.get(unit_id), r.groups)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from bot.owing import Claim
 from bot.units import Unit
 
 
@@ -53,6 +54,13 @@ class Scope:
     done_unit: int | None = None
     role: str | None = None
     unit: Unit | None = None
+    groups: frozenset[int] = frozenset()  # the groups among unit_ids (the rest name the unit)
+
+    def claim(self, role: str, unit_id: int | None) -> Claim | None:
+        """What a mention of ``unit_id`` in ``role`` claims of the scope's unit (bot.owing)."""
+        if self.unit_ids is None or unit_id not in self.unit_ids:
+            return None
+        return Claim(role, unit_id not in self.groups)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from functools import lru_cache
 from sqlalchemy import Date, Integer, and_, bindparam, exists, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.owing import Claim
 from services.tasks_view.model import Due, Hit, Page, Scope, slice_page
 from services.tasks_view.sql import (
     PAST_DUE,
@@ -18,7 +19,7 @@ from services.tasks_view.sql import (
     inactive_tasks,
     is_latest_past,
     is_sqlite,
-    merged_role,
+    merge_claim,
     owned_tasks,
     scope_params,
 )
@@ -216,6 +217,7 @@ async def occurrences(
         select(
             TaskDueRow.task_id,
             TaskUnitRow.role,
+            TaskUnitRow.unit_id,
             TaskDueRow.due_date,
             TaskDueRow.last_day,
             TaskDueRow.before,
@@ -229,8 +231,8 @@ async def occurrences(
     if latest_before is not None:
         stmt = stmt.where(is_latest_past(latest_before))
     stmt = topic_filter(in_scope(stmt, scope), topic, TaskDueRow.task_id)
-    found: dict[tuple[int, date], tuple[str | None, Due]] = {}
-    for task_id, role, due_date, last_day, before, done, text in (
+    found: dict[tuple[int, date], tuple[Claim | None, Due]] = {}
+    for task_id, role, unit_id, due_date, last_day, before, done, text in (
         await session.execute(stmt)
     ).all():
         if topic and not matches_topic(text or "", topic):
@@ -240,8 +242,8 @@ async def occurrences(
         key = (task_id, due_date)
         old = found.get(key)
         due = Due(due_date, last_day, bool(before), done is not None)
-        found[key] = (merged_role(old[0] if old else None, role, scope), due)
-    hits = [Hit(t, role, (due,)) for (t, _d), (role, due) in found.items()]
+        found[key] = (merge_claim(old[0] if old else None, role, unit_id, scope), due)
+    hits = [Hit(t, c.role if c else None, (due,)) for (t, _d), (c, due) in found.items()]
     hits.sort(key=lambda h: (h.dues[0].last_day, h.task_id))
     return hits
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, bindparam, exists, literal, not_, select
+from sqlalchemy import and_, bindparam, exists, literal, not_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.owing import Claim, stronger
 from services.tasks_view.model import Scope
 from store.models import (
     CompletionRow,
@@ -45,17 +46,46 @@ def in_range(start: date, end: date, slack: bool = True):  # type: ignore[no-unt
 
 
 def in_scope(stmt, scope: Scope):  # type: ignore[no-untyped-def]
+    """Rows of the scope's mentions; with a role, of the tasks the unit owes in that role by the
+    one rule (bot.owing), not of every row carrying the role word."""
     if scope.unit_ids is not None:
         stmt = stmt.where(TaskUnitRow.unit_id.in_(sorted(scope.unit_ids)))
-    if scope.role:
+        if scope.role:
+            stmt = stmt.where(owes_in_role(TaskUnitRow.task_id))
+    elif scope.role:
         stmt = stmt.where(TaskUnitRow.role == scope.role)
     return stmt
 
 
-def merged_role(old: str | None, new: str | None, scope: Scope) -> str | None:
-    if scope.unit_ids is None:
-        return None
-    return "lead" if "lead" in (old, new) else (new or old)
+def _lead_tasks():  # type: ignore[no-untyped-def]
+    """Tasks the scope's unit leads by bot.owing's rule: a mention naming the unit (or its
+    predecessor) decides; only without one does a group's lead count. Bound parameters
+    ``direct`` and ``groups`` (expanding)."""
+    unit = TaskUnitRow.__table__.alias("role_unit")
+    named = select(unit.c.task_id).where(unit.c.unit_id.in_(bindparam("direct", expanding=True)))
+    by_group = select(unit.c.task_id).where(
+        unit.c.unit_id.in_(bindparam("groups", expanding=True)),
+        unit.c.role == "lead",
+        unit.c.task_id.not_in(named),
+    )
+    return named.where(unit.c.role == "lead").union(by_group)
+
+
+def owes_in_role(task_col):  # type: ignore[no-untyped-def]
+    """The scope's unit owes the task in the bound ``role`` ("lead" or "support")."""
+    leads = _lead_tasks()
+    return or_(
+        and_(bindparam("role") == "lead", task_col.in_(leads)),
+        and_(bindparam("role") == "support", task_col.not_in(leads)),
+    )
+
+
+def merge_claim(
+    old: Claim | None, role: str | None, unit_id: int | None, scope: Scope
+) -> Claim | None:
+    """Fold one mention row into the scope unit's claim on a task (bot.owing's rule)."""
+    new = scope.claim(role, unit_id) if role else None
+    return old if new is None else stronger(old, new)
 
 
 def done_mark(task_col, due_col, unit):  # type: ignore[no-untyped-def]
@@ -97,8 +127,11 @@ def inactive_tasks():  # type: ignore[no-untyped-def]
 
 def scope_params(scope: Scope) -> dict[str, Any]:
     """Values of the scope's bound parameters in the prebuilt statements below."""
+    units = sorted(scope.unit_ids) if scope.unit_ids is not None else []
     return {
-        "units": sorted(scope.unit_ids) if scope.unit_ids is not None else [],
+        "units": units,
+        "direct": [u for u in units if u not in scope.groups],
+        "groups": sorted(scope.groups),
         "role": scope.role,
         "done_unit": scope.done_unit,
     }
@@ -115,7 +148,9 @@ def owned_tasks(scoped: bool, role: bool, distinct: bool = True, active: bool = 
         owned = owned.distinct()
     if scoped:
         owned = owned.where(unit.c.unit_id.in_(bindparam("units", expanding=True)))
-    if role:
+    if role and scoped:
+        owned = owned.where(owes_in_role(unit.c.task_id))
+    elif role:
         owned = owned.where(unit.c.role == bindparam("role"))
     return owned
 

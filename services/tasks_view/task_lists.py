@@ -9,13 +9,14 @@ from functools import lru_cache
 from sqlalchemy import Integer, and_, bindparam, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.owing import Claim
 from services.tasks_view.model import Due, Hit, Page, Scope, slice_page
 from services.tasks_view.sql import (
     bound_done_column,
     done_column,
     in_scope,
     is_sqlite,
-    merged_role,
+    merge_claim,
     owned_or_ongoing,
     scope_params,
 )
@@ -163,6 +164,7 @@ async def tasks_of(
         select(
             TaskUnitRow.task_id,
             TaskUnitRow.role,
+            TaskUnitRow.unit_id,
             TaskRow.ongoing,
             next_due,
             last_due,
@@ -174,21 +176,21 @@ async def tasks_of(
     if ongoing_only:
         stmt = stmt.where(TaskRow.ongoing.is_(True))
     stmt = topic_filter(in_scope(stmt, scope), topic, TaskUnitRow.task_id)
-    found: dict[int, tuple[str | None, bool, date | None]] = {}
-    for task_id, role, is_ongoing, nxt, last, text in (await session.execute(stmt)).all():
+    found: dict[int, tuple[Claim | None, bool, date | None]] = {}
+    for task_id, role, unit_id, is_ongoing, nxt, last, text in (await session.execute(stmt)).all():
         if topic and not matches_topic(text or "", topic):
             continue
         old = found.get(task_id)
         found[task_id] = (
-            merged_role(old[0] if old else None, role, scope),
+            merge_claim(old[0] if old else None, role, unit_id, scope),
             bool(is_ongoing),
             nxt or last,
         )
     nominal = await _nominal(session, scope, [(t, v[2]) for t, v in found.items() if v[2]])
     hits = []
-    for task_id, (role, is_ongoing, day) in found.items():
+    for task_id, (claim, is_ongoing, day) in found.items():
         due = nominal.get((task_id, day)) if day is not None else None
-        hits.append(Hit(task_id, role, (due,) if due else (), is_ongoing))
+        hits.append(Hit(task_id, claim.role if claim else None, (due,) if due else (), is_ongoing))
     hits.sort(key=lambda h: (h.dues[0].last_day if h.dues else date.max, h.task_id))
     return hits
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -121,18 +123,27 @@ async def _seeded_copy(target: Path) -> dict[str, int]:
     return dict(_TEMPLATE[1])
 
 
-async def start_world(tmp_path: Path, now: datetime = NOW) -> World:
+async def start_world(
+    tmp_path: Path,
+    now: datetime = NOW,
+    prepare: Callable[[FakeBotApi], None] | None = None,
+    **configure_kwargs: Any,
+) -> World:
+    """The bot on a seeded store; ``prepare`` sees the fake server before the bot starts (e.g. to
+    inject faults), ``configure_kwargs`` go to ``handlers.app.configure``."""
     url = f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
     ids = await _seeded_copy(tmp_path / "bot.db")
     api = FakeBotApi()
     await api.start()
+    if prepare is not None:
+        prepare(api)
     settings = Settings(bot_token=api.token, database_url=url, admin_ids=(ADMIN_ID,))
     engine = make_engine(url)
     services = Services(
         settings, make_sessionmaker(engine), fixed_clock(now), derive_key(api.token)
     )
     # The project's own composition, so the handlers under test are the real ones.
-    harness = BotHarness(api, app=configure(BotHarness.builder(api), services))
+    harness = BotHarness(api, app=configure(BotHarness.builder(api), services, **configure_kwargs))
     await harness.start()
     world = World(api, harness, services, ids, url)
     world._engine = engine  # type: ignore[attr-defined]
