@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -198,44 +198,53 @@ async def mentions_of(
     return out
 
 
-def _apply(row: TaskRow, values: TaskValues) -> None:
-    """Write the values on a task row (new or matched)."""
-    row.position, row.ref, row.section, row.content = (
-        values.position,
-        values.ref,
-        values.section,
-        values.content,
-    )
-    row.result, row.deadline, row.deadline_in_text = (
-        values.result,
-        values.deadline,
-        values.deadline_in_text,
-    )
-    row.notes, row.inferred, row.schedule = values.notes, list(values.inferred), values.schedule
-    row.schedule_kind, row.ongoing, row.deadline_unknown = (
-        values.schedule_kind,
-        values.ongoing,
-        values.deadline_unknown,
-    )
-    row.search_text, row.active = values.search_text, True
+def _columns(values: TaskValues) -> dict[str, Any]:
+    """The task row's columns for these values (new or matched task)."""
+    return {
+        "position": values.position,
+        "ref": values.ref,
+        "section": values.section,
+        "content": values.content,
+        "result": values.result,
+        "deadline": values.deadline,
+        "deadline_in_text": values.deadline_in_text,
+        "notes": values.notes,
+        "inferred": list(values.inferred),
+        "schedule": values.schedule,
+        "schedule_kind": values.schedule_kind,
+        "ongoing": values.ongoing,
+        "deadline_unknown": values.deadline_unknown,
+        "search_text": values.search_text,
+        "active": True,
+    }
 
 
 async def add_tasks(session: AsyncSession, plan_id: int, values: Sequence[TaskValues]) -> list[int]:
     """Insert new task rows in one batch; their ids, in order."""
-    rows = [TaskRow(plan_id=plan_id) for _ in values]
-    for row, v in zip(rows, values, strict=True):
-        _apply(row, v)
-    session.add_all(rows)
-    await session.flush()
-    return [row.id for row in rows]
+    if not values:
+        return []
+    rows = [{"plan_id": plan_id, **_columns(v)} for v in values]
+    inserted = await session.execute(
+        insert(TaskRow).returning(TaskRow.id, sort_by_parameter_order=True), rows
+    )
+    return list(inserted.scalars())
 
 
-async def update_tasks(session: AsyncSession, values: dict[int, TaskValues]) -> None:
-    """Write new values on stored tasks (their ids, and so officers' records, stay)."""
-    for chunk in _chunks(list(values)):
-        for row in (await session.scalars(select(TaskRow).where(TaskRow.id.in_(chunk)))).all():
-            _apply(row, values[row.id])
-    await session.flush()
+async def update_tasks(session: AsyncSession, values: Mapping[int, TaskValues]) -> None:
+    """Write new values on stored tasks, in one batch (their ids, and so officers' records,
+    stay)."""
+    if values:
+        rows = [{"id": task_id, **_columns(v)} for task_id, v in values.items()]
+        await session.execute(update(TaskRow), rows)
+        _expire(session, values)
+
+
+def _expire(session: AsyncSession, task_ids: Iterable[int]) -> None:
+    """Task rows this session loaded before a batch update are read again on their next use."""
+    wanted = set(task_ids)
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, TaskRow) and obj.id in wanted:
+            session.expire(obj)
 
 
 async def deactivate_tasks(session: AsyncSession, task_ids: Sequence[int]) -> None:
@@ -247,6 +256,7 @@ async def deactivate_tasks(session: AsyncSession, task_ids: Sequence[int]) -> No
             .values(active=False)
             .execution_options(synchronize_session=False)
         )
+    _expire(session, task_ids)
 
 
 def _chunks(ids: Sequence[int], size: int = 500) -> list[list[int]]:
