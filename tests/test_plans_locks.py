@@ -106,14 +106,15 @@ async def test_a_real_import_of_the_largest_plan_never_holds_the_write_lock_for_
     plan = big_plan(tmp_path, 2000)
     try:
         work = import_files(make_sessionmaker(engine), [plan], NOW, WorkCalendar())
-        [outcome], writer = await _with_writer(db, 5000, work)
+        [outcome], writer = await _with_writer(db, 8000, work)
         async with make_sessionmaker(engine)() as s:
             stored = await s.scalar(select(func.count()).select_from(TaskRow))
     finally:
         await engine.dispose()
     assert outcome.error is None and stored == 2000
-    # About a second on this machine (bench figure in the commit); 3 s leaves room for a busy CI.
-    assert writer.failed == [] and writer.longest < 3.0, (writer.longest, writer.failed[:3])
+    # About a second on an idle machine (bench/import_lock_bench.py), 3 s seen with other test
+    # suites sharing the two cores; before, the whole import held it (9.7 s idle).
+    assert writer.failed == [] and writer.longest < 5.0, (writer.longest, writer.failed[:3])
 
 
 async def test_a_plan_beyond_any_real_one_is_refused_and_stores_nothing(
