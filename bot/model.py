@@ -49,6 +49,27 @@ class TaskDraft:
 
 
 @dataclass(frozen=True)
+class ReadReport:
+    """How a document was read: what each column became, and what the reader was unsure of.
+
+    Every line is Vietnamese, for the coordinator; ``warnings`` are the ones to look at first.
+    """
+
+    columns: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()
+    inferred: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, list[str]]:
+        return {
+            "columns": list(self.columns),
+            "warnings": list(self.warnings),
+            "skipped": list(self.skipped),
+            "inferred": list(self.inferred),
+        }
+
+
+@dataclass(frozen=True)
 class PlanDraft:
     """A plan as read from a document: metadata, sections and tasks."""
 
@@ -60,6 +81,8 @@ class PlanDraft:
     doc_date: date | None = None
     sections: tuple[str, ...] = ()
     tasks: tuple[TaskDraft, ...] = field(default_factory=tuple)
+    # Not part of the plan's content (nor of its fingerprint): how it was read.
+    report: ReadReport = field(default_factory=ReadReport, compare=False)
 
     def to_json(self) -> dict[str, object]:
         """The import's JSON form of this plan."""

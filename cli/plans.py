@@ -2,7 +2,9 @@
 
 `import --json` prints {"plans": [{"source", "issuer", "year", "number", "title", "tasks": [{"ref",
 "section", "content", "result", "lead", "support", "deadline", "deadline_in_text", "notes",
-"inferred"}]}], "errors": [{"source", "message"}]}: the gold files' field names.
+"inferred"}], "warnings": [...], "report": {"columns", "warnings", "skipped", "inferred"},
+"changes": {"added", "removed", "deadlines", "units"}}], "errors": [{"source", "message"}]}: the
+gold files' field names, then how the plan was read and what it changes in the store.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ async def _calendar(session: Any) -> Any:
 
 
 async def _import(args: argparse.Namespace, settings: Any) -> int:
-    from services.imports import import_files
+    from services.imports import import_files, read_warnings
     from store.db import make_engine, make_sessionmaker
     from store.migrate import migrate
 
@@ -62,13 +64,46 @@ async def _import(args: argparse.Namespace, settings: Any) -> int:
             if o.draft is None:
                 continue
             body = o.draft.to_json()
-            plans.append({**{k: body[k] for k in PLAN_KEYS}, "tasks": body["tasks"]})
+            plans.append(
+                {
+                    **{k: body[k] for k in PLAN_KEYS},
+                    "tasks": body["tasks"],
+                    "warnings": read_warnings(o.draft, o.result),
+                    "report": o.draft.report.to_json(),
+                    "changes": o.result.changes.to_json() if o.result else None,
+                }
+            )
         errors = [{"source": o.path.name, "message": o.error} for o in outcomes if o.error]
         print(json.dumps({"plans": plans, "errors": errors}, ensure_ascii=False, indent=1))
     else:
         for o in outcomes:
             print(_summary(o, args.dry_run), file=sys.stderr if o.error else sys.stdout)
+            if o.draft is not None and (args.dry_run or read_warnings(o.draft, o.result)):
+                print(_report(o, full=args.dry_run))
     return 1 if any(o.error for o in outcomes) else 0
+
+
+def _report(outcome: Any, full: bool) -> str:
+    """The reading report: warnings first; with ``full`` (a dry run) the columns, skipped rows,
+    inferred values and what a revision changes."""
+    from services.imports import read_warnings
+
+    report = outcome.draft.report
+    lines = [f"  {w}" for w in read_warnings(outcome.draft, outcome.result)]
+    if full:
+        for title, items in (
+            ("Cột đọc được", report.columns),
+            ("Dòng bỏ qua, đề mục", report.skipped),
+            ("Giá trị suy ra", report.inferred),
+        ):
+            if items:
+                lines.append(f"  {title}:")
+                lines.extend(f"    - {x}" for x in items)
+        changes = outcome.result.changes.lines() if outcome.result else []
+        if changes:
+            lines.append("  Thay đổi so với bản đã nhập:")
+            lines.extend(f"    {x}" for x in changes)
+    return "\n".join(lines)
 
 
 def _summary(outcome: Any, dry_run: bool) -> str:

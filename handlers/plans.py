@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from pathlib import Path
 from typing import Any
@@ -16,9 +17,9 @@ from bot.plans import read_plan
 from handlers.context import App, BotContext, coordinator, pressing_officer, reply
 from handlers.formatting import button, e, inline, shorten
 from services import officers, unit_tasks
-from services.imports import ImportResult, import_draft
+from services.imports import ImportResult, import_draft, read_warnings
 
-ACCEPTED = (".docx", ".txt", ".tsv", ".text")
+ACCEPTED = (".docx", ".doc", ".pdf", ".xlsx", ".xls", ".txt", ".tsv", ".text")
 MAX_PENDING = 20  # plan previews kept in memory awaiting 📥 Nhập / Hủy
 NOT_COORDINATOR = "Chỉ điều phối viên mới nhập kế hoạch được."
 
@@ -34,30 +35,65 @@ async def _dry_run(
 ) -> tuple[PlanDraft, ImportResult]:
     """Read the plan and preview it (reads only) or, with ``commit``, import it."""
     svc = context.services
-    draft = read_plan(Path(name), data)
+    # Reading a PDF or converting a .doc takes seconds: off the event loop, other chats go on.
+    draft = await asyncio.to_thread(read_plan, Path(name), data)
     async with svc.uow(read_only=True) as uow:
         calendar = await svc.calendar(uow.session)
     result = await import_draft(svc.sessions, draft, svc.now(), calendar, dry_run=not commit)
     return draft, result
 
 
+MAX_WARNING_LINES = 8  # warnings shown above the preview, each at most WARNING_CHARS
+WARNING_CHARS = 220
+MAX_PREVIEW_CHARS = 3800  # Telegram refuses messages over 4096 characters
+
+
+def _warnings(draft: PlanDraft, result: ImportResult) -> list[str]:
+    """The reader's warnings, first in the preview: escaped, each shortened, a few at most."""
+    found = read_warnings(draft, result)
+    lines = [e(shorten(w, WARNING_CHARS)) for w in found[:MAX_WARNING_LINES]]
+    if len(found) > MAX_WARNING_LINES:
+        lines.append(f"… và {len(found) - MAX_WARNING_LINES} cảnh báo khác.")
+    if lines:
+        lines.insert(0, "<b>Cần kiểm tra trước khi nhập:</b>")
+        lines.append("")
+    return lines
+
+
 def _preview(draft: PlanDraft, result: ImportResult) -> str:
     unknown, unresolved = result.unknown_deadlines, result.unresolved
     tasks = len(draft.tasks)
-    lines = [
-        f"📋 <b>{e(draft.title or draft.source)}</b>",
-        f"Cơ quan: {e(draft.issuer or 'không rõ')} · Số: {e(draft.number or '—')} · Năm: {e(draft.year or '—')}",  # fmt: skip
-        f"Số việc: <b>{tasks}</b> · có hạn: <b>{tasks - len(unknown)}</b> · chưa rõ hạn: <b>{len(unknown)}</b>",  # fmt: skip
-    ]
+    lines = (
+        _warnings(draft, result)
+        + [
+            f"📋 <b>{e(draft.title or draft.source)}</b>",
+            f"Cơ quan: {e(draft.issuer or 'không rõ')} · Số: {e(draft.number or '—')} · Năm: {e(draft.year or '—')}",  # fmt: skip
+            f"Số việc: <b>{tasks}</b> · có hạn: <b>{tasks - len(unknown)}</b> · chưa rõ hạn: <b>{len(unknown)}</b>",  # fmt: skip
+        ]
+    )
     if unknown:
         lines.append(f"Hạn chưa rõ: {_list(unknown)}")
     if unresolved:
         lines.append(f"Đơn vị chưa nhận ra ({len(unresolved)}): {_list(unresolved)}")
+    changes = result.changes.lines()
+    if changes:
+        lines.append("<b>Thay đổi so với bản đã nhập:</b>")
+        lines.extend(e(shorten(x, 200)) for x in changes)
     lines.append(
         f"Nếu nhập: {result.created} việc mới, {result.updated} cập nhật, "
         f"{result.unchanged} không đổi, {result.deactivated} bỏ."
     )
-    return "\n".join(lines)
+    text = "\n".join(lines)
+    if len(text) > MAX_PREVIEW_CHARS:  # cut whole lines so no HTML tag is left open
+        kept, size = [], 0
+        for line in lines[:-1]:
+            if size + len(line) + 1 > MAX_PREVIEW_CHARS - 300:
+                kept.append("…")
+                break
+            kept.append(line)
+            size += len(line) + 1
+        text = "\n".join([*kept, lines[-1]])
+    return text
 
 
 async def on_document(update: Update, context: BotContext) -> None:
@@ -70,7 +106,11 @@ async def on_document(update: Update, context: BotContext) -> None:
     doc, svc = msg.document, context.services
     name = doc.file_name or "ke-hoach"
     if not name.lower().endswith(ACCEPTED):
-        await reply(update, "Chỉ nhận tệp kế hoạch .docx hoặc .txt (văn bản xuất từ .docx).")
+        await reply(
+            update,
+            "Chỉ nhận tệp kế hoạch Word (.docx, .doc), PDF, Excel (.xlsx) "
+            "hoặc văn bản .txt xuất từ Word.",
+        )
         return
     limit = svc.settings.max_upload_bytes
     if doc.file_size is None or doc.file_size > limit:

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.deadlines import Schedule, WorkCalendar, parse_deadline, task_context
 from bot.model import PlanDraft, TaskDraft
 from bot.text import fold
+from services.plan_changes import PlanChanges
 from store import plans_repo
 from store.models import AuditRow
 from store.plans_repo import ExistingTask, TaskValues
@@ -41,6 +42,8 @@ class ImportResult:
     unknown_deadlines: list[str] = field(default_factory=list)
     plan_created: bool = False
     same_as_stored: bool = False
+    # A revision of a stored plan: the tasks it adds, removes, moves or gives other units.
+    changes: PlanChanges = field(default_factory=PlanChanges)
 
 
 @dataclass(frozen=True)
@@ -231,13 +234,20 @@ def _diff(
         stored_mentions.setdefault(m.task_id, []).append(m)
     created = updated = unchanged = 0
     unresolved: list[str] = []
+    changes = PlanChanges()
     for i, p in enumerate(prepared):
         old = pairs.get(i)
         if old is None:
             created += 1
+            if stored:
+                changes.add_task(p.task.ref, p.task.content)
         changed = old is not None and old.snapshot != p.values.snapshot()
         kept = stored_mentions.get(old.id, []) if old else []
         same_units = old is not None and _same_mentions([(m.role, m.mention) for m in kept], p.mentions)  # fmt: skip
+        if old is not None and old.active:
+            changes.deadline(p.task.ref, old.deadline, p.task.deadline)
+            if not same_units:
+                changes.mentions(p.task.ref, [(m.role, m.mention) for m in kept], p.mentions)
         if old is not None:
             planned.changed.update([i] if changed else [])
             updated += changed or not same_units
@@ -255,6 +265,9 @@ def _diff(
     planned.pairs = pairs
     planned.gone = [s.id for s in stored if s.id not in matched and s.active]
     for s in stored:
+        if s.id in planned.gone:
+            changes.remove_task(s.ref, s.content)
+    for s in stored:
         for m in stored_mentions.get(s.id, []) if s.id not in matched else []:
             if m.unit_id is None:
                 planned.retried[m.id] = resolve(m.role, m.mention)
@@ -262,7 +275,7 @@ def _diff(
     state = planned.state
     planned.result = ImportResult(
         state[0] if state else 0, created, updated, unchanged, len(planned.gone),
-        list(dict.fromkeys(unresolved)), unknown, state is None, False,
+        list(dict.fromkeys(unresolved)), unknown, state is None, False, changes,
     )  # fmt: skip
 
 
@@ -303,4 +316,4 @@ async def write_changes(
     )  # fmt: skip
     await session.flush()
     return ImportResult(plan_id, r.created, r.updated, r.unchanged, r.deactivated, r.unresolved,
-                        r.unknown_deadlines, plan_created, False)  # fmt: skip
+                        r.unknown_deadlines, plan_created, False, r.changes)  # fmt: skip

@@ -142,6 +142,22 @@ async def import_draft(
     raise TthcError("Kế hoạch này đang được nhập từ nơi khác. Hãy thử lại sau ít phút.")
 
 
+MAX_WARNINGS = 12  # lines of warnings kept for a preview
+
+
+def read_warnings(draft: PlanDraft, result: ImportResult | None) -> list[str]:
+    """What the coordinator should check before importing: the reader's warnings, then the
+    deadlines it did not understand."""
+    out = list(draft.report.warnings)
+    if result is not None and result.unknown_deadlines:
+        unknown = result.unknown_deadlines
+        shown = "; ".join(unknown[:5]) + (
+            f" và {len(unknown) - 5} việc khác" if len(unknown) > 5 else ""
+        )
+        out.append(f"⚠️ {len(unknown)} thời hạn chưa hiểu được: {shown}.")
+    return out
+
+
 @dataclass(frozen=True)
 class FileOutcome:
     """One file of a batch import: its draft and result, or the reason it was refused."""

@@ -99,6 +99,12 @@ class ExistingTask:
     active: bool
     snapshot: tuple[Any, ...]
 
+    @property
+    def deadline(self) -> str | None:
+        """The deadline cell as stored (from the snapshot, see ``_snapshot``)."""
+        value = self.snapshot[4] if len(self.snapshot) > 4 else None
+        return value if isinstance(value, str) else None
+
 
 def _snapshot(row: TaskRow) -> tuple[Any, ...]:
     return (

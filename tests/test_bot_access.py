@@ -101,7 +101,7 @@ async def test_an_oversized_plan_file_is_refused_before_download(world: World) -
 
 async def test_a_wrong_type_of_file_is_refused(world: World) -> None:
     replies = await world.harness.private(COORD).send_document("anh.jpg", b"\xff\xd8", "image/jpeg")
-    assert "Chỉ nhận tệp kế hoạch .docx hoặc .txt" in replies.text
+    assert "Chỉ nhận tệp kế hoạch Word (.docx, .doc), PDF, Excel (.xlsx)" in replies.text
     assert not world.api.calls("getFile")
 
 

@@ -73,3 +73,60 @@ async def test_cancel_imports_nothing_and_the_preview_button_then_goes_stale(wor
     replies = await coord.press_data(data, msg)
     assert "đã cũ" in replies.answers[0].params["text"]
     assert await _plans(world) == 1  # only the seeded plan
+
+
+DATA = Path(__file__).resolve().parent / "data" / "plans"
+
+
+async def test_the_preview_of_a_revision_lists_what_it_changes(world: World) -> None:
+    coord = world.harness.private(COORD)
+    await coord.send_document("v1.txt", (DATA / "revision_v1.txt").read_bytes())
+    await coord.press("📥 Nhập")
+    replies = await coord.send_document("v2.txt", (DATA / "revision_v2.txt").read_bytes())
+    preview = replies.text
+    assert "Thay đổi so với bản đã nhập:" in preview
+    assert "➕ Việc mới (1):" in preview and "I.4: Công khai kết quả giải quyết hồ sơ" in preview
+    assert "➖ Việc bỏ (1):" in preview and "I.2: Báo cáo quý về kiểm soát TTHC." in preview
+    assert "📅 Đổi thời hạn (1):" in preview and "I.2: Quý II/2026 → Quý III/2026" in preview
+    assert "👥 Đổi đơn vị (1):" in preview and "(phối hợp: Sở Nội vụ)" in preview
+    assert preview.index("Thay đổi") < preview.index("Nếu nhập:")
+    assert replies.buttons == ["📥 Nhập", "Hủy"]
+
+
+async def test_the_warnings_come_first_escaped_and_capped(world: World) -> None:
+    coord = world.harness.private(COORD)
+    rows = "".join(f"{i}\tViệc số {i}.\t\t\tKhi nào xong & báo\n" for i in range(1, 40))
+    plan = (
+        "KẾ HOẠCH\nKiểm soát thủ tục hành chính năm 2026 của Sở Y tế\n"
+        "STT\tNội dung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp & theo dõi\tThời gian\n" + rows
+    )
+    replies = await coord.send_document("canh_bao.txt", plan.encode())
+    preview = replies.text
+    assert preview.startswith("<b>Cần kiểm tra trước khi nhập:</b>")
+    assert preview.index("⚠️") < preview.index("📋")
+    assert "«Đơn vị phối hợp &amp; theo dõi»" in preview and "& theo" not in preview
+    assert "thời hạn chưa hiểu được" in preview and "và 34 việc khác" in preview
+    assert len(preview) < 4096 and replies.buttons == ["📥 Nhập", "Hủy"]
+
+
+async def test_xlsx_pdf_and_doc_uploads_are_read_not_refused_by_their_extension(
+    world: World,
+) -> None:
+    import json
+
+    from tests.plan_forms import plan_xlsx
+    from tests.test_plans_formats_input import _image_pdf
+
+    gold = json.loads((Path(__file__).parent / "data" / "plans" / "formats_2026.json").read_text())
+    coord = world.harness.private(COORD)
+    replies = await coord.send_document(
+        "ke_hoach.xlsx",
+        plan_xlsx(gold),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    assert f"Số việc: <b>{len(gold['tasks'])}</b>" in replies.text
+    assert replies.buttons == ["📥 Nhập", "Hủy"]
+    replies = await coord.send_document("ke_hoach_scan.pdf", _image_pdf(), "application/pdf")
+    assert "bản scan" in replies.text and ".docx" in replies.text
+    replies = await coord.send_document("ke_hoach.zip", b"PK\x03\x04", "application/zip")
+    assert "Chỉ nhận tệp kế hoạch" in replies.text and ".xlsx" in replies.text

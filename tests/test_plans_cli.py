@@ -32,7 +32,9 @@ def test_import_prints_the_plans_as_json_and_tasks_lists_what_was_stored(tmp_pat
     assert done.returncode == 0, done.stderr
     out = json.loads(done.stdout)
     [plan] = out["plans"]
-    assert set(plan) == {"source", "issuer", "year", "number", "title", "tasks"}
+    assert set(plan) == {
+        "source", "issuer", "year", "number", "title", "tasks", "warnings", "report", "changes",
+    }  # fmt: skip
     assert (plan["issuer"], plan["year"], len(plan["tasks"])) == ("UBND tỉnh Quảng Ngãi", 2026, 21)
     assert set(plan["tasks"][0]) == {
         "ref", "section", "content", "result", "lead", "support",
@@ -56,3 +58,41 @@ def test_a_dry_run_stores_nothing_and_a_bad_file_fails_with_its_reason(tmp_path:
     empty.write_bytes(b"")
     bad = _bot(db, "import", str(empty))
     assert bad.returncode == 1 and "Tệp rỗng" in bad.stderr
+
+
+DATA = ROOT / "tests" / "data" / "plans"
+
+
+def test_a_dry_run_of_a_revision_prints_what_it_changes_and_json_carries_it(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "cli.db"
+    assert _bot(db, "import", str(DATA / "revision_v1.txt")).returncode == 0
+    dry = _bot(db, "import", "--dry-run", str(DATA / "revision_v2.txt"))
+    assert dry.returncode == 0, dry.stderr
+    out = dry.stdout
+    assert "Cột đọc được:" in out and "«Đơn vị phối hợp» → đơn vị phối hợp" in out
+    assert "Thay đổi so với bản đã nhập:" in out
+    assert "➕ Việc mới (1):" in out and "I.4: Công khai kết quả giải quyết hồ sơ" in out
+    assert "➖ Việc bỏ (1):" in out and "📅 Đổi thời hạn (1):" in out
+    assert "Quý II/2026 → Quý III/2026" in out and "👥 Đổi đơn vị (1):" in out
+    done = _bot(db, "import", "--dry-run", "--json", str(DATA / "revision_v2.txt"))
+    [plan] = json.loads(done.stdout)["plans"]
+    assert plan["changes"]["deadlines"] == ["I.2: Quý II/2026 → Quý III/2026"]
+    assert len(plan["changes"]["added"]) == len(plan["changes"]["removed"]) == 1
+    assert plan["warnings"] == [] and plan["report"]["columns"][0] == "«STT» → số thứ tự"
+
+
+def test_json_carries_the_warnings_of_each_plan(tmp_path: Path) -> None:
+    plan_file = tmp_path / "thieu_phoi_hop.txt"
+    plan_file.write_text(
+        "KẾ HOẠCH\nKiểm soát thủ tục hành chính năm 2026\n"
+        "STT\tNội dung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian thực hiện\n"
+        "1\tBan hành kế hoạch.\tVăn phòng UBND tỉnh\t\tQuý I/2026\n",
+        encoding="utf-8",
+    )
+    done = _bot(tmp_path / "cli.db", "import", "--dry-run", "--json", str(plan_file))
+    [plan] = json.loads(done.stdout)["plans"]
+    assert any("«Đơn vị phối hợp»" in w for w in plan["warnings"]), plan["warnings"]
+    plain = _bot(tmp_path / "cli.db", "import", str(plan_file))
+    assert "⚠️ Cột «Đơn vị phối hợp»" in plain.stdout  # warnings are printed even when importing

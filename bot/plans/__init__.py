@@ -1,4 +1,4 @@
-"""Reading plan documents (.docx or their text export) into ``PlanDraft``s."""
+"""Reading plan documents (.docx, .doc, .xlsx, PDF, or a text export) into ``PlanDraft``s."""
 
 from __future__ import annotations
 
@@ -6,11 +6,16 @@ from pathlib import Path
 
 from bot.model import PlanDraft
 from bot.plans.blocks import Block
+from bot.plans.doc_convert import convert_legacy
 from bot.plans.docx_reader import read_docx_blocks
 from bot.plans.intake import MAX_FILE_BYTES, check_size, decode_text, kind_of
 from bot.plans.meta import read_meta
 from bot.plans.parser import parse_blocks
+from bot.plans.pdf_reader import read_pdf_blocks
+from bot.plans.report import Notes
+from bot.plans.report import build as build_report
 from bot.plans.text_reader import read_text_blocks
+from bot.plans.xlsx_reader import read_xlsx_blocks
 
 __all__ = ["read_plan", "read_blocks", "plan_from_blocks", "MAX_FILE_BYTES"]
 
@@ -18,14 +23,24 @@ __all__ = ["read_plan", "read_blocks", "plan_from_blocks", "MAX_FILE_BYTES"]
 def read_blocks(name: str, data: bytes) -> list[Block]:
     """Lines and rows of a document, its kind told by its content."""
     check_size(len(data))
-    if kind_of(name, data) == "docx":
+    kind = kind_of(name, data)
+    if kind == "doc":
+        legacy_sheet = name.lower().endswith(".xls")
+        data = convert_legacy(data, "xlsx" if legacy_sheet else "docx")
+        kind = "xlsx" if legacy_sheet else "docx"
+    if kind == "docx":
         return read_docx_blocks(data)
+    if kind == "xlsx":
+        return read_xlsx_blocks(data)
+    if kind == "pdf":
+        return read_pdf_blocks(data)
     return read_text_blocks(decode_text(data))
 
 
 def plan_from_blocks(source: str, blocks: list[Block]) -> PlanDraft:
     """Metadata and tasks of a document already split into blocks."""
-    tasks = parse_blocks(blocks)
+    notes = Notes()
+    tasks = parse_blocks(blocks, notes)
     meta = read_meta(blocks)
     sections: list[str] = []
     for t in tasks:
@@ -40,6 +55,7 @@ def plan_from_blocks(source: str, blocks: list[Block]) -> PlanDraft:
         doc_date=meta.doc_date,
         sections=tuple(sections),
         tasks=tuple(tasks),
+        report=build_report(notes, tasks),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.plans.cells import folded
+from bot.plans.cells import clean, folded, is_time, is_units, starts_lower
 
 STT, STT2, CONTENT, RESULT, LEAD, SUPPORT, UNITS, DEADLINE, NOTES = (
     "stt",
@@ -19,20 +19,28 @@ STT, STT2, CONTENT, RESULT, LEAD, SUPPORT, UNITS, DEADLINE, NOTES = (
 )
 UNIT_ROLES = (LEAD, SUPPORT, UNITS)
 
-_STT = re.compile(r"^(?:stt\d?|tt|so thu tu|so tt)$")
+_STT = re.compile(r"^(?:stt\d?|tt|so thu tu|so tt|thu tu)$")
+_CONTENT_WORDS = ("noi dung", "cong viec", "nhiem vu", "ten nhiem vu", "ten cong viec", "hoat dong")
+
+
+_SKIP_WORDS = ("bat dau", "khoi cong", "du kien kinh phi", "kinh phi", "nguon")
 
 
 def _column_role(text: str) -> str | None:
-    f = folded(text)
+    f = fold_header(text)
     if not f:
         return None
     if _STT.match(f):
         return STT
     if "ghi chu" in f:
         return NOTES
-    if f.startswith(("noi dung", "cong viec", "nhiem vu")) and "chi tieu" not in f:
+    if any(w in f for w in _SKIP_WORDS):
+        return None
+    if f.startswith(_CONTENT_WORDS) and "chi tieu" not in f:
         return CONTENT
-    if "thoi gian" in f or "thoi han" in f or f.startswith("han "):
+    if any(w in f for w in ("thoi gian", "thoi han", "tien do", "hoan thanh", "ket thuc")):
+        return DEADLINE
+    if f.startswith(("han ", "thoi diem")) or f == "han":
         return DEADLINE
     if "ket qua" in f or "san pham" in f:
         return RESULT
@@ -40,23 +48,28 @@ def _column_role(text: str) -> str | None:
         return SUPPORT
     if "chu tri" in f:
         return LEAD
-    if any(w in f for w in ("thuc hien", "co quan", "don vi", "phan cong")):
+    if any(w in f for w in ("thuc hien", "co quan", "don vi", "phan cong", "trach nhiem")):
         return UNITS
     return None
 
 
+def fold_header(text: str) -> str:
+    """The folded text of a header cell ("" for long cells: headers are a few words)."""
+    return folded(text) if len(text) < 120 else ""
+
+
 def _short_folds(cells: tuple[str, ...]) -> list[str]:
     """Folded cells, or "" for long ones: header cells are a few words."""
-    return [folded(c) if len(c) < 120 else "" for c in cells]
+    return [fold_header(c) for c in cells]
 
 
 def is_header(cells: tuple[str, ...]) -> bool:
     """A header row: a number column and a content column."""
     if not cells or len(cells[0]) > 20:
         return False
-    folded = _short_folds(cells)
-    has_stt = any(_STT.match(f) for f in folded)
-    has_content = any(f.startswith(("noi dung", "cong viec", "nhiem vu")) for f in folded)
+    folds = _short_folds(cells)
+    has_stt = any(_STT.match(f) for f in folds)
+    has_content = any(f.startswith(_CONTENT_WORDS) for f in folds)
     return has_stt and has_content
 
 
@@ -65,26 +78,85 @@ def is_indicator_header(cells: tuple[str, ...]) -> bool:
     return any("chi tieu" in f for f in _short_folds(cells))
 
 
-def is_subheader(cells: tuple[str, ...]) -> bool:
-    """The second header line under a split header ("Đơn vị chủ trì | Đơn vị phối hợp")."""
-    if not cells or cells[0].strip() or any(len(c) > 120 for c in cells):
+_COLUMN_NUMBER = re.compile(r"^\((\d{1,2}|[a-z])\)$|^(\d{1,2})$")
+
+
+def is_numbering_row(cells: tuple[str, ...]) -> bool:
+    """The row numbering the columns under a header: "(1) (2) (3) …" or "1 2 3 4 5"."""
+    folds = [fold_header(c) for c in cells if c.strip()]
+    if len(folds) < 3 or len(folds) * 2 < len(cells):
         return False
-    folded = _short_folds(cells)
-    if any(len(f) > 60 for f in folded):
+    matches = [_COLUMN_NUMBER.match(f) for f in folds]
+    if not all(matches):
         return False
-    return any(
-        f.startswith(("don vi", "co quan")) and ("chu tri" in f or "phoi hop" in f) for f in folded
+    if all(m is not None and m.group(1) for m in matches):
+        return True
+    numbers = [int(m.group(2)) for m in matches if m is not None and m.group(2)]
+    return len(numbers) == len(folds) and numbers == list(
+        range(numbers[0], numbers[0] + len(numbers))
     )
 
 
-def header_roles(
-    header: tuple[str, ...], sub: tuple[str, ...] | None = None
-) -> tuple[str | None, ...]:
-    """The role of each column; a unit column becomes the lead when a support column exists."""
+_SUB_WORDS = ("chu tri", "phoi hop", "bat dau", "ket thuc", "hoan thanh", "so, ky hieu")
+
+
+def is_subheader(cells: tuple[str, ...]) -> bool:
+    """A header line under the first one ("Chủ trì | Phối hợp" under "Cơ quan thực hiện")."""
+    if not cells or any(len(c) > 120 for c in cells):
+        return False
+    folds = _short_folds(cells)
+    if _STT.match(folds[0]) is None and folds[0] and not any(w in folds[0] for w in _SUB_WORDS):
+        return False
+    texts = [f for f in folds if f]
+    if not texts or any(len(f) > 60 for f in texts):
+        return False
+    if any(starts_lower(clean(c)) or clean(c).endswith(".") for c in cells if clean(c)):
+        return False  # a sentence going on (a row cut by a page break), not header words
+    telling = False
+    for f in texts:
+        role = _column_role(f)
+        sub_word = any(w in f for w in _SUB_WORDS)
+        if is_time(f) or (role is None and not sub_word):
+            return False
+        telling = telling or sub_word or role not in (None, STT, STT2, CONTENT)
+    return telling
+
+
+def header_texts(rows: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """Each column's header words over every header row, a spanning header over its columns."""
+    width = max(len(r) for r in rows)
+    out: list[str] = []
+    for i in range(width):
+        parts: list[str] = []
+        for depth, row in enumerate(rows):
+            text = clean(row[i]) if i < len(row) else ""
+            if not text and depth + 1 < len(rows) and _spanned(rows, depth, i):
+                # The empty cell right of a spanning header ("Cơ quan thực hiện" over two).
+                text = next((clean(row[j]) for j in range(i - 1, -1, -1) if clean(row[j])), "")
+            if text and text not in parts:
+                parts.append(text)
+        out.append(" / ".join(parts))
+    return tuple(out)
+
+
+def _spanned(rows: list[tuple[str, ...]], depth: int, i: int) -> bool:
+    """True when a lower header row has words under column i and under its left neighbour."""
+    if i == 0:
+        return False
+    return any(i < len(r) and bool(clean(r[i]) and clean(r[i - 1])) for r in rows[depth + 1 :])
+
+
+def header_roles(rows: list[tuple[str, ...]]) -> tuple[str | None, ...]:
+    """The role of each column, the lowest header row deciding; a unit column becomes the lead
+    when a support column exists."""
+    texts = header_texts(rows)
     roles: list[str | None] = []
-    for i, text in enumerate(header):
-        below = sub[i] if sub is not None and i < len(sub) else ""
-        role = _column_role(below) or _column_role(text)
+    for text in texts:
+        role = None
+        for part in reversed(text.split(" / ")):
+            role = _column_role(part)
+            if role is not None or any(w in fold_header(part) for w in _SKIP_WORDS):
+                break
         if role == STT and STT in roles:
             role = STT2
         if role is not None and role in roles and role not in (UNITS,):
@@ -93,6 +165,30 @@ def header_roles(
     if SUPPORT in roles and LEAD not in roles and UNITS in roles:
         roles[roles.index(UNITS)] = LEAD
     return tuple(roles)
+
+
+def roles_by_cells(
+    roles: tuple[str | None, ...], body: list[tuple[str, ...]]
+) -> tuple[tuple[str | None, ...], frozenset[int]]:
+    """Columns the header did not name, named by what their cells hold (units or times)."""
+    out = list(roles)
+    decided: set[int] = set()
+    for i, role in enumerate(roles):
+        if role is not None:
+            continue
+        values = [row[i] for row in body if i < len(row) and clean(row[i])]
+        if len(values) < 2:
+            continue
+        units = sum(is_units(v) for v in values)
+        times = sum(is_time(v) for v in values)
+        if units * 10 >= len(values) * 7 and not any(r in out for r in UNIT_ROLES):
+            out[i] = UNITS
+        elif times * 10 >= len(values) * 7 and DEADLINE not in out:
+            out[i] = DEADLINE
+        else:
+            continue
+        decided.add(i)
+    return tuple(out), frozenset(decided)
 
 
 def is_usable(roles: tuple[str | None, ...]) -> bool:

@@ -25,26 +25,46 @@ def check_size(size: int, limit: int = MAX_FILE_BYTES) -> None:
 
 
 def kind_of(name: str, data: bytes) -> str:
-    """ "docx" or "text", decided by the content (the extension only sharpens the message)."""
+    """ "docx", "xlsx", "pdf", "doc" (Word 97, OLE) or "text", decided by the content.
+
+    A zip is told apart by its members (word/document.xml or xl/workbook.xml); the extension
+    only sharpens the message.
+    """
     if not data.strip():
         raise BadDocument("Tệp rỗng: không có nội dung để đọc.")
     if data.startswith(ZIP_MAGIC):
-        return "docx"
+        return zip_kind(data)
     lower = name.lower()
-    if lower.endswith(".docx"):
+    if lower.endswith((".docx", ".xlsx")):
         raise BadDocument(
-            "Tệp có đuôi .docx nhưng không phải tài liệu Word hợp lệ (không phải tệp zip)."
+            f"Tệp có đuôi {lower[-5:]} nhưng không phải tài liệu hợp lệ (không phải tệp zip)."
         )
     if data.startswith(_OLE_MAGIC):
-        raise BadDocument(
-            "Tệp Word cũ (.doc) chưa được hỗ trợ: hãy lưu lại thành .docx rồi gửi lại."
-        )
-    if data.startswith(b"%PDF"):
-        raise BadDocument("Tệp PDF chưa được hỗ trợ: hãy gửi bản .docx của kế hoạch.")
+        return "doc"
+    # A PDF may carry a few bytes of junk before its header (readers accept up to 1 KiB).
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
     return "text"
 
 
-_NOT_TEXT = "Tệp không phải văn bản đọc được: chỉ nhận tài liệu .docx hoặc văn bản (.txt, UTF-8) xuất từ .docx."
+def zip_kind(data: bytes) -> str:
+    """ "docx" or "xlsx": the zip's members say which (checked for bombs and damage)."""
+    with open_zip(data) as zf:
+        names = set(zf.namelist())
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    raise BadDocument(
+        "Tệp zip này không phải tài liệu Word (.docx) hay bảng tính Excel (.xlsx): "
+        "thiếu word/document.xml và xl/workbook.xml."
+    )
+
+
+_NOT_TEXT = (
+    "Tệp không phải văn bản đọc được: chỉ nhận tài liệu Word (.docx, .doc), PDF, Excel (.xlsx) "
+    "hoặc văn bản (.txt, UTF-8) xuất từ Word."
+)
 
 
 def decode_text(data: bytes) -> str:
@@ -63,19 +83,27 @@ def decode_text(data: bytes) -> str:
     raise BadDocument(_NOT_TEXT)
 
 
-def open_docx_zip(data: bytes, limit: int = MAX_UNZIPPED_BYTES) -> zipfile.ZipFile:
-    """Open a .docx as a zip after checking it is one, is a Word document and is not a bomb."""
+def open_zip(data: bytes, limit: int = MAX_UNZIPPED_BYTES, kind: str = ".docx") -> zipfile.ZipFile:
+    """Open an Office file as a zip after checking it is one and is not a bomb."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise BadDocument("Tệp .docx bị hỏng, không mở được (tệp zip lỗi).") from exc
+        raise BadDocument(f"Tệp {kind} bị hỏng, không mở được (tệp zip lỗi).") from exc
     total = sum(i.file_size for i in infos)
     if total > limit:
+        zf.close()
         raise BadDocument(
-            f"Tệp .docx bất thường: khi giải nén lên tới {_mb(total)} MB (giới hạn {_mb(limit)} MB). "
+            f"Tệp {kind} bất thường: khi giải nén lên tới {_mb(total)} MB (giới hạn {_mb(limit)} MB). "
             "Không đọc tệp này."
         )
-    if "word/document.xml" not in {i.filename for i in infos}:
+    return zf
+
+
+def open_docx_zip(data: bytes, limit: int = MAX_UNZIPPED_BYTES) -> zipfile.ZipFile:
+    """Open a .docx as a zip after checking it is one, is a Word document and is not a bomb."""
+    zf = open_zip(data, limit)
+    if "word/document.xml" not in set(zf.namelist()):
+        zf.close()
         raise BadDocument("Tệp zip này không phải tài liệu Word (.docx): thiếu word/document.xml.")
     return zf

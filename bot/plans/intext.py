@@ -1,6 +1,7 @@
 """Deadlines stated inside a task's content or notes ("chậm nhất là ngày 19 của tháng cuối quý").
 
-Only limits count: "chậm nhất …", "trước <date>", "trong thời gian N ngày kể từ …".
+Only limits count: "chậm nhất …", "trước <date>", "trước ngày N hằng tháng / của tháng cuối quý",
+"trong (thời gian) N ngày kể từ …".
 Start conditions ("sau khi …") are not limits.
 """
 
@@ -9,8 +10,16 @@ from __future__ import annotations
 import re
 
 _DATE = r"\d{1,2}/\d{1,2}/\d{4}"
+# "trước ngày 20 hằng tháng", "trước ngày 15 của tháng cuối quý", "trước ngày 10/12 hằng năm".
+_DAY_OF_PERIOD = (
+    r"trước ngày \d{1,2}(?:/\d{1,2})?(?![/\d])"
+    r"(?:\s+(?:của |hằng |hàng |các )?(?:tháng|quý|năm|kỳ)\b"
+    r"(?:\s+\d{1,2}(?:\s+năm\s+\d{4})?|\s+\d{4})?"
+    r"(?:\s+(?:cuối|đầu|sau|tiếp theo|kế tiếp|báo cáo)(?:\s+(?:quý|năm|tháng))?(?:\s+sau)?)?)?"
+)
 _LIMIT = re.compile(
-    rf"(?i)(?:chậm nhất\b[^.;)]*|trước (?:ngày )?{_DATE}|trong thời gian \d+ ngày kể từ[^.;)]*)"
+    rf"(?i)(?:chậm nhất\b[^.;)]*|trước (?:ngày )?{_DATE}|{_DAY_OF_PERIOD}"
+    r"|trong (?:thời gian |thời hạn |vòng )?\d+ ngày (?:làm việc )?kể từ[^.;)]*)"
 )
 
 

@@ -6,6 +6,7 @@ by Word from numbering.xml (and the paragraph's style), so it has to be counted 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,7 +33,10 @@ _W = {
     "numPr": qn("w:numPr"),
     "pStyle": qn("w:pStyle"),
     "basedOn": qn("w:basedOn"),
+    "lvlText": qn("w:lvlText"),
+    "isLgl": qn("w:isLgl"),
 }
+_PLACEHOLDER = re.compile(r"%([1-9])")
 
 
 def roman(n: int) -> str:
@@ -62,6 +66,22 @@ def render(n: int, fmt: str) -> str | None:
     return None
 
 
+def _level(text: str | None) -> int:
+    """A list level from the file (0-8: Word has nine)."""
+    try:
+        return min(max(int(text or 0), 0), 8)
+    except ValueError:
+        return 0
+
+
+def _start(text: str | None) -> int:
+    """A list's start number from the file, bounded."""
+    try:
+        return min(max(int(text or 1), 0), 10_000)
+    except ValueError:
+        return 1
+
+
 def _val(el: Any, name: str) -> str | None:
     child = el.find(_W[name]) if el is not None else None
     return child.get(_W["val"]) if child is not None else None
@@ -76,11 +96,12 @@ class Numbering:
 
     read_part: Callable[[str], bytes | None] = lambda _name: None
     counters: dict[str, list[int]] = field(default_factory=dict)
-    _levels: dict[str, dict[int, tuple[str, int]]] | None = None  # numId → ilvl → (fmt, start)
+    # numId → ilvl → (fmt, start, lvlText)
+    _levels: dict[str, dict[int, tuple[str, int, str]]] | None = None
     _style_num: dict[str, tuple[str, int]] | None = None  # styleId → (numId, ilvl)
 
     @property
-    def levels(self) -> dict[str, dict[int, tuple[str, int]]]:
+    def levels(self) -> dict[str, dict[int, tuple[str, int, str]]]:
         if self._levels is None:
             self._levels = self._parse_levels(self.read_part("word/numbering.xml"))
         return self._levels
@@ -92,25 +113,31 @@ class Numbering:
         return self._style_num
 
     @staticmethod
-    def _parse_levels(numbering_xml: bytes | None) -> dict[str, dict[int, tuple[str, int]]]:
-        out: dict[str, dict[int, tuple[str, int]]] = {}
+    def _parse_levels(numbering_xml: bytes | None) -> dict[str, dict[int, tuple[str, int, str]]]:
+        out: dict[str, dict[int, tuple[str, int, str]]] = {}
         if not numbering_xml:
             return out
         root = parse_xml(numbering_xml)
-        abstract: dict[str, dict[int, tuple[str, int]]] = {}
+        abstract: dict[str, dict[int, tuple[str, int, str]]] = {}
         for an in root.iterchildren(_W["abstractNum"]):
             lv = {}
             for lvl in an.iterchildren(_W["lvl"]):
-                ilvl = int(lvl.get(_W["ilvl"]) or 0)
-                lv[ilvl] = (_val(lvl, "numFmt") or "decimal", int(_val(lvl, "start") or 1))
+                ilvl = _level(lvl.get(_W["ilvl"]))
+                fmt = _val(lvl, "numFmt") or "decimal"
+                text = _val(lvl, "lvlText")
+                lv[ilvl] = (
+                    fmt,
+                    _start(_val(lvl, "start")),
+                    f"%{ilvl + 1}" if text is None else text,
+                )
             abstract[an.get(_W["abstractNumId"]) or ""] = lv
         for num in root.iterchildren(_W["num"]):
             levels = dict(abstract.get(_val(num, "abstractNumId") or "", {}))
             for override in num.iterchildren(_W["lvlOverride"]):
-                ilvl = int(override.get(_W["ilvl"]) or 0)
+                ilvl = _level(override.get(_W["ilvl"]))
                 start = _val(override, "startOverride")
                 if start is not None and ilvl in levels:
-                    levels[ilvl] = (levels[ilvl][0], int(start))
+                    levels[ilvl] = (levels[ilvl][0], _start(start), levels[ilvl][2])
             out[num.get(_W["numId"]) or ""] = levels
         return out
 
@@ -134,7 +161,7 @@ class Numbering:
         numpr = style.find(_W["pPr"])
         numpr = numpr.find(_W["numPr"]) if numpr is not None else None
         if numpr is not None and _val(numpr, "numId"):
-            return _val(numpr, "numId") or "", int(_val(numpr, "ilvl") or 0)
+            return _val(numpr, "numId") or "", _level(_val(numpr, "ilvl"))
         based = _val(style, "basedOn")
         return Numbering._style_numpr(styles, based, depth + 1) if based else None
 
@@ -145,7 +172,7 @@ class Numbering:
             return None
         numpr = ppr.find(_W["numPr"])
         if numpr is not None and _val(numpr, "numId"):
-            num_id, ilvl = _val(numpr, "numId") or "", int(_val(numpr, "ilvl") or 0)
+            num_id, ilvl = _val(numpr, "numId") or "", _level(_val(numpr, "ilvl"))
         else:
             style = _val(ppr, "pStyle")
             if style is None or style not in self.style_num:
@@ -153,9 +180,21 @@ class Numbering:
             num_id, ilvl = self.style_num[style]
         if num_id == "0" or num_id not in self.levels:
             return None
-        fmt, start = self.levels[num_id].get(ilvl, ("decimal", 1))
+        levels = self.levels[num_id]
+        fmt, start, text = levels.get(ilvl, ("decimal", 1, f"%{ilvl + 1}"))
         counts = self.counters.setdefault(num_id, [0] * 9)
         counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else start
         for deeper in range(ilvl + 1, 9):
             counts[deeper] = 0
-        return render(counts[ilvl], fmt)
+        if render(counts[ilvl], fmt) is None:
+            return None
+
+        # "%1.%2." draws "1.2."; the label keeps the numbers only ("Phần %1" → "I", "%1)" → "a").
+        parts = []
+        for m in _PLACEHOLDER.finditer(text):
+            k = int(m.group(1)) - 1
+            if k <= ilvl:
+                kfmt, kstart, _t = levels.get(k, ("decimal", 1, ""))
+                parts.append(render(counts[k] or kstart, kfmt) or "")
+        label = ".".join(p for p in parts if p)
+        return label or render(counts[ilvl], fmt)

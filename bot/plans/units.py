@@ -77,19 +77,25 @@ _ROLE_CUT = re.compile(
 )
 
 
+_GENERIC_HEAD = re.compile(r"^\W*(?:các\s+)?(?:cơ quan|đơn vị|bộ phận|tổ chức)\W*$", re.IGNORECASE)
+
+
 def _name_and_tail(clause: str) -> tuple[str, str]:
     """Cut a clause into the unit name and the role words after it."""
     if re.search(r"được giao chủ trì thực hiện\.?$", clause):
         cut = clause.rindex("chủ trì thực hiện")
         return _tidy(clause[:cut]), "chủ trì thực hiện"
     if "được giao chủ trì" in clause:
-        # "Các sở … được giao chủ trì soạn thảo văn bản [phối hợp]": the assignment is the name.
-        m = re.search(r"\s+phối hợp\.?$", clause)
-        if m:
-            return _tidy(clause[: m.start()]), "phối hợp"
+        # "Các sở … được giao chủ trì soạn thảo văn bản [phối hợp | chủ trì]": the assignment
+        # is the name, a role word after it is the role.
+        m = re.search(r"\s+(phối hợp|chủ trì)\.?$", clause)
+        if m and "được giao chủ trì" in clause[: m.start()]:
+            return _tidy(clause[: m.start()]), m.group(1)
         return _tidy(clause), "được giao chủ trì"
     m = _ROLE_CUT.search(clause)
-    if not m:
+    if not m or _GENERIC_HEAD.match(clause[: m.start()]):
+        # "Cơ quan chủ trì soạn thảo": cut there, only a generic head would be left, so the
+        # role words are part of what names the body.
         return _tidy(clause), ""
     return _tidy(clause[: m.start()]), clause[m.start() :].strip()
 
