@@ -17,7 +17,7 @@ from bot.plans import read_plan
 from handlers.context import App, BotContext, coordinator, pressing_officer, reply
 from handlers.formatting import button, e, inline, shorten
 from services import officers, unit_tasks
-from services.imports import ImportResult, import_plan, read_warnings
+from services.imports import ImportResult, import_draft, read_warnings
 
 ACCEPTED = (".docx", ".doc", ".pdf", ".xlsx", ".xls", ".txt", ".tsv", ".text")
 MAX_PENDING = 20  # plan previews kept in memory awaiting 📥 Nhập / Hủy
@@ -34,18 +34,16 @@ def _list(items: list[Any], limit: int = 15) -> str:
 async def _dry_run(
     context: BotContext, name: str, data: bytes, commit: bool
 ) -> tuple[PlanDraft, ImportResult]:
-    """Read and import the plan in one transaction; roll it back unless ``commit``."""
+    """Read the plan and preview it (reads only) or, with ``commit``, import it."""
     svc = context.services
-    # One plan read at a time, in a worker thread: a big or hostile file must not stall other
-    # chats and the reminders (the application's own semaphore: one per event loop).
+    # One plan read at a time, in a worker thread: a big or hostile file (or a PDF to read, a
+    # .doc to convert) must not stall other chats and the reminders.
     readers = context.bot_data.setdefault("plan_readers", asyncio.Semaphore(1))
     async with readers:
         draft = await asyncio.to_thread(read_plan, Path(name), data)
-    async with svc.uow() as uow:
+    async with svc.uow(read_only=True) as uow:
         calendar = await svc.calendar(uow.session)
-        result = await import_plan(uow, draft, svc.now(), calendar)
-        if commit:
-            await uow.commit()
+    result = await import_draft(svc.sessions, draft, svc.now(), calendar, dry_run=not commit)
     return draft, result
 
 
