@@ -9,6 +9,7 @@ from datetime import date
 from enum import StrEnum
 
 from bot.model import Role
+from bot.questions.guess import guess_topic
 from bot.questions.normalize import normalize
 from bot.questions.periods import Period, find_period
 from bot.text import unify_spelling
@@ -57,6 +58,7 @@ class Query:
     report: str | None = None  # next_due: month | quarter | half | year | any
     counted: Intent | None = None  # count: what is counted
     page: int = 0  # "… trang 2" asks for the second page of a long answer
+    guess: str | None = None  # content words when no topic is named with "về" (guess.py)
 
 
 _PAGE = re.compile(r"(?<!\w)(?:xem )?trang (\d{1,3})(?!\w)")
@@ -497,7 +499,9 @@ def read_question(text: str, today: date, unit_matcher: UnitMatcher | None = Non
     unit = unit_matcher(unit_text) if unit_text and unit_matcher else None
     role = Role.LEAD if _has(n, "chu tri") else Role.SUPPORT if _has(n, "phoi hop") else None
     topic = _find_topic(rest, unit_text)
+    guess = None if topic or n.startswith("ai ") else guess_topic(rest, unit_text)
     slots = {"period": period, "unit_text": unit_text, "unit": unit, "role": role, "page": page}
+    slots["guess"] = guess
     if _is_next_due(n) and not _has(n, *_COUNT):
         return Query(text, Intent.NEXT_DUE, report=_report_kind(n), **slots)  # type: ignore[arg-type]
     base = _base_intent(n, rest, period, unit_text, role, topic)
@@ -514,4 +518,6 @@ def read_question(text: str, today: date, unit_matcher: UnitMatcher | None = Non
     # "ai …" asks who, which the plans answer only through a task ("việc II.3 giao cho ai").
     if _has(n, *_TASK_WORDS) and not n.startswith("ai "):
         return Query(text, Intent.UNIT_TASKS, **slots)  # type: ignore[arg-type]
+    if guess:  # only the words: a period or a unit alone is not a question about tasks
+        return Query(text, Intent.UNKNOWN, guess=guess)
     return Query(text, Intent.UNKNOWN)

@@ -40,7 +40,7 @@ async def ask(
         return Answer(query, (), help_reply())
     if query.intent is Intent.GREETING:
         return Answer(query, (), greeting_reply())
-    if query.intent is Intent.UNKNOWN:
+    if query.intent is Intent.UNKNOWN and not query.guess:
         return Answer(query, (), unknown_reply(question))
     session = uow.session
     target, note, entry = unit_id, None, None
@@ -59,8 +59,37 @@ async def ask(
     scope = await tv.scope_for(session, target, query.role.value if query.role else None, entry)
     name = scope.unit.label if scope.unit else None
     ctx = Ctx(session, query, scope, today, calendar, page or query.page, name, note)
-    handler = HANDLERS[query.intent if query.intent is not Intent.COUNT else Intent.COUNT]
+    if query.guess and query.intent in _GUESSED:
+        ctx = await _with_guessed_topic(ctx)
+        if ctx.query.intent is Intent.UNKNOWN:
+            return Answer(query, (), unknown_reply(question))
+    handler = HANDLERS[ctx.query.intent]
     return await handler(ctx)
+
+
+# Intents whose question may name a topic without "về": read as a topic when its words match.
+_GUESSED = (Intent.UNKNOWN, Intent.UNIT_TASKS, Intent.DUE, Intent.COUNT)
+
+
+async def _with_guessed_topic(ctx: Ctx) -> Ctx:
+    """The context read as a topic question when the guessed words match tasks (of the unit,
+    else of the plan); a list of a unit's tasks whose words match nothing stays a topic question
+    (answered "no task on it"), other questions stay as read."""
+    q = ctx.query
+    guess = q.guess or ""
+    ids = await tv.ranked_topic_ids(ctx.session, ctx.scope, guess)
+    if not ids and ctx.scope.unit_ids is not None:
+        if await tv.ranked_topic_ids(ctx.session, tv.Scope(None), guess):
+            ids = []  # answer_topic shows the plan's tasks with a note
+        elif q.intent is not Intent.UNIT_TASKS:
+            return ctx
+    elif not ids and q.intent is not Intent.UNIT_TASKS:
+        return ctx
+    if q.intent is Intent.COUNT:
+        query = replace(q, topic=guess, counted=Intent.TOPIC)
+    else:
+        query = replace(q, intent=Intent.TOPIC, topic=guess)
+    return replace(ctx, query=query, topic_ids=ids)
 
 
 HANDLERS = {

@@ -172,3 +172,84 @@ def _report_statement(sqlite: bool, scoped: bool, role: bool, variants: int):  #
         per_task(func.max(due.c.due_date)),
         per_task(func.min(due.c.last_day), where=in_window),
     )
+
+
+# More shorthand officers type for words plans spell out (used when ranking by words).
+WORD_SYNONYMS: tuple[tuple[str, str], ...] = SYNONYMS + (
+    ("xd", "xay dung"),
+    ("ds", "danh sach"),
+    ("qd", "quy dinh"),
+    ("vb", "van ban"),
+    ("qg", "quoc gia"),
+    ("hs", "ho so"),
+    ("bp", "bo phan"),
+    ("pvhcc", "phuc vu hanh chinh cong"),
+    ("hcc", "hanh chinh cong"),
+    ("bc", "bao cao"),
+)
+
+
+def _word_alternatives(word: str) -> list[str]:
+    """One topic word and the phrases it stands for (or that stand for it)."""
+    out = [word]
+    for short, long in WORD_SYNONYMS:
+        if word == short:
+            out.append(long)
+    return out
+
+
+def _topic_words(topic: str) -> list[str]:
+    """The topic's words, a spelled-out abbreviation kept as one word ("thu tuc hanh chinh")."""
+    words = fold(topic).split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for short, long in WORD_SYNONYMS:
+            n = len(long.split())
+            if n > 1 and words[i : i + n] == long.split():
+                out.append(short)
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return list(dict.fromkeys(out))
+
+
+def _word_present(text: str, word: str) -> bool:
+    return any(matches_topic(text, alt) for alt in _word_alternatives(word))
+
+
+def _needed(n: int) -> int:
+    """Words a task's text must hold of an n-word topic: all of one or two, else two thirds."""
+    return n if n <= 2 else -(-2 * n // 3)
+
+
+async def ranked_topic_ids(
+    session: AsyncSession, scope: Scope, topic: str, ongoing_only: bool = False
+) -> list[int]:
+    """The scope's tasks on ``topic``: those holding it as a phrase, else those whose text holds
+    the most of its words (in any order, whatever stands between; all of a one- or two-word
+    topic, two thirds of a longer one), only the best matches."""
+    ids = await topic_task_ids(session, scope, topic, ongoing_only)
+    if ids:
+        return ids
+    words = _topic_words(topic)
+    if not words:
+        return []
+    patterns = [like_pattern(alt) for w in words for alt in _word_alternatives(w)]
+    params = scope_params(scope) | {f"v{i}": p for i, p in enumerate(patterns)}
+    stmt = topic_candidates(
+        scope.unit_ids is not None, bool(scope.role), ongoing_only, len(patterns)
+    )
+    scored: dict[int, int] = {}
+    for task_id, text in (await session.execute(stmt, params)).all():
+        n = sum(_word_present(text or "", w) for w in words)
+        if n >= _needed(len(words)):
+            scored[task_id] = max(n, scored.get(task_id, 0))
+    if not scored:
+        return []
+    best = max(scored.values())
+    # Within one word of the best for long topics: "kế hoạch rà soát" and its report alike.
+    floor = best - 1 if len(words) >= 4 else best
+    return sorted(t for t, n in scored.items() if n >= max(floor, _needed(len(words))))
