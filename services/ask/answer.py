@@ -10,7 +10,6 @@ from bot.deadlines import WorkCalendar
 from bot.questions import Intent, UnitHit, read_question
 from bot.questions.examples import greeting_reply, help_reply, unknown_reply
 from bot.questions.reply import Reply
-from bot.units import match
 from services import tasks_view as tv
 from services.ask.details import answer_detail, answer_next_due
 from services.ask.lists import (
@@ -23,6 +22,7 @@ from services.ask.lists import (
     answer_upcoming,
 )
 from services.ask.model import Answer, Ctx
+from services.ask.named_units import resolve, unit_in_words
 
 
 async def ask(
@@ -44,18 +44,26 @@ async def ask(
         return Answer(query, (), unknown_reply(question))
     session = uow.session
     target, note, entry = unit_id, None, None
-    if query.unit_text:
+    if query.unit_text or query.guess:
         entry = await tv.directory(session)
-        found = match(entry.directory, query.unit_text, limit=1)
-        if not found or found[0].unit.id is None:
+    if query.unit_text and entry is not None:
+        named = resolve(entry.directory, query.unit_text, unit_id)
+        if named is None:
             reply = Reply(
                 title=f"Không tìm thấy đơn vị «{query.unit_text}».",
                 hint='Gõ tên đơn vị đầy đủ hơn, ví dụ: "sở tư pháp", "ubnd xã ...", "vp ubnd tỉnh".',
             )
             return Answer(query, (), reply)
-        unit = found[0].unit
-        target, note = unit.id, found[0].note
-        query = replace(query, unit=UnitHit(found[0].unit.id, unit.label))
+        target, note = named.unit_id, named.note
+    elif query.guess and entry is not None:
+        found = unit_in_words(entry.directory, query.guess, unit_id)
+        if found is not None:
+            (target, note), left = (found[0].unit_id, found[0].note), found[1]
+            query = replace(query, guess=left or None)
+            if not left and query.intent is Intent.UNKNOWN:
+                query = replace(query, intent=Intent.UNIT_TASKS)
+    if target is not None and entry is not None and target in entry.directory.by_id:
+        query = replace(query, unit=UnitHit(target, entry.directory.by_id[target].label))
     scope = await tv.scope_for(session, target, query.role.value if query.role else None, entry)
     name = scope.unit.label if scope.unit else None
     ctx = Ctx(session, query, scope, today, calendar, page or query.page, name, note)
