@@ -52,6 +52,23 @@ _ASKING_PHRASES = (
     "bao nhieu",
     "bao lau",
 )
+# Words of plans made of syllables that alone are words of asking ("bản sao", "tiến độ").
+_KEEP_PHRASES = (
+    "ban sao",
+    "ban hanh",
+    "tien do",
+    "tra loi",
+    "co quan",
+    "co so",
+    "co che",
+    "thoi gian",
+    "han che",
+    "gia han",
+    "sau khi",
+    "truoc khi",
+    "kip thoi",
+    "hom thu",
+)
 _NUMBER = re.compile(r"^\d+$")
 
 
@@ -60,6 +77,10 @@ def guess_topic(rest: str, unit_text: str | None) -> str | None:
     text = f" {rest} "
     if unit_text:
         text = text.replace(f" {unit_text} ", " ")
+    if text.startswith(" xin loi "):  # politeness before a question
+        text = text[len(" xin loi") :]
+    for phrase in _KEEP_PHRASES:
+        text = text.replace(f" {phrase} ", f" {phrase.replace(' ', '_')} ")
     for phrase in _ASKING_PHRASES:
         text = text.replace(f" {phrase} ", " ")
     words = [w for w in text.split() if w not in _ASKING and w != "?" and not _NUMBER.match(w)]
@@ -67,4 +88,32 @@ def guess_topic(rest: str, unit_text: str | None) -> str | None:
         return None
     if len(words) == 1 and len(words[0]) < 3 and words[0] not in ("06",):
         return None
-    return " ".join(words)
+    return " ".join(words).replace("_", " ")
+
+
+# Addressing words after an apology ("xin lỗi anh"): the officer speaks to the bot, not of a task.
+_ADDRESS = ("anh", "chi", "a", "ad", "admin", "bot", "em", "nhe", "nha", "ban")
+_QUESTION = re.compile(
+    r"(?<!\w)(?:gi|nao|bao nhieu|khi nao|bao gio|ngay may|may|khong|chua|co|\?)(?!\w)"
+)
+
+
+def is_chat(n: str) -> bool:
+    """A message to the bot that asks about no task: an apology addressed to someone ("nộp muộn
+    rồi, xin lỗi anh"), a complaint about the bot ("sao bot không nhắc"), wishes."""
+    if re.search(r"(?<!\w)(?:chuc mung|chuc anh|chuc chi|chuc ban|chuc moi nguoi)(?!\w)", n):
+        return True
+    if re.search(r"(?:^|(?<= ))(?:sao|tai sao|sao ma) (?:bot|ban|em)(?!\w)", n):
+        return True
+    address = "|".join(_ADDRESS)
+    apology = re.search(rf"(?<!\w)xin loi(?: (?:{address}))*(?: |$)", n)
+    if apology is None:
+        return False
+    after = n[apology.end() :].split()
+    addressed = apology.group(0).strip() != "xin loi" or not after
+    return addressed and not _QUESTION.search(n)
+
+
+def is_topic_apology(n: str) -> bool:
+    """ "xin lỗi" as a task's words ("xin lỗi tổ chức, cá nhân khi trễ hẹn"), not said to the bot."""
+    return re.search(r"(?<!\w)xin loi(?!\w)", n) is not None and not is_chat(n)

@@ -9,7 +9,7 @@ from datetime import date
 from enum import StrEnum
 
 from bot.model import Role
-from bot.questions.guess import guess_topic
+from bot.questions.guess import guess_topic, is_chat, is_topic_apology
 from bot.questions.normalize import normalize
 from bot.questions.periods import Period, find_period
 from bot.text import unify_spelling
@@ -461,7 +461,7 @@ def _base_intent(
     role: Role | None,
     topic: str | None,
 ) -> Intent | None:
-    if _has(n, *_OVERDUE):
+    if _has(n, *_OVERDUE) and not is_topic_apology(n):
         return Intent.OVERDUE
     if _has(n, *_ONGOING):
         return Intent.ONGOING
@@ -489,6 +489,8 @@ def read_question(text: str, today: date, unit_matcher: UnitMatcher | None = Non
     if page_m:
         page = max(int(page_m.group(1)) - 1, 0)
         n = (n[: page_m.start()] + " " + n[page_m.end() :]).strip()
+    if is_chat(n):
+        return Query(text, Intent.UNKNOWN)
     ref_m = _REF.search(n)
     if ref_m and (re.search(r"[a-z]", ref_m.group(1)) or _has(n, *_DETAIL_WORDS)):
         return Query(text, Intent.DETAIL, ref=ref_m.group(1))

@@ -67,7 +67,8 @@ async def ask(
     scope = await tv.scope_for(session, target, query.role.value if query.role else None, entry)
     name = scope.unit.label if scope.unit else None
     ctx = Ctx(session, query, scope, today, calendar, page or query.page, name, note)
-    if query.guess and query.intent in _GUESSED:
+    counted = query.counted in (None, Intent.UNIT_TASKS, Intent.DUE)
+    if query.guess and query.intent in _GUESSED and counted:
         ctx = await _with_guessed_topic(ctx)
         if ctx.query.intent is Intent.UNKNOWN:
             return Answer(query, (), unknown_reply(question))

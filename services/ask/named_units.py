@@ -20,6 +20,7 @@ _HEADS = frozenset(
 )
 _COMMUNE = frozenset(["xa", "phuong", "dac"])
 MAX_SPAN = 8
+SURE = 90.0
 
 
 @dataclass(frozen=True)
@@ -29,13 +30,14 @@ class Named:
     unit_id: int | None
     note: str | None = None
     own: bool = False
+    score: float = 100.0
 
 
 def resolve(directory: Directory, text: str, asker: int | None) -> Named | None:
     """The unit ``text`` names, or None when it names none."""
     found = match(directory, text, limit=1)
     if found and found[0].unit.id is not None:
-        return Named(found[0].unit.id, found[0].note)
+        return Named(found[0].unit.id, found[0].note, score=found[0].score)
     words = text.split()
     if not words or not set(words) <= GENERIC:
         return None
@@ -56,9 +58,10 @@ def unit_in_words(directory: Directory, words: str, asker: int | None) -> tuple[
             continue
         for j in range(min(len(ws), i + MAX_SPAN), i, -1):
             span = " ".join(ws[i:j])
-            if j - i == 1 and w not in GENERIC and len(w) < 4:
-                continue
+            if j - i == 1 and (len(w) < 4 or w in GENERIC) and len(ws) > 1:
+                continue  # "số hóa" is no unit: a lone generic word must be all that is left
             named = resolve(directory, span, asker)
-            if named is not None:
+            # Among other words only a sure match names a unit ("phòng nghiên" is no unit).
+            if named is not None and (named.score >= SURE or j - i == len(ws)):
                 return named, " ".join(ws[:i] + ws[j:])
     return None

@@ -58,7 +58,11 @@ async def task_page(
     has_done = scope.done_unit is not None
     params = scope_params(scope) | {"today": today, "offset": offset, "limit": limit}
     if topic or task_ids is not None:
-        ids = task_ids if task_ids is not None else await topic_task_ids(session, scope, topic or "", ongoing_only)
+        ids = (
+            task_ids
+            if task_ids is not None
+            else await topic_task_ids(session, scope, topic or "", ongoing_only)
+        )
         if not ids:
             return Page([], 0, 0)
         if limit == 0:

@@ -220,17 +220,40 @@ def _word_present(text: str, word: str) -> bool:
     return any(matches_topic(text, alt) for alt in _word_alternatives(word))
 
 
-def _needed(n: int) -> int:
-    """Words a task's text must hold of an n-word topic: all of one or two, else two thirds."""
-    return n if n <= 2 else -(-2 * n // 3)
+def _score(text: str, words: list[str]) -> float:
+    """How much of a topic a task's text holds: its words and its adjacent pairs of words
+    (pairs keep "quy định" from counting as "quy" and "định" found apart); 0 when a topic of
+    one or two words is not all there."""
+    present = [_word_present(text, w) for w in words]
+    if len(words) <= 2:
+        return 1.0 if all(present) and (len(words) < 2 or _pair_present(text, *words)) else 0.0
+    pairs = [
+        _pair_present(text, a, b)
+        for (a, b), pa, pb in zip(zip(words, words[1:]), present, present[1:])
+        if pa and pb
+    ]
+    return (sum(present) + sum(pairs)) / (2 * len(words) - 1)
+
+
+def _pair_present(text: str, a: str, b: str) -> bool:
+    return any(
+        matches_topic(text, f"{x} {y}")
+        for x in _word_alternatives(a)
+        for y in _word_alternatives(b)
+    )
+
+
+# A task is kept when it holds this much of a longer topic, and nearly as much as the best one.
+TOPIC_FLOOR = 0.6
+TOPIC_MARGIN = 0.12
 
 
 async def ranked_topic_ids(
     session: AsyncSession, scope: Scope, topic: str, ongoing_only: bool = False
 ) -> list[int]:
     """The scope's tasks on ``topic``: those holding it as a phrase, else those whose text holds
-    the most of its words (in any order, whatever stands between; all of a one- or two-word
-    topic, two thirds of a longer one), only the best matches."""
+    the most of its words and pairs of words (in any order, whatever stands between), only the
+    best matches."""
     ids = await topic_task_ids(session, scope, topic, ongoing_only)
     if ids:
         return ids
@@ -242,14 +265,12 @@ async def ranked_topic_ids(
     stmt = topic_candidates(
         scope.unit_ids is not None, bool(scope.role), ongoing_only, len(patterns)
     )
-    scored: dict[int, int] = {}
+    scored: dict[int, float] = {}
     for task_id, text in (await session.execute(stmt, params)).all():
-        n = sum(_word_present(text or "", w) for w in words)
-        if n >= _needed(len(words)):
-            scored[task_id] = max(n, scored.get(task_id, 0))
+        score = _score(text or "", words)
+        if score >= TOPIC_FLOOR:
+            scored[task_id] = max(score, scored.get(task_id, 0.0))
     if not scored:
         return []
     best = max(scored.values())
-    # Within one word of the best for long topics: "kế hoạch rà soát" and its report alike.
-    floor = best - 1 if len(words) >= 4 else best
-    return sorted(t for t, n in scored.items() if n >= max(floor, _needed(len(words))))
+    return sorted(t for t, v in scored.items() if v >= best - TOPIC_MARGIN)
