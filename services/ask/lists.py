@@ -8,7 +8,6 @@ from typing import Any
 
 from bot.questions import Intent
 from bot.questions.examples import NEXT_HINT
-from bot.questions.reply import Reply
 from services import tasks_view as tv
 from services.ask.model import PAGE_SIZE, UPCOMING_DAYS, Answer, Ctx
 from services.ask.shaping import dated_list, undated_list, whose_suffix

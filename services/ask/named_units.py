@@ -11,12 +11,58 @@ from bot.units import Directory, match
 
 # Words that say what kind of unit, without naming one.
 GENERIC = frozenset(
-    "vp van phong so ubnd uy ban nhan dan xa phuong dac khu trung tam tt phong don vi co quan "
-    "minh toi ben cap tinh".split()
+    [
+        "vp",
+        "van",
+        "phong",
+        "so",
+        "ubnd",
+        "uy",
+        "ban",
+        "nhan",
+        "dan",
+        "xa",
+        "phuong",
+        "dac",
+        "khu",
+        "trung",
+        "tam",
+        "tt",
+        "phong",
+        "don",
+        "vi",
+        "co",
+        "quan",
+        "minh",
+        "toi",
+        "ben",
+        "cap",
+        "tinh",
+    ]
 )
 # Words a unit's name may start with, in a question typed without "về".
 _HEADS = frozenset(
-    "so vp van ubnd uy trung tt phong ban cong ca thue chi bo xa phuong dac bhxh ttpvhcc".split()
+    [
+        "so",
+        "vp",
+        "van",
+        "ubnd",
+        "uy",
+        "trung",
+        "tt",
+        "phong",
+        "ban",
+        "cong",
+        "ca",
+        "thue",
+        "chi",
+        "bo",
+        "xa",
+        "phuong",
+        "dac",
+        "bhxh",
+        "ttpvhcc",
+    ]
 )
 _COMMUNE = frozenset(["xa", "phuong", "dac"])
 MAX_SPAN = 8

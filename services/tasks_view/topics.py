@@ -228,9 +228,9 @@ def _score(text: str, words: list[str]) -> float:
     if len(words) <= 2:
         return 1.0 if all(present) and (len(words) < 2 or _pair_present(text, *words)) else 0.0
     pairs = [
-        _pair_present(text, a, b)
-        for (a, b), pa, pb in zip(zip(words, words[1:]), present, present[1:])
-        if pa and pb
+        _pair_present(text, words[k], words[k + 1])
+        for k in range(len(words) - 1)
+        if present[k] and present[k + 1]
     ]
     return (sum(present) + sum(pairs)) / (2 * len(words) - 1)
 
