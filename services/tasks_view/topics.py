@@ -246,6 +246,7 @@ def _pair_present(text: str, a: str, b: str) -> bool:
 # A task is kept when it holds this much of a longer topic, and nearly as much as the best one.
 TOPIC_FLOOR = 0.6
 TOPIC_MARGIN = 0.12
+RANK_CAP = 2000  # candidate texts scored by words at most
 
 
 async def ranked_topic_ids(
@@ -266,7 +267,8 @@ async def ranked_topic_ids(
         scope.unit_ids is not None, bool(scope.role), ongoing_only, len(patterns)
     )
     scored: dict[int, float] = {}
-    for task_id, text in (await session.execute(stmt, params)).all():
+    # Bounded: a plan has 40-60 tasks, so the cap only spares a whole-store search its cost.
+    for task_id, text in (await session.execute(stmt.limit(RANK_CAP), params)).all():
         score = _score(text or "", words)
         if score >= TOPIC_FLOOR:
             scored[task_id] = max(score, scored.get(task_id, 0.0))
