@@ -162,11 +162,20 @@ def guess_topic(rest: str, unit_text: str | None) -> str | None:
         text = text.replace(f" {phrase} ", f" {phrase.replace(' ', '_')} ")
     for phrase in _ASKING_PHRASES:
         text = text.replace(f" {phrase} ", " ")
-    words = [w for w in text.split() if w not in _ASKING and w != "?" and not _NUMBER.match(w)]
+    words = [
+        "|" if w == "ve" else w
+        for w in text.split()
+        if w not in _ASKING and w != "?" and not _NUMBER.match(w)
+    ]
+    while words and words[0] == "|":
+        words.pop(0)
+    while words and words[-1] == "|":
+        words.pop()
     if not words:
         return None
     if len(words) == 1 and len(words[0]) < 3 and words[0] not in ("06",):
         return None
+    # "|" stands where "về" was: a unit's name never runs across it (answer.py drops it).
     return " ".join(words).replace("_", " ")
 
 

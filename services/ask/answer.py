@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from bot.deadlines import WorkCalendar
-from bot.questions import Intent, UnitHit, read_question
+from bot.questions import Intent, Query, UnitHit, read_question
 from bot.questions.examples import greeting_reply, help_reply, unknown_reply
 from bot.questions.reply import Reply
 from services import tasks_view as tv
@@ -22,7 +22,7 @@ from services.ask.lists import (
     answer_upcoming,
 )
 from services.ask.model import Answer, Ctx
-from services.ask.named_units import resolve, unit_in_words
+from services.ask.named_units import Named, resolve, unit_in_words
 
 
 async def ask(
@@ -48,6 +48,9 @@ async def ask(
         entry = await tv.directory(session)
     if query.unit_text and entry is not None:
         named = resolve(entry.directory, query.unit_text, unit_id)
+        if named is None and await tv.ranked_topic_ids(session, tv.Scope(None), _words(query)):
+            # No unit by that name, but tasks on those words ("tt pvhcc một cấp").
+            query, named = _unit_words_as_topic(query), Named(unit_id)
         if named is None:
             reply = Reply(
                 title=f"Không tìm thấy đơn vị «{query.unit_text}».",
@@ -62,6 +65,8 @@ async def ask(
             query = replace(query, guess=left or None)
             if not left and query.intent is Intent.UNKNOWN:
                 query = replace(query, intent=Intent.UNIT_TASKS)
+    if query.guess:
+        query = replace(query, guess=" ".join(w for w in query.guess.split() if w != "|") or None)
     if target is not None and entry is not None and target in entry.directory.by_id:
         query = replace(query, unit=UnitHit(target, entry.directory.by_id[target].label))
     scope = await tv.scope_for(session, target, query.role.value if query.role else None, entry)
@@ -72,8 +77,28 @@ async def ask(
         ctx = await _with_guessed_topic(ctx)
         if ctx.query.intent is Intent.UNKNOWN:
             return Answer(query, (), unknown_reply(question))
-    handler = HANDLERS[ctx.query.intent]
-    return await handler(ctx)
+    answer = await HANDLERS[ctx.query.intent](ctx)
+    if not answer.total and query.unit_text and query.intent is Intent.UNIT_TASKS:
+        # A named unit that owes nothing, whose name is a topic ("bộ phận một cửa làm gì").
+        asker = await tv.scope_for(session, unit_id, None, entry)
+        mine = Ctx(
+            session, _unit_words_as_topic(query), asker, today, calendar, ctx.page, None, None
+        )
+        mine = replace(mine, unit_name=asker.unit.label if asker.unit else None)
+        topical = await _with_guessed_topic(mine)
+        if topical.query.intent is Intent.TOPIC and topical.topic_ids:
+            return await HANDLERS[Intent.TOPIC](topical)
+    return answer
+
+
+def _words(query: Query) -> str:
+    return " ".join(w for w in f"{query.unit_text or ''} {query.guess or ''}".split() if w != "|")
+
+
+def _unit_words_as_topic(query: Query) -> Query:
+    """The question with its unit words read as topic words."""
+    intent = Intent.UNIT_TASKS if query.intent is Intent.UNKNOWN else query.intent
+    return replace(query, unit_text=None, unit=None, guess=_words(query), intent=intent)
 
 
 # Intents whose question may name a topic without "về": read as a topic when its words match.

@@ -8,6 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.units import Directory, match
+from services.tasks_view.topics import WORD_SYNONYMS
+
+_SPELLED = {short: long for short, long in WORD_SYNONYMS} | {"tt": "trung tam"}
+
+
+def spelled_out(text: str) -> str:
+    """Abbreviations of a unit's words spelled out ("trung tam pvhcc")."""
+    return " ".join(_SPELLED.get(w, w) for w in text.split())
+
 
 # Words that say what kind of unit, without naming one.
 GENERIC = frozenset(
@@ -81,7 +90,7 @@ class Named:
 
 def resolve(directory: Directory, text: str, asker: int | None) -> Named | None:
     """The unit ``text`` names, or None when it names none."""
-    found = match(directory, text, limit=1)
+    found = match(directory, text, limit=1) or match(directory, spelled_out(text), limit=1)
     if found and found[0].unit.id is not None:
         return Named(found[0].unit.id, found[0].note, score=found[0].score)
     words = text.split()
@@ -102,12 +111,13 @@ def unit_in_words(directory: Directory, words: str, asker: int | None) -> tuple[
     for i, w in enumerate(ws):
         if w not in _HEADS:
             continue
-        for j in range(min(len(ws), i + MAX_SPAN), i, -1):
+        stop = ws.index("|", i) if "|" in ws[i:] else len(ws)
+        for j in range(min(stop, i + MAX_SPAN), i, -1):
             span = " ".join(ws[i:j])
             if j - i == 1 and (len(w) < 4 or w in GENERIC) and len(ws) > 1:
                 continue  # "số hóa" is no unit: a lone generic word must be all that is left
             named = resolve(directory, span, asker)
             # Among other words only a sure match names a unit ("phòng nghiên" is no unit).
             if named is not None and (named.score >= SURE or j - i == len(ws)):
-                return named, " ".join(ws[:i] + ws[j:])
+                return named, " ".join(w for w in ws[:i] + ws[j:] if w != "|")
     return None
