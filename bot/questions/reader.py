@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from bot.model import Role
 from bot.questions.guess import guess_topic, is_chat, is_topic_apology
 from bot.questions.normalize import normalize
-from bot.questions.periods import Period, find_period
+from bot.questions.periods import Period, find_period, remaining
 from bot.text import unify_spelling
 
 
@@ -507,6 +507,13 @@ def read_question(text: str, today: date, unit_matcher: UnitMatcher | None = Non
     if _is_next_due(n) and not _has(n, *_COUNT):
         return Query(text, Intent.NEXT_DUE, report=_report_kind(n), **slots)  # type: ignore[arg-type]
     base = _base_intent(n, rest, period, unit_text, role, topic)
+    if base is Intent.UNIT_TASKS and period is None and _has(n, "co han", "co thoi han"):
+        # "chủ trì những việc nào có hạn": the tasks with a date still to come this year.
+        base, period = Intent.DUE, remaining(Period(today - timedelta(days=1), date(today.year, 12, 31), ""), today)
+        slots["period"] = period
+    elif base is Intent.DUE and period is not None and _has(n, "con"):
+        # "trong năm còn việc gì": what is left of the period, from today.
+        period = slots["period"] = remaining(period, today)
     if _has(n, *_COUNT):
         counted = base or Intent.UNIT_TASKS
         return Query(text, Intent.COUNT, topic=topic, counted=counted, **slots)  # type: ignore[arg-type]
