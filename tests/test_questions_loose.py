@@ -52,3 +52,33 @@ async def test_apologies_and_complaints_to_the_bot_list_no_task(sessions: Any) -
         assert answer.tasks == (), question
     polite = await asking(sessions, unit, "xin loi, thang 8 co viec gi")
     assert polite.tasks
+
+
+async def test_a_report_named_loosely_gets_its_next_dates_not_past_ones(sessions: Any) -> None:
+    unit = await gia_lai(sessions)
+    answer = await asking(sessions, unit, "con may ky bc quy nam nay")
+    # VI.3 (quarterly, 22/3, 22/6, 22/9, 22/12); VIII.12 only mentions reports in passing.
+    assert [t.ref for t in answer.tasks][:1] == ["VI.3"]
+    assert "VIII.12" not in {t.ref for t in answer.tasks}
+    text = answer.reply.to_text()
+    assert "Còn 2 kỳ: 22/9/2025, 22/12/2025" in text
+    yearly = await asking(sessions, unit, "bc nam han chot")
+    assert yearly.tasks and yearly.tasks[0].ref == "VI.3"
+
+
+def test_periods_typed_loosely() -> None:
+    from datetime import date
+
+    from bot.questions import Intent, read_question
+
+    today = date(2025, 7, 1)
+    months = read_question("tu thang 3 den thang 5 co nhung viec gi", today).period
+    assert months is not None and (months.start, months.end) == (
+        date(2025, 3, 1),
+        date(2025, 5, 31),
+    )
+    left = read_question("trong nam con viec gi", today)
+    assert left.intent is Intent.DUE and left.period is not None
+    assert (left.period.start, left.period.end) == (today, date(2025, 12, 31))
+    dated = read_question("chu tri nhung viec nao co han", today)
+    assert dated.intent is Intent.DUE and dated.role is not None
