@@ -509,7 +509,10 @@ def read_question(text: str, today: date, unit_matcher: UnitMatcher | None = Non
     base = _base_intent(n, rest, period, unit_text, role, topic)
     if base is Intent.UNIT_TASKS and period is None and _has(n, "co han", "co thoi han"):
         # "chủ trì những việc nào có hạn": the tasks with a date still to come this year.
-        base, period = Intent.DUE, remaining(Period(today - timedelta(days=1), date(today.year, 12, 31), ""), today)
+        base, period = (
+            Intent.DUE,
+            remaining(Period(today - timedelta(days=1), date(today.year, 12, 31), ""), today),
+        )
         slots["period"] = period
     elif base is Intent.DUE and period is not None and _has(n, "con"):
         # "trong năm còn việc gì": what is left of the period, from today.
