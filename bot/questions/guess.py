@@ -43,7 +43,6 @@ _ASKING = frozenset(
         "giao",
         "phu",
         "trach",
-        "ve",
         "den",
         "han",
         "khi",

@@ -93,7 +93,7 @@ async def answer_detail(ctx: Ctx) -> Answer:
 
 
 _YEARLY = re.compile(r"(?<!\w)(?:1 nam|ca nam|hang nam|cuoi nam|bao cao nam|nam chan)(?!\w)")
-_HALF = re.compile(r"(?<!\w)(?:6 thang|sau thang|nua nam)(?!\w)")
+_HALF = re.compile(r"(?<!\w)(?:0?6 thang|sau thang|nua nam)(?!\w)")
 
 
 def _kinds_of(n: int, first: date, last: date, deadline: str) -> set[str]:
@@ -126,14 +126,22 @@ def _kind_of(n: int, first: date, last: date) -> str:
 REPORT_HEAD = 40  # characters of a task's folded text where "báo cáo" names a report task
 
 
-async def _texts(session: Any, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
-    """Folded text and deadline of a few tasks."""
+async def _texts(session: Any, ids: Sequence[int]) -> dict[int, tuple[int, str]]:
+    """Of a few tasks: how plainly each is a report task (its text's opening or deadline says
+    so, else its expected result) and its deadline."""
     if not ids:
         return {}
-    stmt = select(TaskRow.id, TaskRow.search_text, TaskRow.deadline).where(
-        TaskRow.id.in_(list(ids))
-    )
-    return {t: (text or "", d or "") for t, text, d in (await session.execute(stmt)).all()}
+    cols = (TaskRow.id, TaskRow.search_text, TaskRow.result, TaskRow.deadline)
+    rows = (await session.execute(select(*cols).where(TaskRow.id.in_(list(ids))))).all()
+    out = {}
+    for t, text, result, d in rows:
+        named = f"{(text or '')[:REPORT_HEAD]} | {fold(d or '')}"
+        # 2: the text or the deadline names a report; 1: only the expected result; 0: neither.
+        tier = (
+            2 if "bao cao" in named else 1 if "bao cao" in fold(result or "")[:REPORT_HEAD] else 0
+        )
+        out[t] = (tier, d or "")
+    return out
 
 
 async def answer_next_due(ctx: Ctx) -> Answer:
@@ -148,15 +156,16 @@ async def answer_next_due(ctx: Ctx) -> Answer:
         ctx.session, ctx.scope, start, start + timedelta(days=364), "bao cao"
     )
     texts = await _texts(ctx.session, [r[0] for r in rows])
-    # A report task says so first ("Báo cáo ...", "Tổng hợp, báo cáo ..."), not in passing.
-    reports = {t for t, (text, _d) in texts.items() if "bao cao" in text[:REPORT_HEAD]}
-    picked = sorted(
-        (first, task_id, role)
+    # A report task says so first ("Báo cáo ...", "Tổng hợp, báo cáo ...") or in its deadline
+    # ("Báo cáo quý I ..."); else in its expected result; not in passing.
+    fitting = [
+        (texts.get(task_id, (0, ""))[0], first, task_id, role)
         for task_id, role, n, lo, hi, first in rows
-        if (wanted == "any" or wanted in _kinds_of(n, lo, hi, texts.get(task_id, ("", ""))[1]))
+        if (wanted == "any" or wanted in _kinds_of(n, lo, hi, texts.get(task_id, (0, ""))[1]))
         and (q.period is None or q.period.contains(first))
-        and (not reports or task_id in reports)
-    )[:3]
+    ]
+    plainest = max((tier for tier, *_ in fitting), default=0)
+    picked = sorted((f, t, r) for tier, f, t, r in fitting if tier == plainest)[:3]
     dues, sources = await tv.dues_with_sources(
         ctx.session, ctx.scope, [(t, d) for d, t, _r in picked]
     )

@@ -232,6 +232,8 @@ def _score(text: str, words: list[str]) -> float:
         for k in range(len(words) - 1)
         if present[k] and present[k + 1]
     ]
+    if not any(pairs):
+        return 0.0  # words found only apart are no match
     return (sum(present) + sum(pairs)) / (2 * len(words) - 1)
 
 
@@ -246,7 +248,7 @@ def _pair_present(text: str, a: str, b: str) -> bool:
 # A task is kept when it holds this much of a longer topic, and nearly as much as the best one.
 TOPIC_FLOOR = 0.6
 TOPIC_MARGIN = 0.12
-RANK_CAP = 2000  # candidate texts scored by words at most
+RANK_CAP = 500  # candidate texts scored by words at most
 
 
 async def ranked_topic_ids(
@@ -259,9 +261,15 @@ async def ranked_topic_ids(
     if ids:
         return ids
     words = _topic_words(topic)
-    if not words:
+    if len(words) < 2:
         return []
-    patterns = [like_pattern(alt) for w in words for alt in _word_alternatives(w)]
+    # Candidates hold at least one pair of the topic's adjacent words (in that order).
+    patterns = [
+        like_pattern(f"{x} {y}")
+        for a, b in zip(words, words[1:], strict=False)
+        for x in _word_alternatives(a)
+        for y in _word_alternatives(b)
+    ]
     params = scope_params(scope) | {f"v{i}": p for i, p in enumerate(patterns)}
     stmt = topic_candidates(
         scope.unit_ids is not None, bool(scope.role), ongoing_only, len(patterns)
