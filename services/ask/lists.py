@@ -132,8 +132,13 @@ async def answer_count(ctx: Ctx) -> Answer:
     if counted is Intent.TOPIC and ctx.topic_ids is None:
         ids = await tv.ranked_topic_ids(ctx.session, ctx.scope, q.topic or "")
         ctx = replace(ctx, topic_ids=ids)
-    page = await page_of(ctx, counted, limit=0)
-    tasks = page.tasks
+    as_list = replace(ctx, query=replace(q, intent=counted))
+    listed = await LISTS.get(counted, answer_unit_tasks)(as_list)
+    if listed.reply.more or ctx.page or listed.total < 0:
+        page = await page_of(ctx, counted, limit=0)
+        tasks, total = page.tasks, page.total
+    else:  # the whole list is on this page: its counts are the answer's
+        tasks, total = len(listed.tasks), max(listed.total, len(listed.tasks))
     what = {
         Intent.DUE: f"đến hạn {q.period.label}" if q.period else "đến hạn",
         Intent.OVERDUE: "quá hạn chưa xong",
@@ -142,8 +147,6 @@ async def answer_count(ctx: Ctx) -> Answer:
         Intent.TOPIC: f"về «{q.topic}»",
     }.get(counted, "")
     title = f"Có {tasks} việc {what}{whose_suffix(ctx)}".replace("  ", " ")
-    if counted in (Intent.DUE, Intent.OVERDUE, Intent.UPCOMING) and page.total != tasks:
-        title += f" ({page.total} lần hạn)"
-    as_list = replace(ctx, query=replace(q, intent=counted))
-    listed = await LISTS.get(counted, answer_unit_tasks)(as_list)
+    if counted in (Intent.DUE, Intent.OVERDUE, Intent.UPCOMING) and total != tasks:
+        title += f" ({total} lần hạn)"
     return replace(listed, query=q, reply=replace(listed.reply, title=title), total=tasks)
