@@ -123,25 +123,15 @@ def _kind_of(n: int, first: date, last: date) -> str:
     return "year"
 
 
-REPORT_HEAD = 40  # characters of a task's folded text where "báo cáo" names a report task
+REPORT_HEAD = 40  # characters of a task's text where "báo cáo" names a report task
+_NAMED = ("year", "half")  # rhythms read from the deadline cell too
 
 
-async def _texts(session: Any, ids: Sequence[int]) -> dict[int, tuple[int, str]]:
-    """Of a few tasks: how plainly each is a report task (its text's opening or deadline says
-    so, else its expected result) and its deadline."""
-    if not ids:
-        return {}
-    cols = (TaskRow.id, TaskRow.search_text, TaskRow.result, TaskRow.deadline)
-    rows = (await session.execute(select(*cols).where(TaskRow.id.in_(list(ids))))).all()
-    out = {}
-    for t, text, result, d in rows:
-        named = f"{(text or '')[:REPORT_HEAD]} | {fold(d or '')}"
-        # 2: the text or the deadline names a report; 1: only the expected result; 0: neither.
-        tier = (
-            2 if "bao cao" in named else 1 if "bao cao" in fold(result or "")[:REPORT_HEAD] else 0
-        )
-        out[t] = (tier, d or "")
-    return out
+async def _deadlines(session: Any, ids: Sequence[int]) -> dict[int, str]:
+    """The deadline cells of a few tasks (read only when a yearly or half-yearly report is asked
+    for: those rhythms are often written beside another one)."""
+    stmt = select(TaskRow.id, TaskRow.deadline).where(TaskRow.id.in_(list(ids)))
+    return {t: d or "" for t, d in (await session.execute(stmt)).all()} if ids else {}
 
 
 async def answer_next_due(ctx: Ctx) -> Answer:
@@ -155,17 +145,17 @@ async def answer_next_due(ctx: Ctx) -> Answer:
     rows = await tv.report_tasks(
         ctx.session, ctx.scope, start, start + timedelta(days=364), "bao cao"
     )
-    texts = await _texts(ctx.session, [r[0] for r in rows])
-    # A report task says so first ("Báo cáo ...", "Tổng hợp, báo cáo ...") or in its deadline
-    # ("Báo cáo quý I ..."); else in its expected result; not in passing.
+    deadlines = await _deadlines(ctx.session, [r[0] for r in rows]) if wanted in _NAMED else {}
+    # A report task says so first ("Báo cáo ...", "Tổng hợp, báo cáo ..."), else further on (its
+    # expected result); one that says so first wins.
     fitting = [
-        (texts.get(task_id, (0, ""))[0], first, task_id, role)
-        for task_id, role, n, lo, hi, first in rows
-        if (wanted == "any" or wanted in _kinds_of(n, lo, hi, texts.get(task_id, (0, ""))[1]))
+        (int("bao cao" in text[:REPORT_HEAD]), first, task_id)
+        for task_id, text, n, lo, hi, first in rows
+        if (wanted == "any" or wanted in _kinds_of(n, lo, hi, deadlines.get(task_id, "")))
         and (q.period is None or q.period.contains(first))
     ]
     plainest = max((tier for tier, *_ in fitting), default=0)
-    picked = sorted((f, t, r) for tier, f, t, r in fitting if tier == plainest)[:3]
+    picked = sorted((f, t, None) for tier, f, t in fitting if tier == plainest)[:3]
     dues, sources = await tv.dues_with_sources(
         ctx.session, ctx.scope, [(t, d) for d, t, _r in picked]
     )

@@ -128,9 +128,8 @@ async def topic_task_ids(
 
 async def report_tasks(
     session: AsyncSession, scope: Scope, start: date, end: date, topic: str
-) -> list[tuple[int, str | None, int, date, date, date]]:
-    """Tasks on a topic with occurrences in [start, end]: (task, role (None: ``load`` reads
-    it), and over ALL the task's occurrences how many, the first and the last nominal date,
+) -> list[tuple[int, str, int, date, date, date]]:
+    """Tasks on a topic with occurrences in [start, end]: (task, its folded text, and over ALL the task's occurrences how many, the first and the last nominal date,
     then the first last day in [start, end]). How often a report falls due is read from all
     its occurrences: a window that holds only the last quarter of a plan's year says nothing
     about its rhythm.
@@ -145,7 +144,7 @@ async def report_tasks(
     params |= {f"v{i}": like_pattern(v) for i, v in enumerate(variants)}
     rows = await session.execute(stmt, params)
     return [
-        (t, None, int(n), lo, hi, f)
+        (t, text or "", int(n), lo, hi, f)
         for t, text, n, lo, hi, f in rows.all()
         if f is not None and matches_topic(text or "", topic)
     ]
