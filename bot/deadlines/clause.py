@@ -26,6 +26,11 @@ _RELATIVE = re.compile(
     r"(?:ke tu|sau khi|sau|tinh tu|truoc khi|khi)\b"
     r"|\bsau\s*\d+\s*ngay\b|\bngay sau khi\b"
 )
+_EVENT = re.compile(
+    r"(?=[ts])\b(?:truoc|sau)\s+(?:khi\b(?!\s*(?:ket thuc|het)\b)|(?:cac\s*|moi\s*)?(?:ky hop|phien hop|cuoc hop|buoi hop|"
+    r"hop\b|hoi nghi|dai hoi|tet\b|le\b|dot\b|su kien|thoi diem|bau cu|khai mac|be mac|"
+    r"tong ket|so ket))"
+)
 _DMY_WORDS = re.compile(
     r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*(?:nam\s*|/)(\d{4}|\d{2}))?(?!\s*/?\s*\d)"
 )
@@ -69,6 +74,10 @@ def _parse_clause(s: str, year: int | None, f: _Found, digit: bool | None = None
         f.on_request = True
         s = _ON_REQUEST.sub(lambda m: "#" * len(m.group(0)), s)
     m = _RELATIVE.search(s) if "sau" in s or "ke tu" in s or "tinh tu" in s or "khi" in s else None
+    if m is None and ("truoc" in s or "sau" in s):
+        # "Trước kỳ họp HĐND", "sau khi có hướng dẫn", "trước Tết": the date of an event the
+        # plan does not give; a period named with it ("kỳ họp cuối năm") is the event's, not a due.
+        m = _EVENT.search(s)
     if m and not _DMY.search(s) and not _DMY_WORDS.search(s):
         f.relative = f.relative or _CELL  # the cell itself states the rule
         return

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import re
 
+from bot.deadlines.months import _BARE_DAY
 from bot.deadlines.rhythms import (
     _Found,
     _Item,
 )
-from bot.deadlines.schedule import LAST, make_rule
+from bot.deadlines.schedule import ALL_MONTHS, LAST, make_rule
 from bot.deadlines.words import (
     EARLY_DAY,
     QUARTER_ENDS,
     QUARTER_FIRSTS,
     ROMAN,
     ROMAN_OUT,
+    _before_at,
     _blank,
     _has_months,
     _list_numbers,
@@ -49,8 +51,24 @@ _NINE = re.compile(r"(?:09|9|chin)\s*thang(?:\s*dau\s*nam)?")
 _EACH_HALF = re.compile(
     r"(?=[d6sh0nb])(?:dinh ky\s*)?(?:06|6|sau)\s*thang(?:\s*/?\s*(?:mot\s*|1\s*)?lan)?|(?:hang|moi)\s*nua\s*nam|nua\s*nam|ban nien"
 )
+# "2 lần/năm", "hai lần một năm", "mỗi năm 4 lần": the count of reports a year sets the rhythm.
+_TIMES_A_YEAR = re.compile(
+    r"(?<![\d#])(01|1|mot|02|2|hai|04|4|bon|06|6|12|muoi hai)\s*lan\s*"
+    r"(?:/|trong|moi|mot|1)?\s*(?:mot\s*|1\s*)?nam\b"
+    r"|\b(?:moi|hang)\s*nam\s*(01|1|mot|02|2|hai|04|4|bon|06|6|12|muoi hai)\s*lan\b"
+)
+_TIMES = {"01": 1, "1": 1, "mot": 1, "02": 2, "2": 2, "hai": 2, "04": 4, "4": 4, "bon": 4}
+_TIMES |= {"06": 6, "6": 6, "12": 12, "muoi hai": 12}
+# times a year → (the months each period ends, the explanation)
+_TIMES_MONTHS = {
+    1: ((12,), "1 lần một năm (31/12)"),
+    2: ((6, 12), "2 lần một năm (30/6 và 31/12)"),
+    4: (QUARTER_ENDS, "4 lần một năm (cuối mỗi quý)"),
+    6: ((2, 4, 6, 8, 10, 12), "6 lần một năm (cuối tháng 2, 4, 6, 8, 10, 12)"),
+    12: (ALL_MONTHS, "12 lần một năm (cuối mỗi tháng)"),
+}
 _YEAR = re.compile(
-    r"(?=[tchmdsn01])(?:(trong|ca|het|cuoi|hang|moi|tung|dau|suot)\s+)?(?:(?:01|1|mot)\s+)?"
+    r"(?=[tchmdsgn01])(?:(trong|ca|het|cuoi|hang|moi|tung|dau|giua|suot)\s+)?(?:(?:01|1|mot)\s+)?"
     r"(?<!viet )(?<!quang )(?<!ha )\bnam\b(?:\s*(\d{4}))?(?!\s*(?:dinh|bo|trung|ky))"
 )
 
@@ -114,6 +132,25 @@ def _cycle_periods(
                     True,
                 )
             )
+        elif (
+            "ngay" in s
+            and (day := _BARE_DAY.search(s)) is not None
+            and 1 <= (d := int(day.group(2))) <= 31
+        ):
+            # "Hằng quý (chậm nhất ngày 10)": read as "ngày 10 hằng quý" (DOMAIN.md §3: the
+            # quarter's first month); the words name no month of the quarter: flagged.
+            before = bool(day.group(1)) or ("truoc" in s and _before_at(s, day.start()))
+            s = _blank(s, day)
+            f.ambiguous = True
+            word = "trước ngày" if before else "ngày"
+            f.items.append(
+                _Item(
+                    "recurring",
+                    (make_rule(year, QUARTER_FIRSTS, d, before),),
+                    f"{word} {d} hằng quý (hiểu là tháng đầu quý)",
+                    True,
+                )
+            )
         elif not _has_months(f.items, QUARTER_ENDS, "recurring"):
             f.items.append(
                 _Item(
@@ -123,6 +160,10 @@ def _cycle_periods(
                     False,
                 )
             )
+    while "lan" in s and "nam" in s and (m := _TIMES_A_YEAR.search(s)) is not None:
+        s = _blank(s, m)
+        months, text = _TIMES_MONTHS[_TIMES[m.group(1) or m.group(2)]]
+        f.items.append(_Item("recurring", (make_rule(year, months, LAST),), text, False))
     # Half-yearly, nine months.
     while (
         thang and "thang" in s and ("9" in s or "chin" in s) and (m := _NINE.search(s)) is not None
@@ -157,6 +198,16 @@ def _cycle_periods(
                     "window",
                     (make_rule(y, (3,), LAST),),
                     f"đầu năm{_sp(y)} (hiểu là trong quý I)",
+                    False,
+                )
+            )
+        elif mod == "giua":
+            f.ambiguous = True
+            f.items.append(
+                _Item(
+                    "window",
+                    (make_rule(y, (6,), LAST),),
+                    f"giữa năm{_sp(y)} (hiểu là hết 6 tháng đầu năm, 30/6)",
                     False,
                 )
             )

@@ -125,8 +125,8 @@ _FAST_SHAPES = (
     # "Trong năm", "năm 2025", "cuối năm", "hằng năm", "2025"
     (
         "year",
-        ("trong", "ca ", "het", "cuoi", "hang", "moi", "tung", "dau", "nam"),
-        r"(?:(trong|ca|het|cuoi|hang|moi|tung|dau) )?nam(?: ([0-9]{4}))?",
+        ("trong", "ca ", "het", "cuoi", "hang", "moi", "tung", "dau", "giua", "nam"),
+        r"(?:(trong|ca|het|cuoi|hang|moi|tung|dau|giua) )?nam(?: ([0-9]{4}))?",
     ),
     ("bare_year", _YEAR_STARTS, r"(20[0-9]{2})"),
     # "Theo kế hoạch", "theo quy định"
@@ -282,6 +282,10 @@ def _fast(raw: str, cleaned: str, aligned: str, year: int | None) -> Schedule | 
             kind, ambiguous = "window", True
             rules = (make_rule(y, (3,), LAST),)
             explain = f"đầu năm{_sp(y)} (hiểu là trong quý I)"
+        elif mod == "giua":
+            kind, ambiguous = "window", True
+            rules = (make_rule(y, (6,), LAST),)
+            explain = f"giữa năm{_sp(y)} (hiểu là hết 6 tháng đầu năm, 30/6)"
         else:
             rules = (make_rule(y, (12,), LAST),)
             if mod == "hang" or mod == "moi" or mod == "tung":

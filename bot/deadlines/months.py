@@ -35,6 +35,10 @@ _DAY_LAST_Q = re.compile(
     r"(truoc\s+)?ngay\s*(\d{1,2})\s*(?:cua\s*)?(?:cac\s*)?thang\s*(cuoi|dau|giua)\s*(?:cua\s*)?(?:moi\s*|hang\s*)?quy"
     r"(\s*(?:tiep theo|ke tiep|sau)\b)?"
 )
+_MONTH_NEXT_Q = re.compile(
+    r"(?<![\d#] )(?<![\d#])thang\s*(cuoi|dau|giua)\s*(?:cua\s*)?(?:moi\s*|hang\s*)?quy"
+    r"\s*(?:tiep theo|ke tiep|sau)\b"
+)
 _DAY_EACH_Q = re.compile(
     r"(truoc\s+)?ngay\s*(\d{1,2})\s*(?:(?:cua\s*)?(?:hang|moi|tung|cac)\s*|cua\s*)quy"
     r"(?!\s*(?:iv|i{1,3}|[1-4])\b)"
@@ -62,6 +66,21 @@ _PART_YEAR = (
 )
 
 
+def _next_quarter(
+    months: tuple[int, ...], year: int | None
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The same months of the quarter after each one: (in the plan year, in the year after).
+
+    A plan's four quarters are its own: the report on Q4 of the plan year falls in January
+    of the next year, and January of the plan year (Q4 of the year before) belongs to the
+    previous plan (see tests/data/deadlines/README.md). Without a plan year: every year.
+    """
+    shifted = [mo + 3 for mo in months]
+    if year is None:
+        return tuple(sorted((mo - 1) % 12 + 1 for mo in shifted)), ()
+    return tuple(mo for mo in shifted if mo <= 12), tuple(mo - 12 for mo in shifted if mo > 12)
+
+
 def _days_of_each(
     s: str, year: int | None, f: _Found, rx: re.Pattern[str], words: tuple[str, ...]
 ) -> str:
@@ -80,12 +99,7 @@ def _days_of_each(
             what = f"tháng {name} mỗi quý"
             if m.group(4):  # "tháng đầu của quý tiếp theo": the quarter after each one
                 what = f"tháng {name} của quý tiếp theo"
-                shifted = [mo + 3 for mo in months]
-                if year is None:
-                    months = tuple(sorted((mo - 1) % 12 + 1 for mo in shifted))
-                else:
-                    months = tuple(mo for mo in shifted if mo <= 12)
-                    next_year = tuple(mo - 12 for mo in shifted if mo > 12)
+                months, next_year = _next_quarter(months, year)
         elif rx is _DAY_EACH_Q:
             months, what = QUARTER_FIRSTS, "hằng quý (tháng đầu quý)"
         else:
@@ -129,6 +143,15 @@ def _month_periods(
                     f.items.append(item)
         if thang:
             s = _days_of_each(s, year, f, _DAY_EACH_M, ("thang", "ngay"))
+    # A month of the next quarter without a day ("trong tháng đầu của quý sau"): its end.
+    while quy and thang and "quy" in s and (m := _MONTH_NEXT_Q.search(s)) is not None:
+        s = _blank(s, m)
+        edge, name = _QUARTER_MONTH[m.group(1)]
+        in_year, after = _next_quarter(edge, year)
+        rules: tuple[Rule, ...] = (make_rule(year, in_year, LAST),)
+        if after and year is not None:
+            rules += (make_rule(year + 1, after, LAST),)
+        f.items.append(_Item("recurring", rules, f"trong tháng {name} của quý tiếp theo", True))
     # Half-year and nine-month windows before "6 tháng" alone (half-yearly).
     for rx, month, text, needs in (
         _PART_YEAR if (thang or "nua" in s) and ("dau" in s or "cuoi" in s) else ()

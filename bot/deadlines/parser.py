@@ -12,7 +12,7 @@ from functools import lru_cache
 from bot.deadlines.clause import _HAS_DIGIT, _parse_clause
 from bot.deadlines.fast import _fast
 from bot.deadlines.finish import _finish, _relative_text, _search_form, _short
-from bot.deadlines.months import _EACH_M
+from bot.deadlines.months import _BARE_DAY, _EACH_M
 from bot.deadlines.phrases import (
     clean,
     drop_citations,
@@ -23,6 +23,7 @@ from bot.deadlines.phrases import (
 )
 from bot.deadlines.rhythms import (
     _Found,
+    _Item,
     last_month_of_term,
     read_except,
     read_weekly,
@@ -31,6 +32,7 @@ from bot.deadlines.rhythms import (
 from bot.deadlines.schedule import LAST, Schedule, make_rule
 from bot.deadlines.words import (
     _CELL,
+    _blank,
 )
 
 _LIMIT_IN_BRACKETS = re.compile(
@@ -44,6 +46,25 @@ _NEXT_YEAR = re.compile(r"\bnam\s*(?:sau|tiep theo|ke tiep)\b")
 _NEXT_MONTH = re.compile(
     r"ngay\s*\d{1,2}\s*(?:cua\s*)?(thang\s*(?:tiep theo|ke tiep|sau)(?:\s*cua\s*quy)?)\b"
 )
+
+
+# "Năm 2025 và các năm tiếp theo", "từ năm 2025 trở đi": yearly from that year on.
+_YEARS_ON = re.compile(
+    r"(?:\btu\s*)?(?:\bnam\s*)?\b(20\d{2})\s*(?:(?:,|va)\s*(?:cac|nhung)\s*nam\s*"
+    r"(?:tiep theo|ke tiep|tiep|sau|ve sau|sau do)|(?:,|va)\s*(?:hang|moi)\s*nam|"
+    r"tro\s*(?:di|ve sau|ra))\b"
+)
+
+
+def _read_years_on(folded: str, year: int | None, f: _Found) -> str:
+    """Each year's end from the year named on (in the plan: its own year's end); the rest."""
+    while (m := _YEARS_ON.search(folded)) is not None:
+        folded = _blank(folded, m)
+        start = int(m.group(1))
+        y = max(start, year) if year is not None else start
+        rule = make_rule(y, (12,), LAST)
+        f.items.append(_Item("recurring", (rule,), f"hằng năm từ năm {start} (31/12)", False))
+    return folded
 
 
 def _read(cleaned: str, year: int | None, aligned: str | None = None) -> _Found:
@@ -66,6 +87,8 @@ def _read(cleaned: str, year: int | None, aligned: str | None = None) -> _Found:
         folded = read_except(folded, f)
     if "cuoi" in folded and "ky" in folded:
         folded = last_month_of_term(folded)
+    if digit and "nam" in folded and ("tro" in folded or "va" in folded or "," in folded):
+        folded = _read_years_on(folded, year, f)
     if year is not None and "nam" in folded and ("nam sau" in folded or "nam tiep" in folded):
         # "trước ngày 10 tháng 01 năm sau": the year after the plan's
         folded = _NEXT_YEAR.sub(f"nam {year + 1}", folded)
@@ -134,7 +157,7 @@ def parse_strict(text: str | None, year: int | None, context: str | None = None)
         )
     f = _read(cleaned, year, aligned) if cleaned else _Found()
     if clauses:
-        _apply_context(f, clauses, year)
+        _apply_context(f, clauses, year, cleaned)
     if not cleaned and not f.items and not f.relative:
         return Schedule(text=raw, kind="none", explain="không ghi thời hạn")
     if f.relative:
@@ -174,8 +197,12 @@ def parse_uncached(text: str | None, year: int | None, context: str | None = Non
 _parse_cached = lru_cache(maxsize=2048)(parse_uncached)
 
 
-def _apply_context(f: _Found, clauses: list[str], year: int | None) -> None:
-    """A limit stated in the task text completes a vague cell, or adds to a dated one."""
+def _apply_context(f: _Found, clauses: list[str], year: int | None, cell: str = "") -> None:
+    """A limit stated in the task text completes a vague cell, or adds to a dated one.
+
+    A limit without its own period ("trước ngày 25") is a day of the cell's rhythm: "Hằng
+    tháng" with it reads as "Hằng tháng (trước ngày 25)".
+    """
     for clause in clauses:
         c = _read(clean(clause), year)
         if c.relative and not c.items:
@@ -183,6 +210,16 @@ def _apply_context(f: _Found, clauses: list[str], year: int | None) -> None:
                 f.relative = clause
             continue
         if not c.items:
+            if (
+                cell
+                and f.items
+                and all(i.tag == "recurring" and not i.specific for i in f.items)
+                and _BARE_DAY.search(fold_aligned(clause)) is not None
+            ):
+                joined = _read(clean(f"{cell} ({clause})"), year)
+                if any(i.specific for i in joined.items):
+                    f.items = joined.items
+                    f.ambiguous = f.ambiguous or joined.ambiguous
             continue
         specific = any(i.specific for i in f.items)
         if specific:
