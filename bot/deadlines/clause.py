@@ -27,9 +27,9 @@ _RELATIVE = re.compile(
     r"|\bsau\s*\d+\s*ngay\b|\bngay sau khi\b"
 )
 _EVENT = re.compile(
-    r"(?=[ts])\b(?:truoc|sau)\s+(?:khi\b(?!\s*(?:ket thuc|het)\b)|(?:cac\s*|moi\s*)?(?:ky hop|phien hop|cuoc hop|buoi hop|"
-    r"hop\b|hoi nghi|dai hoi|tet\b|le\b|dot\b|su kien|thoi diem|bau cu|khai mac|be mac|"
-    r"tong ket|so ket))"
+    r"(?=[ts])\b(?:truoc|sau)\s+(?:khi\b(?!\s*(?:ket thuc|het)\b)|(?:cac\s*|moi\s*)?"
+    r"(?:ky hop|phien hop|cuoc hop|buoi hop|hop\b|hoi nghi|dai hoi|tet\b|le\b|dot\b|su kien|"
+    r"thoi diem|bau cu|khai mac|be mac|tong ket|so ket))"
 )
 _DMY_WORDS = re.compile(
     r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*(?:nam\s*|/)(\d{4}|\d{2}))?(?!\s*/?\s*\d)"
