@@ -139,6 +139,19 @@ async def test_each_message_id_is_handled_once(worlds: tuple[World, ZaloWorld]) 
     z.api.push(update)  # the same message delivered again
     await z.pump()
     assert len(z.api.sent_to("stranger")) == 1
+    # Ids older than a month are forgotten now and then (Zalo never redelivers them).
+    from datetime import timedelta
+
+    from handlers.zalo.router import PRUNE_EVERY
+    from store.models import ZaloSeenRow
+
+    async with w.services.uow() as uow:
+        uow.session.add(ZaloSeenRow(message_id="old", seen_at=w.services.now() - timedelta(days=60)))  # fmt: skip
+        await uow.commit()
+    z.bot.handled = PRUNE_EVERY - 1
+    await z.say("stranger", "lan nua")
+    kept = [m for (m,) in await w.all(select(ZaloSeenRow.message_id))]
+    assert "old" not in kept and update["message"]["message_id"] in kept
 
 
 async def test_long_lists_are_cut_with_xem_them_and_numbers_continue(

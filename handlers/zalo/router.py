@@ -54,7 +54,8 @@ HELP = (
 LISTS = {"viec": "vi", "sapden": "sd", "sap den": "sd", "quahan": "qh", "qua han": "qh",
          "tuan": "tu", "xong": "xo"}  # fmt: skip
 CODE = re.compile(r"^(?:(?:ghep|ma|start)\s+)?([A-Za-z0-9_-]{8,64})$")
-MAX_NUMBER = 999
+PRUNE_EVERY = 500
+SEEN_KEPT = timedelta(days=30)
 MAX_SNOOZE_DAYS = 30
 
 
@@ -94,6 +95,7 @@ class ZaloBot:
     def __init__(self, services: Services, api: ZaloApi, bot_id: str) -> None:
         self.services, self.api, self.bot_id = services, api, bot_id
         api.on_message = self.count_one
+        self.handled = 0
 
     async def count_one(self) -> None:
         svc = self.services
@@ -114,6 +116,9 @@ class ZaloBot:
         svc = self.services
         async with svc.uow() as uow:
             fresh = await zalo.first_time(uow.session, inc.message_id, svc.now())
+            self.handled += 1
+            if self.handled % PRUNE_EVERY == 0:  # Zalo does not redeliver old messages
+                await zalo.forget_seen(uow.session, svc.now() - SEEN_KEPT)
             await uow.commit()
         if not fresh:
             return  # handled once per message id
