@@ -25,6 +25,7 @@ from store.models import (
     OutboxRow,
     TaskDueRow,
     ZaloChatRow,
+    ZaloGroupRow,
     ZaloPairingRow,
     ZaloQuotaRow,
     ZaloSeenRow,
@@ -199,24 +200,34 @@ def _numbers(state: dict[str, Any]) -> dict[str, Any]:
     return found if isinstance(found, dict) else {}
 
 
-async def state_of(session: AsyncSession, zalo_user_id: str) -> dict[str, Any]:
-    chat = await chat_of(session, zalo_user_id)
-    return dict(chat.state or {}) if chat else {}
+async def _holder(session: AsyncSession, key: str) -> ZaloChatRow | ZaloGroupRow | None:
+    """Where a chat's memory lives: ``u:<zalo user id>`` (a private chat) or ``g:<group id>``."""
+    kind, ident = key.split(":", 1)
+    if kind == "g":
+        return await session.scalar(
+            select(ZaloGroupRow).where(ZaloGroupRow.chat_id == ident, ZaloGroupRow.active)
+        )
+    return await chat_of(session, ident)
+
+
+async def state_of(session: AsyncSession, key: str) -> dict[str, Any]:
+    holder = await _holder(session, key)
+    return dict(holder.state or {}) if holder else {}
 
 
 async def remember(
     session: AsyncSession,
-    zalo_user_id: str,
+    key: str,
     numbers: dict[int, tuple[int, str | None]],
     more: dict[str, Any] | None,
     merge: bool,
-) -> dict[int, tuple[int, str | None]]:
+) -> None:
     """Keep which number means which task occurrence in this chat (replacing the previous list
-    unless ``merge``) and what «xem thêm» continues; returns the numbers kept."""
-    chat = await chat_of(session, zalo_user_id)
-    if chat is None:
-        return {}
-    state = dict(chat.state or {})
+    unless ``merge``) and what «xem thêm» continues."""
+    holder = await _holder(session, key)
+    if holder is None:
+        return
+    state = dict(holder.state or {})
     kept: dict[str, Any] = dict(_numbers(state)) if merge else {}
     kept.update({str(n): [t[0], t[1]] for n, t in numbers.items()})
     if len(kept) > MAX_REMEMBERED:
@@ -224,9 +235,29 @@ async def remember(
     state["numbers"] = kept
     if more is not None or not merge:
         state["more"] = more
-    chat.state = state  # a new dict: the JSON column is saved
+    holder.state = state  # a new dict: the JSON column is saved
     await session.flush()
-    return {int(k): (int(v[0]), v[1]) for k, v in kept.items()}
+
+
+async def group_unit(session: AsyncSession, chat_id: str) -> int | None:
+    return await session.scalar(
+        select(ZaloGroupRow.unit_id).where(ZaloGroupRow.chat_id == chat_id, ZaloGroupRow.active)
+    )
+
+
+async def link_group(
+    session: AsyncSession, chat_id: str, unit_id: int, by: Officer, now: datetime
+) -> None:
+    """Link a Zalo group to a unit; only an active officer of that unit or a coordinator."""
+    if not by.is_active or (by.unit_id != unit_id and not by.is_coordinator):
+        raise NotAllowed("Chỉ cán bộ của đơn vị (hoặc điều phối viên) mới liên kết nhóm với đơn vị đó.")  # fmt: skip
+    row = await session.scalar(select(ZaloGroupRow).where(ZaloGroupRow.chat_id == chat_id))
+    if row is None:
+        row = ZaloGroupRow(chat_id=chat_id, state={}, created_at=utc(now))
+        session.add(row)
+    row.unit_id, row.linked_by, row.active, row.state = unit_id, by.id, True, {}
+    await audit(session, now, by.telegram_id, "zalo.group.link", unit_id=unit_id)
+    await session.flush()
 
 
 async def add_numbers(

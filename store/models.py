@@ -306,6 +306,20 @@ class ZaloChatRow(Base):
     linked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+class ZaloGroupRow(Base):
+    """A Zalo group linked to a unit (by an officer of that unit or a coordinator): members who
+    mention the bot read the unit's tasks there. ``state`` as in ``ZaloChatRow``."""
+
+    __tablename__ = "zalo_groups"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[str] = mapped_column(String(64), unique=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    linked_by: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    state: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class ZaloPairingRow(Base):
     """A single-use code shown on Telegram that links the officer's Zalo chat (hash only)."""
 

@@ -120,16 +120,38 @@ async def test_snooze_and_detail_by_typed_actions_and_rights_checked(
     assert await w.scalar(select(func.count(CompletionRow.id))) == 0
 
 
-async def test_a_file_is_refused_with_how_to_send_a_plan_and_a_group_gets_a_note(
-    worlds: tuple[World, ZaloWorld],
-) -> None:
+async def test_a_file_is_refused_with_how_to_send_a_plan(worlds: tuple[World, ZaloWorld]) -> None:
     w, z = worlds
     assert await z.send_file("anyone") == [FILE_REFUSED]
     assert "Telegram" in FILE_REFUSED and "python bot.py import" in FILE_REFUSED
+    z.api.user_sends_photo("anyone", "A")
+    assert "chỉ đọc tin nhắn chữ" in (await z.deliver(None, "anyone"))[0]
+
+
+async def test_a_group_is_linked_by_an_entitled_officer_and_answers_mentions_about_its_unit(
+    worlds: tuple[World, ZaloWorld],
+) -> None:
+    w, z = worlds
+    await _pair_from_telegram(w, z)
+    assert "Đã liên kết" in (await z.say("zalo-hung", await _invite(w, "snv"), "Hùng"))[0]
+
+    async def in_group(user: str, text: str) -> list[str]:
+        assert z.api.group_says("g1", user, "X", text) is not None
+        return await z.deliver(None, "g1")
+
     assert z.api.group_says("g1", "u9", "A", "viec gi den han") is None  # not mentioned: never sent
-    z.api.group_says("g1", "u9", "A", "@TTHC viec")
-    replies = await z.deliver(None, "g1")
-    assert len(replies) == 1 and "nhắn riêng" in replies[0]
+    assert "chưa liên kết" in (await in_group("u9", "@TTHC viec"))[0]
+    assert "Chỉ cán bộ của đơn vị" in (await in_group("zalo-hung", "@TTHC nhom Sở Tư pháp"))[0]
+    assert (await in_group("u9", "@TTHC nhom Sở Tư pháp"))[0] == STRANGER
+    assert "Đã liên kết nhóm với Sở Tư pháp" in (await in_group(ZLAN, "@TTHC nhóm Sở Tư pháp"))[0]
+    listed = (await in_group("u9", "@TTHC viec"))[0]  # any member reads the group's unit
+    assert "Báo cáo <kết quả>" in listed and "Cập nhật cơ sở dữ liệu" not in listed
+    assert "chỉ xem được" in (await in_group("u9", "@TTHC donvi Sở Nội vụ"))[0]
+    assert "Chỉ cán bộ của đơn vị đã liên kết" in (await in_group("u9", "@TTHC xong 1"))[0]
+    assert "không thuộc đơn vị của nhóm" in (await in_group("zalo-hung", "@TTHC xong 1"))[0]
+    assert await w.scalar(select(func.count(CompletionRow.id))) == 0
+    assert "Đã ghi nhận hoàn thành" in (await in_group(ZLAN, "@TTHC xong 1"))[0]
+    assert await w.all(select(CompletionRow.unit_id)) == [(w.ids["stp"],)]
 
 
 async def test_each_message_id_is_handled_once(worlds: tuple[World, ZaloWorld]) -> None:

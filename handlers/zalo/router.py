@@ -10,21 +10,19 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from dataclasses import dataclass, replace
+from datetime import timedelta
 from typing import Any
 
-from bot.errors import TthcError
+from bot.errors import NotFound, TthcError
 from bot.text import fold
-from bot.vndate import format_date
 from handlers.ask import OWN_UNIT_ONLY, asked
 from handlers.context import Services, refusal
-from handlers.formatting import role_label
 from handlers.tasks import period
+from handlers.zalo import actions
 from handlers.zalo.api import ZaloApi, ZaloError, ZaloNetworkError
 from handlers.zalo.render import Target, answer_items, layout, reply_page, task_items
-from reminders.policy import from_settings
-from services import invites, progress, unit_lookup, unit_tasks, zalo
+from services import unit_lookup, unit_tasks, zalo
 from services.officers import Officer
 
 log = logging.getLogger("tthc.zalo")
@@ -38,7 +36,10 @@ STRANGER = (
     "Bot này dành cho cán bộ đầu mối kiểm soát TTHC. Để bắt đầu, gửi mã mời do điều phối viên "
     "cấp (lệnh /moi), hoặc mã ghép nối lấy bằng lệnh /zalo trên Telegram."
 )
-GROUP_NOTE = "Trên Zalo, bot chỉ trả lời tin nhắn riêng. Anh/chị nhắn riêng cho bot để xem việc."
+GROUP_UNLINKED = (
+    "Nhóm này chưa liên kết với đơn vị nào. Cán bộ của đơn vị (đã liên kết Zalo với bot) nhắc "
+    "bot và gõ: nhom TÊN ĐƠN VỊ."
+)
 NO_UNIT = "Tài khoản chưa gắn với đơn vị nào. Hãy liên hệ điều phối viên."
 HELP = (
     "Hướng dẫn (gõ có hoặc không có dấu /):\n"
@@ -53,10 +54,21 @@ HELP = (
 )
 LISTS = {"viec": "vi", "sapden": "sd", "sap den": "sd", "quahan": "qh", "qua han": "qh",
          "tuan": "tu", "xong": "xo"}  # fmt: skip
+MENTION = re.compile(r"@\S+")
 CODE = re.compile(r"^(?:(?:ghep|ma|start)\s+)?([A-Za-z0-9_-]{8,64})$")
 PRUNE_EVERY = 500
 SEEN_KEPT = timedelta(days=30)
 MAX_SNOOZE_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Asker:
+    """Who asks and what they may see: the linked active officer (None for a group member who
+    is not one), the chat's unit, and whether every unit may be read (a coordinator in private)."""
+
+    officer: Officer | None
+    unit_id: int | None
+    read_all: bool
 
 
 @dataclass(frozen=True)
@@ -68,6 +80,11 @@ class Incoming:
     name: str
     text: str
     group: bool
+
+    @property
+    def key(self) -> str:
+        """Where this chat's memory lives (``services.zalo.state_of``)."""
+        return f"g:{self.chat_id}" if self.group else f"u:{self.user_id}"
 
 
 def parse(update: dict[str, Any]) -> Incoming | None:
@@ -123,21 +140,55 @@ class ZaloBot:
         if not fresh:
             return  # handled once per message id
         await self.count_one()  # received messages count against the quota too
-        if inc.group:
-            await self.say(inc.chat_id, GROUP_NOTE)
-        elif inc.event == "message.unsupported.received":
+        if inc.event == "message.unsupported.received":
             await self.say(inc.chat_id, FILE_REFUSED)
-        elif inc.event != "message.text.received" or not inc.text.strip():
+            return
+        if inc.event != "message.text.received" or not inc.text.strip():
             await self.say(inc.chat_id, ONLY_TEXT)
+            return
+        async with svc.uow(read_only=True) as uow:
+            officer = await zalo.linked_officer(uow.session, inc.user_id)
+            unit_id = await zalo.group_unit(uow.session, inc.chat_id) if inc.group else None
+        if inc.group:
+            await self.in_group(inc, officer, unit_id)
+        elif officer is None:
+            await self.stranger(inc)
+        elif (why := refusal(officer)) is not None:
+            await self.say(inc.chat_id, why)
         else:
-            async with svc.uow(read_only=True) as uow:
-                officer = await zalo.linked_officer(uow.session, inc.user_id)
-            if officer is None:
-                await self.stranger(inc)
-            elif (why := refusal(officer)) is not None:
-                await self.say(inc.chat_id, why)
-            else:
-                await self.command(inc, officer)
+            await self.command(inc, Asker(officer, officer.unit_id, officer.is_coordinator))
+
+    async def in_group(self, inc: Incoming, officer: Officer | None, unit_id: int | None) -> None:
+        """A group message mentioning the bot: linking the group, or reading its unit's tasks
+        (anyone in a linked group reads; only the unit's linked officers act)."""
+        text = MENTION.sub("", inc.text).strip()
+        inc = replace(inc, text=text)
+        active = officer if officer is not None and refusal(officer) is None else None
+        folded = fold(text).lstrip("/")
+        if folded.startswith("nhom "):
+            await self.link_group(inc, active, text.lstrip("/").split(None, 1)[1])
+        elif unit_id is None:
+            await self.say(inc.chat_id, GROUP_UNLINKED)
+        else:
+            await self.command(inc, Asker(active, unit_id, False))
+
+    async def link_group(self, inc: Incoming, officer: Officer | None, name: str) -> None:
+        if officer is None:
+            await self.say(inc.chat_id, STRANGER)
+            return
+        svc = self.services
+        try:
+            async with svc.uow() as uow:
+                found = await unit_lookup.find_units(uow.session, name.strip())
+                if not found:
+                    raise NotFound(f"Không tìm thấy đơn vị “{name.strip()}”.")
+                await zalo.link_group(uow.session, inc.chat_id, found[0].id, officer, svc.now())
+                unit = await unit_lookup.unit_name(uow.session, found[0].id)
+                await uow.commit()
+        except TthcError as exc:
+            await self.say(inc.chat_id, exc.message)
+            return
+        await self.say(inc.chat_id, f"✅ Đã liên kết nhóm với {unit}. Nhắc bot để xem việc của đơn vị, ví dụ: @bot viec")  # fmt: skip
 
     async def stranger(self, inc: Incoming) -> None:
         """Only a code: an invite (``/moi``) or a pairing code shown on Telegram."""
@@ -159,42 +210,42 @@ class ZaloBot:
                                     "Lời nhắc việc từ nay gửi qua Zalo. Gõ «huongdan» để xem cách dùng.")  # fmt: skip
 
     # ----------------------------------------------------------------- commands
-    async def command(self, inc: Incoming, officer: Officer) -> None:
+    async def command(self, inc: Incoming, asker: Asker) -> None:
         raw = inc.text.strip()
         text = fold(raw).lstrip("/").strip()
         if text in LISTS:
-            await self.show_list(inc, officer, LISTS[text], "")
+            await self.show_list(inc, asker, LISTS[text], "", asker.unit_id)
         elif m := re.fullmatch(r"thang(?: (\d{1,2}))?", text):
             month = m.group(1) or ""
             if month and not 1 <= int(month) <= 12:
                 await self.say(inc.chat_id, "Tháng phải là số từ 1 đến 12, ví dụ: thang 8")
             else:
-                await self.show_list(inc, officer, "th", month)
+                await self.show_list(inc, asker, "th", month, asker.unit_id)
         elif text in ("huongdan", "huong dan", "help", "start"):
             await self.say(inc.chat_id, HELP)
         elif text in ("xem them", "xem tiep", "them"):
-            await self.more(inc, officer)
+            await self.more(inc, asker)
         elif m := re.fullmatch(r"xong (\d{1,3})", text):
-            await self.done(inc, officer, int(m.group(1)))
+            await actions.done(self, inc, asker, int(m.group(1)))
         elif m := re.fullmatch(r"(?:nhac lai|nhac|hoan) (\d{1,3})(?: (\d{1,2}))?(?: ngay)?", text):
-            await self.snooze(inc, officer, int(m.group(1)), int(m.group(2) or 1))
+            await actions.snooze(self, inc, asker, int(m.group(1)), int(m.group(2) or 1))
         elif m := re.fullmatch(r"chi ?tiet (\d{1,3})", text):
-            await self.detail(inc, officer, int(m.group(1)))
-        elif text.startswith("donvi ") or text.startswith("don vi "):
-            await self.unit_list(inc, officer, raw.lstrip("/").split(None, 2 if text.startswith("don vi ") else 1)[-1])  # fmt: skip
-        elif text.startswith("moi ") and officer.is_coordinator:
-            await self.invite(inc, officer, raw.lstrip("/").split(None, 1)[1])
+            await actions.detail(self, inc, asker, int(m.group(1)))
+        elif text.startswith(("donvi ", "don vi ")):
+            skip = 2 if text.startswith("don vi ") else 1
+            await self.unit_list(inc, asker, raw.lstrip("/").split(None, skip)[-1])
+        elif text.startswith("moi ") and asker.read_all and asker.officer is not None:
+            await actions.invite(self, inc, asker.officer, raw.lstrip("/").split(None, 1)[1])
         else:
-            await self.question(inc, officer, raw.lstrip("/") if raw.startswith("/") else raw, 0, 0, 1)  # fmt: skip
+            await self.question(inc, asker, raw.lstrip("/"), 0, 0, 1)
 
     async def remember(self, inc: Incoming, numbers: dict[int, Target], more: dict[str, Any] | None, merge: bool) -> None:  # fmt: skip
         async with self.services.uow() as uow:
-            await zalo.remember(uow.session, inc.user_id, numbers, more, merge)
+            await zalo.remember(uow.session, inc.key, numbers, more, merge)
             await uow.commit()
 
-    async def show_list(self, inc: Incoming, officer: Officer, kind: str, arg: str,
-                        unit_id: int | None = None, skip: int = 0) -> None:  # fmt: skip
-        unit_id = unit_id or officer.unit_id
+    async def show_list(self, inc: Incoming, asker: Asker, kind: str, arg: str,
+                        unit_id: int | None, skip: int = 0) -> None:  # fmt: skip
         if unit_id is None:
             await self.say(inc.chat_id, NO_UNIT)
             return
@@ -209,22 +260,22 @@ class ZaloBot:
         await self.remember(inc, page.numbers, more, merge=skip > 0)
         await self.say(inc.chat_id, page.text)
 
-    async def unit_list(self, inc: Incoming, officer: Officer, name: str) -> None:
+    async def unit_list(self, inc: Incoming, asker: Asker, name: str) -> None:
         async with self.services.uow(read_only=True) as uow:
             found = await unit_lookup.find_units(uow.session, name.strip())
         if not found:
             await self.say(inc.chat_id, f"Không tìm thấy đơn vị “{name.strip()}”.")
-        elif found[0].id != officer.unit_id and not officer.is_coordinator:
+        elif found[0].id != asker.unit_id and not asker.read_all:
             await self.say(inc.chat_id, OWN_UNIT_ONLY)
         else:
-            await self.show_list(inc, officer, "dv", "", found[0].id)
+            await self.show_list(inc, asker, "dv", "", found[0].id)
 
-    async def question(self, inc: Incoming, officer: Officer, question: str, page: int,
+    async def question(self, inc: Incoming, asker: Asker, question: str, page: int,
                        skip: int, first: int) -> None:  # fmt: skip
         with contextlib.suppress(ZaloError, ZaloNetworkError):
             await self.api.send_chat_action(inc.chat_id)
         try:
-            answer = await asked(self.services, question, officer.unit_id, officer.is_coordinator, page)  # fmt: skip
+            answer = await asked(self.services, question, asker.unit_id, asker.read_all, page)
         except TthcError as exc:
             await self.say(inc.chat_id, exc.message)
             return
@@ -242,109 +293,17 @@ class ZaloBot:
         await self.remember(inc, shown.numbers, more, merge=first > 1)
         await self.say(inc.chat_id, shown.text)
 
-    async def more(self, inc: Incoming, officer: Officer) -> None:
+    async def more(self, inc: Incoming, asker: Asker) -> None:
         async with self.services.uow(read_only=True) as uow:
-            state = await zalo.state_of(uow.session, inc.user_id)
+            state = await zalo.state_of(uow.session, inc.key)
         more = state.get("more")
         if not isinstance(more, dict):
             await self.say(inc.chat_id, "Không còn gì để xem thêm.")
         elif more.get("kind") == "list":
             unit_id = int(more["unit"])
-            if unit_id != officer.unit_id and not officer.is_coordinator:
+            if unit_id != asker.unit_id and not asker.read_all:
                 await self.say(inc.chat_id, OWN_UNIT_ONLY)
                 return
-            await self.show_list(inc, officer, str(more["k"]), str(more["arg"]), unit_id, int(more["skip"]))  # fmt: skip
+            await self.show_list(inc, asker, str(more["k"]), str(more["arg"]), unit_id, int(more["skip"]))  # fmt: skip
         else:
-            await self.question(inc, officer, str(more["q"]), int(more["page"]), int(more["skip"]), int(more["n"]))  # fmt: skip
-
-    async def target(self, inc: Incoming, officer: Officer, number: int) -> tuple[int, date | None] | None:  # fmt: skip
-        async with self.services.uow(read_only=True) as uow:
-            numbers = (await zalo.state_of(uow.session, inc.user_id)).get("numbers") or {}
-            found = numbers.get(str(number)) if isinstance(numbers, dict) else None
-            due = await zalo.occurrence(uow.session, int(found[0]), found[1]) if found else None
-        if not found:
-            await self.say(inc.chat_id, f"Không có việc số {number} trong danh sách gần nhất. Gõ «viec» để xem lại.")  # fmt: skip
-            return None
-        if officer.unit_id is None:
-            await self.say(inc.chat_id, NO_UNIT)
-            return None
-        return int(found[0]), due
-
-    async def done(self, inc: Incoming, officer: Officer, number: int) -> None:
-        target = await self.target(inc, officer, number)
-        if target is None or officer.unit_id is None:
-            return
-        svc = self.services
-        try:
-            async with svc.uow() as uow:
-                line = await unit_tasks.task_line(uow.session, target[0], officer.unit_id, target[1])  # fmt: skip
-                result = await progress.mark_done(uow.session, target[0], officer.unit_id, target[1], officer.id, svc.now())  # fmt: skip
-                await uow.commit()
-        except TthcError as exc:
-            await self.say(inc.chat_id, exc.message)
-            return
-        note = (
-            "Đã ghi nhận hoàn thành." if result.recorded else "Việc này đã được báo xong trước đó."
-        )
-        when = format_date(line.last_day) if line.last_day else "không ghi hạn"
-        await self.say(inc.chat_id, f"✅ {note}\n{line.content[:200]} — hạn {when}")
-
-    async def snooze(self, inc: Incoming, officer: Officer, number: int, days: int) -> None:
-        target = await self.target(inc, officer, number)
-        if target is None or officer.unit_id is None:
-            return
-        days = min(max(days, 1), MAX_SNOOZE_DAYS)
-        svc = self.services
-        now = svc.now()
-        hour = from_settings(officer.settings).hour
-        until = datetime.combine(now.date() + timedelta(days=days), time(hour), now.tzinfo)
-        try:
-            async with svc.uow() as uow:
-                line = await unit_tasks.task_line(uow.session, target[0], officer.unit_id, target[1])  # fmt: skip
-                await progress.snooze(uow.session, target[0], officer.id, target[1], until, now)
-                await uow.commit()
-        except TthcError as exc:
-            await self.say(inc.chat_id, exc.message)
-            return
-        await self.say(inc.chat_id, f"⏰ Sẽ nhắc lại {format_date(until.date())} lúc {hour} giờ: {line.content[:200]}")  # fmt: skip
-
-    async def detail(self, inc: Incoming, officer: Officer, number: int) -> None:
-        target = await self.target(inc, officer, number)
-        if target is None or officer.unit_id is None:
-            return
-        task_id, due = target
-        try:
-            async with self.services.uow(read_only=True) as uow:
-                if not officer.is_coordinator:
-                    await unit_tasks.task_line(uow.session, task_id, officer.unit_id, due)
-                d = await unit_tasks.task_detail(uow.session, task_id)
-        except TthcError as exc:
-            await self.say(inc.chat_id, exc.message)
-            return
-        parts = [f"📄 Mục {d['ref']} — {d['plan'] or ''}", str(d["content"])]
-        if d["result"]:
-            parts.append(f"Sản phẩm: {d['result']}")
-        parts.append(f"Thời hạn: {d['deadline'] or 'không ghi'}")
-        if due:
-            parts.append(f"Lần này: {format_date(due)}")
-        for role in ("lead", "support"):
-            names = d[role]
-            if isinstance(names, list) and names:
-                parts.append(f"{role_label(role).capitalize()}: {', '.join(names)}")
-        if d["notes"]:
-            parts.append(f"Ghi chú: {d['notes']}")
-        await self.say(inc.chat_id, "\n".join(parts))
-
-    async def invite(self, inc: Incoming, officer: Officer, name: str) -> None:
-        """moi TÊN ĐƠN VỊ (coordinators): a single-use code usable on Zalo and on Telegram."""
-        svc = self.services
-        async with svc.uow() as uow:
-            found = await unit_lookup.find_units(uow.session, name.strip())
-            if not found:
-                await self.say(inc.chat_id, f"Không tìm thấy đơn vị “{name.strip()}”.")
-                return
-            code = await invites.create_invite(uow.session, found[0].id, officer.telegram_id, svc.now())  # fmt: skip
-            unit = await unit_lookup.unit_name(uow.session, found[0].id)
-            await uow.commit()
-        await self.say(inc.chat_id, f"Mã mời cho {unit} (dùng một lần, hết hạn sau 7 ngày):\n{code}\n"
-                                    "Trên Zalo: gửi mã này cho bot. Trên Telegram: /start " + code)  # fmt: skip
+            await self.question(inc, asker, str(more["q"]), int(more["page"]), int(more["skip"]), int(more["n"]))  # fmt: skip

@@ -6,6 +6,7 @@ Create Date: 2026-12-04 17:00:00
 
 A second channel (handlers.zalo). ``zalo_chats`` links an officer to their Zalo chat and keeps
 the chat's memory (which number meant which task occurrence, what "xem thêm" continues);
+``zalo_groups`` links a Zalo group to a unit;
 ``zalo_pairings`` holds the hashes of single-use codes shown on Telegram; ``zalo_seen`` the
 message ids already handled (Zalo has no update offset); ``zalo_quota`` the messages counted
 per bot and month against the plan's cap.
@@ -36,6 +37,17 @@ def upgrade() -> None:
         sa.UniqueConstraint("officer_id", name="uq_zalo_chats_officer"),
         sa.UniqueConstraint("zalo_user_id", name="uq_zalo_chats_user"),
     )
+    op.create_table(
+        "zalo_groups",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("chat_id", sa.String(64), nullable=False, unique=True),
+        sa.Column("unit_id", sa.Integer, sa.ForeignKey("units.id"), nullable=False),
+        sa.Column("linked_by", sa.Integer, sa.ForeignKey("officers.id")),
+        sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
+        sa.Column("state", sa.JSON, nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    )
+    op.create_index("ix_zalo_groups_unit_id", "zalo_groups", ["unit_id"])
     op.create_table(
         "zalo_pairings",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -68,4 +80,6 @@ def downgrade() -> None:
     op.drop_table("zalo_seen")
     op.drop_index("ix_zalo_pairings_officer_id", table_name="zalo_pairings")
     op.drop_table("zalo_pairings")
+    op.drop_index("ix_zalo_groups_unit_id", table_name="zalo_groups")
+    op.drop_table("zalo_groups")
     op.drop_table("zalo_chats")
