@@ -183,3 +183,101 @@ async def test_python_bot_py_with_both_tokens_answers_on_both_channels(tmp_path:
     logs = out.decode(errors="replace")
     assert "TG-secret" not in logs and "ZL-secret" not in logs
     assert "starting long polling" in logs and "zalo long polling" in logs
+
+
+@pytest.mark.slow
+async def test_python_bot_py_with_a_zalo_webhook_registers_it_and_checks_the_secret(
+    tmp_path: Path,
+) -> None:
+    zl = FakeZaloApi(token="8081:ZL-hook-secret")
+    await zl.start()
+    port = _free_port()
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": str(ROOT),
+           "ZALO_BOT_TOKEN": zl.token, "ZALO_API_BASE_URL": zl.base_url,
+           "ZALO_WEBHOOK_URL": "https://example.org/zalo-hook", "ZALO_WEBHOOK_SECRET": "hook-s3cret",
+           "ZALO_WEBHOOK_PORT": str(port)}  # fmt: skip
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, str(ROOT / "bot.py"), cwd=tmp_path, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+    )  # fmt: skip
+    update = {"event_name": "message.text.received", "message": {
+        "from": {"id": "z5", "display_name": "A", "is_bot": False},
+        "chat": {"id": "z5", "chat_type": "PRIVATE"}, "text": "huongdan",
+        "message_id": "mid-1", "date": 1733300000000}}  # fmt: skip
+    zl.push(update)
+    zl._updates.clear()  # the chat is known to the server; the update comes by the webhook
+    try:
+        for _ in range(600):
+            if zl.webhook:
+                break
+            await asyncio.sleep(0.05)
+        assert zl.webhook == {"url": "https://example.org/zalo-hook", "secret_token": "hook-s3cret"}
+        assert not zl.calls("getUpdates")  # a webhook excludes polling
+        url = f"http://127.0.0.1:{port}/zalo-hook"
+        async with httpx.AsyncClient() as client:
+            for _ in range(100):
+                try:
+                    bad = await client.post(url, json=update, headers={SECRET_HEADER: "nope"})
+                    break
+                except httpx.ConnectError:
+                    await asyncio.sleep(0.05)
+            assert bad.status_code == 403
+            good = await client.post(url, json=update, headers={SECRET_HEADER: "hook-s3cret"})
+            assert good.status_code == 200
+        for _ in range(200):
+            if zl.sent_to("z5"):
+                break
+            await asyncio.sleep(0.05)
+        assert len(zl.sent_to("z5")) == 1  # the right secret only
+    finally:
+        if proc.returncode is None:
+            os.kill(proc.pid, signal.SIGINT)
+        out, _ = await asyncio.wait_for(proc.communicate(), 60)
+        await zl.stop()
+    logs = out.decode(errors="replace")
+    assert "ZL-hook-secret" not in logs and "hook-s3cret" not in logs
+    assert "zalo webhook on port" in logs
+
+
+async def test_the_fake_zalo_server_speaks_the_bot_platform_protocol() -> None:
+    from handlers.zalo.api import ZaloApi, ZaloError
+
+    zl = FakeZaloApi()
+    await zl.start()
+    client = ZaloApi(zl.token, zl.base_url)
+    try:
+        me = await client.get_me()
+        assert isinstance(me["id"], str) and me["can_join_groups"] is True
+        assert await client.get_update(timeout=1) is None  # idle: 408 Request timeout
+        assert zl.requests[-1][0] == "getUpdates" and zl.requests[-1][2] == 408
+        first, second = zl.user_says("u1", "A", "một"), zl.user_says("u1", "A", "hai")
+        got = await client.get_update(timeout=1)
+        assert got == first and "update_id" not in got  # one update per poll, no offset
+        assert isinstance(got["message"]["message_id"], str)
+        assert got["message"]["date"] > 10**12  # milliseconds
+        assert await client.get_update(timeout=1) == second
+        assert isinstance(await client.send_message("u1", "x" * 2000), str)
+        for bad, code in (("x" * 2001, 400), ("", 400)):
+            with pytest.raises(ZaloError) as err:
+                await client.call("sendMessage", chat_id="u1", text=bad)
+            assert err.value.code == code
+        with pytest.raises(ZaloError) as err:
+            await client.send_message("never-wrote", "hi")  # only to those who wrote first
+        assert err.value.code == 403
+        zl.quota_exceeded(1)
+        with pytest.raises(ZaloError) as err:
+            await client.send_message("u1", "hi")
+        assert (err.value.code, err.value.description) == (429, "Quota exceeded")
+        await client.send_photo("u1", "https://example.org/p.png", "ảnh")
+        await client.send_chat_action("u1")
+        assert zl.sent[-1].method == "sendPhoto" and zl.actions == [("u1", "typing")]
+        assert zl.user_sends_file("u1", "A")["event_name"] == "message.unsupported.received"
+        assert zl.group_says("g", "u1", "A", "không nhắc bot") is None
+        assert (
+            zl.group_says("g", "u1", "A", "@TTHC viec")["message"]["chat"]["chat_type"] == "GROUP"
+        )  # type: ignore[index]
+        long_text = await client.send_message("u1", "y" * 2500)  # the client cuts to the limit
+        assert long_text and len(zl.sent[-1].text) == 2000
+    finally:
+        await client.close()
+        await zl.stop()
