@@ -55,6 +55,7 @@ async def test_a_stranger_gets_nothing_of_a_units_and_an_invite_code_links_the_c
         assert len(replies) == 1, text
         assert not any(t in replies[0] for t in TASK_TEXTS), replies
     assert (await z.say("stranger", "viec"))[0] == STRANGER
+    assert (await z.say("stranger", "huongdan"))[0] == STRANGER  # a command, not a code
     code = await _invite(w, "stp")
     linked = await z.say("newbie", code, "Chị Hoa")
     assert "Đã liên kết Zalo" in linked[0] and "Sở Tư pháp" in linked[0]

@@ -122,3 +122,13 @@ async def test_messages_are_counted_per_month_and_administrators_told_near_the_c
     assert "9/10 tin nhắn" in notices[0][1]
     await z.say(ZLAN, "viec")
     assert len(await w.all(select(OutboxRow.id).where(OutboxRow.kind == "zalo.quota"))) == 1
+
+
+def test_a_long_reminder_is_cut_at_a_line_with_a_pointer_to_the_rest() -> None:
+    from handlers.zalo.port import CUT, fit
+
+    body = "\n".join(f"{i}. việc " + "x" * 80 for i in range(60))
+    cut = fit(body, 2000)
+    assert len(cut) <= 2000 and cut.endswith(CUT)
+    assert all(line in body.splitlines() for line in cut.splitlines()[:-1])  # whole lines only
+    assert fit("ngắn", 2000) == "ngắn"

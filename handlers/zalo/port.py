@@ -22,6 +22,15 @@ from reminders.texts import DONE_PREFIX, parse_callback
 from services import zalo
 
 GONE = (403, 404)
+CUT = "… Gõ «viec» hoặc «quahan» để xem đủ."
+
+
+def fit(body: str, room: int) -> str:
+    """``body`` within ``room`` characters, cut at a line break with a pointer to the rest."""
+    if len(body) <= room:
+        return body
+    cut = body[: room - len(CUT) - 1].rsplit("\n", 1)[0]
+    return f"{cut}\n{CUT}"
 
 
 def message_number(message_id: str) -> int:
@@ -60,7 +69,8 @@ class ZaloPort:
             else:
                 listed = ", ".join(f"việc {i} → «xong {n}»" for i, n in enumerate(numbers, 1))
                 actions = f"👉 Gõ để báo xong: {listed}."
-            body = f"{body[: TEXT_LIMIT - len(actions) - 2]}\n\n{actions}"
+            body = f"{fit(body, TEXT_LIMIT - len(actions) - 2)}\n\n{actions}"
+        body = fit(body, TEXT_LIMIT)
         async with self._lock:  # Zalo's own pacing, across chats
             wait = self._last + self.interval - time.monotonic()
             if wait > 0:

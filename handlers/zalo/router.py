@@ -54,6 +54,7 @@ HELP = (
 )
 LISTS = {"viec": "vi", "sapden": "sd", "sap den": "sd", "quahan": "qh", "qua han": "qh",
          "tuan": "tu", "xong": "xo"}  # fmt: skip
+WORDS = {*LISTS, "huongdan", "start", "help", "thang", "xem them"}  # commands, never codes
 MENTION = re.compile(r"@\S+")
 CODE = re.compile(r"^(?:(?:ghep|ma|start)\s+)?([A-Za-z0-9_-]{8,64})$")
 PRUNE_EVERY = 500
@@ -193,7 +194,7 @@ class ZaloBot:
     async def stranger(self, inc: Incoming) -> None:
         """Only a code: an invite (``/moi``) or a pairing code shown on Telegram."""
         found = CODE.match(inc.text.strip())
-        if found is None:
+        if found is None or fold(inc.text).lstrip("/") in WORDS:
             await self.say(inc.chat_id, STRANGER)
             return
         svc = self.services
