@@ -50,6 +50,7 @@ HELP = (
     "/xong — chọn việc đã hoàn thành\n"
     "/lich — tệp lịch hạn (.ics) để thêm vào lịch điện thoại\n"
     "/caidat — giờ nhắc, số ngày nhắc trước, việc phối hợp, bản tin sáng\n"
+    "/zalo — mã ghép nối để nhận việc và lời nhắc qua Zalo\n"
     "Hoặc gõ câu hỏi, ví dụ: <i>việc gì đến hạn tháng 8</i>.\n"
     "Điều phối viên: /moi TÊN ĐƠN VỊ (tạo liên kết mời), gửi tệp kế hoạch (.docx, .txt) để nhập, "
     "/giao MÃ_VIỆC TÊN_CÁN_BỘ, /tinhhinh [tháng N | quý N] (đơn vị nào chưa báo cáo, "
