@@ -85,12 +85,16 @@ def run_bot(settings: Any) -> int:
         from reminders.telegram_port import TelegramPort
 
         port: Any = TelegramPort(app.bot)
+        extra: dict[str, Any] = {}
         if settings.zalo_bot_token:
-            from handlers.zalo import RoutingPort, start_zalo
+            from handlers.zalo import RoutingPort, ZaloDispatcher, start_zalo
 
             channels.append(await start_zalo(services))
             port = RoutingPort(port, channels[0].port)
-        scheduler.append(start(services.sessions, port, services.clock, tz=settings.timezone))
+            extra = {"dispatcher_class": ZaloDispatcher}
+        scheduler.append(
+            start(services.sessions, port, services.clock, tz=settings.timezone, **extra)
+        )
 
     async def close(_app: Any) -> None:
         for s in scheduler:
@@ -135,7 +139,7 @@ async def run_zalo_only(settings: Any) -> int:
     from bot.clock import system_clock
     from handlers.app import protect_logs
     from handlers.context import Services, derive_key
-    from handlers.zalo import RoutingPort, start_zalo
+    from handlers.zalo import RoutingPort, ZaloDispatcher, start_zalo
     from reminders.scheduler import start_reminders
     from store.db import make_engine, make_sessionmaker
 
@@ -156,7 +160,8 @@ async def run_zalo_only(settings: Any) -> int:
     log.info("starting the Zalo bot (no Telegram token)")
     channel = await start_zalo(services)
     scheduler = start_reminders(services.sessions, RoutingPort(None, channel.port),
-                                services.clock, tz=settings.timezone)  # fmt: skip
+                                services.clock, tz=settings.timezone,
+                                dispatcher_class=ZaloDispatcher)  # fmt: skip
     try:
         await stop.wait()
     finally:

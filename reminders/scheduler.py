@@ -60,6 +60,7 @@ def start_reminders(
     clock: Callable[[], datetime],
     *,
     tz: ZoneInfo = VN_TZ,
+    dispatcher_class: type[Dispatcher] = Dispatcher,
 ) -> AsyncIOScheduler:
     """Start planning and dispatching inside the running loop (call from ``post_init``).
 
@@ -67,7 +68,7 @@ def start_reminders(
     """
     from services.reminders import plan_reminders
 
-    dispatcher = Dispatcher(sessions, port, clock=clock, tz=tz)
+    dispatcher = dispatcher_class(sessions, port, clock=clock, tz=tz)
 
     async def plan_job() -> None:
         try:

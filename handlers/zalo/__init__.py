@@ -36,12 +36,13 @@ from urllib.parse import urlparse
 
 from handlers.zalo.api import ZaloApi, ZaloError, ZaloNetworkError
 from handlers.zalo.port import RoutingPort, ZaloPort
+from handlers.zalo.quota import ZaloDispatcher
 from handlers.zalo.router import ZaloBot
 from handlers.zalo.runner import Poller, Webhook
 
 log = logging.getLogger("tthc.zalo")
 
-__all__ = ["RoutingPort", "ZaloBot", "ZaloChannel", "ZaloPort", "start_zalo"]
+__all__ = ["RoutingPort", "ZaloBot", "ZaloChannel", "ZaloDispatcher", "ZaloPort", "start_zalo"]
 
 
 @dataclass

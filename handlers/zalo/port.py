@@ -16,9 +16,9 @@ import time
 
 from handlers.console import plain
 from handlers.zalo.api import QUOTA, TEXT_LIMIT, ZaloError, ZaloNetworkError
+from handlers.zalo.quota import NOTICE_MARK, done_targets
 from handlers.zalo.router import ZaloBot
 from reminders.sender import Buttons, Permanent, RetryLater, SendPort, Transient
-from reminders.texts import DONE_PREFIX, parse_callback
 from services import zalo
 
 GONE = (403, 404)
@@ -53,12 +53,7 @@ class ZaloPort:
 
     async def send_to(self, chat_id: str, text: str, buttons: Buttons | None) -> int:
         body = plain(text).strip()
-        targets: list[tuple[int, str | None]] = []
-        for row in buttons or ():
-            for _label, data in row:
-                parsed = parse_callback(data)
-                if parsed is not None and parsed[0] == DONE_PREFIX:
-                    targets.append((parsed[1], parsed[2].isoformat()))
+        targets = done_targets(buttons)
         if targets:
             async with self.bot.services.uow() as uow:
                 numbers = await zalo.add_numbers(uow.session, chat_id, targets)
@@ -102,6 +97,8 @@ class RoutingPort:
         self.telegram, self.zalo = telegram, zalo_port
 
     async def send(self, chat_id: int, text: str, buttons: Buttons | None) -> int:
+        if text.startswith(NOTICE_MARK) and chat_id > 0 and self.telegram is not None:
+            return await self.telegram.send(chat_id, text, buttons)  # Zalo's quota spared
         if self.zalo is not None:
             zchat = await self.zalo.chat_for(chat_id)
             if zchat is not None:

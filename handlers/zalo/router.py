@@ -19,8 +19,8 @@ from bot.text import fold
 from handlers.ask import OWN_UNIT_ONLY, asked
 from handlers.context import Services, refusal
 from handlers.tasks import period
-from handlers.zalo import actions
-from handlers.zalo.api import ZaloApi, ZaloError, ZaloNetworkError
+from handlers.zalo import actions, quota
+from handlers.zalo.api import QUOTA, ZaloApi, ZaloError, ZaloNetworkError
 from handlers.zalo.render import Target, answer_items, layout, reply_page, task_items
 from services import unit_lookup, unit_tasks, zalo
 from services.officers import Officer
@@ -126,6 +126,10 @@ class ZaloBot:
             await self.api.send_message(chat_id, text)
         except (ZaloError, ZaloNetworkError) as exc:
             log.warning("zalo reply not sent: %s", exc)
+            if isinstance(exc, ZaloError) and exc.code == QUOTA:  # never silent: staff told
+                async with self.services.uow() as uow:
+                    await quota.refused(uow.session, self.services.now())
+                    await uow.commit()
 
     async def handle(self, update: dict[str, Any]) -> None:
         inc = parse(update)
