@@ -6,11 +6,12 @@ The Telegram buttons of a reminder call these. Neither commits: the caller's uni
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.clock import to_utc
 from reminders.planner import snooze_kind
 from store.models import (
     AuditRow,
@@ -39,13 +40,6 @@ class SnoozeResult:
 
     until: datetime
     dropped: int
-
-
-def _aware(at: datetime) -> datetime:
-    # Stored in UTC: SQLite keeps no offset, so every stored instant must share one zone.
-    if at.tzinfo is None:
-        raise ValueError("progress needs aware datetimes")
-    return at.astimezone(UTC)
 
 
 async def _actor(session: AsyncSession, officer_id: int | None) -> int | None:
@@ -87,7 +81,7 @@ async def mark_done(
     Idempotent: pressing ✅ twice records once. The unit's officers and its linked groups stop
     receiving reminders of this occurrence; other units owing the same task are untouched.
     """
-    now = _aware(now)
+    now = to_utc(now)
     due = due_date or UNDATED
     recorded = False
     if not await is_done(session, task_id, unit_id, due):
@@ -130,7 +124,7 @@ async def snooze(
     ``snooze:<until>``) takes their place at ``until``; later ones stay. Snoozing again replaces
     the previous snooze.
     """
-    now, until = _aware(now), _aware(until)
+    now, until = to_utc(now), to_utc(until)
     if until <= now:
         raise ValueError("snooze must move the reminder into the future")
     due = due_date or UNDATED
