@@ -17,9 +17,9 @@ from bot.errors import BadDocument
 from bot.model import PlanDraft, TaskDraft
 from bot.plans import read_plan
 from bot.text import fold
+from services.audit import audit
 from services.plan_changes import PlanChanges
 from store import plans_repo
-from store.models import AuditRow
 from store.plans_repo import ExistingTask, TaskValues
 from store.uow import UnitOfWork
 
@@ -246,19 +246,17 @@ async def import_plan(
         if resolved is not None
         else await plans_repo.unresolved_mentions_of(session, plan_id)
     )
-    session.add(
-        AuditRow(
-            at=now,
-            action="plan_import",
-            detail={
-                "plan_id": plan_id,
-                "source": draft.source,
-                "created": created,
-                "updated": updated,
-                "unchanged": unchanged,
-                "deactivated": len(gone),
-            },
-        )
+    await audit(
+        session,
+        now,
+        None,
+        "plan_import",
+        plan_id=plan_id,
+        source=draft.source,
+        created=created,
+        updated=updated,
+        unchanged=unchanged,
+        deactivated=len(gone),
     )
     await session.flush()
     return ImportResult(

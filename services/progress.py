@@ -13,8 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import to_utc
 from reminders.planner import snooze_kind
+from services.audit import audit
 from store.models import (
-    AuditRow,
     CompletionRow,
     GroupChatRow,
     OfficerRow,
@@ -52,8 +52,7 @@ async def _audit(
     session: AsyncSession, now: datetime, by: int | None, action: str, /, **detail: object
 ) -> None:
     """Record who did what (the officer's Telegram id as the actor)."""
-    actor = await _actor(session, by)
-    session.add(AuditRow(at=now, actor=actor, action=action, detail=detail))
+    await audit(session, now, await _actor(session, by), action, **detail)
 
 
 async def is_done(session: AsyncSession, task_id: int, unit_id: int, due_date: date) -> bool:
