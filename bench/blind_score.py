@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import calendar
 import re
 import sys
 import tempfile
@@ -60,22 +59,9 @@ def rows_of(path: Path) -> Iterator[tuple[int, list[str]]]:
 
 def expected_dues(text: str, year: int) -> tuple[tuple[date, bool], ...]:
     """Expand a dues column (`YYYY-MM-DD`, `MONTHS-DAY`, `<` for before) to (date, before)."""
-    if text.strip() in ("", "-"):
-        return ()
-    out = set()
-    for tok in text.split():
-        before = tok.startswith("<")
-        tok = tok.lstrip("<")
-        if tok.count("-") == 2 and len(tok) == 10:
-            out.add((date.fromisoformat(tok), before))
-            continue
-        months_s, day_s = tok.rsplit("-", 1)
-        months = range(1, 13) if months_s == "*" else [int(m) for m in months_s.split(",")]
-        for m in months:
-            last = calendar.monthrange(year, m)[1]
-            d = last if day_s == "L" else min(int(day_s), last)
-            out.add((date(year, m, d), before))
-    return tuple(sorted(out))
+    from tests.test_deadlines_table import _dues  # the phrase tables' own reader of the format
+
+    return () if text.strip() in ("", "-") else _dues(text, year)
 
 
 @dataclass

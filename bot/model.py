@@ -83,6 +83,7 @@ class PlanDraft:
     tasks: tuple[TaskDraft, ...] = field(default_factory=tuple)
     # Not part of the plan's content (nor of its fingerprint): how it was read.
     report: ReadReport = field(default_factory=ReadReport, compare=False)
+    duplicates: int = 0  # identical rows dropped (kept once), also not part of the JSON
 
     def to_json(self) -> dict[str, object]:
         """The import's JSON form of this plan."""

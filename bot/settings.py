@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 DEFAULT_DB_URL = "sqlite+aiosqlite:///./data/tthc.db"
 DEFAULT_API_BASE = "https://api.telegram.org/bot"
 DEFAULT_FILE_BASE = "https://api.telegram.org/file/bot"
+DEFAULT_ZALO_BASE = "https://bot-api.zaloplatforms.com"
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,14 @@ class Settings:
     file_base_url: str = DEFAULT_FILE_BASE
     province: str | None = None
     max_upload_bytes: int = 20 * 1024 * 1024
+    # Zalo Bot Platform (handlers.zalo): a second channel beside Telegram, or the only one.
+    zalo_bot_token: str | None = field(default=None, repr=False)
+    zalo_api_base_url: str = DEFAULT_ZALO_BASE
+    zalo_webhook_url: str | None = None
+    zalo_webhook_secret: str | None = field(default=None, repr=False)
+    zalo_webhook_port: int = 8444
+    zalo_monthly_quota: int = 3000  # messages a month, both directions (the free plan)
+    zalo_quota_retry: float = 3600.0  # seconds before a reminder refused for quota is tried again
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
@@ -44,4 +53,11 @@ class Settings:
             api_base_url=env.get("TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE,
             file_base_url=env.get("TELEGRAM_FILE_BASE_URL") or DEFAULT_FILE_BASE,
             province=env.get("TTHC_PROVINCE") or None,
+            zalo_bot_token=env.get("ZALO_BOT_TOKEN") or None,
+            zalo_api_base_url=(env.get("ZALO_API_BASE_URL") or DEFAULT_ZALO_BASE).rstrip("/"),
+            zalo_webhook_url=env.get("ZALO_WEBHOOK_URL") or None,
+            zalo_webhook_secret=env.get("ZALO_WEBHOOK_SECRET") or None,
+            zalo_webhook_port=int(env.get("ZALO_WEBHOOK_PORT") or 8444),
+            zalo_monthly_quota=max(1, int(env.get("ZALO_MONTHLY_QUOTA") or 3000)),
+            zalo_quota_retry=max(30.0, float(env.get("ZALO_QUOTA_RETRY_SECONDS") or 3600)),
         )

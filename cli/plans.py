@@ -3,8 +3,9 @@
 `import --json` prints {"plans": [{"source", "issuer", "year", "number", "title", "tasks": [{"ref",
 "section", "content", "result", "lead", "support", "deadline", "deadline_in_text", "notes",
 "inferred"}], "warnings": [...], "report": {"columns", "warnings", "skipped", "inferred"},
-"changes": {"added", "removed", "deadlines", "units"}}], "errors": [{"source", "message"}]}: the
-gold files' field names, then how the plan was read and what it changes in the store.
+"duplicates_dropped": N, "changes": {"added", "removed", "deadlines", "units"}}], "errors":
+[{"source", "message"}]}: the gold files' field names, then how the plan was read (identical rows
+dropped included) and what it changes in the store.
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ async def _import(args: argparse.Namespace, settings: Any) -> int:
                     "tasks": body["tasks"],
                     "warnings": read_warnings(o.draft, o.result),
                     "report": o.draft.report.to_json(),
+                    "duplicates_dropped": o.draft.duplicates,
                     "changes": o.result.changes.to_json() if o.result else None,
                 }
             )
@@ -113,6 +115,8 @@ def _summary(outcome: Any, dry_run: bool) -> str:
         return f"✗ {name}: {outcome.error}"
     d, r = outcome.draft, outcome.result
     head = f"✓ {name}: {d.issuer or 'không rõ cơ quan'} · năm {d.year or '?'} · {len(d.tasks)} việc"
+    if d.duplicates:
+        head += f" (bỏ {d.duplicates} dòng trùng lặp)"
     if r.same_as_stored:
         return head + " — đã có, không thay đổi."
     verb = "thử (không lưu)" if dry_run else "đã nhập"

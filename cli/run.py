@@ -1,5 +1,6 @@
-"""`run`: the Telegram bot with a token (polling, or webhook when TTHC_WEBHOOK_URL is set),
-the console chat without one (or with --console). `python bot.py` alone runs this."""
+"""`run`: the Telegram bot with a token (polling, or webhook when TTHC_WEBHOOK_URL is set), the
+Zalo bot with ZALO_BOT_TOKEN (alone, or beside Telegram in the same process), the console chat
+without any token (or with --console). `python bot.py` alone runs this."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace, settings: Any) -> int:
     if settings.bot_token and not getattr(args, "console", False):
         return run_bot(settings)
+    if settings.zalo_bot_token and not getattr(args, "console", False):
+        return asyncio.run(run_zalo_only(settings))
     from handlers.console import run_console
 
     return asyncio.run(run_console(settings))
@@ -61,6 +64,7 @@ def run_bot(settings: Any) -> int:
     from store.db import make_engine, make_sessionmaker
 
     protect_logs(settings.bot_token)
+    protect_logs(settings.zalo_bot_token)
     log = logging.getLogger("tthc")
     asyncio.run(_prepare(settings))
     engine = make_engine(settings.database_url)
@@ -72,19 +76,27 @@ def run_bot(settings: Any) -> int:
     )
 
     scheduler: list[Any] = []
+    channels: list[Any] = []
 
     async def start_reminders(app: Any) -> None:
-        # The reminder planner and dispatcher run in the bot's loop and send through its Bot.
+        # The reminder planner and dispatcher run in the bot's loop and send through its Bot
+        # (and through the Zalo bot to officers who linked a Zalo chat).
         from reminders.scheduler import start_reminders as start
         from reminders.telegram_port import TelegramPort
 
-        scheduler.append(
-            start(services.sessions, TelegramPort(app.bot), services.clock, tz=settings.timezone)
-        )
+        port: Any = TelegramPort(app.bot)
+        if settings.zalo_bot_token:
+            from handlers.zalo import RoutingPort, start_zalo
+
+            channels.append(await start_zalo(services))
+            port = RoutingPort(port, channels[0].port)
+        scheduler.append(start(services.sessions, port, services.clock, tz=settings.timezone))
 
     async def close(_app: Any) -> None:
         for s in scheduler:
             s.shutdown(wait=False)
+        for c in channels:
+            await c.stop()
         await engine.dispose()
 
     outage = Outage()  # failed polls logged once per outage; the polls tell it of recovery
@@ -113,4 +125,42 @@ def run_bot(settings: Any) -> int:
     else:
         log.info("starting long polling")
         app.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
+async def run_zalo_only(settings: Any) -> int:
+    """The bot on Zalo alone: Zalo updates and the reminders in one loop until SIGINT/SIGTERM."""
+    import signal
+
+    from bot.clock import system_clock
+    from handlers.app import protect_logs
+    from handlers.context import Services, derive_key
+    from handlers.zalo import RoutingPort, start_zalo
+    from reminders.scheduler import start_reminders
+    from store.db import make_engine, make_sessionmaker
+
+    protect_logs(settings.zalo_bot_token)
+    log = logging.getLogger("tthc")
+    await _prepare(settings)
+    engine = make_engine(settings.database_url)
+    services = Services(
+        settings,
+        make_sessionmaker(engine),
+        system_clock(settings.timezone),
+        derive_key(settings.zalo_bot_token),
+    )
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    log.info("starting the Zalo bot (no Telegram token)")
+    channel = await start_zalo(services)
+    scheduler = start_reminders(services.sessions, RoutingPort(None, channel.port),
+                                services.clock, tz=settings.timezone)  # fmt: skip
+    try:
+        await stop.wait()
+    finally:
+        scheduler.shutdown(wait=False)
+        await channel.stop()
+        await engine.dispose()
     return 0

@@ -31,6 +31,7 @@ from handlers import (
     status,
     task_buttons,
     tasks,
+    zalo_link,
 )
 from handlers.context import CONTEXT_TYPES, App, Services
 from handlers.formatting import commands
@@ -129,6 +130,7 @@ def install(app: App) -> None:
     status.register(app)  # /tinhhinh: who has reported, nudges, Excel (coordinators)
     days_off.register(app)  # /ngaynghi: days off (administrators change, coordinators list)
     ics.register(app)  # /lich: the unit's deadlines as an .ics file
+    zalo_link.register(app)  # /zalo: a pairing code for the officer's Zalo chat
     ask.register(app)  # any other text: unit naming or a question
     fallback.register(app)  # unknown commands, forged buttons, other messages, errors
 

@@ -8,7 +8,16 @@ from telegram import MessageEntity, Update
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.errors import TthcError
-from handlers.context import App, BotContext, active_officer, is_group, reply, scope_unit, who
+from handlers.context import (
+    App,
+    BotContext,
+    Services,
+    active_officer,
+    is_group,
+    reply,
+    scope_unit,
+    who,
+)
 from handlers.formatting import button, e, inline
 from handlers.onboarding import name_unit
 from services import unit_lookup
@@ -33,18 +42,13 @@ def _addressed_to_bot(update: Update, context: BotContext) -> str | None:
 OWN_UNIT_ONLY = "Bạn chỉ xem được việc của đơn vị mình."
 
 
-async def answer_question(
-    context: BotContext, question: str, unit_id: int | None, read_all: bool, page: int = 0
-) -> tuple[str, bool]:
-    """The reader's answer as HTML and whether a next page exists.
+async def asked(
+    svc: Services, question: str, unit_id: int | None, read_all: bool, page: int = 0
+) -> Any | None:
+    """The reader's ``services.ask.Answer``, or None when the question names another unit and
+    the asker may not read it (``read_all``: a coordinator in private). Any channel uses it."""
+    from services.ask import ask
 
-    A question naming another unit is refused unless ``read_all`` (a coordinator in private).
-    """
-    svc = context.services
-    try:
-        from services.ask import ask
-    except ImportError:
-        return "Chưa trả lời được câu hỏi tự do. Hãy dùng /viec, /sapden, /quahan, /tuan, /thang.", False  # fmt: skip
     async with svc.uow(read_only=True) as uow:
         calendar = await svc.calendar(uow.session)
         answer: Any = await ask(
@@ -54,7 +58,20 @@ async def answer_question(
         if named is not None and not read_all:
             allowed = await unit_lookup.covering(uow.session, unit_id) if unit_id else set()
             if named.id not in allowed:
-                return OWN_UNIT_ONLY, False
+                return None
+    return answer
+
+
+async def answer_question(
+    context: BotContext, question: str, unit_id: int | None, read_all: bool, page: int = 0
+) -> tuple[str, bool]:
+    """The reader's answer as HTML and whether a next page exists.
+
+    A question naming another unit is refused unless ``read_all`` (a coordinator in private).
+    """
+    answer = await asked(context.services, question, unit_id, read_all, page)
+    if answer is None:
+        return OWN_UNIT_ONLY, False
     return str(answer.reply.to_html()), bool(answer.reply.more)
 
 

@@ -13,7 +13,7 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.clock import Clock
 from bot.settings import Settings
-from handlers.formatting import split_message
+from handlers.formatting import capped_parts
 from services import groups, officers, signing
 from services.officers import Officer
 from services.reminders import work_calendar
@@ -74,11 +74,12 @@ def is_group(update: Update) -> bool:
 
 
 async def reply(update: Update, html: str, **kwargs: Any) -> Message | None:
-    """Send ``html`` to the update's chat, split under the limit; markup goes on the last part."""
+    """Send ``html`` to the update's chat, split under the limit and cut after a few messages
+    (``capped_parts``); markup goes on the last part."""
     chat = update.effective_chat
     if chat is None:
         return None
-    parts = split_message(html)
+    parts = capped_parts(html)
     markup = kwargs.pop("reply_markup", None)
     sent = None
     for i, part in enumerate(parts):

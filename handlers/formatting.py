@@ -19,6 +19,8 @@ from services.unit_tasks import TaskLine
 
 LIMIT = 4096
 PAGE_SIZE = 5
+MAX_PARTS = 3  # messages one reply may take; a longer one is cut with CUT_NOTE
+CUT_NOTE = "<i>… (đã rút gọn, xem toàn văn trong kế hoạch)</i>"
 
 # The command menu (setMyCommands), in Vietnamese.
 COMMANDS: tuple[tuple[str, str], ...] = (
@@ -48,6 +50,7 @@ HELP = (
     "/xong — chọn việc đã hoàn thành\n"
     "/lich — tệp lịch hạn (.ics) để thêm vào lịch điện thoại\n"
     "/caidat — giờ nhắc, số ngày nhắc trước, việc phối hợp, bản tin sáng\n"
+    "/zalo — mã ghép nối để nhận việc và lời nhắc qua Zalo\n"
     "Hoặc gõ câu hỏi, ví dụ: <i>việc gì đến hạn tháng 8</i>.\n"
     "Điều phối viên: /moi TÊN ĐƠN VỊ (tạo liên kết mời), gửi tệp kế hoạch (.docx, .txt) để nhập, "
     "/giao MÃ_VIỆC TÊN_CÁN_BỘ, /tinhhinh [tháng N | quý N] (đơn vị nào chưa báo cáo, "
@@ -106,6 +109,42 @@ def split_message(html: str, limit: int = LIMIT) -> list[str]:
     if current.strip():
         parts.append(current)
     return parts or [""]
+
+
+def clip(text: str, limit: int) -> str:
+    """Plain text cut to ``limit`` characters (at a space when one is near) with "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", limit // 2, limit)
+    return text[: cut if cut > 0 else limit].rstrip() + " …"
+
+
+def _cut_html(html: str, limit: int) -> str:
+    """The start of ``html`` within ``limit``, at a line break or space, never inside a tag or
+    an entity (the lines of a reply open and close their tags on the line)."""
+    head = html[:limit]
+    for sep in ("\n", " "):
+        at = head.rfind(sep)
+        if at > limit // 2:
+            head = head[:at]
+            break
+    if head.rfind("<") > head.rfind(">"):
+        head = head[: head.rfind("<")]
+    if head.rfind("&") > head.rfind(";"):
+        head = head[: head.rfind("&")]
+    return head.rstrip()
+
+
+def capped_parts(html: str, limit: int = LIMIT, max_parts: int = MAX_PARTS) -> list[str]:
+    """``split_message`` of at most ``max_parts`` messages; a longer text is cut with CUT_NOTE."""
+    room = limit - len(CUT_NOTE) - 1
+    if len(html) <= limit * max_parts:
+        parts = split_message(html, limit)
+        if len(parts) <= max_parts:
+            return parts
+    parts = split_message(_cut_html(html, room * max_parts), room)[:max_parts]
+    parts[-1] = f"{parts[-1]}\n{CUT_NOTE}"
+    return parts
 
 
 def role_label(role: str) -> str:

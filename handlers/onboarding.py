@@ -212,7 +212,8 @@ async def _send_invite(update: Update, context: BotContext, by: int, unit_id: in
     link = f"https://t.me/{context.bot.username}?start={code}"
     await reply(
         update,
-        f"Liên kết mời cho <b>{e(name)}</b> (dùng một lần, hết hạn sau 7 ngày):\n{e(link)}",
+        f"Liên kết mời cho <b>{e(name)}</b> (dùng một lần, hết hạn sau 7 ngày):\n{e(link)}\n"
+        f"Trên Zalo: gửi mã <code>{e(code)}</code> cho bot Zalo.",
     )
 
 

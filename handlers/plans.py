@@ -17,10 +17,11 @@ from bot.plans import read_plan
 from handlers.context import App, BotContext, coordinator, pressing_officer, reply
 from handlers.formatting import button, e, inline, shorten
 from services import officers, unit_tasks
-from services.imports import ImportResult, import_plan, read_warnings
+from services.imports import ImportResult, import_draft, read_warnings
 
 ACCEPTED = (".docx", ".doc", ".pdf", ".xlsx", ".xls", ".txt", ".tsv", ".text")
 MAX_PENDING = 20  # plan previews kept in memory awaiting 📥 Nhập / Hủy
+MAX_PENDING_BYTES = 48 * 1024 * 1024  # ... and the bytes of their files, at most
 NOT_COORDINATOR = "Chỉ điều phối viên mới nhập kế hoạch được."
 
 
@@ -33,15 +34,16 @@ def _list(items: list[Any], limit: int = 15) -> str:
 async def _dry_run(
     context: BotContext, name: str, data: bytes, commit: bool
 ) -> tuple[PlanDraft, ImportResult]:
-    """Read and import the plan in one transaction; roll it back unless ``commit``."""
+    """Read the plan and preview it (reads only) or, with ``commit``, import it."""
     svc = context.services
-    # Reading a PDF or converting a .doc takes seconds: off the event loop, other chats go on.
-    draft = await asyncio.to_thread(read_plan, Path(name), data)
-    async with svc.uow() as uow:
+    # One plan read at a time, in a worker thread: a big or hostile file (or a PDF to read, a
+    # .doc to convert) must not stall other chats and the reminders.
+    readers = context.bot_data.setdefault("plan_readers", asyncio.Semaphore(1))
+    async with readers:
+        draft = await asyncio.to_thread(read_plan, Path(name), data)
+    async with svc.uow(read_only=True) as uow:
         calendar = await svc.calendar(uow.session)
-        result = await import_plan(uow, draft, svc.now(), calendar)
-        if commit:
-            await uow.commit()
+    result = await import_draft(svc.sessions, draft, svc.now(), calendar, dry_run=not commit)
     return draft, result
 
 
@@ -73,6 +75,8 @@ def _preview(draft: PlanDraft, result: ImportResult) -> str:
             f"Số việc: <b>{tasks}</b> · có hạn: <b>{tasks - len(unknown)}</b> · chưa rõ hạn: <b>{len(unknown)}</b>",  # fmt: skip
         ]
     )
+    if draft.duplicates:
+        lines.append(f"Bỏ {draft.duplicates} dòng trùng lặp (cùng nội dung, đơn vị và thời hạn).")
     if unknown:
         lines.append(f"Hạn chưa rõ: {_list(unknown)}")
     if unresolved:
@@ -132,9 +136,13 @@ async def on_document(update: Update, context: BotContext) -> None:
         await reply(update, e(exc.message))
         return
     token = secrets.token_hex(4)
-    svc.pending_plans[token] = (officer.telegram_id, name, data)
-    while len(svc.pending_plans) > MAX_PENDING:  # previews never confirmed: drop the oldest
-        svc.pending_plans.pop(next(iter(svc.pending_plans)))
+    pending = svc.pending_plans
+    pending[token] = (officer.telegram_id, name, data)
+    # Previews never confirmed: drop the oldest beyond a count and a total size.
+    while len(pending) > 1 and (
+        len(pending) > MAX_PENDING or sum(len(p[2]) for p in pending.values()) > MAX_PENDING_BYTES
+    ):
+        pending.pop(next(iter(pending)))
     rows = [[button("📥 Nhập", svc.sign(chat.id, f"pi:{token}")),
              button("Hủy", svc.sign(chat.id, f"pc:{token}"))]]  # fmt: skip
     await reply(update, _preview(draft, result), reply_markup=inline(rows))
@@ -221,6 +229,9 @@ async def assign(update: Update, context: BotContext) -> None:
 
 
 def register(app: App) -> None:
-    app.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.Document.ALL, on_document))
-    app.add_handler(CallbackQueryHandler(on_confirm, pattern=r"^(pi|pc):"))
+    # block=False: while a plan is read (or imported), other updates (other chats) are handled.
+    app.add_handler(
+        MessageHandler(filters.ChatType.PRIVATE & filters.Document.ALL, on_document, block=False)
+    )
+    app.add_handler(CallbackQueryHandler(on_confirm, pattern=r"^(pi|pc):", block=False))
     app.add_handler(CommandHandler("giao", assign))

@@ -24,7 +24,16 @@ from handlers.context import (
     reply,
     scope_unit,
 )
-from handlers.formatting import button, e, format_day, inline, role_label, shorten
+from handlers.formatting import (
+    CUT_NOTE,
+    button,
+    clip,
+    e,
+    format_day,
+    inline,
+    role_label,
+    shorten,
+)
 from reminders.policy import from_settings
 from reminders.telegram_port import remaining_buttons
 from reminders.texts import DONE_PREFIX, SNOOZE_PREFIX, parse_callback
@@ -209,22 +218,45 @@ async def press_detail(update: Update, context: BotContext) -> None:
         return
     assert update.callback_query is not None
     await update.callback_query.answer()
+    await reply(update, detail_html(d, task_id, due))
+
+
+# Characters of each stored field a 📄 Chi tiết shows (a crafted plan's cell can hold megabytes):
+# together they fit in three messages.
+DETAIL_LIMITS = {"content": 3000, "result": 1200, "notes": 1200, "deadline": 400, "units": 900}
+
+
+def detail_html(d: dict[str, object], task_id: int, due: date | None) -> str:
+    """The 📄 Chi tiết text, each field clipped; a note says when something was cut."""
+    cut = False
+
+    def field(name: str, text: object) -> str:
+        nonlocal cut
+        full = str(text)
+        short = clip(full, DETAIL_LIMITS[name])
+        cut = cut or short != full
+        return e(short)
+
     parts = [
-        f"📄 <b>Mục {e(d['ref'])}</b> — {e(d['plan'] or '')} (mã việc #{task_id})",
-        e(d["content"]),
+        f"📄 <b>Mục {e(clip(str(d['ref']), 40))}</b> — {e(clip(str(d['plan'] or ''), 300))} "
+        f"(mã việc #{task_id})",
+        field("content", d["content"]),
     ]
     if d["result"]:
-        parts.append(f"<b>Sản phẩm:</b> {e(d['result'])}")
-    parts.append(f"<b>Thời hạn:</b> {e(d['deadline'] or 'không ghi')}")
+        parts.append(f"<b>Sản phẩm:</b> {field('result', d['result'])}")
+    parts.append(f"<b>Thời hạn:</b> {field('deadline', d['deadline'] or 'không ghi')}")
     if due:
         parts.append(f"<b>Lần này:</b> {e(format_day(due))}")
     for role in ("lead", "support"):
         names = d[role]
         if isinstance(names, list) and names:
-            parts.append(f"<b>{role_label(role).capitalize()}:</b> {e(', '.join(names))}")
+            label = role_label(role).capitalize()
+            parts.append(f"<b>{label}:</b> {field('units', ', '.join(map(str, names)))}")
     if d["notes"]:
-        parts.append(f"<b>Ghi chú:</b> {e(d['notes'])}")
-    await reply(update, "\n".join(parts))
+        parts.append(f"<b>Ghi chú:</b> {field('notes', d['notes'])}")
+    if cut:
+        parts.append(CUT_NOTE)
+    return "\n".join(parts)
 
 
 def register(app: App) -> None:

@@ -1,48 +1,51 @@
-"""Importing a plan: one transaction per plan, idempotent, revisions update tasks in place."""
+"""Importing a plan: idempotent, revisions update tasks in place, never long under a write lock.
+
+The work is split (services.import_diff) so that a preview (dry run) only reads, and a real import
+does its parsing, diff and unit resolution before it opens the write transaction, which then only
+writes, in a few batched statements. Plans beyond any real one are refused.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.deadlines import Schedule, WorkCalendar, parse_deadline, task_context
-from bot.errors import BadDocument
-from bot.model import PlanDraft, TaskDraft
+from bot.deadlines import WorkCalendar
+from bot.errors import BadDocument, TthcError
+from bot.model import PlanDraft
 from bot.plans import read_plan
 from bot.text import fold
-from services.audit import audit
-from services.plan_changes import PlanChanges
-from store import plans_repo
-from store.plans_repo import ExistingTask, TaskValues
+from services.import_diff import (
+    MOVED_SIMILARITY,
+    SAME_REF_SIMILARITY,
+    ImportResult,
+    plan_changes,
+    plan_state,
+    prepare,
+    write_changes,
+)
+from services.import_diff import match_tasks as match_tasks
 from store.uow import UnitOfWork
 
-# Content similarity (0-100, folded text) above which a revised task is the same task.
-SAME_REF_SIMILARITY = 80.0
-MOVED_SIMILARITY = 85.0
+__all__ = ["MOVED_SIMILARITY", "SAME_REF_SIMILARITY", "ImportResult", "match_tasks"]
+
+# A real plan has tens to a few hundred tasks; beyond this a file is refused, not half-imported.
+MAX_PLAN_TASKS = 2000
+# A writer that finds the plan changed since it read it (another import won) reads again.
+ATTEMPTS = 3
 
 
-@dataclass(frozen=True)
-class ImportResult:
-    """What an import did (or would do, in a dry run that is rolled back)."""
-
-    plan_id: int
-    created: int
-    updated: int
-    unchanged: int
-    deactivated: int
-    unresolved: list[str] = field(default_factory=list)
-    unknown_deadlines: list[str] = field(default_factory=list)
-    plan_created: bool = False
-    same_as_stored: bool = False
-    # A revision of a stored plan: the tasks it adds, removes, moves or gives other units.
-    changes: PlanChanges = field(default_factory=PlanChanges)
+class PlanTooLarge(TthcError):
+    """A plan with more tasks than any real one."""
 
 
 def plan_identity(draft: PlanDraft) -> str:
@@ -66,211 +69,77 @@ def fingerprint(draft: PlanDraft) -> str:
     return hashlib.sha256(json.dumps(body, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
-def _values(task: TaskDraft, position: int, year: int | None) -> tuple[TaskValues, Schedule]:
-    context = task_context(task.content, task.notes, task.deadline_in_text)
-    schedule = parse_deadline(task.deadline, year, context)
-    values = TaskValues(
-        position=position,
-        ref=task.ref,
-        section=task.section,
-        content=task.content,
-        result=task.result,
-        deadline=task.deadline,
-        deadline_in_text=task.deadline_in_text,
-        notes=task.notes,
-        inferred=task.inferred,
-        schedule=schedule.to_json(),
-        schedule_kind=schedule.kind,
-        ongoing=schedule.ongoing,
-        deadline_unknown=schedule.unknown,
-        search_text=fold(" ".join(x for x in (task.content, task.result, task.notes) if x)),
-    )
-    return values, schedule
-
-
-def _mentions(task: TaskDraft) -> list[tuple[str, str]]:
-    return [("lead", m) for m in task.lead] + [("support", m) for m in task.support]
-
-
-def _split_form(mentions: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Mentions as unit resolution leaves them (it splits "A, B và C" into rows)."""
-    try:
-        from bot.units import split_mentions
-    except ImportError:  # units not there: mentions stay as written
-        return mentions
-    return [(role, part) for role, text in mentions for part in (split_mentions(text) or [text])]
-
-
-def _same_mentions(stored: list[tuple[str, str]], draft: list[tuple[str, str]]) -> bool:
-    return sorted(stored) in (sorted(draft), sorted(_split_form(draft)))
-
-
-def match_tasks(
-    drafts: Sequence[TaskDraft], stored: Sequence[ExistingTask]
-) -> dict[int, ExistingTask]:
-    """Pair each new task (by index) with a stored one: same ref and text, same text, same ref
-    and similar text, then similar text anywhere (the ref moved)."""
-    free = list(stored)
-    pairs: dict[int, ExistingTask] = {}
-    folded = [fold(d.content) for d in drafts]
-    stored_folded = {s.id: fold(s.content) for s in stored}
-
-    def take(i: int, task: ExistingTask) -> None:
-        pairs[i] = task
-        free.remove(task)
-
-    for i, d in enumerate(drafts):
-        hit = next(
-            (
-                s
-                for s in free
-                if s.ref == d.ref and stored_folded[s.id] == folded[i] and s.section == d.section
-            ),
-            None,
+def check_size(draft: PlanDraft) -> None:
+    """Refuse a plan far beyond any real one, before anything is computed or stored."""
+    if len(draft.tasks) > MAX_PLAN_TASKS:
+        count, limit = (f"{n:,}".replace(",", ".") for n in (len(draft.tasks), MAX_PLAN_TASKS))
+        raise PlanTooLarge(
+            f"Kế hoạch có {count} việc, vượt giới hạn {limit} việc mỗi lần nhập. "
+            "Hãy tách thành nhiều tệp."
         )
-        hit = hit or next(
-            (s for s in free if s.ref == d.ref and stored_folded[s.id] == folded[i]), None
-        )
-        if hit:
-            take(i, hit)
-    for i, _d in enumerate(drafts):
-        if i not in pairs:
-            hit = next((s for s in free if stored_folded[s.id] == folded[i]), None)
-            if hit:
-                take(i, hit)
-    for i, d in enumerate(drafts):
-        if i in pairs:
-            continue
-        scored = [(fuzz.ratio(folded[i], stored_folded[s.id]), s) for s in free if s.ref == d.ref]
-        best = max(scored, key=lambda x: x[0], default=None)
-        if best and best[0] >= SAME_REF_SIMILARITY:
-            take(i, best[1])
-    for i, _d in enumerate(drafts):
-        if i in pairs:
-            continue
-        scored = [(fuzz.ratio(folded[i], stored_folded[s.id]), s) for s in free]
-        best = max(scored, key=lambda x: x[0], default=None)
-        if best and best[0] >= MOVED_SIMILARITY:
-            take(i, best[1])
-    return pairs
-
-
-def _dues(schedule: Schedule, year: int, calendar: WorkCalendar) -> list[tuple[date, date, bool]]:
-    occurrences = schedule.occurrences(date(year - 1, 1, 1), date(year + 1, 12, 31))
-    return [(o.due, calendar.last_day(o), o.before) for o in occurrences]
-
-
-async def _resolve_units(session: AsyncSession, plan_id: int) -> list[str] | None:
-    try:
-        from services.units import resolve_plan_units
-    except ImportError:  # the units part is not installed: mentions stay unresolved
-        return None
-    return await resolve_plan_units(session, plan_id)
 
 
 async def import_plan(
     uow: UnitOfWork, draft: PlanDraft, now: datetime, calendar: WorkCalendar
 ) -> ImportResult:
-    """Store a plan read from a document, inside the caller's unit of work (which commits).
+    """Store a plan inside the caller's unit of work (which commits), all in its transaction.
 
     Re-importing the same document changes nothing; a revised one updates tasks in place so
-    completions and snoozes (which point at task ids) stay attached.
+    completions and snoozes (which point at task ids) stay attached. ``import_draft`` is the
+    same with the heavy work kept out of the write transaction.
     """
-    session = uow.session
-    identity, print_ = plan_identity(draft), fingerprint(draft)
-    year = draft.year or now.year
-    unknown = []
-    prepared = []
-    for position, task in enumerate(draft.tasks):
-        values, schedule = _values(task, position, draft.year)
-        prepared.append((task, values, schedule))
-        if schedule.unknown:
-            unknown.append(f"{task.ref}: {task.deadline or ''}".strip())
-    existing_plan = await plans_repo.find_plan(session, identity)
-    if existing_plan is not None and existing_plan.fingerprint == print_:
-        stored = await plans_repo.existing_tasks(session, existing_plan.id)
-        unresolved = await plans_repo.unresolved_mentions_of(session, existing_plan.id)
-        return ImportResult(
-            existing_plan.id,
-            0,
-            0,
-            sum(s.active for s in stored),
-            0,
-            unresolved,
-            unknown,
-            False,
-            True,
+    check_size(draft)
+    planned = await plan_changes(
+        uow.session, draft, prepare(draft, now, calendar), plan_identity(draft), fingerprint(draft)
+    )
+    if planned.result.same_as_stored:
+        return planned.result
+    return await write_changes(uow.session, planned, now)
+
+
+async def _lock_plan(session: AsyncSession, identity: str) -> None:
+    """PostgreSQL: one writer per plan at a time (until commit). SQLite has one writer anyway."""
+    if session.get_bind().dialect.name == "postgresql":
+        await session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": identity}
         )
-    plan_id, plan_created = await plans_repo.save_plan(session, identity, draft, print_, now)
-    stored = await plans_repo.existing_tasks(session, plan_id)
-    pairs = match_tasks([t for t, _v, _s in prepared], stored)
-    stored_mentions = await plans_repo.mentions_of(session, [s.id for s in stored])
-    created = updated = unchanged = 0
-    changes = PlanChanges()
-    for i, (task, values, schedule) in enumerate(prepared):
-        mentions = _mentions(task)
-        old = pairs.get(i)
-        if old is None:
-            if stored:
-                changes.add_task(task.ref, task.content)
-            task_id = await plans_repo.add_task(session, plan_id, values)
-            await plans_repo.replace_dues(session, task_id, _dues(schedule, year, calendar))
-            await plans_repo.replace_mentions(session, task_id, mentions)
-            created += 1
-            continue
-        changed = old.snapshot != values.snapshot()
-        await plans_repo.update_task(session, old.id, values)
-        if changed:
-            await plans_repo.replace_dues(session, old.id, _dues(schedule, year, calendar))
-        if old.active:
-            changes.deadline(task.ref, old.deadline, task.deadline)
-        same_units = _same_mentions(stored_mentions.get(old.id, []), mentions)
-        if not same_units:
-            if old.active:
-                changes.mentions(task.ref, stored_mentions.get(old.id, []), mentions)
-            await plans_repo.replace_mentions(session, old.id, mentions)
-        if changed or not same_units:
-            updated += 1
-        else:
-            unchanged += 1
-    matched = {t.id for t in pairs.values()}
-    gone = [s.id for s in stored if s.id not in matched and s.active]
-    for s in stored:
-        if s.id in gone:
-            changes.remove_task(s.ref, s.content)
-    await plans_repo.deactivate_tasks(session, gone)
-    await session.flush()
-    resolved = await _resolve_units(session, plan_id)
-    unresolved = (
-        resolved
-        if resolved is not None
-        else await plans_repo.unresolved_mentions_of(session, plan_id)
-    )
-    await audit(
-        session,
-        now,
-        None,
-        "plan_import",
-        plan_id=plan_id,
-        source=draft.source,
-        created=created,
-        updated=updated,
-        unchanged=unchanged,
-        deactivated=len(gone),
-    )
-    await session.flush()
-    return ImportResult(
-        plan_id,
-        created,
-        updated,
-        unchanged,
-        len(gone),
-        unresolved,
-        unknown,
-        plan_created,
-        False,
-        changes,
-    )
+
+
+async def import_draft(
+    sessions: async_sessionmaker[AsyncSession],
+    draft: PlanDraft,
+    now: datetime,
+    calendar: WorkCalendar,
+    *,
+    dry_run: bool = False,
+) -> ImportResult:
+    """Preview (``dry_run``: reads only, no write lock) or import a plan.
+
+    Parsing, the diff and unit resolution run before the write transaction, off the event loop;
+    the transaction then checks the plan is still as read and writes. Two processes importing
+    the same plan at once: one writes, the other reads again and finds it already stored.
+    """
+    check_size(draft)
+    identity, print_ = plan_identity(draft), fingerprint(draft)
+    prepared = await asyncio.to_thread(prepare, draft, now, calendar)
+    for _attempt in range(ATTEMPTS):
+        async with UnitOfWork(sessions, read_only=True) as reading:
+            planned = await plan_changes(
+                reading.session, draft, prepared, identity, print_, run=asyncio.to_thread
+            )
+        if dry_run or planned.result.same_as_stored:
+            return planned.result
+        try:
+            async with UnitOfWork(sessions) as uow:
+                await _lock_plan(uow.session, identity)
+                if await plan_state(uow.session, identity) != planned.state:
+                    continue  # another import changed the plan since it was read
+                result = await write_changes(uow.session, planned, now)
+                await uow.commit()
+            return result
+        except IntegrityError:
+            continue  # another process stored the same plan first: read again
+    raise TthcError("Kế hoạch này đang được nhập từ nơi khác. Hãy thử lại sau ít phút.")
 
 
 MAX_WARNINGS = 12  # lines of warnings kept for a preview
@@ -307,7 +176,7 @@ async def import_files(
     *,
     dry_run: bool = False,
 ) -> list[FileOutcome]:
-    """Read and import each file in its own transaction; a bad file stores nothing."""
+    """Read and import (or preview) each file on its own; a bad or refused file stores nothing."""
     out = []
     for path in paths:
         try:
@@ -318,9 +187,10 @@ async def import_files(
         except OSError as exc:
             out.append(FileOutcome(path, None, None, f"Không đọc được tệp: {exc.strerror or exc}"))
             continue
-        async with UnitOfWork(sessions) as uow:
-            result = await import_plan(uow, draft, now, calendar)
-            if not dry_run:
-                await uow.commit()
+        try:
+            result = await import_draft(sessions, draft, now, calendar, dry_run=dry_run)
+        except TthcError as exc:
+            out.append(FileOutcome(path, draft, None, exc.message))
+            continue
         out.append(FileOutcome(path, draft, result, None))
     return out

@@ -9,7 +9,7 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import stored_utc, to_utc
@@ -27,6 +27,7 @@ from services.officers import (
 from store.models import InviteRow, OfficerRow, UnitRow
 
 INVITE_TTL = timedelta(days=7)
+USED = "Mã mời này đã được dùng. Mỗi liên kết chỉ dùng được một lần."
 # A rejected newcomer may ask again only after this long (each request messages every
 # coordinator); an invite link from a coordinator works at any time.
 REQUEST_COOLDOWN = timedelta(days=3)
@@ -68,14 +69,24 @@ async def redeem_invite(
     if row is None:
         raise NotAllowed("Mã mời không hợp lệ. Hãy xin điều phối viên một liên kết mới.")
     if row.used_at is not None:
-        raise NotAllowed("Mã mời này đã được dùng. Mỗi liên kết chỉ dùng được một lần.")
+        raise NotAllowed(USED)
     expires = stored_utc(row.expires_at)
     if expires <= to_utc(now):
         raise NotAllowed("Mã mời đã hết hạn. Hãy xin điều phối viên một liên kết mới.")
     existing = await get_officer(session, telegram_id)
     if existing is not None and existing.status == "removed":
         raise NotAllowed("Tài khoản của bạn đã bị gỡ. Hãy liên hệ điều phối viên.")
-    row.used_at, row.used_by = to_utc(now), telegram_id
+    # Spend the code only if nobody spent it since it was read: concurrent redemptions queue on
+    # the row (PostgreSQL re-checks the condition once the first one commits; SQLite has one
+    # writer at a time), so exactly one of them registers.
+    spent = await session.execute(
+        update(InviteRow)
+        .where(InviteRow.id == row.id, InviteRow.used_at.is_(None))
+        .values(used_at=to_utc(now), used_by=telegram_id)
+        .execution_options(synchronize_session=False)
+    )
+    if getattr(spent, "rowcount", 0) != 1:
+        raise NotAllowed(USED)
     role = existing.role if existing and existing.role != OFFICER else row.role
     officer = await add_officer(session, telegram_id, name, row.unit_id, role, now)
     await audit(session, now, telegram_id, "invite.redeem", unit_id=row.unit_id)

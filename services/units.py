@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.owing import Reach, reach
-from bot.units import Directory, Match, Unit, find_province, match, split_mentions
+from bot.units import Directory, Match, Unit, builtin_units, find_province, match, split_mentions
+from bot.units.builtin import short_province_name
 from store import units_repo
 from store.models import PlanRow, TaskUnitRow
 
@@ -64,11 +67,11 @@ async def resolve_plan_units(session: AsyncSession, plan_id: int) -> list[str]:
     for mention in await units_repo.plan_mentions(session, plan_id):
         if mention.unit_id is not None:
             continue
-        parts = split_mentions(mention.mention) or [mention.mention]
+        parts = resolve_mention(directory, scope, mention.mention)
         row = await session.get(TaskUnitRow, mention.id)
         assert row is not None
-        for index, part in enumerate(parts):
-            found = match(directory, part, limit=1, scope=scope)
+        for index, (part, hit) in enumerate(parts):
+            found = [hit] if hit else []
             target = row
             if index > 0:
                 target = TaskUnitRow(task_id=mention.task_id, role=mention.role, mention=part)
@@ -83,6 +86,46 @@ async def resolve_plan_units(session: AsyncSession, plan_id: int) -> list[str]:
             target.note = found[0].note
     await session.flush()
     return list(dict.fromkeys(unresolved))
+
+
+def resolve_mention(
+    directory: Directory, scope: Unit | None, text: str
+) -> list[tuple[str, Match | None]]:
+    """A mention split into the units it names, each with its best match (None: unresolved)."""
+    out: list[tuple[str, Match | None]] = []
+    for part in split_mentions(text) or [text]:
+        found = match(directory, part, limit=1, scope=scope)
+        out.append((part, found[0] if found else None))
+    return out
+
+
+async def reading_directory(session: AsyncSession, issuer: str | None) -> Directory:
+    """The directory a plan's mentions are resolved against, with reads only: the stored one,
+    or (none stored yet) the built-in one ``ensure_directory`` would seed."""
+    if await units_repo.count_units(session):
+        return await units_repo.load_directory(session)
+    chosen = await deployment_province(session, issuer)
+    found = find_province(chosen) if chosen else None
+    if found is None:
+        return await units_repo.load_directory(session)
+    return Directory(builtin_units(found), province=short_province_name(found))
+
+
+async def unit_ids(session: AsyncSession, issuer: str | None, units: list[Unit]) -> dict[str, int]:
+    """Stored ids of the units a plan's mentions matched (by key), seeding the directory and
+    storing units proposed on the fly as ``resolve_plan_units`` does."""
+    if not units:
+        return {}
+    await ensure_directory(session, issuer)
+    directory = await units_repo.load_directory(session)
+    ids: dict[str, int] = {}
+    for unit in units:
+        stored = directory.get(unit.key)
+        if stored is None or stored.id is None:
+            directory, stored = await _stored(session, directory, replace(unit, id=None))
+        assert stored.id is not None
+        ids[unit.key] = stored.id
+    return ids
 
 
 async def covering_unit_ids(

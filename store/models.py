@@ -286,3 +286,67 @@ class AuditRow(Base):
     actor: Mapped[int | None] = mapped_column(BigInteger)
     action: Mapped[str] = mapped_column(String(60))
     detail: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+
+
+class ZaloChatRow(Base):
+    """An officer's Zalo chat (migration 0007): where their Zalo answers and reminders go.
+
+    ``state`` is the chat's memory between messages: which number meant which task occurrence
+    (``numbers``) and what "xem thêm" continues (``more``).
+    """
+
+    __tablename__ = "zalo_chats"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"), unique=True)
+    zalo_user_id: Mapped[str] = mapped_column(String(64), unique=True)
+    chat_id: Mapped[str] = mapped_column(String(64))
+    display_name: Mapped[str | None] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    state: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    linked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ZaloGroupRow(Base):
+    """A Zalo group linked to a unit (by an officer of that unit or a coordinator): members who
+    mention the bot read the unit's tasks there. ``state`` as in ``ZaloChatRow``."""
+
+    __tablename__ = "zalo_groups"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[str] = mapped_column(String(64), unique=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    linked_by: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    state: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ZaloPairingRow(Base):
+    """A single-use code shown on Telegram that links the officer's Zalo chat (hash only)."""
+
+    __tablename__ = "zalo_pairings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"), index=True)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ZaloSeenRow(Base):
+    """A Zalo message already handled: each message id is handled once, across restarts."""
+
+    __tablename__ = "zalo_seen"
+    message_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class ZaloQuotaRow(Base):
+    """Messages counted per Zalo bot and month (both directions), and whether the
+    administrators were told the cap is near."""
+
+    __tablename__ = "zalo_quota"
+    __table_args__ = (UniqueConstraint("bot_id", "month", name="uq_zalo_quota_month"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bot_id: Mapped[str] = mapped_column(String(64))
+    month: Mapped[str] = mapped_column(String(7))  # yyyy-mm
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    warned: Mapped[bool] = mapped_column(Boolean, default=False)

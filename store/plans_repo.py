@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.deadlines import Schedule
@@ -142,6 +142,13 @@ async def find_plan(session: AsyncSession, identity: str) -> StoredPlan | None:
     return _plan(row) if row else None
 
 
+async def find_plan_row(session: AsyncSession, identity: str) -> PlanRow | None:
+    """The plan row with this identity, if any."""
+    return (
+        await session.execute(select(PlanRow).where(PlanRow.identity == identity))
+    ).scalar_one_or_none()
+
+
 async def save_plan(
     session: AsyncSession, identity: str, draft: PlanDraft, fingerprint: str, now: datetime
 ) -> tuple[int, bool]:
@@ -197,70 +204,120 @@ async def mentions_of(
     return out
 
 
-def _apply(row: TaskRow, values: TaskValues) -> None:
-    """Write the values on a task row (new or matched)."""
-    row.position, row.ref, row.section, row.content = (
-        values.position,
-        values.ref,
-        values.section,
-        values.content,
+def _columns(values: TaskValues) -> dict[str, Any]:
+    """The task row's columns for these values (new or matched task)."""
+    return {
+        "position": values.position,
+        "ref": values.ref,
+        "section": values.section,
+        "content": values.content,
+        "result": values.result,
+        "deadline": values.deadline,
+        "deadline_in_text": values.deadline_in_text,
+        "notes": values.notes,
+        "inferred": list(values.inferred),
+        "schedule": values.schedule,
+        "schedule_kind": values.schedule_kind,
+        "ongoing": values.ongoing,
+        "deadline_unknown": values.deadline_unknown,
+        "search_text": values.search_text,
+        "active": True,
+    }
+
+
+async def add_tasks(session: AsyncSession, plan_id: int, values: Sequence[TaskValues]) -> list[int]:
+    """Insert new task rows in one batch; their ids, in order."""
+    if not values:
+        return []
+    rows = [{"plan_id": plan_id, **_columns(v)} for v in values]
+    inserted = await session.execute(
+        insert(TaskRow).returning(TaskRow.id, sort_by_parameter_order=True), rows
     )
-    row.result, row.deadline, row.deadline_in_text = (
-        values.result,
-        values.deadline,
-        values.deadline_in_text,
-    )
-    row.notes, row.inferred, row.schedule = values.notes, list(values.inferred), values.schedule
-    row.schedule_kind, row.ongoing, row.deadline_unknown = (
-        values.schedule_kind,
-        values.ongoing,
-        values.deadline_unknown,
-    )
-    row.search_text, row.active = values.search_text, True
+    return list(inserted.scalars())
 
 
-async def add_task(session: AsyncSession, plan_id: int, values: TaskValues) -> int:
-    """Insert a new task row; its id."""
-    row = TaskRow(plan_id=plan_id)
-    _apply(row, values)
-    session.add(row)
-    await session.flush()
-    return row.id
+async def update_tasks(session: AsyncSession, values: Mapping[int, TaskValues]) -> None:
+    """Write new values on stored tasks, in one batch (their ids, and so officers' records,
+    stay)."""
+    if values:
+        rows = [{"id": task_id, **_columns(v)} for task_id, v in values.items()]
+        await session.execute(update(TaskRow), rows)
+        _expire(session, values)
 
 
-async def update_task(session: AsyncSession, task_id: int, values: TaskValues) -> None:
-    """Write new values on a stored task (its id, and so officers' records, stay)."""
-    row = await session.get(TaskRow, task_id)
-    assert row is not None
-    _apply(row, values)
+def _expire(session: AsyncSession, task_ids: Iterable[int]) -> None:
+    """Task rows this session loaded before a batch update are read again on their next use."""
+    wanted = set(task_ids)
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, TaskRow) and obj.id in wanted:
+            session.expire(obj)
 
 
 async def deactivate_tasks(session: AsyncSession, task_ids: Sequence[int]) -> None:
     """Mark tasks a revised plan no longer has; they stay for the records attached to them."""
-    for task_id in task_ids:
-        row = await session.get(TaskRow, task_id)
-        if row is not None:
-            row.active = False
+    for chunk in _chunks(task_ids):
+        await session.execute(
+            update(TaskRow)
+            .where(TaskRow.id.in_(chunk))
+            .values(active=False)
+            .execution_options(synchronize_session=False)
+        )
+    _expire(session, task_ids)
 
 
-async def replace_dues(
-    session: AsyncSession, task_id: int, dues: Sequence[tuple[date, date, bool]]
+def _chunks(ids: Sequence[int], size: int = 500) -> list[list[int]]:
+    return [list(ids[i : i + size]) for i in range(0, len(ids), size)]
+
+
+async def replace_dues_of(
+    session: AsyncSession, dues: Mapping[int, Sequence[tuple[date, date, bool]]]
 ) -> None:
-    """Replace a task's due dates: (nominal date, real last day, before)."""
-    await session.execute(delete(TaskDueRow).where(TaskDueRow.task_id == task_id))
-    session.add_all(
-        TaskDueRow(task_id=task_id, due_date=d, last_day=last, before=b) for d, last, b in dues
-    )
+    """Replace tasks' due dates: task id → (nominal date, real last day, before)."""
+    for chunk in _chunks(list(dues)):
+        await session.execute(delete(TaskDueRow).where(TaskDueRow.task_id.in_(chunk)))
+    rows = [
+        {"task_id": t, "due_date": d, "last_day": last, "before": b}
+        for t, items in dues.items()
+        for d, last, b in items
+    ]
+    if rows:
+        await session.execute(insert(TaskDueRow), rows)
 
 
-async def replace_mentions(
-    session: AsyncSession, task_id: int, mentions: Sequence[tuple[str, str]]
+Mention = tuple[str, str, int | None, str | None]  # role, text, unit id, note
+
+
+async def replace_mentions_of(
+    session: AsyncSession, mentions: Mapping[int, Sequence[Mention]]
 ) -> None:
-    """Replace a task's unit mentions (role, text) with unresolved ones (unit_id NULL)."""
-    await session.execute(delete(TaskUnitRow).where(TaskUnitRow.task_id == task_id))
-    session.add_all(
-        TaskUnitRow(task_id=task_id, role=role, mention=text) for role, text in mentions
-    )
+    """Replace tasks' unit mentions: task id → (role, text, unit id or None, note)."""
+    for chunk in _chunks(list(mentions)):
+        await session.execute(delete(TaskUnitRow).where(TaskUnitRow.task_id.in_(chunk)))
+    rows = [
+        {"task_id": t, "role": role, "mention": text, "unit_id": unit, "note": note}
+        for t, items in mentions.items()
+        for role, text, unit, note in items
+    ]
+    if rows:
+        await session.execute(insert(TaskUnitRow), rows)
+
+
+async def retry_mentions(session: AsyncSession, mentions: Mapping[int, Sequence[Mention]]) -> None:
+    """Rewrite stored mention rows resolved again (mention id → its parts): the first part
+    takes the row, the others are added beside it."""
+    for mention_id, parts in mentions.items():
+        row = await session.get(TaskUnitRow, mention_id)
+        if row is None or not parts:
+            continue
+        if len(parts) > 1:
+            row.mention = parts[0][1]
+        if parts[0][2] is not None:
+            row.unit_id, row.note = parts[0][2], parts[0][3]
+        session.add_all(
+            TaskUnitRow(task_id=row.task_id, role=role, mention=text, unit_id=unit, note=note)
+            for role, text, unit, note in parts[1:]
+        )
+    await session.flush()
 
 
 async def stored_tasks(

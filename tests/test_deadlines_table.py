@@ -93,6 +93,7 @@ DOMAIN = load_rows("domain.tsv")
 GOLD = load_rows("gold.tsv")
 VARIANTS = load_rows("variants.tsv")
 LIMITS = load_rows("limits.tsv")
+LIMITS2 = load_rows("limits2.tsv")
 
 
 @pytest.mark.parametrize("row", DOMAIN, ids=[r.id for r in DOMAIN])
@@ -112,6 +113,11 @@ def test_team_written_variant_reads_to_its_expected_dates(row: Row) -> None:
 
 @pytest.mark.parametrize("row", LIMITS, ids=[r.id for r in LIMITS])
 def test_limits_spans_and_rhythms_of_issue_13_read_to_their_dates(row: Row) -> None:
+    check(row)
+
+
+@pytest.mark.parametrize("row", LIMITS2, ids=[r.id for r in LIMITS2])
+def test_classes_blind_batch_2_found_missing_read_to_their_dates(row: Row) -> None:
     check(row)
 
 

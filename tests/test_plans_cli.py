@@ -34,7 +34,9 @@ def test_import_prints_the_plans_as_json_and_tasks_lists_what_was_stored(tmp_pat
     [plan] = out["plans"]
     assert set(plan) == {
         "source", "issuer", "year", "number", "title", "tasks", "warnings", "report", "changes",
+        "duplicates_dropped",
     }  # fmt: skip
+    assert plan["duplicates_dropped"] == 0
     assert (plan["issuer"], plan["year"], len(plan["tasks"])) == ("UBND tỉnh Quảng Ngãi", 2026, 21)
     assert set(plan["tasks"][0]) == {
         "ref", "section", "content", "result", "lead", "support",

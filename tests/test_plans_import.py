@@ -184,17 +184,11 @@ async def test_a_failure_half_way_through_a_plan_leaves_nothing_stored(
 ) -> None:
     from store import plans_repo
 
-    real = plans_repo.replace_mentions
-    calls = 0
+    # The last write of an import, after the tasks, due dates and mentions were written.
+    async def failing(session: Any, task_ids: Any) -> None:
+        raise RuntimeError("disk full")
 
-    async def failing(session: Any, task_id: int, mentions: Any) -> None:
-        nonlocal calls
-        calls += 1
-        if calls == 10:
-            raise RuntimeError("disk full")
-        await real(session, task_id, mentions)
-
-    monkeypatch.setattr(plans_repo, "replace_mentions", failing)
+    monkeypatch.setattr(plans_repo, "deactivate_tasks", failing)
     with pytest.raises(RuntimeError):
         await import_files(sessions, [SAMPLE], NOW, WorkCalendar())
     async with sessions() as s:

@@ -148,3 +148,21 @@ def test_the_builtin_directory_has_every_commune_of_the_country() -> None:
     units = country_units()
     assert sum(u.kind == Kind.COMMUNE for u in units) == 3321
     assert len({u.key for u in units}) == len(units)
+
+
+@pytest.mark.parametrize(
+    ("query", "key"),
+    [
+        ("SGD&ĐT", "so_gddt"),
+        ("sdt&tg", "so_dttg"),
+        ("SKH&ĐT", "so_tai_chinh"),
+        ("Sgt&vt", "so_xay_dung"),
+        ("STN&MT", "so_nnmt"),
+        ("snn & ptnt", "so_nnmt"),
+    ],
+)
+def test_a_department_s_glued_to_an_abbreviation_with_an_ampersand_is_that_department(
+    query: str, key: str
+) -> None:
+    # Issue 13, blind batch 2: "S" + "NN&MT" (no space) read as nothing.
+    assert top_is(directory("An Giang"), query, key)

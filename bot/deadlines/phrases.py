@@ -58,6 +58,8 @@ def clean(text: str) -> str:
 
 # (cheap substring that must be present, pattern, replacement)
 _SUBS: tuple[tuple[str, str, str], ...] = (
+    # "trc 15/8", "tr. ngày 20", "tr ngày 5 hằng tháng": "trước" abbreviated in a cell.
+    ("tr", r"\btr(?:c\b\.?|\.|(?=\s+(?:ngay\b|\d)))\s*", "truoc "),
     (" /", r"\s+/", "/"),
     ("/ ", r"/\s+", "/"),
     ("&", r"&", " va "),
@@ -134,6 +136,7 @@ _SUBS: tuple[tuple[str, str, str], ...] = (
 _SUBS_RE = tuple((k, re.compile(p), r) for k, p, r in _SUBS)
 _T_DIGIT = re.compile(r"t\d")
 _TIME_OF_DAY = re.compile(r"\d\s*(?:h|gio)\b|\dh\d")
+_TRUOC_SHORT = re.compile(r"\btr(?:c\b|\.|\s+(?:ngay\b|\d))")
 
 
 # Tighter (still necessary) conditions for the substitutions whose key is a common letter.
@@ -141,6 +144,7 @@ _GATES = {
     # "q" then "." / spaces / a quarter number: never at the "q" of "quy".
     "q": lambda s: s.count("q") > s.count("qu"),
     "t": lambda s: _T_DIGIT.search(s) is not None,
+    "tr": lambda s: ("trc" in s or "tr." in s or "tr " in s) and _TRUOC_SHORT.search(s) is not None,
     "ngay": lambda s: _TIME_OF_DAY.search(s) is not None,
     # "hang|moi|tung|trong|cuoi|dau thang|quy|nam ,": "hang" is inside "thang" itself.
     ",": lambda s: (
@@ -171,6 +175,7 @@ def normalise(folded: str, has_digit: bool = True) -> str:
         or " /" in s
         or "/ " in s
         or "thg" in s
+        or (("trc" in s or "tr." in s or "tr " in s) and _TRUOC_SHORT.search(s) is not None)
         or "hn" in s
         or "ngay thu" in s
         or "mong" in s
@@ -232,7 +237,7 @@ def segments(s: str) -> list[str]:
 
 
 _LIMIT_START = re.compile(
-    r"\b(?:cham nhat|truoc ngay|truoc \d|han (?:cuoi|chot|nop|gui)|thoi han|"
+    r"\b(?:cham nhat|truoc ngay|truoc \d|trc\b|tr\.|tr (?:ngay|\d)|han (?:cuoi|chot|nop|gui)|thoi han|"
     r"trong (?:thoi gian|vong) \d|khong qua|hoan thanh (?:truoc|trong))"
 )
 _LIMIT_END = re.compile(r"[;()\n]|\.(?=\s|$)")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from bot.model import PlanDraft
+from bot.errors import BadDocument
+from bot.model import PlanDraft, ReadReport
 from bot.plans.blocks import Block
+from bot.plans.budget import ReadBudget
+from bot.plans.dedupe import drop_duplicates
 from bot.plans.doc_convert import convert_legacy
 from bot.plans.docx_reader import read_docx_blocks
 from bot.plans.intake import MAX_FILE_BYTES, check_size, decode_text, kind_of
@@ -20,7 +24,7 @@ from bot.plans.xlsx_reader import read_xlsx_blocks
 __all__ = ["read_plan", "read_blocks", "plan_from_blocks", "MAX_FILE_BYTES"]
 
 
-def read_blocks(name: str, data: bytes) -> list[Block]:
+def read_blocks(name: str, data: bytes, budget: ReadBudget | None = None) -> list[Block]:
     """Lines and rows of a document, its kind told by its content."""
     check_size(len(data))
     kind = kind_of(name, data)
@@ -29,18 +33,21 @@ def read_blocks(name: str, data: bytes) -> list[Block]:
         data = convert_legacy(data, "xlsx" if legacy_sheet else "docx")
         kind = "xlsx" if legacy_sheet else "docx"
     if kind == "docx":
-        return read_docx_blocks(data)
+        return read_docx_blocks(data, budget)
     if kind == "xlsx":
         return read_xlsx_blocks(data)
     if kind == "pdf":
         return read_pdf_blocks(data)
-    return read_text_blocks(decode_text(data))
+    return read_text_blocks(decode_text(data), budget)
 
 
-def plan_from_blocks(source: str, blocks: list[Block]) -> PlanDraft:
-    """Metadata and tasks of a document already split into blocks."""
+def plan_from_blocks(source: str, blocks: list[Block], warnings: tuple[str, ...] = ()) -> PlanDraft:
+    """Metadata and tasks of a document already split into blocks; identical rows kept once.
+
+    ``warnings`` (the reader's notes on values clamped) come first in the report's warnings.
+    """
     notes = Notes()
-    tasks = parse_blocks(blocks, notes)
+    tasks, duplicates = drop_duplicates(parse_blocks(blocks, notes))
     meta = read_meta(blocks)
     sections: list[str] = []
     for t in tasks:
@@ -54,9 +61,14 @@ def plan_from_blocks(source: str, blocks: list[Block]) -> PlanDraft:
         title=meta.title,
         doc_date=meta.doc_date,
         sections=tuple(sections),
-        tasks=tuple(tasks),
-        report=build_report(notes, tasks),
+        tasks=tasks,
+        report=_with_warnings(build_report(notes, list(tasks)), warnings),
+        duplicates=duplicates,
     )
+
+
+def _with_warnings(report: ReadReport, warnings: tuple[str, ...]) -> ReadReport:
+    return replace(report, warnings=(*warnings, *report.warnings)) if warnings else report
 
 
 def read_plan(path: Path, data: bytes | None = None) -> PlanDraft:
@@ -65,4 +77,13 @@ def read_plan(path: Path, data: bytes | None = None) -> PlanDraft:
         size = path.stat().st_size
         check_size(size)
         data = path.read_bytes()
-    return plan_from_blocks(path.name, read_blocks(path.name, data))
+    budget = ReadBudget()
+    blocks = read_blocks(path.name, data, budget)
+    try:
+        plan = plan_from_blocks(path.name, blocks, budget.report())
+    except BadDocument as exc:  # say what was clamped: it may be why no task was found
+        if not budget.notes:
+            raise
+        raise BadDocument(f"{exc.message} Lưu ý khi đọc: {'; '.join(budget.report()[:3])}") from exc
+    budget.check_time()
+    return plan

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
+from bot.memo import bounded_memo
 from bot.text import squash
 
 
@@ -39,7 +39,7 @@ _BOLD = re.compile(r"\*\*|__")
 _ENTITIES = (("&nbsp;", " "), ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'))
 
 
-@lru_cache(maxsize=8192)
+@bounded_memo(maxsize=4096)
 def clean(text: str) -> str:
     """Plain text of a cell: footnote markers, HTML tags and markdown bold removed."""
     if "<" not in text and "*" not in text and "_" not in text and "&" not in text:
@@ -86,9 +86,10 @@ _TIME_HEAD = re.compile(
 )
 
 
-@lru_cache(maxsize=8192)
+@bounded_memo(maxsize=4096)
 def folded(text: str) -> str:
-    """The search form of a cell's plain text (memoised: cells are read several times)."""
+    """The search form of a cell's plain text (memoised: cells are read several times; long
+    cells are not kept)."""
     return fast_fold(clean(text))
 
 

@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 
 from bot.errors import BadDocument
 from bot.plans.blocks import MERGED, Block, Line, Row
+from bot.plans.budget import MAX_COLUMNS, ReadBudget, xml_number
 from bot.plans.intake import open_docx_zip
 from bot.plans.numbering import Numbering
 from bot.plans.xml import parse_xml
@@ -30,6 +31,7 @@ _TAB, _BR, _PPR, _NUMPR, _PSTYLE = (
 )
 _TCPR, _VMERGE, _GRIDSPAN, _VAL = qn("w:tcPr"), qn("w:vMerge"), qn("w:gridSpan"), qn("w:val")
 _TRPR, _GRIDBEFORE = qn("w:trPr"), qn("w:gridBefore")
+_TBLGRID, _GRIDCOL = qn("w:tblGrid"), qn("w:gridCol")
 
 
 _NBHYPHEN, _SOFTHYPHEN, _CR = qn("w:noBreakHyphen"), qn("w:softHyphen"), qn("w:cr")
@@ -80,24 +82,42 @@ def _cell_text(tc: Any, numbering: Numbering | None = None) -> str:
     return "<ul>" + "".join(f"<li>{t}</li>" for t in paras) + "</ul>"
 
 
-def _row_cells(tr: Any, numbering: Numbering) -> tuple[str, ...]:
+def _row_cells(
+    tr: Any, numbering: Numbering, budget: ReadBudget, width: int, where: str
+) -> tuple[str, ...]:
+    """A row's cells, spans written out as empty cells, never more than ``width`` of them."""
     cells: list[str] = []
     trpr = tr.find(_TRPR)
-    if trpr is not None and trpr.find(_GRIDBEFORE) is not None:
-        cells.extend([""] * int(trpr.find(_GRIDBEFORE).get(_VAL) or 0))
+    before = trpr.find(_GRIDBEFORE) if trpr is not None else None
+    if before is not None:
+        n = xml_number(before.get(_VAL), 0, 0, width, f"{where}, w:gridBefore", budget)
+        cells.extend([""] * n)
     for tc in tr.iterchildren(_TC):
+        if len(cells) >= MAX_COLUMNS:
+            budget.note(f"{where}: hơn {MAX_COLUMNS} ô, bỏ qua các ô sau.")
+            break
         tcpr = tc.find(_TCPR)
         span, merged = 1, False
         if tcpr is not None:
             gs = tcpr.find(_GRIDSPAN)
             if gs is not None:
-                span = max(1, int(gs.get(_VAL) or 1))
+                span = xml_number(gs.get(_VAL), 1, 1, width, f"{where}, w:gridSpan", budget)
             vm = tcpr.find(_VMERGE)
             merged = vm is not None and (vm.get(_VAL) or "continue") == "continue"
         first = not cells
-        cells.append(MERGED if merged else _cell_text(tc, numbering if first else None))
-        cells.extend([MERGED if merged else ""] * (span - 1))
+        text = MERGED if merged else _cell_text(tc, numbering if first else None)
+        budget.spend(text_chars=len(text))
+        cells.append(text)
+        cells.extend([MERGED if merged else ""] * min(span - 1, max(0, width - len(cells))))
+    budget.spend(rows=1, cells=len(cells))
     return tuple(cells)
+
+
+def _grid_width(tbl: Any) -> int:
+    """Columns of a table's grid (w:tblGrid), within 1..MAX_COLUMNS (MAX_COLUMNS when absent)."""
+    grid = tbl.find(_TBLGRID)
+    count = sum(1 for _ in grid.iterchildren(_GRIDCOL)) if grid is not None else 0
+    return min(count, MAX_COLUMNS) if count else MAX_COLUMNS
 
 
 def _read_part(data: bytes, name: str) -> bytes | None:
@@ -118,8 +138,12 @@ def _top_level(parent: Any) -> Any:
             yield from _top_level(child)
 
 
-def read_docx_blocks(data: bytes) -> list[Block]:
-    """Lines and table rows of a .docx, in order; nested tables are read as cell text."""
+def read_docx_blocks(data: bytes, budget: ReadBudget | None = None) -> list[Block]:
+    """Lines and table rows of a .docx, in order; nested tables are read as cell text.
+
+    Spends from ``budget`` (a fresh one when None) and leaves its notes there.
+    """
+    budget = budget if budget is not None else ReadBudget()
     # Only the main part is read (python-docx's XML layer, without loading styles, headers,
     # images and the rest of the package, which costs more than the whole parse).
     with open_docx_zip(data) as zf:
@@ -136,10 +160,16 @@ def read_docx_blocks(data: bytes) -> list[Block]:
     for child in _top_level(body):
         if child.tag == _P:
             text = _paragraph_text(child)
+            budget.spend(rows=1, text_chars=len(text))
             if text:
                 blocks.append(Line(text))
         elif child.tag == _TBL:
             table += 1
-            for tr in child.iterchildren(_TR):
-                blocks.append(Row(_row_cells(tr, numbering), table))
+            width = _grid_width(child)
+            for n, tr in enumerate(child.iterchildren(_TR), start=1):
+                if n % 256 == 0:
+                    budget.check_time()
+                where = f"Bảng {table}, dòng {n}"
+                blocks.append(Row(_row_cells(tr, numbering, budget, width, where), table))
+    budget.check_time()
     return blocks

@@ -115,6 +115,21 @@ def _range(m: re.Match[str], today: date, raw: str) -> Period | None:
     return Period(a, b, f"từ {short_date(a)} đến {short_date(b)}")
 
 
+def _month_range(m: re.Match[str], today: date, raw: str) -> Period | None:
+    a, b, y = int(m.group("a")), int(m.group("b")), _year(m, today)
+    if not 1 <= a < b <= 12:
+        return None
+    return Period(date(y, a, 1), month_end(y, b), f"từ tháng {a} đến tháng {b}/{y}")
+
+
+def _day_of_month(m: re.Match[str], today: date, raw: str) -> Period | None:
+    month = int(m.group("m")) if m.group("m") else today.month
+    try:
+        return day_period(date(today.year, month, int(m.group("d"))))
+    except ValueError:
+        return None
+
+
 def _until(m: re.Match[str], today: date, raw: str) -> Period | None:
     what = m.group("to")
     if what.startswith("cuoi thang") or what.startswith("het thang"):
@@ -245,6 +260,12 @@ _END = r"(?P<to>(?:cuoi|het) (?:thang|quy|tuan|nam)(?: nay)?)"
 # Tried in order; the first that matches (and builds) wins, so longer phrases come first.
 PATTERNS: tuple[tuple[str, Builder], ...] = (
     (rf"(?:tu )?(?:ngay )?{_DATE}(?: ?(?:den|toi|-|->|~) ?| )(?:het )?(?:ngay )?{_DATE}", _range),
+    (
+        r"(?:tu )?(?:thang|t) ?(?P<a>\d{1,2}) ?(?:den|toi|-|->) ?(?:het )?(?:thang |t)?"
+        rf"(?P<b>\d{{1,2}}){_YEAR}",
+        _month_range,
+    ),
+    (r"ngay (?P<d>\d{1,2}) (?:thang nay|cua thang nay|thang (?P<m>\d{1,2}))", _day_of_month),
     (rf"(?:tu )?(?:bay gio|gio|hom nay|nay) (?:den|toi) {_END}", _until),
     (rf"(?:tu )?(?:bay gio|gio|hom nay|nay) (?:den|toi) (?:ngay )?{_DATE}", _until_date),
     (r"(?:trong )?(\d{1,3}) (ngay|tuan) (?:toi|nua|sap toi|ke tiep|tiep theo)", _next_days),
@@ -293,3 +314,10 @@ def find_period(norm: str, raw: str, today: date) -> tuple[Period | None, str]:
                 rest = (norm[: m.start()] + " " + norm[m.end() :]).split()
                 return period, " ".join(rest)
     return None, norm
+
+
+def remaining(period: Period, today: date) -> Period:
+    """What is left of ``period`` from ``today`` (the period itself when it starts later)."""
+    if not period.start < today <= period.end:
+        return period
+    return Period(today, period.end, f"từ nay đến {short_date(period.end)}")

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from bot.model import Role
+from bot.questions.guess import guess_topic, is_chat, is_topic_apology
 from bot.questions.normalize import normalize
-from bot.questions.periods import Period, find_period
+from bot.questions.periods import Period, find_period, remaining
 from bot.text import unify_spelling
 
 
@@ -57,6 +58,7 @@ class Query:
     report: str | None = None  # next_due: month | quarter | half | year | any
     counted: Intent | None = None  # count: what is counted
     page: int = 0  # "… trang 2" asks for the second page of a long answer
+    guess: str | None = None  # content words when no topic is named with "về" (guess.py)
 
 
 _PAGE = re.compile(r"(?<!\w)(?:xem )?trang (\d{1,3})(?!\w)")
@@ -459,7 +461,7 @@ def _base_intent(
     role: Role | None,
     topic: str | None,
 ) -> Intent | None:
-    if _has(n, *_OVERDUE):
+    if _has(n, *_OVERDUE) and not is_topic_apology(n):
         return Intent.OVERDUE
     if _has(n, *_ONGOING):
         return Intent.ONGOING
@@ -487,6 +489,8 @@ def read_question(text: str, today: date, unit_matcher: UnitMatcher | None = Non
     if page_m:
         page = max(int(page_m.group(1)) - 1, 0)
         n = (n[: page_m.start()] + " " + n[page_m.end() :]).strip()
+    if is_chat(n):
+        return Query(text, Intent.UNKNOWN)
     ref_m = _REF.search(n)
     if ref_m and (re.search(r"[a-z]", ref_m.group(1)) or _has(n, *_DETAIL_WORDS)):
         return Query(text, Intent.DETAIL, ref=ref_m.group(1))
@@ -497,10 +501,22 @@ def read_question(text: str, today: date, unit_matcher: UnitMatcher | None = Non
     unit = unit_matcher(unit_text) if unit_text and unit_matcher else None
     role = Role.LEAD if _has(n, "chu tri") else Role.SUPPORT if _has(n, "phoi hop") else None
     topic = _find_topic(rest, unit_text)
+    guess = None if topic or n.startswith("ai ") else guess_topic(rest, unit_text)
     slots = {"period": period, "unit_text": unit_text, "unit": unit, "role": role, "page": page}
+    slots["guess"] = guess
     if _is_next_due(n) and not _has(n, *_COUNT):
         return Query(text, Intent.NEXT_DUE, report=_report_kind(n), **slots)  # type: ignore[arg-type]
     base = _base_intent(n, rest, period, unit_text, role, topic)
+    if base is Intent.UNIT_TASKS and period is None and _has(n, "co han", "co thoi han"):
+        # "chủ trì những việc nào có hạn": the tasks with a date still to come this year.
+        base, period = (
+            Intent.DUE,
+            remaining(Period(today - timedelta(days=1), date(today.year, 12, 31), ""), today),
+        )
+        slots["period"] = period
+    elif base is Intent.DUE and period is not None and _has(n, "con"):
+        # "trong năm còn việc gì": what is left of the period, from today.
+        period = slots["period"] = remaining(period, today)
     if _has(n, *_COUNT):
         counted = base or Intent.UNIT_TASKS
         return Query(text, Intent.COUNT, topic=topic, counted=counted, **slots)  # type: ignore[arg-type]
@@ -514,4 +530,6 @@ def read_question(text: str, today: date, unit_matcher: UnitMatcher | None = Non
     # "ai …" asks who, which the plans answer only through a task ("việc II.3 giao cho ai").
     if _has(n, *_TASK_WORDS) and not n.startswith("ai "):
         return Query(text, Intent.UNIT_TASKS, **slots)  # type: ignore[arg-type]
+    if guess:  # only the words: a period or a unit alone is not a question about tasks
+        return Query(text, Intent.UNKNOWN, guess=guess)
     return Query(text, Intent.UNKNOWN)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
 
+from bot.memo import bounded_memo
 from bot.units.model import Kind, Unit
 from bot.units.normalise import normalise
 
@@ -13,7 +13,7 @@ from bot.units.normalise import normalise
 _COMMUNE_WORDS = ("ubnd", "xa", "phuong", "dac khu", "thi tran")
 
 
-@lru_cache(maxsize=65536)
+@bounded_memo(maxsize=65536, max_key_chars=256)
 def _search_form(text: str, strip_qualifiers: bool, abbreviate: bool) -> str:
     """``normalise`` for names, cached: the same names recur in every province."""
     return normalise(text, strip_qualifiers=strip_qualifiers, abbreviate=abbreviate)

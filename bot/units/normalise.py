@@ -32,9 +32,19 @@ _PUNCT_ABBREV = [
     (r"\b(?:trung tam|tt)\s*pv\s*hcc\b", "ttpvhcc"),
     (r"\bu\.?b\.?n\.?d\b", "ubnd"),
 ]
-# "&" may also be written as the word "và": "sở tt và tt", "NN và PTNT".
+# "&" may also be written as the word "và": "sở tt và tt", "NN và PTNT". A department's "S"
+# may be glued to the abbreviation ("SNN&MT", "SKH&CN"): kept glued, "snnmt" is a synonym of
+# "so nnmt" below (only for the spellings with "&", which a glued "S" cannot be mistaken in).
 _PUNCT_ABBREV_RE = [
-    (re.compile(p.replace(r"\s*&\s*", r"\s*(?:&|\bva\b)\s*")), r) for p, r in _PUNCT_ABBREV
+    (
+        re.compile(
+            p.replace(r"\s*&\s*", r"\s*(?:&|\bva\b)\s*").replace(r"\b", r"\b(s?)", 1)
+            if "&" in p
+            else p
+        ),
+        r"\1" + r if "&" in p else r,
+    )
+    for p, r in _PUNCT_ABBREV
 ]
 _PARENS = re.compile(r"\([^)]*\)?")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -113,6 +123,7 @@ SYNONYMS: dict[str, str] = {
     "snnptnt": "so nnptnt",
     "sldtbxh": "so ldtbxh",
     "svhttdl": "so vhttdl",
+    "sdttg": "so dttg",
     "vpubnd": "vp ubnd",
     "hcc": "hanh chinh cong",
     "p": "phuong",

@@ -7,10 +7,9 @@ from datetime import date
 from typing import Any
 
 from bot.deadlines import WorkCalendar
-from bot.questions import Intent, UnitHit, read_question
+from bot.questions import Intent, Query, UnitHit, read_question
 from bot.questions.examples import greeting_reply, help_reply, unknown_reply
 from bot.questions.reply import Reply
-from bot.units import match
 from services import tasks_view as tv
 from services.ask.details import answer_detail, answer_next_due
 from services.ask.lists import (
@@ -23,6 +22,7 @@ from services.ask.lists import (
     answer_upcoming,
 )
 from services.ask.model import Answer, Ctx
+from services.ask.named_units import Named, resolve, unit_in_words
 
 
 async def ask(
@@ -40,27 +40,90 @@ async def ask(
         return Answer(query, (), help_reply())
     if query.intent is Intent.GREETING:
         return Answer(query, (), greeting_reply())
-    if query.intent is Intent.UNKNOWN:
+    if query.intent is Intent.UNKNOWN and not query.guess:
         return Answer(query, (), unknown_reply(question))
     session = uow.session
     target, note, entry = unit_id, None, None
-    if query.unit_text:
+    if query.unit_text or query.guess:
         entry = await tv.directory(session)
-        found = match(entry.directory, query.unit_text, limit=1)
-        if not found or found[0].unit.id is None:
+    if query.unit_text and entry is not None:
+        named = resolve(entry.directory, query.unit_text, unit_id)
+        if named is None and await tv.ranked_topic_ids(session, tv.Scope(None), _words(query)):
+            # No unit by that name, but tasks on those words ("tt pvhcc một cấp").
+            query, named = _unit_words_as_topic(query), Named(unit_id)
+        if named is None:
             reply = Reply(
                 title=f"Không tìm thấy đơn vị «{query.unit_text}».",
                 hint='Gõ tên đơn vị đầy đủ hơn, ví dụ: "sở tư pháp", "ubnd xã ...", "vp ubnd tỉnh".',
             )
             return Answer(query, (), reply)
-        unit = found[0].unit
-        target, note = unit.id, found[0].note
-        query = replace(query, unit=UnitHit(found[0].unit.id, unit.label))
+        target, note = named.unit_id, named.note
+    elif query.guess and entry is not None:
+        found = unit_in_words(entry.directory, query.guess, unit_id)
+        if found is not None:
+            (target, note), left = (found[0].unit_id, found[0].note), found[1]
+            query = replace(query, guess=left or None)
+            if not left and query.intent is Intent.UNKNOWN:
+                query = replace(query, intent=Intent.UNIT_TASKS)
+    if query.guess:
+        query = replace(query, guess=" ".join(w for w in query.guess.split() if w != "|") or None)
+    if target is not None and entry is not None and target in entry.directory.by_id:
+        query = replace(query, unit=UnitHit(target, entry.directory.by_id[target].label))
     scope = await tv.scope_for(session, target, query.role.value if query.role else None, entry)
     name = scope.unit.label if scope.unit else None
     ctx = Ctx(session, query, scope, today, calendar, page or query.page, name, note)
-    handler = HANDLERS[query.intent if query.intent is not Intent.COUNT else Intent.COUNT]
-    return await handler(ctx)
+    counted = query.counted in (None, Intent.UNIT_TASKS, Intent.DUE)
+    if query.guess and query.intent in _GUESSED and counted:
+        ctx = await _with_guessed_topic(ctx)
+        if ctx.query.intent is Intent.UNKNOWN:
+            return Answer(query, (), unknown_reply(question))
+    answer = await HANDLERS[ctx.query.intent](ctx)
+    if not answer.total and query.unit_text and query.intent is Intent.UNIT_TASKS:
+        # A named unit that owes nothing, whose name is a topic ("bộ phận một cửa làm gì").
+        asker = await tv.scope_for(session, unit_id, None, entry)
+        mine = Ctx(
+            session, _unit_words_as_topic(query), asker, today, calendar, ctx.page, None, None
+        )
+        mine = replace(mine, unit_name=asker.unit.label if asker.unit else None)
+        topical = await _with_guessed_topic(mine)
+        if topical.query.intent is Intent.TOPIC and topical.topic_ids:
+            return await HANDLERS[Intent.TOPIC](topical)
+    return answer
+
+
+def _words(query: Query) -> str:
+    return " ".join(w for w in f"{query.unit_text or ''} {query.guess or ''}".split() if w != "|")
+
+
+def _unit_words_as_topic(query: Query) -> Query:
+    """The question with its unit words read as topic words."""
+    intent = Intent.UNIT_TASKS if query.intent is Intent.UNKNOWN else query.intent
+    return replace(query, unit_text=None, unit=None, guess=_words(query), intent=intent)
+
+
+# Intents whose question may name a topic without "về": read as a topic when its words match.
+_GUESSED = (Intent.UNKNOWN, Intent.UNIT_TASKS, Intent.DUE, Intent.COUNT)
+
+
+async def _with_guessed_topic(ctx: Ctx) -> Ctx:
+    """The context read as a topic question when the guessed words match tasks (of the unit,
+    else of the plan); a list of a unit's tasks whose words match nothing stays a topic question
+    (answered "no task on it"), other questions stay as read."""
+    q = ctx.query
+    guess = q.guess or ""
+    ids = await tv.ranked_topic_ids(ctx.session, ctx.scope, guess)
+    if not ids and ctx.scope.unit_ids is not None:
+        if await tv.ranked_topic_ids(ctx.session, tv.Scope(None), guess):
+            ids = []  # answer_topic shows the plan's tasks with a note
+        elif q.intent is not Intent.UNIT_TASKS:
+            return ctx
+    elif not ids and q.intent is not Intent.UNIT_TASKS:
+        return ctx
+    if q.intent is Intent.COUNT:
+        query = replace(q, topic=guess, counted=Intent.TOPIC)
+    else:
+        query = replace(q, intent=Intent.TOPIC, topic=guess)
+    return replace(ctx, query=query, topic_ids=ids)
 
 
 HANDLERS = {

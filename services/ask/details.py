@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -11,7 +12,8 @@ from sqlalchemy import bindparam, select
 from bot.deadlines import Schedule, describe_next, parse_deadline, task_context
 from bot.questions.examples import NEXT_HINT
 from bot.questions.reply import Reply, ReplyGroup
-from bot.vndate import format_date
+from bot.text import fold
+from bot.vndate import format_date, short_date
 from services import tasks_view as tv
 from services.ask.model import REPORT_WORDS, Answer, AnsweredTask, Ctx
 from services.ask.shaping import (
@@ -90,6 +92,23 @@ async def answer_detail(ctx: Ctx) -> Answer:
     return Answer(ctx.query, tuple(answered), reply, ctx.unit_name, len(hits))
 
 
+_YEARLY = re.compile(r"(?<!\w)(?:1 nam|ca nam|hang nam|cuoi nam|bao cao nam|nam chan)(?!\w)")
+_HALF = re.compile(r"(?<!\w)(?:0?6 thang|sau thang|nua nam)(?!\w)")
+
+
+def _kinds_of(n: int, first: date, last: date, deadline: str) -> set[str]:
+    """The rhythms of a report: from the mean gap between its occurrences, and the yearly or
+    half-yearly report its deadline names beside ("Quý I, Quý II, Quý III và 1 năm"). A task
+    due once is no yearly report unless its deadline says so."""
+    kinds = {_kind_of(n, first, last)} if n >= 2 else set()
+    text = fold(deadline)
+    if _YEARLY.search(text) or (n == 1 and "hang nam" in text):
+        kinds.add("year")
+    if _HALF.search(text):
+        kinds.add("half")
+    return kinds
+
+
 def _kind_of(n: int, first: date, last: date) -> str:
     """Monthly, quarterly, half-yearly or yearly, from the mean gap between occurrences."""
     if n < 2:
@@ -104,22 +123,39 @@ def _kind_of(n: int, first: date, last: date) -> str:
     return "year"
 
 
+REPORT_HEAD = 40  # characters of a task's text where "báo cáo" names a report task
+_NAMED = ("year", "half")  # rhythms read from the deadline cell too
+
+
+async def _deadlines(session: Any, ids: Sequence[int]) -> dict[int, str]:
+    """The deadline cells of a few tasks (read only when a yearly or half-yearly report is asked
+    for: those rhythms are often written beside another one)."""
+    stmt = select(TaskRow.id, TaskRow.deadline).where(TaskRow.id.in_(list(ids)))
+    return {t: d or "" for t, d in (await session.execute(stmt)).all()} if ids else {}
+
+
 async def answer_next_due(ctx: Ctx) -> Answer:
     q = ctx.query
     wanted = q.report or "any"
     name = f"báo cáo {REPORT_WORDS.get(wanted, '')}".strip()
     # How often a report falls due tells a monthly report from a quarterly one, whatever its
     # wording.
-    start = q.period.start if q.period is not None else ctx.today
+    # The next dates from today on, never past ones, even when a period is named ("năm nay").
+    start = max(q.period.start, ctx.today) if q.period is not None else ctx.today
     rows = await tv.report_tasks(
         ctx.session, ctx.scope, start, start + timedelta(days=364), "bao cao"
     )
-    picked = sorted(
-        (first, task_id, role)
-        for task_id, role, n, lo, hi, first in rows
-        if (wanted == "any" or _kind_of(n, lo, hi) == wanted)
+    deadlines = await _deadlines(ctx.session, [r[0] for r in rows]) if wanted in _NAMED else {}
+    # A report task says so first ("Báo cáo ...", "Tổng hợp, báo cáo ..."), else further on (its
+    # expected result); one that says so first wins.
+    fitting = [
+        (int("bao cao" in text[:REPORT_HEAD]), first, task_id)
+        for task_id, text, n, lo, hi, first in rows
+        if (wanted == "any" or wanted in _kinds_of(n, lo, hi, deadlines.get(task_id, "")))
         and (q.period is None or q.period.contains(first))
-    )[:3]
+    ]
+    plainest = max((tier for tier, *_ in fitting), default=0)
+    picked = sorted((f, t, None) for tier, f, t in fitting if tier == plainest)[:3]
     dues, sources = await tv.dues_with_sources(
         ctx.session, ctx.scope, [(t, d) for d, t, _r in picked]
     )
@@ -139,6 +175,10 @@ async def answer_next_due(ctx: Ctx) -> Answer:
     ctx = await with_latest(ctx, views)
     status = occurrence_status(views[0].id, first, ctx)[1] or "đến hạn"
     lines = [f"Lần gần nhất: {format_date(first.last_day)} — {status}"]
+    end = q.period.end if q.period is not None else date(ctx.today.year, 12, 31)
+    left = [o.due for o in schedule.occurrences(ctx.today, end)]
+    if len(left) > 1:
+        lines.append(f"Còn {len(left)} kỳ: " + ", ".join(short_date(d) for d in left))
     lines.append(f"[{views[0].ref}] {describe_next(schedule, ctx.today, ctx.calendar)}")
     groups = tuple(
         ReplyGroup(format_date(v.dues[0].last_day), (reply_item(v, ctx, due_note(v.dues[0])),))

@@ -8,7 +8,6 @@ from typing import Any
 
 from bot.questions import Intent
 from bot.questions.examples import NEXT_HINT
-from bot.questions.reply import Reply
 from services import tasks_view as tv
 from services.ask.model import PAGE_SIZE, UPCOMING_DAYS, Answer, Ctx
 from services.ask.shaping import dated_list, undated_list, whose_suffix
@@ -18,10 +17,13 @@ async def page_of(ctx: Ctx, intent: Intent, limit: int | None = PAGE_SIZE) -> tv
     """The page of hits an intent asks for (limit 0: only the totals)."""
     q, s, today, session = ctx.query, ctx.scope, ctx.today, ctx.session
     window: dict[str, Any] = {"offset": ctx.page * PAGE_SIZE, "limit": limit}
+    if ctx.topic_ids is not None:
+        window["task_ids"] = ctx.topic_ids
     if intent is Intent.DUE and q.period is not None:
         p = q.period
         return await tv.occurrence_page(session, s, p.start, p.end, topic=q.topic, **window)
     if intent is Intent.OVERDUE:
+        window.pop("task_ids", None)
         end = today - timedelta(days=1)
         # Without a period, the last 365 days: older ones are the previous plan's business.
         start = q.period.start if q.period is not None else today - timedelta(days=365)
@@ -33,6 +35,7 @@ async def page_of(ctx: Ctx, intent: Intent, limit: int | None = PAGE_SIZE) -> tv
             session, s, start, end, open_only=True, latest_before=today, **window
         )
     if intent is Intent.UPCOMING:
+        window.pop("task_ids", None)
         end = today + timedelta(days=UPCOMING_DAYS)
         return await tv.occurrence_page(session, s, today, end, open_only=True, **window)
     if intent is Intent.ONGOING:
@@ -87,11 +90,15 @@ async def answer_unit_tasks(ctx: Ctx) -> Answer:
 
 async def answer_topic(ctx: Ctx) -> Answer:
     q = ctx.query
+    if ctx.topic_ids is None:
+        ids = await tv.ranked_topic_ids(ctx.session, ctx.scope, q.topic or "")
+        ctx = replace(ctx, topic_ids=ids)
     hits = await page_of(ctx, Intent.TOPIC)
     title = f"Việc về «{q.topic}»" + (f" đến hạn {q.period.label}" if q.period else "")
     hint = 'Hỏi tiếp: "chi tiết việc <số mục>" để xem đầy đủ một việc.'
     if not hits.total and ctx.scope.unit_ids is not None:
-        everyone = replace(ctx, scope=tv.Scope(None), unit_name=None)
+        wider_ids = await tv.ranked_topic_ids(ctx.session, tv.Scope(None), q.topic or "")
+        everyone = replace(ctx, scope=tv.Scope(None), unit_name=None, topic_ids=wider_ids)
         wider = await page_of(everyone, Intent.TOPIC)
         if wider.total:
             everyone = replace(
@@ -107,11 +114,31 @@ async def answer_topic(ctx: Ctx) -> Answer:
     return await undated_list(ctx, hits, title, f"Không có việc nào về «{q.topic}»", hint)
 
 
+LISTS = {
+    Intent.DUE: answer_due,
+    Intent.OVERDUE: answer_overdue,
+    Intent.UPCOMING: answer_upcoming,
+    Intent.ONGOING: answer_ongoing,
+    Intent.TOPIC: answer_topic,
+}
+
+
 async def answer_count(ctx: Ctx) -> Answer:
+    """The number first, then the list it counts (officers asking how many want to see them)."""
     q = ctx.query
     counted = q.counted or Intent.UNIT_TASKS
-    page = await page_of(ctx, counted, limit=0)
-    tasks = page.tasks
+    if counted is Intent.DUE and q.period is None:
+        counted = Intent.UNIT_TASKS
+    if counted is Intent.TOPIC and ctx.topic_ids is None:
+        ids = await tv.ranked_topic_ids(ctx.session, ctx.scope, q.topic or "")
+        ctx = replace(ctx, topic_ids=ids)
+    as_list = replace(ctx, query=replace(q, intent=counted))
+    listed = await LISTS.get(counted, answer_unit_tasks)(as_list)
+    if listed.reply.more or ctx.page or listed.total < 0:
+        page = await page_of(ctx, counted, limit=0)
+        tasks, total = page.tasks, page.total
+    else:  # the whole list is on this page: its counts are the answer's
+        tasks, total = len(listed.tasks), max(listed.total, len(listed.tasks))
     what = {
         Intent.DUE: f"đến hạn {q.period.label}" if q.period else "đến hạn",
         Intent.OVERDUE: "quá hạn chưa xong",
@@ -120,10 +147,6 @@ async def answer_count(ctx: Ctx) -> Answer:
         Intent.TOPIC: f"về «{q.topic}»",
     }.get(counted, "")
     title = f"Có {tasks} việc {what}{whose_suffix(ctx)}".replace("  ", " ")
-    if counted in (Intent.DUE, Intent.OVERDUE, Intent.UPCOMING) and page.total != tasks:
-        title += f" ({page.total} lần hạn)"
-    phrase = {Intent.OVERDUE: "việc quá hạn", Intent.UPCOMING: "việc sắp đến hạn"}.get(
-        counted, "tháng này có việc gì"
-    )
-    reply = Reply(title, hint=f'Hỏi "{phrase}" để xem danh sách.')
-    return Answer(q, (), reply, ctx.unit_name, tasks)
+    if counted in (Intent.DUE, Intent.OVERDUE, Intent.UPCOMING) and total != tasks:
+        title += f" ({total} lần hạn)"
+    return replace(listed, query=q, reply=replace(listed.reply, title=title), total=tasks)

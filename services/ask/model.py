@@ -82,3 +82,5 @@ class Ctx:
     note: str | None
     # Task id -> its latest last day before today, for the past open occurrences on the page.
     latest: dict[int, date] = field(default_factory=dict)
+    # The tasks on the query's topic, ranked by its words (None: not looked up yet).
+    topic_ids: list[int] | None = None

@@ -18,7 +18,12 @@ from services.tasks_view.model import Due, Hit, Page, Scope, TaskView
 from services.tasks_view.occurrences import latest_past, occurrence_page, occurrences
 from services.tasks_view.sql import SLACK
 from services.tasks_view.task_lists import task_page, tasks_of
-from services.tasks_view.topics import matches_topic, report_tasks, topic_variants
+from services.tasks_view.topics import (
+    matches_topic,
+    ranked_topic_ids,
+    report_tasks,
+    topic_variants,
+)
 
 __all__ = [
     "SLACK",
@@ -37,6 +42,7 @@ __all__ = [
     "matches_topic",
     "occurrence_page",
     "occurrences",
+    "ranked_topic_ids",
     "report_tasks",
     "scope_for",
     "task_page",

@@ -134,6 +134,7 @@ async def occurrence_page(
     offset: int = 0,
     limit: int | None = None,
     latest_before: date | None = None,
+    task_ids: list[int] | None = None,
 ) -> Page:
     """A page of occurrences (by last day, then task) and the totals, sorted and counted in the
     database so that a unit owing thousands of occurrences costs one small result set.
@@ -149,7 +150,7 @@ async def occurrence_page(
     Roles come from ``load(..., scope)``. On PostgreSQL the occurrences are a MATERIALIZED CTE:
     given the ORDER BY ... LIMIT directly, its planner walks the whole date index instead.
     """
-    if limit is None or (topic and latest_before is not None):
+    if task_ids is None and (limit is None or (topic and latest_before is not None)):
         hits = await occurrences(
             session,
             scope,
@@ -160,11 +161,11 @@ async def occurrence_page(
             latest_before=latest_before,
         )
         return slice_page(hits, offset, limit)
-    ids: list[int] = []
-    if topic:
+    ids: list[int] = task_ids or []
+    if topic and task_ids is None:
         ids = await topic_task_ids(session, scope, topic)
-        if not ids:
-            return Page([], 0, 0)
+    if (topic or task_ids is not None) and not ids:
+        return Page([], 0, 0)
     has_done = scope.done_unit is not None
     stmt = _occurrence_statement(
         is_sqlite(session),
@@ -174,7 +175,7 @@ async def occurrence_page(
         open_only and has_done,
         not open_only and has_done,
         limit == 0,
-        bool(topic),
+        bool(topic) or task_ids is not None,
     )
     params = scope_params(scope) | {
         "start": start,

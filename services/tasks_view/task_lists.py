@@ -41,6 +41,7 @@ async def task_page(
     ongoing_only: bool = False,
     offset: int = 0,
     limit: int | None = None,
+    task_ids: list[int] | None = None,
 ) -> Page:
     """A page of the scope's tasks, each once, by next due date (else its last one; ongoing
     tasks last), sorted and counted in the database.
@@ -50,14 +51,18 @@ async def task_page(
     leave the database. With a topic, the candidates whose folded text has one of the topic's
     phrasings are read first (text tested per task of the scope), kept when the phrase is a
     whole word, then keyed the same way. Roles and task details come from ``load``."""
-    if limit is None:
+    if limit is None and task_ids is None:
         hits = await tasks_of(session, scope, today, topic=topic, ongoing_only=ongoing_only)
         return slice_page(hits, offset, limit)
     sqlite, scoped, role = is_sqlite(session), scope.unit_ids is not None, bool(scope.role)
     has_done = scope.done_unit is not None
     params = scope_params(scope) | {"today": today, "offset": offset, "limit": limit}
-    if topic:
-        ids = await topic_task_ids(session, scope, topic, ongoing_only)
+    if topic or task_ids is not None:
+        ids = (
+            task_ids
+            if task_ids is not None
+            else await topic_task_ids(session, scope, topic or "", ongoing_only)
+        )
         if not ids:
             return Page([], 0, 0)
         if limit == 0:

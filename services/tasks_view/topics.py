@@ -128,9 +128,8 @@ async def topic_task_ids(
 
 async def report_tasks(
     session: AsyncSession, scope: Scope, start: date, end: date, topic: str
-) -> list[tuple[int, str | None, int, date, date, date]]:
-    """Tasks on a topic with occurrences in [start, end]: (task, role (None: ``load`` reads
-    it), and over ALL the task's occurrences how many, the first and the last nominal date,
+) -> list[tuple[int, str, int, date, date, date]]:
+    """Tasks on a topic with occurrences in [start, end]: (task, its folded text, and over ALL the task's occurrences how many, the first and the last nominal date,
     then the first last day in [start, end]). How often a report falls due is read from all
     its occurrences: a window that holds only the last quarter of a plan's year says nothing
     about its rhythm.
@@ -145,7 +144,7 @@ async def report_tasks(
     params |= {f"v{i}": like_pattern(v) for i, v in enumerate(variants)}
     rows = await session.execute(stmt, params)
     return [
-        (t, None, int(n), lo, hi, f)
+        (t, text or "", int(n), lo, hi, f)
         for t, text, n, lo, hi, f in rows.all()
         if f is not None and matches_topic(text or "", topic)
     ]
@@ -172,3 +171,115 @@ def _report_statement(sqlite: bool, scoped: bool, role: bool, variants: int):  #
         per_task(func.max(due.c.due_date)),
         per_task(func.min(due.c.last_day), where=in_window),
     )
+
+
+# More shorthand officers type for words plans spell out (used when ranking by words).
+WORD_SYNONYMS: tuple[tuple[str, str], ...] = SYNONYMS + (
+    ("xd", "xay dung"),
+    ("ds", "danh sach"),
+    ("qd", "quy dinh"),
+    ("vb", "van ban"),
+    ("qg", "quoc gia"),
+    ("hs", "ho so"),
+    ("bp", "bo phan"),
+    ("pvhcc", "phuc vu hanh chinh cong"),
+    ("hcc", "hanh chinh cong"),
+    ("bc", "bao cao"),
+)
+
+
+def _word_alternatives(word: str) -> list[str]:
+    """One topic word and the phrases it stands for (or that stand for it)."""
+    out = [word]
+    for short, long in WORD_SYNONYMS:
+        if word == short:
+            out.append(long)
+    return out
+
+
+def _topic_words(topic: str) -> list[str]:
+    """The topic's words, a spelled-out abbreviation kept as one word ("thu tuc hanh chinh")."""
+    words = fold(topic).split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for short, long in WORD_SYNONYMS:
+            n = len(long.split())
+            if n > 1 and words[i : i + n] == long.split():
+                out.append(short)
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return list(dict.fromkeys(out))
+
+
+def _word_present(text: str, word: str) -> bool:
+    return any(matches_topic(text, alt) for alt in _word_alternatives(word))
+
+
+def _score(text: str, words: list[str]) -> float:
+    """How much of a topic a task's text holds: its words and its adjacent pairs of words
+    (pairs keep "quy định" from counting as "quy" and "định" found apart); 0 when a topic of
+    one or two words is not all there."""
+    present = [_word_present(text, w) for w in words]
+    if len(words) <= 2:
+        return 1.0 if all(present) and (len(words) < 2 or _pair_present(text, *words)) else 0.0
+    pairs = [
+        _pair_present(text, words[k], words[k + 1])
+        for k in range(len(words) - 1)
+        if present[k] and present[k + 1]
+    ]
+    if not any(pairs):
+        return 0.0  # words found only apart are no match
+    return (sum(present) + sum(pairs)) / (2 * len(words) - 1)
+
+
+def _pair_present(text: str, a: str, b: str) -> bool:
+    return any(
+        matches_topic(text, f"{x} {y}")
+        for x in _word_alternatives(a)
+        for y in _word_alternatives(b)
+    )
+
+
+# A task is kept when it holds this much of a longer topic, and nearly as much as the best one.
+TOPIC_FLOOR = 0.6
+TOPIC_MARGIN = 0.12
+RANK_CAP = 500  # candidate texts scored by words at most
+
+
+async def ranked_topic_ids(
+    session: AsyncSession, scope: Scope, topic: str, ongoing_only: bool = False
+) -> list[int]:
+    """The scope's tasks on ``topic``: those holding it as a phrase, else those whose text holds
+    the most of its words and pairs of words (in any order, whatever stands between), only the
+    best matches."""
+    ids = await topic_task_ids(session, scope, topic, ongoing_only)
+    if ids:
+        return ids
+    words = _topic_words(topic)
+    if len(words) < 2:
+        return []
+    # Candidates hold at least one pair of the topic's adjacent words (in that order).
+    patterns = [
+        like_pattern(f"{x} {y}")
+        for a, b in zip(words, words[1:], strict=False)
+        for x in _word_alternatives(a)
+        for y in _word_alternatives(b)
+    ]
+    params = scope_params(scope) | {f"v{i}": p for i, p in enumerate(patterns)}
+    stmt = topic_candidates(
+        scope.unit_ids is not None, bool(scope.role), ongoing_only, len(patterns)
+    )
+    scored: dict[int, float] = {}
+    # Bounded: a plan has 40-60 tasks, so the cap only spares a whole-store search its cost.
+    for task_id, text in (await session.execute(stmt.limit(RANK_CAP), params)).all():
+        score = _score(text or "", words)
+        if score >= TOPIC_FLOOR:
+            scored[task_id] = max(score, scored.get(task_id, 0.0))
+    if not scored:
+        return []
+    best = max(scored.values())
+    return sorted(t for t, v in scored.items() if v >= best - TOPIC_MARGIN)

@@ -38,7 +38,15 @@ _REPLY_METHODS = {
 
 
 class TrackingApplication(Application):  # type: ignore[type-arg]
-    """An Application that signals when each update has been fully processed."""
+    """An Application that signals when each update has been fully processed, including the
+    handlers registered with ``block=False`` (which run as tasks while other updates go on)."""
+
+    def create_task(self, coroutine: Any, update: object | None = None, *, name: str | None = None) -> asyncio.Task[Any]:  # type: ignore[override]  # fmt: skip
+        task = super().create_task(coroutine, update=update, name=name)
+        if isinstance(update, Update):
+            pending: dict[int, list[asyncio.Task[Any]]] = self.bot_data.setdefault("_pending", {})
+            pending.setdefault(update.update_id, []).append(task)
+        return task
 
     async def process_update(self, update: object) -> None:
         try:
@@ -46,7 +54,15 @@ class TrackingApplication(Application):  # type: ignore[type-arg]
         finally:
             if isinstance(update, Update):
                 tracker: dict[int, asyncio.Event] = self.bot_data.setdefault("_processed", {})
-                tracker.setdefault(update.update_id, asyncio.Event()).set()
+                event = tracker.setdefault(update.update_id, asyncio.Event())
+                tasks = self.bot_data.get("_pending", {}).pop(update.update_id, [])
+                left = [t for t in tasks if not t.done()]
+                if not left:
+                    event.set()
+                for t in left:  # the update is processed when its last non-blocking task ends
+                    t.add_done_callback(
+                        lambda _t, left=left: event.set() if all(x.done() for x in left) else None
+                    )
 
 
 @dataclass

@@ -1,0 +1,206 @@
+"""What a question is about when it names no topic with "về": the words left once the period,
+the unit, the role and the words of asking are taken out ("nhung viec so hoa", "niem yet tthc",
+"han xd quy trinh noi bo"). The service ranks the plan's tasks by these words; a guess that
+matches no task is not a question about tasks."""
+
+from __future__ import annotations
+
+import re
+
+# Words of asking, of tasks in general, of roles, deadlines and politeness: never a topic.
+_ASKING = frozenset(
+    [
+        "viec",
+        "nhung",
+        "cac",
+        "gi",
+        "nao",
+        "la",
+        "lam",
+        "phai",
+        "can",
+        "co",
+        "khong",
+        "nop",
+        "cua",
+        "toi",
+        "minh",
+        "em",
+        "e",
+        "anh",
+        "a",
+        "nhe",
+        "nha",
+        "vay",
+        "the",
+        "di",
+        "roi",
+        "chua",
+        "do",
+        "ay",
+        "nay",
+        "duoc",
+        "giao",
+        "phu",
+        "trach",
+        "den",
+        "han",
+        "khi",
+        "ngay",
+        "luc",
+        "hom",
+        "may",
+        "xong",
+        "ai",
+        "voi",
+        "cho",
+        "hoi",
+        "xem",
+        "tim",
+        "ben",
+        "thi",
+        "sao",
+        "ha",
+        "nhi",
+        "oi",
+        "bot",
+        "ban",
+        "hay",
+        "giup",
+        "nua",
+        "con",
+        "het",
+        "gui",
+        "o",
+        "trong",
+        "dang",
+        "se",
+        "sap",
+        "ko",
+        "k",
+        "hem",
+        "hok",
+        "ah",
+        "u",
+        "uh",
+        "da",
+        "kia",
+        "day",
+        "cai",
+        "chot",
+        "truoc",
+        "sau",
+        "cuoi",
+        "lan",
+    ]
+)
+# Phrases of asking taken out before single words.
+_ASKING_PHRASES = (
+    "cong viec",
+    "dau viec",
+    "nhiem vu",
+    "chu de",
+    "linh vuc",
+    "tu khoa",
+    "noi dung",
+    "thong tin",
+    "chi tiet",
+    "danh sach",
+    "phan cong",
+    "don vi",
+    "lien quan",
+    "chu tri",
+    "phoi hop",
+    "thoi han",
+    "hoan thanh",
+    "thuc hien",
+    "tiep theo",
+    "ke tiep",
+    "dinh ky",
+    "gan nhat",
+    "dau tien",
+    "hien tai",
+    "tat ca",
+    "liet ke",
+    "cho biet",
+    "cu the",
+    "anh chi",
+    "mot so",
+    "bao gio",
+    "bao nhieu",
+    "bao lau",
+)
+# Words of plans made of syllables that alone are words of asking ("bản sao", "tiến độ").
+_KEEP_PHRASES = (
+    "ban sao",
+    "ban hanh",
+    "tien do",
+    "tra loi",
+    "co quan",
+    "co so",
+    "co che",
+    "thoi gian",
+    "han che",
+    "gia han",
+    "sau khi",
+    "truoc khi",
+    "kip thoi",
+    "hom thu",
+)
+_NUMBER = re.compile(r"^\d+$")
+
+
+def guess_topic(rest: str, unit_text: str | None) -> str | None:
+    """The content words of ``rest`` (a folded question without its period), in order."""
+    text = f" {rest} "
+    if unit_text:
+        text = text.replace(f" {unit_text} ", " ")
+    if text.startswith(" xin loi "):  # politeness before a question
+        text = text[len(" xin loi") :]
+    for phrase in _KEEP_PHRASES:
+        text = text.replace(f" {phrase} ", f" {phrase.replace(' ', '_')} ")
+    for phrase in _ASKING_PHRASES:
+        text = text.replace(f" {phrase} ", " ")
+    words = [
+        "|" if w == "ve" else w
+        for w in text.split()
+        if w not in _ASKING and w != "?" and not _NUMBER.match(w)
+    ]
+    while words and words[0] == "|":
+        words.pop(0)
+    while words and words[-1] == "|":
+        words.pop()
+    if not words:
+        return None
+    if len(words) == 1 and len(words[0]) < 3 and words[0] not in ("06",):
+        return None
+    # "|" stands where "về" was: a unit's name never runs across it (answer.py drops it).
+    return " ".join(words).replace("_", " ")
+
+
+# Addressing words after an apology ("xin lỗi anh"): the officer speaks to the bot, not of a task.
+_ADDRESS = ("anh", "chi", "a", "ad", "admin", "bot", "em", "nhe", "nha", "ban")
+_QUESTION = re.compile(
+    r"(?<!\w)(?:gi|nao|bao nhieu|khi nao|bao gio|ngay may|may|khong|chua|co|\?)(?!\w)"
+)
+
+
+def is_chat(n: str) -> bool:
+    """A message to the bot that asks about no task: an apology addressed to someone ("nộp muộn
+    rồi, xin lỗi anh"), a complaint about the bot ("sao bot không nhắc"), wishes."""
+    if re.search(r"(?<!\w)(?:chuc mung|chuc anh|chuc chi|chuc ban|chuc moi nguoi)(?!\w)", n):
+        return True
+    if re.search(r"(?:^|(?<= ))(?:sao|tai sao|sao ma) (?:bot|ban|em)(?!\w)", n):
+        return True
+    address = "|".join(_ADDRESS)
+    apology = re.search(rf"(?<!\w)xin loi(?: (?:{address}))*(?: |$)", n)
+    if apology is None:
+        return False
+    after = n[apology.end() :].split()
+    addressed = apology.group(0).strip() != "xin loi" or not after
+    return addressed and not _QUESTION.search(n)
+
+
+def is_topic_apology(n: str) -> bool:
+    """ "xin lỗi" as a task's words ("xin lỗi tổ chức, cá nhân khi trễ hẹn"), not said to the bot."""
+    return re.search(r"(?<!\w)xin loi(?!\w)", n) is not None and not is_chat(n)

@@ -1,0 +1,136 @@
+"""Typed actions on numbered items (``xong 2``, ``hoan 2 3 ngay``, ``chi tiet 2``) and ``moi``:
+the number is read from the chat's memory and the asker's rights checked before any change."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+from bot.errors import TthcError
+from bot.vndate import format_date
+from handlers.formatting import role_label
+from reminders.policy import from_settings
+from services import invites, progress, unit_lookup, unit_tasks, zalo
+from services.officers import Officer
+
+if TYPE_CHECKING:
+    from handlers.zalo.router import Asker, Incoming, ZaloBot
+
+MAX_SNOOZE_DAYS = 30
+NOT_LINKED = "Chỉ cán bộ của đơn vị đã liên kết Zalo với bot mới báo xong hoặc hoãn nhắc được."
+NO_UNIT = "Tài khoản chưa gắn với đơn vị nào. Hãy liên hệ điều phối viên."
+
+
+async def _target(bot: ZaloBot, inc: Incoming, number: int) -> tuple[int, date | None] | None:
+    async with bot.services.uow(read_only=True) as uow:
+        numbers = (await zalo.state_of(uow.session, inc.key)).get("numbers") or {}
+        found = numbers.get(str(number)) if isinstance(numbers, dict) else None
+        due = await zalo.occurrence(uow.session, int(found[0]), found[1]) if found else None
+    if not found:
+        await bot.say(inc.chat_id, f"Không có việc số {number} trong danh sách gần nhất. Gõ «viec» để xem lại.")  # fmt: skip
+        return None
+    return int(found[0]), due
+
+
+async def _actor(bot: ZaloBot, inc: Incoming, asker: Asker) -> tuple[Officer, int] | None:
+    """Changing a task needs a linked active officer with a unit (in a group: the group's)."""
+    officer = asker.officer
+    if officer is None:
+        await bot.say(inc.chat_id, NOT_LINKED)
+        return None
+    if officer.unit_id is None:
+        await bot.say(inc.chat_id, NO_UNIT)
+        return None
+    if inc.group and officer.unit_id != asker.unit_id:
+        await bot.say(inc.chat_id, "Anh/chị không thuộc đơn vị của nhóm này.")
+        return None
+    return officer, officer.unit_id
+
+
+async def done(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None:
+    actor = await _actor(bot, inc, asker)
+    target = await _target(bot, inc, number) if actor else None
+    if actor is None or target is None:
+        return
+    (officer, unit_id), svc = actor, bot.services
+    try:
+        async with svc.uow() as uow:
+            line = await unit_tasks.task_line(uow.session, target[0], unit_id, target[1])
+            result = await progress.mark_done(uow.session, target[0], unit_id, target[1], officer.id, svc.now())  # fmt: skip
+            await uow.commit()
+    except TthcError as exc:
+        await bot.say(inc.chat_id, exc.message)
+        return
+    note = "Đã ghi nhận hoàn thành." if result.recorded else "Việc này đã được báo xong trước đó."
+    when = format_date(line.last_day) if line.last_day else "không ghi hạn"
+    await bot.say(inc.chat_id, f"✅ {note}\n{line.content[:200]} — hạn {when}")
+
+
+async def snooze(bot: ZaloBot, inc: Incoming, asker: Asker, number: int, days: int) -> None:
+    actor = await _actor(bot, inc, asker)
+    target = await _target(bot, inc, number) if actor else None
+    if actor is None or target is None:
+        return
+    (officer, unit_id), svc = actor, bot.services
+    days = min(max(days, 1), MAX_SNOOZE_DAYS)
+    now = svc.now()
+    hour = from_settings(officer.settings).hour
+    until = datetime.combine(now.date() + timedelta(days=days), time(hour), now.tzinfo)
+    try:
+        async with svc.uow() as uow:
+            line = await unit_tasks.task_line(uow.session, target[0], unit_id, target[1])
+            await progress.snooze(uow.session, target[0], officer.id, target[1], until, now)
+            await uow.commit()
+    except TthcError as exc:
+        await bot.say(inc.chat_id, exc.message)
+        return
+    await bot.say(inc.chat_id, f"⏰ Sẽ nhắc lại {format_date(until.date())} lúc {hour} giờ: {line.content[:200]}")  # fmt: skip
+
+
+async def detail(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None:
+    """The whole task, for whoever may read it (the unit, its group, coordinators)."""
+    target = await _target(bot, inc, number)
+    if target is None:
+        return
+    task_id, due = target
+    try:
+        async with bot.services.uow(read_only=True) as uow:
+            if not asker.read_all:
+                if asker.unit_id is None:
+                    await bot.say(inc.chat_id, NO_UNIT)
+                    return
+                await unit_tasks.task_line(uow.session, task_id, asker.unit_id, due)
+            d = await unit_tasks.task_detail(uow.session, task_id)
+    except TthcError as exc:
+        await bot.say(inc.chat_id, exc.message)
+        return
+    parts = [f"📄 Mục {d['ref']} — {d['plan'] or ''}", str(d["content"])]
+    if d["result"]:
+        parts.append(f"Sản phẩm: {d['result']}")
+    parts.append(f"Thời hạn: {d['deadline'] or 'không ghi'}")
+    if due:
+        parts.append(f"Lần này: {format_date(due)}")
+    for role in ("lead", "support"):
+        names = d[role]
+        if isinstance(names, list) and names:
+            parts.append(f"{role_label(role).capitalize()}: {', '.join(names)}")
+    if d["notes"]:
+        parts.append(f"Ghi chú: {d['notes']}")
+    await bot.say(inc.chat_id, "\n".join(parts))
+
+
+async def invite(bot: ZaloBot, inc: Incoming, officer: Officer, name: str) -> None:
+    """moi TÊN ĐƠN VỊ (coordinators, in private): a single-use code for Zalo and Telegram."""
+    if inc.group:
+        return
+    svc = bot.services
+    async with svc.uow() as uow:
+        found = await unit_lookup.find_units(uow.session, name.strip())
+        if not found:
+            await bot.say(inc.chat_id, f"Không tìm thấy đơn vị “{name.strip()}”.")
+            return
+        code = await invites.create_invite(uow.session, found[0].id, officer.telegram_id, svc.now())  # fmt: skip
+        unit = await unit_lookup.unit_name(uow.session, found[0].id)
+        await uow.commit()
+    await bot.say(inc.chat_id, f"Mã mời cho {unit} (dùng một lần, hết hạn sau 7 ngày):\n{code}\n"
+                               "Trên Zalo: gửi mã này cho bot. Trên Telegram: /start " + code)  # fmt: skip
