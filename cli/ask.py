@@ -21,7 +21,6 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("ask", help="ask a question as an officer of a unit would")
     p.add_argument("question", help="the question, or - for one question per line on stdin")
     p.add_argument("--unit", default=None, help="the asker's unit: a name (matched) or an id")
-    p.add_argument("--today", default=None, help="answer as of this day (YYYY-MM-DD)")
     p.add_argument("--page", type=int, default=1, help="page of a long answer (1 = first)")
     p.add_argument("--json", action="store_true", help="print one JSON object per question")
     p.set_defaults(func=run)
@@ -81,8 +80,6 @@ async def _run(args: argparse.Namespace, settings: Any, questions: list[str], to
 
 def run(args: argparse.Namespace, settings: Any) -> int:
     today = today_of(args.today, settings)
-    if today is None:
-        return 2
     if args.question == "-":
         questions = [line.strip() for line in sys.stdin if line.strip()]
     else:

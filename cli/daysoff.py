@@ -9,12 +9,7 @@ import sys
 from datetime import date, datetime
 from typing import Any
 
-
-def _day(text: str) -> date:
-    try:
-        return datetime.strptime(text, "%Y-%m-%d").date()
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"ngày không hợp lệ: {text} (ví dụ 2025-09-05)") from exc
+from cli import read_day
 
 
 def register(subparsers: Any) -> None:
@@ -24,12 +19,11 @@ def register(subparsers: Any) -> None:
     ls.add_argument("--year", type=int, default=None, help="default: this year")
     ls.set_defaults(func=run)
     add = sub.add_parser("add", help="add an extra day off; recompute last days and reminders")
-    add.add_argument("day", type=_day, help="YYYY-MM-DD")
+    add.add_argument("day", type=read_day, help="YYYY-MM-DD")
     add.add_argument("--note", default=None, help="why (shown in /ngaynghi)")
     rm = sub.add_parser("remove", help="remove an extra day off; recompute the same")
-    rm.add_argument("day", type=_day, help="YYYY-MM-DD")
-    for cmd in (add, rm):
-        cmd.add_argument("--today", type=_day, default=None, help="treat this day as today (tests)")
+    rm.add_argument("day", type=read_day, help="YYYY-MM-DD")
+    for cmd in (add, rm):  # --today (cli.main): treat that day as today
         cmd.set_defaults(func=run)
 
 

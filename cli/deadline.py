@@ -27,9 +27,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--year", type=int, default=None, help="the plan's year (default: this year)")
     p.add_argument("--context", default=None, help="the task's text and notes")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
-    p.add_argument("--today", default=None, help="YYYY-MM-DD, for the 'lần tới' line")
-    # Also accepted after the sub-command; SUPPRESS keeps a --db given before it.
-    p.add_argument("--db", dest="db_url", default=argparse.SUPPRESS, help="database URL")
+    # --today (cli.main): for the 'lần tới' line; --db: the stored days off.
     p.set_defaults(func=run)
 
 
@@ -92,8 +90,6 @@ def calendar_of(url: str) -> WorkCalendar:
 
 def run(args: argparse.Namespace, settings: Any) -> int:
     today = today_of(args.today, settings)
-    if today is None:
-        return 2
     year = args.year or today.year
     if args.text == "-":
         for line in sys.stdin:

@@ -17,11 +17,8 @@ from typing import Any
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser("ics", help="write a unit's open deadlines as an iCalendar file")
     p.add_argument("--unit", required=True, help="the unit: a name (matched) or an id")
-    p.add_argument("--today", default=None, help="from this day (YYYY-MM-DD; default: today)")
     p.add_argument("--months", type=int, default=12, help="how many months ahead (default 12)")
     p.add_argument("--out", default=None, help="write to this file (default: standard output)")
-    # Also accepted after the sub-command; SUPPRESS keeps a --db given before it.
-    p.add_argument("--db", dest="db_url", default=argparse.SUPPRESS, help="database URL")
     p.set_defaults(func=run)
 
 
@@ -82,11 +79,7 @@ def run(args: argparse.Namespace, settings: Any) -> int:
         return 2
     now = None
     if args.today:
-        try:
-            today = date.fromisoformat(args.today)
-        except ValueError:
-            print(f"Ngày không hợp lệ: {args.today} (cần YYYY-MM-DD)", file=sys.stderr)
-            return 2
+        today = args.today
     else:
         from bot.clock import system_clock
 

@@ -7,7 +7,7 @@ import argparse
 import asyncio
 import html
 import json
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 
@@ -15,7 +15,6 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("reminders", help="plan and send reminders")
     sub = p.add_subparsers(dest="reminders_command", required=True)
     plan = sub.add_parser("plan", help="list what would be sent when, to whom, for which task")
-    plan.add_argument("--today", default=None, help="YYYY-MM-DD (default: today)")
     plan.add_argument("--days", type=int, default=7, help="how many days ahead (default 7)")
     plan.add_argument("--json", action="store_true", help="one JSON object per reminder")
     plan.set_defaults(func=run_plan)
@@ -39,11 +38,7 @@ async def _plan(args: argparse.Namespace, settings: Any) -> int:
     from store.uow import UnitOfWork
 
     tz = settings.timezone
-    today = (
-        datetime.strptime(args.today, "%Y-%m-%d").date()
-        if args.today
-        else system_clock(tz)().date()
-    )
+    today = args.today or system_clock(tz)().date()
     engine = make_engine(settings.database_url)
     try:
         async with UnitOfWork(make_sessionmaker(engine)) as uow:

@@ -24,12 +24,10 @@ from cli import today_of
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser("status", help="which units have reported the period's tasks")
     p.add_argument("--period", default=None, help='"tháng 8", "quý 3" (default: this month)')
-    p.add_argument("--today", default=None, help="as of this day (YYYY-MM-DD)")
     p.add_argument("--all", action="store_true", help="every task, not only the reports")
     p.add_argument("--xlsx", default=None, help="also write the Excel export to this file")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     # Also accepted after the sub-command; SUPPRESS keeps a --db given before it.
-    p.add_argument("--db", dest="db_url", default=argparse.SUPPRESS, help="database URL")
     p.set_defaults(func=run)
 
 
@@ -125,7 +123,4 @@ async def _run(args: argparse.Namespace, settings: Any, today: date) -> int:
 
 
 def run(args: argparse.Namespace, settings: Any) -> int:
-    today = today_of(args.today, settings)
-    if today is None:
-        return 2
-    return asyncio.run(_run(args, settings, today))
+    return asyncio.run(_run(args, settings, today_of(args.today, settings)))

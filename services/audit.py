@@ -1,21 +1,18 @@
-"""The audit trail: one row per change made through the services, and the UTC they store."""
+"""The audit trail: one row per change made through the services."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.clock import to_utc
 from store.models import AuditRow
 
-
-def utc(at: datetime) -> datetime:
-    """``at`` in UTC, as the store keeps times; naive datetimes are refused."""
-    if at.tzinfo is None:
-        raise ValueError("aware datetimes only")
-    return at.astimezone(UTC)
+# The name services.zalo imports (the Zalo branch may still be editing it); new code: to_utc.
+utc = to_utc
 
 
 async def audit(session: AsyncSession, now: datetime, actor: int | None, action: str, **detail: object) -> None:  # fmt: skip
     """Record ``action`` by ``actor`` (a Telegram id, None for the system) with its details."""
-    session.add(AuditRow(at=utc(now), actor=actor, action=action, detail=dict(detail)))
+    session.add(AuditRow(at=to_utc(now), actor=actor, action=action, detail=dict(detail)))

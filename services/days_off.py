@@ -27,7 +27,8 @@ from reminders import outbox, replanning
 from reminders.gather import work_calendar
 from reminders.planner import Planned
 from services import reminders
-from store.models import AuditRow, DayOffRow, TaskDueRow
+from services.audit import audit
+from store.models import DayOffRow, TaskDueRow
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 MAX_AHEAD = timedelta(days=731)  # two years
@@ -108,7 +109,7 @@ async def add_day_off(
         raise known from None
     calendar = await work_calendar(session)
     change = await _recompute(session, day, True, calendar, calendar, now, tz)
-    _audit(session, now, actor, "day_off.add", change, note)
+    await _audit(session, now, actor, "day_off.add", change, note)
     await session.flush()
     return change
 
@@ -131,7 +132,7 @@ async def remove_day_off(
     await session.flush()
     calendar = await work_calendar(session)
     change = await _recompute(session, day, False, before, calendar, now, tz)
-    _audit(session, now, actor, "day_off.remove", change, note)
+    await _audit(session, now, actor, "day_off.remove", change, note)
     await session.flush()
     return change
 
@@ -236,7 +237,7 @@ async def _replan(
     return moved, dropped, added
 
 
-def _audit(
+async def _audit(
     session: AsyncSession,
     now: datetime,
     actor: int | None,
@@ -244,18 +245,15 @@ def _audit(
     change: Change,
     note: str | None,
 ) -> None:
-    session.add(
-        AuditRow(
-            at=now,
-            actor=actor,
-            action=action,
-            detail={
-                "day": change.day.isoformat(),
-                "note": note,
-                "occurrences_moved": change.moved,
-                "reminders_moved": change.reminders_moved,
-                "reminders_dropped": change.reminders_dropped,
-                "reminders_added": change.reminders_added,
-            },
-        )
+    await audit(
+        session,
+        now,
+        actor,
+        action,
+        day=change.day.isoformat(),
+        note=note,
+        occurrences_moved=change.moved,
+        reminders_moved=change.reminders_moved,
+        reminders_dropped=change.reminders_dropped,
+        reminders_added=change.reminders_added,
     )

@@ -7,8 +7,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.clock import to_utc
 from bot.errors import NotAllowed
-from services.audit import audit, utc
+from services.audit import audit
 from services.officers import Officer, get_officer
 from store.models import GroupChatRow, UnitRow
 
@@ -37,7 +38,7 @@ async def link_group(
         )
     row = await session.scalar(select(GroupChatRow).where(GroupChatRow.chat_id == chat_id))
     if row is None:
-        row = GroupChatRow(chat_id=chat_id, created_at=utc(now))
+        row = GroupChatRow(chat_id=chat_id, created_at=to_utc(now))
         session.add(row)
     row.title, row.unit_id, row.linked_by, row.active = title, unit_id, by, True
     await audit(session, now, by, "group.link", chat_id=chat_id, unit_id=unit_id)

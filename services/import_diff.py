@@ -19,9 +19,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.deadlines import Schedule, WorkCalendar, parse_deadline, task_context
 from bot.model import PlanDraft, TaskDraft
 from bot.text import fold
+from services.audit import audit
 from services.plan_changes import PlanChanges
 from store import plans_repo
-from store.models import AuditRow
 from store.plans_repo import ExistingTask, TaskValues
 
 # Content similarity (0-100, folded text) above which a revised task is the same task.
@@ -306,14 +306,9 @@ async def write_changes(
     await plans_repo.retry_mentions(session, {m: rows(r) for m, r in planned.retried.items()})
     await plans_repo.deactivate_tasks(session, planned.gone)
     r = planned.result
-    session.add(
-        AuditRow(
-            at=now,
-            action="plan_import",
-            detail={"plan_id": plan_id, "source": draft.source, "created": r.created,
-                    "updated": r.updated, "unchanged": r.unchanged, "deactivated": r.deactivated},
-        )
-    )  # fmt: skip
+    await audit(session, now, None, "plan_import", plan_id=plan_id, source=draft.source,
+                created=r.created, updated=r.updated, unchanged=r.unchanged,
+                deactivated=r.deactivated)  # fmt: skip
     await session.flush()
     return ImportResult(plan_id, r.created, r.updated, r.unchanged, r.deactivated, r.unresolved,
                         r.unknown_deadlines, plan_created, False, r.changes)  # fmt: skip

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.clock import stored_utc, to_utc
 from bot.errors import NotAllowed, NotFound
-from services.audit import audit, utc
+from services.audit import audit
 from services.officers import (
     ADMIN,
     COORDINATOR,
@@ -52,7 +53,7 @@ async def create_invite(
             unit_id=unit_id,
             role=role,
             created_by=created_by,
-            expires_at=utc(now + ttl),
+            expires_at=to_utc(now + ttl),
         )
     )
     await audit(session, now, created_by, "invite.create", unit_id=unit_id, role=role)
@@ -69,8 +70,8 @@ async def redeem_invite(
         raise NotAllowed("Mã mời không hợp lệ. Hãy xin điều phối viên một liên kết mới.")
     if row.used_at is not None:
         raise NotAllowed(USED)
-    expires = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(tzinfo=UTC)
-    if expires <= utc(now):
+    expires = stored_utc(row.expires_at)
+    if expires <= to_utc(now):
         raise NotAllowed("Mã mời đã hết hạn. Hãy xin điều phối viên một liên kết mới.")
     existing = await get_officer(session, telegram_id)
     if existing is not None and existing.status == "removed":
@@ -81,7 +82,7 @@ async def redeem_invite(
     spent = await session.execute(
         update(InviteRow)
         .where(InviteRow.id == row.id, InviteRow.used_at.is_(None))
-        .values(used_at=utc(now), used_by=telegram_id)
+        .values(used_at=to_utc(now), used_by=telegram_id)
         .execution_options(synchronize_session=False)
     )
     if getattr(spent, "rowcount", 0) != 1:
@@ -102,9 +103,9 @@ def request_refusal(existing: Officer | None, decided_at: datetime | None, now: 
     if existing.status == "pending":
         return "Yêu cầu đăng ký đang chờ điều phối viên duyệt; không cần gửi lại."
     if existing.status == "rejected" and decided_at is not None:
-        decided = decided_at if decided_at.tzinfo else decided_at.replace(tzinfo=UTC)  # SQLite
+        decided = stored_utc(decided_at)
         again = decided + REQUEST_COOLDOWN
-        if utc(now) < again:
+        if to_utc(now) < again:
             local = again.astimezone(now.tzinfo)
             return (
                 f"Đăng ký vừa bị từ chối; có thể gửi lại sau {local:%H:%M %d/%m/%Y}, "
@@ -158,7 +159,7 @@ async def decide(
     if row.status != "pending":
         raise NotAllowed("Yêu cầu này đã được xử lý.")
     row.status = "active" if approve else "rejected"
-    row.decided_at = utc(now)
+    row.decided_at = to_utc(now)
     await audit(session, now, by.telegram_id, "officer.approve" if approve else "officer.reject",
                 officer_id=officer_id)  # fmt: skip
     await session.flush()

@@ -14,9 +14,10 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.clock import to_utc
 from bot.errors import NotAllowed, NotFound
 from bot.text import fold
-from services.audit import audit, utc
+from services.audit import audit
 from store.models import OfficerRow, UnitRow
 
 OFFICER, COORDINATOR, ADMIN = "officer", "coordinator", "administrator"
@@ -96,7 +97,7 @@ async def add_officer(
         raise NotAllowed(f"Vai trò không hợp lệ: {role} (officer, coordinator, administrator).")
     row = await session.scalar(select(OfficerRow).where(OfficerRow.telegram_id == telegram_id))
     if row is None:
-        row = OfficerRow(telegram_id=telegram_id, created_at=utc(now), settings={})
+        row = OfficerRow(telegram_id=telegram_id, created_at=to_utc(now), settings={})
         session.add(row)
     row.name, row.unit_id, row.role, row.status, row.chat_active = name, unit_id, role, status, True
     await audit(session, now, telegram_id, "officer.set", unit_id=unit_id, role=role, status=status)

@@ -6,14 +6,15 @@ The Telegram buttons of a reminder call these. Neither commits: the caller's uni
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.clock import to_utc
 from reminders.planner import snooze_kind
+from services.audit import audit
 from store.models import (
-    AuditRow,
     CompletionRow,
     GroupChatRow,
     OfficerRow,
@@ -41,13 +42,6 @@ class SnoozeResult:
     dropped: int
 
 
-def _aware(at: datetime) -> datetime:
-    # Stored in UTC: SQLite keeps no offset, so every stored instant must share one zone.
-    if at.tzinfo is None:
-        raise ValueError("progress needs aware datetimes")
-    return at.astimezone(UTC)
-
-
 async def _actor(session: AsyncSession, officer_id: int | None) -> int | None:
     if officer_id is None:
         return None
@@ -58,8 +52,7 @@ async def _audit(
     session: AsyncSession, now: datetime, by: int | None, action: str, /, **detail: object
 ) -> None:
     """Record who did what (the officer's Telegram id as the actor)."""
-    actor = await _actor(session, by)
-    session.add(AuditRow(at=now, actor=actor, action=action, detail=detail))
+    await audit(session, now, await _actor(session, by), action, **detail)
 
 
 async def is_done(session: AsyncSession, task_id: int, unit_id: int, due_date: date) -> bool:
@@ -87,7 +80,7 @@ async def mark_done(
     Idempotent: pressing ✅ twice records once. The unit's officers and its linked groups stop
     receiving reminders of this occurrence; other units owing the same task are untouched.
     """
-    now = _aware(now)
+    now = to_utc(now)
     due = due_date or UNDATED
     recorded = False
     if not await is_done(session, task_id, unit_id, due):
@@ -130,7 +123,7 @@ async def snooze(
     ``snooze:<until>``) takes their place at ``until``; later ones stay. Snoozing again replaces
     the previous snooze.
     """
-    now, until = _aware(now), _aware(until)
+    now, until = to_utc(now), to_utc(until)
     if until <= now:
         raise ValueError("snooze must move the reminder into the future")
     due = due_date or UNDATED

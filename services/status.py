@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.clock import stored_utc
 from bot.questions.periods import Period
 from bot.units import Unit
 from services.status_owing import reachable_units, resolve_owing
@@ -130,7 +131,7 @@ async def board(
         mentions[task_id].append((role, mention, unit_id))
     year_counts = await _per_year(session, task_ids, {r[1].year for r in rows})
     done_at = {
-        (t, u, d): at if at.tzinfo is not None else at.replace(tzinfo=UTC)  # SQLite: naive UTC
+        (t, u, d): stored_utc(at)
         for t, u, d, at in (
             await session.execute(
                 select(

@@ -17,8 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from reminders import outbox
 from reminders.planner import Planned
 from reminders.texts import TaskLine, task_block
+from services.audit import audit
 from services.status import Board, OccurrenceStatus
-from store.models import AuditRow, GroupChatRow, OfficerRow
+from store.models import GroupChatRow, OfficerRow
 
 
 @dataclass(frozen=True)
@@ -112,19 +113,8 @@ async def nudge(
                     Planned(chat_id, officer_id, occ.task_id, occ.due_date, kind, send_at, text)
                 )
     queued = await outbox.insert_planned(session, planned)
-    session.add(
-        AuditRow(
-            at=send_at,
-            actor=by,
-            action="status.nudge",
-            detail={
-                "period": board.period.label,
-                "kind": kind,
-                "queued": queued,
-                "units": sorted(reached),
-            },
-        )  # fmt: skip
-    )
+    await audit(session, send_at, by, "status.nudge", period=board.period.label, kind=kind,
+                queued=queued, units=sorted(reached))  # fmt: skip
     await session.flush()
     return NudgeResult(
         queued=queued,

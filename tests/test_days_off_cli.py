@@ -84,4 +84,4 @@ async def test_bad_input_is_refused_with_a_reason(db_url):
     past = _cli(db_url, "remove", "2025-10-10", "--today", "2025-10-13")
     assert past.returncode == 1 and "đã qua" in past.stderr
     bad = _cli(db_url, "add", "17/10/2025")
-    assert bad.returncode == 2 and "ngày không hợp lệ" in bad.stderr
+    assert bad.returncode == 2 and "ngày không hợp lệ" in bad.stderr.lower()

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from bot.settings import Settings
-from cli import deadline as cli_deadline
+from cli.main import build_parser
 from store.db import make_engine, make_sessionmaker
 from store.models import DayOffRow
 from store.uow import UnitOfWork
@@ -25,11 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _run(argv: list[str], stdin: str = "") -> str:
-    import argparse
-
-    parser = argparse.ArgumentParser()
-    cli_deadline.register(parser.add_subparsers())
-    args = parser.parse_args(argv)
+    args = build_parser().parse_args(argv)
     settings = Settings.from_env({})
     if getattr(args, "db_url", None):  # as bot.py does with --db
         settings = replace(settings, database_url=args.db_url)
@@ -111,10 +107,7 @@ def test_bot_py_runs_the_deadline_command_end_to_end() -> None:
 
 
 def test_a_bad_today_is_refused_in_vietnamese_with_exit_code_2(capsys) -> None:  # type: ignore[no-untyped-def]
-    import argparse
-
-    parser = argparse.ArgumentParser()
-    cli_deadline.register(parser.add_subparsers())
-    args = parser.parse_args(["deadline", "Trước ngày 20 hằng tháng", "--today", "abc"])
-    assert args.func(args, Settings.from_env({})) == 2
+    with pytest.raises(SystemExit) as stop:
+        build_parser().parse_args(["deadline", "Trước ngày 20 hằng tháng", "--today", "abc"])
+    assert stop.value.code == 2
     assert "Ngày không hợp lệ: abc" in capsys.readouterr().err
