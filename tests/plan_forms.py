@@ -204,6 +204,8 @@ def enlarged(gold: dict[str, Any], n: int, per_section: int = 16) -> dict[str, A
     tasks = []
     for i in range(n):
         task = dict(gold["tasks"][i % len(gold["tasks"])])
+        if i >= len(gold["tasks"]):  # distinct rows: identical ones are read as one task
+            task["content"] = f"{task['content']} (đợt {i // len(gold['tasks']) + 1})"
         s = i // per_section
         task["ref"] = f"{romans[s % len(romans)]}.{i % per_section + 1}"
         task["section"] = f"Nhóm nhiệm vụ thứ {s + 1}"
