@@ -16,7 +16,7 @@ from bot.questions.reply import Reply, ReplyGroup
 from bot.text import fold
 from bot.vndate import format_date, short_date
 from services import tasks_view as tv
-from services.ask.model import PAGE_SIZE, REPORT_WORDS, Answer, AnsweredTask, Ctx
+from services.ask.model import PAGE_SIZE, REPORT_WORDS, WIDER_NOTE, Answer, AnsweredTask, Ctx
 from services.ask.shaping import (
     answered_tasks,
     due_note,
@@ -159,7 +159,7 @@ async def _next_due_of_task(ctx: Ctx, words: str) -> Answer | None:
     if not ids and scope.unit_ids is not None:
         scope = tv.Scope(None)
         ids = await tv.ranked_topic_ids(ctx.session, scope, words)
-        note = "Đơn vị bạn không có việc này; đây là các việc trong kế hoạch."
+        note = WIDER_NOTE
     if not ids:
         return None
     ctx = replace(ctx, scope=scope, note=note, unit_name=ctx.unit_name if note is None else None)

@@ -9,7 +9,7 @@ from typing import Any
 from bot.questions import Intent
 from bot.questions.examples import NEXT_HINT
 from services import tasks_view as tv
-from services.ask.model import PAGE_SIZE, UPCOMING_DAYS, Answer, Ctx
+from services.ask.model import PAGE_SIZE, UPCOMING_DAYS, WIDER_NOTE, Answer, Ctx
 from services.ask.shaping import dated_list, undated_list, whose_suffix
 
 
@@ -112,9 +112,7 @@ async def answer_topic(ctx: Ctx) -> Answer:
         everyone = replace(ctx, scope=tv.Scope(None), unit_name=None, topic_ids=wider_ids)
         wider = await page_of(everyone, Intent.TOPIC)
         if wider.total:
-            everyone = replace(
-                everyone, note="Đơn vị bạn không có việc này; đây là các việc trong kế hoạch."
-            )
+            everyone = replace(everyone, note=WIDER_NOTE)
             if q.period is not None:
                 return await dated_list(everyone, wider, title, "", hint)
             return await undated_list(everyone, wider, title, "", hint)

@@ -16,6 +16,9 @@ PAGE_SIZE = 8
 
 UPCOMING_DAYS = 14
 
+# Beside tasks found in every plan when the asker's unit has none on the words asked.
+WIDER_NOTE = "Đơn vị anh/chị không có việc này; đây là các việc trong kế hoạch."
+
 
 REPORT_WORDS = {"month": "tháng", "quarter": "quý", "half": "6 tháng", "year": "năm", "any": ""}
 
