@@ -37,3 +37,12 @@ def unknown_reply(question: str) -> Reply:
         lines=tuple(f"• {e}" for e in EXAMPLES),
         hint='Gõ "hướng dẫn" để xem đầy đủ.',
     )
+
+
+def done_reply() -> Reply:
+    """To a message reporting work done: where the done mark is made (the bot records no chat)."""
+    return Reply(
+        title="Việc đã làm xong được ghi nhận bằng nút ✅ Xong, không qua tin nhắn.",
+        lines=("• Mở danh sách (/viec, /sapden hoặc /quahan) và bấm ✅ Xong ở việc đã làm.",),
+        hint='Hỏi tiếp: "việc quá hạn" để xem việc nào còn chưa xong.',
+    )

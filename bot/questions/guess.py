@@ -146,6 +146,10 @@ _KEEP_PHRASES = (
     "truoc khi",
     "kip thoi",
     "hom thu",
+    "dang ky",
+    "thuc thi",
+    "van ban",
+    "trong tam",
 )
 _NUMBER = re.compile(r"^\d+$")
 
@@ -204,3 +208,16 @@ def is_chat(n: str) -> bool:
 def is_topic_apology(n: str) -> bool:
     """ "xin lỗi" as a task's words ("xin lỗi tổ chức, cá nhân khi trễ hẹn"), not said to the bot."""
     return re.search(r"(?<!\w)xin loi(?!\w)", n) is not None and not is_chat(n)
+
+
+# Work reported as done ("đã nộp báo cáo rồi nhé", "em gửi bc rồi ạ", "xong rồi"): a statement to
+# the bot, not a question; done marks are the ✅ Xong button's business.
+_DONE = re.compile(
+    r"(?<!\w)(?:(?:da|vua|moi) (?:\S+ ){0,2}(?:nop|gui|lam|xong|hoan thanh|bao cao|cap nhat|trinh)"
+    r"|(?:nop|gui|lam|xong|hoan thanh|bao cao|cap nhat|trinh)(?: \S+){0,4} roi)(?!\w)"
+)
+
+
+def says_done(n: str) -> bool:
+    """A folded message that reports work done and asks nothing."""
+    return _DONE.search(n) is not None and not _QUESTION.search(n)

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from bot.model import Role
-from bot.questions.guess import guess_topic, is_chat, is_topic_apology
+from bot.questions.guess import guess_topic, is_chat, is_topic_apology, says_done
 from bot.questions.normalize import normalize
 from bot.questions.periods import Period, find_period, remaining
 from bot.text import unify_spelling
@@ -379,6 +379,26 @@ _FILLER = frozenset(
         "hoi",
         "xem",
         "chao",
+        # "tuần này thì sao", "tuần sau còn gì không", "tháng này thế nào": a period and these
+        # words ask what falls due in it
+        "thi",
+        "sao",
+        "ra",
+        "the",
+        "nao",
+        "nhu",
+        "con",
+        "gi",
+        "ko",
+        "k",
+        "hem",
+        "hok",
+        "ha",
+        "nhi",
+        "ah",
+        "ne",
+        "day",
+        "nua",
     ]
 )
 _SELF = ("cua toi", "cua minh", "don vi toi", "don vi minh", "cua em", "ben toi", "ben minh")
@@ -489,7 +509,7 @@ def read_question(text: str, today: date, unit_matcher: UnitMatcher | None = Non
     if page_m:
         page = max(int(page_m.group(1)) - 1, 0)
         n = (n[: page_m.start()] + " " + n[page_m.end() :]).strip()
-    if is_chat(n):
+    if is_chat(n) or says_done(n):
         return Query(text, Intent.UNKNOWN)
     ref_m = _REF.search(n)
     if ref_m and (re.search(r"[a-z]", ref_m.group(1)) or _has(n, *_DETAIL_WORDS)):

@@ -8,7 +8,9 @@ from typing import Any
 
 from bot.deadlines import WorkCalendar
 from bot.questions import Intent, Query, UnitHit, read_question
-from bot.questions.examples import greeting_reply, help_reply, unknown_reply
+from bot.questions.examples import done_reply, greeting_reply, help_reply, unknown_reply
+from bot.questions.guess import says_done
+from bot.questions.normalize import normalize
 from bot.questions.reply import Reply
 from services import tasks_view as tv
 from services.ask.details import answer_detail, answer_next_due
@@ -41,6 +43,8 @@ async def ask(
     if query.intent is Intent.GREETING:
         return Answer(query, (), greeting_reply())
     if query.intent is Intent.UNKNOWN and not query.guess:
+        if says_done(normalize(question)):
+            return Answer(query, (), done_reply())
         return Answer(query, (), unknown_reply(question))
     session = uow.session
     target, note, entry = unit_id, None, None
@@ -112,8 +116,10 @@ async def _with_guessed_topic(ctx: Ctx) -> Ctx:
     q = ctx.query
     guess = q.guess or ""
     ids = await tv.ranked_topic_ids(ctx.session, ctx.scope, guess)
+    wider = None
     if not ids and ctx.scope.unit_ids is not None:
-        if await tv.ranked_topic_ids(ctx.session, tv.Scope(None), guess):
+        wider = await tv.ranked_topic_ids(ctx.session, tv.Scope(None), guess)
+        if wider:
             ids = []  # answer_topic shows the plan's tasks with a note
         elif q.intent is not Intent.UNIT_TASKS:
             return ctx
@@ -123,7 +129,7 @@ async def _with_guessed_topic(ctx: Ctx) -> Ctx:
         query = replace(q, topic=guess, counted=Intent.TOPIC)
     else:
         query = replace(q, intent=Intent.TOPIC, topic=guess)
-    return replace(ctx, query=query, topic_ids=ids)
+    return replace(ctx, query=query, topic_ids=ids, wider_ids=wider)
 
 
 HANDLERS = {

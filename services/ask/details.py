@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -15,12 +16,13 @@ from bot.questions.reply import Reply, ReplyGroup
 from bot.text import fold
 from bot.vndate import format_date, short_date
 from services import tasks_view as tv
-from services.ask.model import REPORT_WORDS, Answer, AnsweredTask, Ctx
+from services.ask.model import PAGE_SIZE, REPORT_WORDS, WIDER_NOTE, Answer, AnsweredTask, Ctx
 from services.ask.shaping import (
     answered_tasks,
     due_note,
     occurrence_status,
     reply_item,
+    undated_list,
     whose_suffix,
     with_latest,
 )
@@ -134,8 +136,48 @@ async def _deadlines(session: Any, ids: Sequence[int]) -> dict[int, str]:
     return {t: d or "" for t, d in (await session.execute(stmt)).all()} if ids else {}
 
 
+# Words that name a report or its rhythm, not what a task does ("bc quý", "báo cáo 6 tháng").
+_REPORT_WORDS = re.compile(
+    r"(?<!\w)(?:bao cao|bc|dinh ky|hang|thang|quy|nam|nua|sau|dau|q[1-4]|t\d{1,2}|\d+|\|)(?!\w)"
+)
+
+
+def task_words(guess: str | None) -> str | None:
+    """The words of a deadline question that say what the task does, when there are any beside
+    a report's name and rhythm ("hạn rà soát quy định là ngày nào", "bc nq 131 nộp khi nào")."""
+    if not guess or not _REPORT_WORDS.sub(" ", guess).split():
+        return None
+    return " ".join(w for w in guess.split() if w != "|")
+
+
+async def _next_due_of_task(ctx: Ctx, words: str) -> Answer | None:
+    """The next due dates of the tasks whose text best holds ``words`` (the unit's, else the
+    plans'), nearest first; None when no task holds them."""
+    scope = ctx.scope
+    ids = await tv.ranked_topic_ids(ctx.session, scope, words)
+    note = None
+    if not ids and scope.unit_ids is not None:
+        scope = tv.Scope(None)
+        ids = await tv.ranked_topic_ids(ctx.session, scope, words)
+        note = WIDER_NOTE
+    if not ids:
+        return None
+    ctx = replace(ctx, scope=scope, note=note, unit_name=ctx.unit_name if note is None else None)
+    offset = ctx.page * PAGE_SIZE
+    page = await tv.task_page(
+        ctx.session, scope, ctx.today, task_ids=ids, offset=offset, limit=PAGE_SIZE
+    )
+    hint = 'Hỏi tiếp: "chi tiết việc <số mục>" để xem đầy đủ một việc.'
+    return await undated_list(ctx, page, f"Hạn việc «{words}»", "", hint)
+
+
 async def answer_next_due(ctx: Ctx) -> Answer:
     q = ctx.query
+    words = task_words(q.guess)
+    if words:
+        found = await _next_due_of_task(ctx, words)
+        if found is not None:
+            return found
     wanted = q.report or "any"
     name = f"báo cáo {REPORT_WORDS.get(wanted, '')}".strip()
     # How often a report falls due tells a monthly report from a quarterly one, whatever its

@@ -9,7 +9,7 @@ from typing import Any
 from bot.questions import Intent
 from bot.questions.examples import NEXT_HINT
 from services import tasks_view as tv
-from services.ask.model import PAGE_SIZE, UPCOMING_DAYS, Answer, Ctx
+from services.ask.model import PAGE_SIZE, UPCOMING_DAYS, WIDER_NOTE, Answer, Ctx
 from services.ask.shaping import dated_list, undated_list, whose_suffix
 
 
@@ -19,9 +19,14 @@ async def page_of(ctx: Ctx, intent: Intent, limit: int | None = PAGE_SIZE) -> tv
     window: dict[str, Any] = {"offset": ctx.page * PAGE_SIZE, "limit": limit}
     if ctx.topic_ids is not None:
         window["task_ids"] = ctx.topic_ids
+    # A count question's occurrence list counts its distinct tasks in the same statement (task
+    # lists hold each task once: their total is the count).
+    counted: dict[str, Any] = {"count_tasks": ctx.count_tasks and limit != 0}
     if intent is Intent.DUE and q.period is not None:
         p = q.period
-        return await tv.occurrence_page(session, s, p.start, p.end, topic=q.topic, **window)
+        return await tv.occurrence_page(
+            session, s, p.start, p.end, topic=q.topic, **window, **counted
+        )
     if intent is Intent.OVERDUE:
         window.pop("task_ids", None)
         end = today - timedelta(days=1)
@@ -32,17 +37,19 @@ async def page_of(ctx: Ctx, intent: Intent, limit: int | None = PAGE_SIZE) -> tv
         # Only each task's latest past occurrence can be overdue: a plan imported in July does
         # not owe January's monthly report.
         return await tv.occurrence_page(
-            session, s, start, end, open_only=True, latest_before=today, **window
+            session, s, start, end, open_only=True, latest_before=today, **window, **counted
         )
     if intent is Intent.UPCOMING:
         window.pop("task_ids", None)
         end = today + timedelta(days=UPCOMING_DAYS)
-        return await tv.occurrence_page(session, s, today, end, open_only=True, **window)
+        return await tv.occurrence_page(session, s, today, end, open_only=True, **window, **counted)
     if intent is Intent.ONGOING:
         return await tv.task_page(session, s, today, ongoing_only=True, **window)
     if intent is Intent.TOPIC and q.period is not None:
         p = q.period
-        return await tv.occurrence_page(session, s, p.start, p.end, topic=q.topic, **window)
+        return await tv.occurrence_page(
+            session, s, p.start, p.end, topic=q.topic, **window, **counted
+        )
     if intent is Intent.TOPIC:
         return await tv.task_page(session, s, today, topic=q.topic, **window)
     return await tv.task_page(session, s, today, **window)
@@ -97,13 +104,15 @@ async def answer_topic(ctx: Ctx) -> Answer:
     title = f"Việc về «{q.topic}»" + (f" đến hạn {q.period.label}" if q.period else "")
     hint = 'Hỏi tiếp: "chi tiết việc <số mục>" để xem đầy đủ một việc.'
     if not hits.total and ctx.scope.unit_ids is not None:
-        wider_ids = await tv.ranked_topic_ids(ctx.session, tv.Scope(None), q.topic or "")
+        wider_ids = ctx.wider_ids
+        if wider_ids is None:  # the plans' tasks holding the topic as a phrase (no ranking)
+            wider_ids = await tv.ranked_topic_ids(
+                ctx.session, tv.Scope(None), q.topic or "", by_words=False
+            )
         everyone = replace(ctx, scope=tv.Scope(None), unit_name=None, topic_ids=wider_ids)
         wider = await page_of(everyone, Intent.TOPIC)
         if wider.total:
-            everyone = replace(
-                everyone, note="Đơn vị bạn không có việc này; đây là các việc trong kế hoạch."
-            )
+            everyone = replace(everyone, note=WIDER_NOTE)
             if q.period is not None:
                 return await dated_list(everyone, wider, title, "", hint)
             return await undated_list(everyone, wider, title, "", hint)
@@ -132,13 +141,13 @@ async def answer_count(ctx: Ctx) -> Answer:
     if counted is Intent.TOPIC and ctx.topic_ids is None:
         ids = await tv.ranked_topic_ids(ctx.session, ctx.scope, q.topic or "")
         ctx = replace(ctx, topic_ids=ids)
-    as_list = replace(ctx, query=replace(q, intent=counted))
+    as_list = replace(ctx, query=replace(q, intent=counted), count_tasks=True)
     listed = await LISTS.get(counted, answer_unit_tasks)(as_list)
-    if listed.reply.more or ctx.page or listed.total < 0:
+    if listed.task_count >= 0 and listed.total >= 0:  # counted by the list's own statement
+        tasks, total = listed.task_count, max(listed.total, listed.task_count)
+    else:
         page = await page_of(ctx, counted, limit=0)
         tasks, total = page.tasks, page.total
-    else:  # the whole list is on this page: its counts are the answer's
-        tasks, total = len(listed.tasks), max(listed.total, len(listed.tasks))
     what = {
         Intent.DUE: f"đến hạn {q.period.label}" if q.period else "đến hạn",
         Intent.OVERDUE: "quá hạn chưa xong",

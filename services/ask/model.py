@@ -16,6 +16,9 @@ PAGE_SIZE = 8
 
 UPCOMING_DAYS = 14
 
+# Beside tasks found in every plan when the asker's unit has none on the words asked.
+WIDER_NOTE = "Đơn vị anh/chị không có việc này; đây là các việc trong kế hoạch."
+
 
 REPORT_WORDS = {"month": "tháng", "quarter": "quý", "half": "6 tháng", "year": "năm", "any": ""}
 
@@ -57,6 +60,8 @@ class Answer:
     reply: Reply
     unit_name: str | None = None
     total: int = 0
+    # Distinct tasks in the whole list when the list's own query counted them, else -1.
+    task_count: int = -1
 
     def to_json(self) -> dict[str, Any]:
         p = self.query.period
@@ -84,3 +89,7 @@ class Ctx:
     latest: dict[int, date] = field(default_factory=dict)
     # The tasks on the query's topic, ranked by its words (None: not looked up yet).
     topic_ids: list[int] | None = None
+    # The plans' tasks on the topic when the unit has none (None: not looked up yet).
+    wider_ids: list[int] | None = None
+    # A count question: the list's page statement counts the distinct tasks too.
+    count_tasks: bool = False

@@ -85,7 +85,7 @@ def nothing_to_list(ctx: Ctx, page: tv.Page, empty: str, hint: str) -> Answer | 
     """The answer when the list is empty, or when the page asked for is past its end."""
     if not page.total:
         reply = Reply(title=empty + whose_suffix(ctx), hint=hint)
-        return Answer(ctx.query, (), reply, ctx.unit_name)
+        return Answer(ctx.query, (), reply, ctx.unit_name, task_count=0)
     if not page.hits:
         return Answer(ctx.query, (), Reply(title="Hết danh sách: trang này không còn mục nào."))
     return None
@@ -119,7 +119,8 @@ async def dated_list(ctx: Ctx, page: tv.Page, title: str, empty: str, hint: str)
         head = f"{title}{whose_suffix(ctx)}: {page.total} lần hạn"
     lines = (ctx.note,) if ctx.note else ()
     reply = Reply(head, tuple(groups), lines, more_hint(ctx, rest, hint), rest > 0)
-    return Answer(ctx.query, answered_tasks(views, ctx), reply, ctx.unit_name, page.total)
+    tasks = answered_tasks(views, ctx)
+    return Answer(ctx.query, tasks, reply, ctx.unit_name, page.total, page.tasks)
 
 
 async def undated_list(ctx: Ctx, page: tv.Page, title: str, empty: str, hint: str) -> Answer:
@@ -150,4 +151,5 @@ async def undated_list(ctx: Ctx, page: tv.Page, title: str, empty: str, hint: st
     head = f"{title}{whose_suffix(ctx)}: {page.total} việc"
     lines = (ctx.note,) if ctx.note else ()
     reply = Reply(head, tuple(groups), lines, more_hint(ctx, rest, hint), rest > 0)
-    return Answer(ctx.query, answered_tasks(views, ctx), reply, ctx.unit_name, page.total)
+    tasks = answered_tasks(views, ctx)
+    return Answer(ctx.query, tasks, reply, ctx.unit_name, page.total, page.tasks)

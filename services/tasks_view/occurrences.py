@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 
-from sqlalchemy import Date, Integer, and_, bindparam, exists, func, literal, select
+from sqlalchemy import Date, Integer, and_, bindparam, case, exists, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.owing import Claim
@@ -72,10 +72,14 @@ def _occurrence_statement(  # type: ignore[no-untyped-def]
     marked: bool,
     count_only: bool,
     by_ids: bool = False,
+    count_tasks: bool = False,
 ):
     """The statement of ``occurrence_page`` for one shape, built once (building and keying a
     statement of this size costs about a millisecond, as much as running it); its values are
-    bound parameters: start, end, before, units, role, done_unit, offset, limit."""
+    bound parameters: start, end, before, units, role, done_unit, offset, limit.
+
+    Page rows: task, due date, last day, before, total occurrences, [distinct tasks when
+    ``count_tasks``], [done mark when ``marked``]."""
     due = TaskDueRow.__table__
     if latest:
         occ = _latest_occurrences(scoped, role)
@@ -99,13 +103,21 @@ def _occurrence_statement(  # type: ignore[no-untyped-def]
                 CompletionRow.unit_id == bindparam("done_unit"),
             )
         )
+    if count_tasks:
+        # Each task's first occurrence numbered 1, so that the page's own statement also counts
+        # the distinct tasks (a count question would otherwise run the list a second time).
+        nth = func.row_number().over(partition_by=due.c.task_id, order_by=due.c.last_day)
+        occ = occ.add_columns(nth.label("nth"))
     cte = occ.cte("occ")
     if not sqlite:
         cte = cte.prefix_with("MATERIALIZED")
     if count_only:
         return select(func.count(), func.count(func.distinct(cte.c.task_id))).select_from(cte)
+    columns = [cte.c.task_id, cte.c.due_date, cte.c.last_day, cte.c.before, func.count().over()]
+    if count_tasks:
+        columns.append(func.count(case((cte.c.nth == 1, 1))).over())
     stmt = (
-        select(cte.c.task_id, cte.c.due_date, cte.c.last_day, cte.c.before, func.count().over())
+        select(*columns)
         .order_by(cte.c.last_day, cte.c.task_id)
         .offset(bindparam("offset", type_=Integer))
         .limit(bindparam("limit", type_=Integer))
@@ -135,12 +147,14 @@ async def occurrence_page(
     limit: int | None = None,
     latest_before: date | None = None,
     task_ids: list[int] | None = None,
+    count_tasks: bool = False,
 ) -> Page:
     """A page of occurrences (by last day, then task) and the totals, sorted and counted in the
     database so that a unit owing thousands of occurrences costs one small result set.
 
     ``limit=0`` counts only (occurrences and distinct tasks); otherwise ``tasks`` is the number
-    of distinct tasks when the whole list fits on the page, else -1 (not counted).
+    of distinct tasks when the whole list fits on the page or ``count_tasks`` is set (counted by
+    the page's own statement), else -1 (not counted).
     With ``latest_before`` (today, for overdue lists), only each task's latest occurrence before
     that day is kept.
 
@@ -176,6 +190,7 @@ async def occurrence_page(
         not open_only and has_done,
         limit == 0,
         bool(topic) or task_ids is not None,
+        count_tasks and limit != 0,
     )
     params = scope_params(scope) | {
         "start": start,
@@ -191,11 +206,13 @@ async def occurrence_page(
     rows = (await session.execute(stmt, params)).all()
     if not rows:
         return Page([], 0 if offset == 0 else -1, 0 if offset == 0 else -1)
-    hits = [
-        Hit(r[0], None, (Due(r[1], r[2], bool(r[3]), len(r) > 5 and bool(r[5])),)) for r in rows
-    ]
+    marked = not open_only and has_done
+    hits = [Hit(r[0], None, (Due(r[1], r[2], bool(r[3]), marked and bool(r[-1])),)) for r in rows]
     total = int(rows[0][4])
-    tasks = len({h.task_id for h in hits}) if offset == 0 and total == len(hits) else -1
+    if count_tasks:
+        tasks = int(rows[0][5])
+    else:
+        tasks = len({h.task_id for h in hits}) if offset == 0 and total == len(hits) else -1
     return Page(hits, total, tasks)
 
 

@@ -251,13 +251,22 @@ RANK_CAP = 500  # candidate texts scored by words at most
 
 
 async def ranked_topic_ids(
-    session: AsyncSession, scope: Scope, topic: str, ongoing_only: bool = False
+    session: AsyncSession,
+    scope: Scope,
+    topic: str,
+    ongoing_only: bool = False,
+    *,
+    by_words: bool = True,
 ) -> list[int]:
-    """The scope's tasks on ``topic``: those holding it as a phrase, else those whose text holds
-    the most of its words and pairs of words (in any order, whatever stands between), only the
-    best matches."""
+    """The scope's tasks on ``topic``: those holding it as a phrase, else (``by_words``) those
+    whose text holds the most of its words and pairs of words (in any order, whatever stands
+    between), only the best matches.
+
+    The ranking reads every candidate's text a second time: over a whole store (a topic widened
+    to every plan) it costs more than the phrase search itself, so callers widening a search
+    the unit's own tasks did not answer pass ``by_words=False``."""
     ids = await topic_task_ids(session, scope, topic, ongoing_only)
-    if ids:
+    if ids or not by_words:
         return ids
     words = _topic_words(topic)
     if len(words) < 2:
