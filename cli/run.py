@@ -8,6 +8,7 @@ import asyncio
 import hashlib
 import hmac
 import logging
+from datetime import timedelta
 from typing import Any
 from urllib.parse import urlparse
 
@@ -31,6 +32,11 @@ def webhook_secret(settings: Any) -> str:
     if settings.webhook_secret:
         return str(settings.webhook_secret)
     return hmac.new(settings.bot_token.encode(), b"tthc-webhook", hashlib.sha256).hexdigest()[:48]
+
+
+def sender_lease_name(token: str) -> str:
+    """The sender lease's name: the bot's id (the token's public part before the colon)."""
+    return "telegram:" + token.split(":", 1)[0][:40]
 
 
 async def _prepare(settings: Any) -> None:
@@ -74,17 +80,24 @@ def run_bot(settings: Any) -> int:
     scheduler: list[Any] = []
 
     async def start_reminders(app: Any) -> None:
-        # The reminder planner and dispatcher run in the bot's loop and send through its Bot.
+        # The reminder planner and dispatcher run in the bot's loop and send through its Bot;
+        # of all processes on this database only the sender lease's holder sends.
         from reminders.scheduler import start_reminders as start
         from reminders.telegram_port import TelegramPort
 
         scheduler.append(
-            start(services.sessions, TelegramPort(app.bot), services.clock, tz=settings.timezone)
-        )
+            start(services.sessions, TelegramPort(app.bot), services.clock, tz=settings.timezone,
+                  sender_lease=sender_lease_name(settings.bot_token),
+                  dispatch_every=timedelta(seconds=5))
+        )  # fmt: skip
 
     async def close(_app: Any) -> None:
-        for s in scheduler:
+        for s, dispatcher in scheduler:
             s.shutdown(wait=False)
+            try:
+                await dispatcher.release_lease()
+            except Exception:  # the database may be gone: the lease then simply expires
+                log.warning("sender lease not released", exc_info=True)
         await engine.dispose()
 
     outage = Outage()  # failed polls logged once per outage; the polls tell it of recovery

@@ -318,3 +318,30 @@ async def drop_pending_for_chat(session: AsyncSession, chat_id: int, reason: str
         .execution_options(synchronize_session=False)
     )
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def orphan_claims(session: AsyncSession, worker: str) -> int:
+    """Make every row claimed by another worker claimable now (still marked ``reclaimed``): the
+    sender lease changed hands, so those workers are dead or no longer allowed to send."""
+    result = await session.execute(
+        update(OutboxRow)
+        .where(OutboxRow.status == "claimed", OutboxRow.claimed_by != worker)
+        .values(claimed_at=datetime(1970, 1, 1, tzinfo=UTC))
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def hand_back(session: AsyncSession, ids: Sequence[int], worker: str) -> int:
+    """Give claimed rows that were never tried back as they were (the sender lease was lost)."""
+    result = await session.execute(
+        update(OutboxRow)
+        .where(
+            OutboxRow.id.in_(list(ids)),
+            OutboxRow.claimed_by == worker,
+            OutboxRow.status == "claimed",
+        )
+        .values(status="pending", claimed_by=None, claimed_at=None)
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)

@@ -144,6 +144,7 @@ class PacedSender:
         self._inflight: set[asyncio.Task[None]] = set()
         self._wake = asyncio.Event()
         self._backlog = 0
+        self.stopped = False  # ``may_send`` said no: the run ended early
 
     def _chat(self, chat_id: int) -> _Chat:
         chat = self._chats.get(chat_id)
@@ -168,15 +169,27 @@ class PacedSender:
         low_water: int = 64,
         tick: Callable[[], Awaitable[None]] | None = None,
         tick_every: float = 60.0,
+        may_send: Callable[[], bool] | None = None,
     ) -> SenderStats:
         """Send until ``refill`` returns nothing and every item has an outcome; ``tick`` runs
-        every ``tick_every`` seconds meanwhile (the dispatcher renews its claims there)."""
+        every ``tick_every`` seconds meanwhile (the dispatcher renews its claims there).
+
+        When ``may_send`` answers False (the sender lease is no longer held), nothing more is
+        launched or refilled: the run ends once the sends in flight have answered, and the items
+        never tried are left in ``unsent()``."""
         exhausted = False
         next_tick = self.monotonic() + tick_every
         while True:
             if tick is not None and self.monotonic() >= next_tick:
                 await tick()
                 next_tick = self.monotonic() + tick_every
+            if may_send is not None and not may_send():
+                self.stopped = True
+                if not self._inflight:
+                    break
+                self._wake.clear()
+                await self._wake.wait()
+                continue
             if not exhausted and self._backlog < low_water:
                 more = await refill()
                 if more:
@@ -204,6 +217,10 @@ class PacedSender:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout)
         return self.stats
+
+    def unsent(self) -> list[SendItem]:
+        """Items still queued (never tried, or waiting to be tried again)."""
+        return [item for chat in self._chats.values() for item in chat.queue]
 
     def _launch(self, chat_id: int, now: float, on_result: OnResult) -> None:
         chat = self._chats[chat_id]
