@@ -26,6 +26,8 @@ class Settings:
     file_base_url: str = DEFAULT_FILE_BASE
     province: str | None = None
     max_upload_bytes: int = 20 * 1024 * 1024
+    replicas: int = 1  # bot processes sharing the database (several need PostgreSQL, webhook)
+    webhook_stale: float = 30.0  # seconds before another replica takes over an unfinished update
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
@@ -44,4 +46,6 @@ class Settings:
             api_base_url=env.get("TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE,
             file_base_url=env.get("TELEGRAM_FILE_BASE_URL") or DEFAULT_FILE_BASE,
             province=env.get("TTHC_PROVINCE") or None,
+            replicas=max(1, min(64, int(env.get("TTHC_REPLICAS") or 1))),
+            webhook_stale=max(1.0, min(3600.0, float(env.get("TTHC_WEBHOOK_STALE_S") or 30))),
         )

@@ -46,17 +46,76 @@ async def _prepare(settings: Any) -> None:
     from store.migrate import migrate
 
     engine = make_engine(settings.database_url)
-    try:
+
+    async def work() -> None:
         await migrate(engine)
         async with make_sessionmaker(engine)() as session:
             await ensure_directory(session, settings.province)
             await session.commit()
+
+    try:
+        if engine.dialect.name == "postgresql":
+            # Replicas starting together prepare one at a time (the others then find nothing
+            # to do): a session-level lock on a connection of its own, released at its close.
+            from sqlalchemy import text
+
+            async with engine.connect() as lock:
+                await lock.execute(text("SELECT pg_advisory_lock(7007017)"))
+                await work()
+                await lock.execute(text("SELECT pg_advisory_unlock(7007017)"))
+        else:
+            await work()
     finally:
         await engine.dispose()
 
 
+def replicas_refusal(settings: Any) -> str | None:
+    """Why this configuration cannot run several processes, or None when it can."""
+    if getattr(settings, "replicas", 1) <= 1:
+        return None
+    if settings.database_url.startswith("sqlite"):
+        return (
+            f"TTHC_REPLICAS={settings.replicas}: nhiều tiến trình cần PostgreSQL; SQLite chỉ cho "
+            "một tiến trình ghi. Đặt DATABASE_URL=postgresql://… hoặc TTHC_REPLICAS=1."
+        )
+    if not settings.webhook_url:
+        return (
+            f"TTHC_REPLICAS={settings.replicas}: nhiều tiến trình cần webhook (TTHC_WEBHOOK_URL); "
+            "Telegram chỉ cho một tiến trình nhận tin kiểu long polling."
+        )
+    return None
+
+
+async def _serve_webhook(app: Any, sessions: Any, settings: Any, path: str) -> None:
+    import signal
+
+    from telegram import Update
+
+    from handlers.webhook import serve
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    await serve(
+        app,
+        sessions,
+        secret=webhook_secret(settings),
+        url=settings.webhook_url,
+        path=path,
+        port=settings.webhook_port,
+        allowed_updates=Update.ALL_TYPES,
+        stop=stop,
+        stale=timedelta(seconds=settings.webhook_stale),
+    )
+
+
 def run_bot(settings: Any) -> int:
     """Composition root of the real bot: settings → store → services → Application."""
+    refusal = replicas_refusal(settings)
+    if refusal is not None:
+        print(refusal)
+        return 2
     from telegram import Update
     from telegram.ext import ApplicationBuilder
 
@@ -113,16 +172,7 @@ def run_bot(settings: Any) -> int:
     app = configure(builder, services, on_start=start_reminders, on_stop=close, outage=outage)
     if settings.webhook_url:
         path = urlparse(settings.webhook_url).path.strip("/") or "telegram"
-        log.info("starting webhook on port %s, path /%s", settings.webhook_port, path)
-        # PTB checks X-Telegram-Bot-Api-Secret-Token on every request and answers 403 otherwise.
-        app.run_webhook(
-            listen="0.0.0.0",
-            port=settings.webhook_port,
-            url_path=path,
-            webhook_url=settings.webhook_url,
-            secret_token=webhook_secret(settings),
-            allowed_updates=Update.ALL_TYPES,
-        )
+        asyncio.run(_serve_webhook(app, services.sessions, settings, path))
     else:
         log.info("starting long polling")
         app.run_polling(allowed_updates=Update.ALL_TYPES)

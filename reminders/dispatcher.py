@@ -126,6 +126,19 @@ class Dispatcher:
         self._valid_until = started + self.sender_ttl - max(1.0, self.heartbeat)
         return True
 
+    async def _seed(self, sender: PacedSender) -> None:
+        """Groups' windows carry over from earlier runs and from the previous lease holder."""
+        if self.limits.group_per_window >= 10**6:
+            return
+        now = self.clock()
+        async with UnitOfWork(self.sessions, read_only=True) as uow:
+            recent = await outbox.recent_group_sends(
+                uow.session, now - timedelta(seconds=self.limits.group_window)
+            )
+        mono = self.monotonic()
+        for chat_id, times in recent.items():
+            sender.seed_group(chat_id, [mono - (now - t).total_seconds() for t in times])
+
     def _may_send(self) -> bool:
         return self.sender_lease is None or self.monotonic() < self._valid_until
 
@@ -148,6 +161,7 @@ class Dispatcher:
                 report.standby = True
                 return report
         sender = PacedSender(self.port, self.limits, self.monotonic)
+        await self._seed(sender)
         notified: set[int] = set()
 
         async def refill() -> list[SendItem]:

@@ -171,7 +171,9 @@ async def claim(
         await session.scalars(
             select(OutboxRow)
             .where(_due(now, lease, worker))
-            .order_by(OutboxRow.send_at, OutboxRow.id)
+            # Groups first among rows due at once: twenty a minute is the scarcest budget, so
+            # their minutes start early while private chats fill the rest of the pace.
+            .order_by(OutboxRow.send_at, OutboxRow.chat_id >= 0, OutboxRow.id)
             .limit(limit)
             .with_for_update(skip_locked=True)
         )
@@ -345,3 +347,17 @@ async def hand_back(session: AsyncSession, ids: Sequence[int], worker: str) -> i
         .execution_options(synchronize_session=False)
     )
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def recent_group_sends(session: AsyncSession, since: datetime) -> dict[int, list[datetime]]:
+    """When each group chat was sent a message since ``since`` (its twenty-a-minute window)."""
+    rows = await session.execute(
+        select(OutboxRow.chat_id, OutboxRow.sent_at).where(
+            OutboxRow.status == "sent", OutboxRow.chat_id < 0, OutboxRow.sent_at >= utc(since)
+        )
+    )
+    out: dict[int, list[datetime]] = {}
+    for chat_id, sent_at in rows.all():
+        if sent_at is not None:
+            out.setdefault(int(chat_id), []).append(utc(sent_at))
+    return out
