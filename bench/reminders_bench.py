@@ -75,6 +75,25 @@ def physical_limit(planned: list[Planned]) -> tuple[float, float]:
     return span, (n - 1) / span if span > 0 else float("inf")
 
 
+def why_429(api: FakeBotApi) -> str:
+    """Which limit each 429 answered: the chat's (a send to it within 1 s, or its group's 20th
+    within 60 s) or else the overall 30 a second."""
+    ok: dict[int, list[float]] = {}
+    chat = overall = 0
+    for r in api.calls("sendMessage"):
+        cid = r.chat_id or 0
+        if r.status == 200:
+            ok.setdefault(cid, []).append(r.at)
+        elif r.status == 429:
+            before = ok.get(cid, [])
+            window, most = (60.0, 20) if cid < 0 else (1.0, 1)
+            if sum(1 for t in before if t > r.at - window) >= most:
+                chat += 1
+            else:
+                overall += 1
+    return f"(per chat or group {chat}, overall {overall})" if chat + overall else ""
+
+
 async def worker(args: argparse.Namespace) -> None:
     """One dispatcher process: dispatch every few seconds until nothing is left to send."""
     engine = make_engine(args.db)
@@ -201,7 +220,7 @@ async def main(args: argparse.Namespace) -> None:
     )
     print(f"  lost                    {lost:8d}          (target 0)")
     print(f"  duplicated              {duplicated:8d}          (target 0)")
-    print(f"  429 answers             {status.get(429, 0):8d}          (target 0)")
+    print(f"  429 answers             {status.get(429, 0):8d}          (target 0)   {why_429(api)}")
     if commit_ms:
         p99 = commit_ms[int(0.99 * (len(commit_ms) - 1))]
         print(f"  answer→commit window    median {statistics.median(commit_ms):.2f} ms, p99 {p99:.2f} ms, max {max(commit_ms):.2f} ms")  # fmt: skip

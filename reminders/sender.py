@@ -82,6 +82,7 @@ UNLIMITED = Limits(
     overall_per_s=1e6, chat_interval=0.0, group_per_window=10**9, backoff_base=0.0,
     overall_burst=10**9,
 )  # fmt: skip
+CATCH_UP = 1.0  # seconds of missed send slots made up after a late wake
 MAX_BACKLOG_FACTOR = 20  # items held in memory at most: this many times ``low_water``
 PARK_AFTER = 5.0  # a chat not ready for this long (a full group window): its queue is parked
 
@@ -280,10 +281,10 @@ class PacedSender:
         item = chat.queue.popleft()
         self._backlog -= 1
         chat.busy = True
-        # Keep the average rate even when the loop wakes a little late: up to one slot of delay
-        # is caught up, never more (no bursts beyond Telegram's window).
+        # Keep the average rate when the loop wakes late (a busy machine): up to a second of
+        # slots is caught up; the burst window (``_burst_ready``) keeps any 30 in a second.
         interval = 1.0 / self.limits.overall_per_s
-        self._next_slot = max(now - interval, self._next_slot) + interval
+        self._next_slot = max(now - CATCH_UP, self._next_slot) + interval
         self._launches.append(now)
         task = asyncio.create_task(self._send(chat, item, now, on_result))
         self._inflight.add(task)
