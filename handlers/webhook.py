@@ -42,6 +42,9 @@ MAX_BODY = 1 << 20  # an update is a few kilobytes; files come by file_id
 STALE = timedelta(seconds=30)  # a working update older than this was left by a dead replica
 SWEEP_EVERY = 5.0
 KEEP_DONE = timedelta(days=2)  # Telegram gives up re-sending an update within a day
+# Updates handled at once by one replica; the others wait their turn in order. Unbounded, a
+# burst would hold every pooled connection and time out in the pool instead of queueing.
+CONCURRENCY = 8
 
 
 def replica_name() -> str:
@@ -59,8 +62,10 @@ class Receiver:
         *,
         owner: str | None = None,
         stale: timedelta = STALE,
+        concurrency: int = CONCURRENCY,
     ) -> None:
         self.app = app
+        self._slots = asyncio.Semaphore(concurrency)
         self.sessions = sessions
         self._secret = secret.encode()
         self.owner = owner or replica_name()
@@ -85,20 +90,21 @@ class Receiver:
             return 400
         self.in_flight += 1
         try:
-            try:
-                async with UnitOfWork(self.sessions) as uow:
-                    mine = await replicas.record_update(
-                        uow.session, update_id, data, self.owner, self.stale
-                    )
-                    await uow.commit()
-            except Exception:
-                log.exception("update %s not recorded", update_id)
-                return 503  # Telegram tries again later
-            if not mine:
-                self.duplicates += 1
+            async with self._slots:
+                try:
+                    async with UnitOfWork(self.sessions) as uow:
+                        mine = await replicas.record_update(
+                            uow.session, update_id, data, self.owner, self.stale
+                        )
+                        await uow.commit()
+                except Exception:
+                    log.exception("update %s not recorded", update_id)
+                    return 503  # Telegram tries again later
+                if not mine:
+                    self.duplicates += 1
+                    return 200
+                await self._handle(update_id, data)
                 return 200
-            await self._handle(update_id, data)
-            return 200
         finally:
             self.in_flight -= 1
 
@@ -116,7 +122,8 @@ class Receiver:
             await uow.commit()
         for data in left:
             log.warning("update %s left by a stopped replica: handled here", data["update_id"])
-            await self._handle(int(data["update_id"]), data)
+            async with self._slots:
+                await self._handle(int(data["update_id"]), data)
         return len(left)
 
     async def sweeper(self, every: float = SWEEP_EVERY) -> None:
