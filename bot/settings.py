@@ -35,6 +35,8 @@ class Settings:
     zalo_webhook_port: int = 8444
     zalo_monthly_quota: int = 3000  # messages a month, both directions (the free plan)
     zalo_quota_retry: float = 3600.0  # seconds before a reminder refused for quota is tried again
+    replicas: int = 1  # bot processes sharing the database (several need PostgreSQL, webhook)
+    webhook_stale: float = 30.0  # seconds before another replica takes over an unfinished update
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
@@ -60,4 +62,6 @@ class Settings:
             zalo_webhook_port=int(env.get("ZALO_WEBHOOK_PORT") or 8444),
             zalo_monthly_quota=max(1, int(env.get("ZALO_MONTHLY_QUOTA") or 3000)),
             zalo_quota_retry=max(30.0, float(env.get("ZALO_QUOTA_RETRY_SECONDS") or 3600)),
+            replicas=max(1, min(64, int(env.get("TTHC_REPLICAS") or 1))),
+            webhook_stale=max(1.0, min(3600.0, float(env.get("TTHC_WEBHOOK_STALE_S") or 30))),
         )

@@ -9,6 +9,7 @@ import asyncio
 import hashlib
 import hmac
 import logging
+from datetime import timedelta
 from typing import Any
 from urllib.parse import urlparse
 
@@ -36,6 +37,11 @@ def webhook_secret(settings: Any) -> str:
     return hmac.new(settings.bot_token.encode(), b"tthc-webhook", hashlib.sha256).hexdigest()[:48]
 
 
+def sender_lease_name(token: str) -> str:
+    """The sender lease's name: the bot's id (the token's public part before the colon)."""
+    return "telegram:" + token.split(":", 1)[0][:40]
+
+
 async def _prepare(settings: Any) -> None:
     """Migrate and seed the directory before the bot's loop starts (Alembic wants its own loop)."""
     from services.units import ensure_directory
@@ -43,17 +49,76 @@ async def _prepare(settings: Any) -> None:
     from store.migrate import migrate
 
     engine = make_engine(settings.database_url)
-    try:
+
+    async def work() -> None:
         await migrate(engine)
         async with make_sessionmaker(engine)() as session:
             await ensure_directory(session, settings.province)
             await session.commit()
+
+    try:
+        if engine.dialect.name == "postgresql":
+            # Replicas starting together prepare one at a time (the others then find nothing
+            # to do): a session-level lock on a connection of its own, released at its close.
+            from sqlalchemy import text
+
+            async with engine.connect() as lock:
+                await lock.execute(text("SELECT pg_advisory_lock(7007017)"))
+                await work()
+                await lock.execute(text("SELECT pg_advisory_unlock(7007017)"))
+        else:
+            await work()
     finally:
         await engine.dispose()
 
 
+def replicas_refusal(settings: Any) -> str | None:
+    """Why this configuration cannot run several processes, or None when it can."""
+    if getattr(settings, "replicas", 1) <= 1:
+        return None
+    if settings.database_url.startswith("sqlite"):
+        return (
+            f"TTHC_REPLICAS={settings.replicas}: nhiều tiến trình cần PostgreSQL; SQLite chỉ cho "
+            "một tiến trình ghi. Đặt DATABASE_URL=postgresql://… hoặc TTHC_REPLICAS=1."
+        )
+    if not settings.webhook_url:
+        return (
+            f"TTHC_REPLICAS={settings.replicas}: nhiều tiến trình cần webhook (TTHC_WEBHOOK_URL); "
+            "Telegram chỉ cho một tiến trình nhận tin kiểu long polling."
+        )
+    return None
+
+
+async def _serve_webhook(app: Any, sessions: Any, settings: Any, path: str) -> None:
+    import signal
+
+    from telegram import Update
+
+    from handlers.webhook import serve
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    await serve(
+        app,
+        sessions,
+        secret=webhook_secret(settings),
+        url=settings.webhook_url,
+        path=path,
+        port=settings.webhook_port,
+        allowed_updates=Update.ALL_TYPES,
+        stop=stop,
+        stale=timedelta(seconds=settings.webhook_stale),
+    )
+
+
 def run_bot(settings: Any) -> int:
     """Composition root of the real bot: settings → store → services → Application."""
+    refusal = replicas_refusal(settings)
+    if refusal is not None:
+        print(refusal)
+        return 2
     from telegram import Update
     from telegram.ext import ApplicationBuilder
 
@@ -80,7 +145,8 @@ def run_bot(settings: Any) -> int:
 
     async def start_reminders(app: Any) -> None:
         # The reminder planner and dispatcher run in the bot's loop and send through its Bot
-        # (and through the Zalo bot to officers who linked a Zalo chat).
+        # (and through the Zalo bot to officers who linked a Zalo chat); of all processes on
+        # this database only the sender lease's holder sends.
         from reminders.scheduler import start_reminders as start
         from reminders.telegram_port import TelegramPort
 
@@ -93,12 +159,18 @@ def run_bot(settings: Any) -> int:
             port = RoutingPort(port, channels[0].port)
             extra = {"dispatcher_class": ZaloDispatcher}
         scheduler.append(
-            start(services.sessions, port, services.clock, tz=settings.timezone, **extra)
-        )
+            start(services.sessions, port, services.clock, tz=settings.timezone,
+                  sender_lease=sender_lease_name(settings.bot_token),
+                  dispatch_every=timedelta(seconds=5), **extra)
+        )  # fmt: skip
 
     async def close(_app: Any) -> None:
-        for s in scheduler:
+        for s, dispatcher in scheduler:
             s.shutdown(wait=False)
+            try:
+                await dispatcher.release_lease()
+            except Exception:  # the database may be gone: the lease then simply expires
+                log.warning("sender lease not released", exc_info=True)
         for c in channels:
             await c.stop()
         await engine.dispose()
@@ -116,16 +188,7 @@ def run_bot(settings: Any) -> int:
     app = configure(builder, services, on_start=start_reminders, on_stop=close, outage=outage)
     if settings.webhook_url:
         path = urlparse(settings.webhook_url).path.strip("/") or "telegram"
-        log.info("starting webhook on port %s, path /%s", settings.webhook_port, path)
-        # PTB checks X-Telegram-Bot-Api-Secret-Token on every request and answers 403 otherwise.
-        app.run_webhook(
-            listen="0.0.0.0",
-            port=settings.webhook_port,
-            url_path=path,
-            webhook_url=settings.webhook_url,
-            secret_token=webhook_secret(settings),
-            allowed_updates=Update.ALL_TYPES,
-        )
+        asyncio.run(_serve_webhook(app, services.sessions, settings, path))
     else:
         log.info("starting long polling")
         app.run_polling(allowed_updates=Update.ALL_TYPES)
@@ -159,9 +222,9 @@ async def run_zalo_only(settings: Any) -> int:
         loop.add_signal_handler(sig, stop.set)
     log.info("starting the Zalo bot (no Telegram token)")
     channel = await start_zalo(services)
-    scheduler = start_reminders(services.sessions, RoutingPort(None, channel.port),
-                                services.clock, tz=settings.timezone,
-                                dispatcher_class=ZaloDispatcher)  # fmt: skip
+    scheduler, _dispatcher = start_reminders(services.sessions, RoutingPort(None, channel.port),
+                                             services.clock, tz=settings.timezone,
+                                             dispatcher_class=ZaloDispatcher)  # fmt: skip
     try:
         await stop.wait()
     finally:

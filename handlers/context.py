@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -29,7 +29,6 @@ class Services:
     sessions: async_sessionmaker[AsyncSession]
     clock: Clock
     key: bytes  # HMAC key for callback data
-    pending_plans: dict[str, tuple[int, str, bytes]] = field(default_factory=dict)
 
     def uow(self, read_only: bool = False) -> UnitOfWork:
         """A unit of work; ``read_only`` for answers and lists (no write lock, cannot commit)."""

@@ -18,9 +18,10 @@ from handlers.context import App, BotContext, coordinator, pressing_officer, rep
 from handlers.formatting import button, e, inline, shorten
 from services import officers, unit_tasks
 from services.imports import ImportResult, import_draft, read_warnings
+from store import replicas
 
 ACCEPTED = (".docx", ".doc", ".pdf", ".xlsx", ".xls", ".txt", ".tsv", ".text")
-MAX_PENDING = 20  # plan previews kept in memory awaiting 📥 Nhập / Hủy
+MAX_PENDING = 20  # plan previews kept in the store awaiting 📥 Nhập / Hủy
 MAX_PENDING_BYTES = 48 * 1024 * 1024  # ... and the bytes of their files, at most
 NOT_COORDINATOR = "Chỉ điều phối viên mới nhập kế hoạch được."
 
@@ -136,13 +137,13 @@ async def on_document(update: Update, context: BotContext) -> None:
         await reply(update, e(exc.message))
         return
     token = secrets.token_hex(4)
-    pending = svc.pending_plans
-    pending[token] = (officer.telegram_id, name, data)
-    # Previews never confirmed: drop the oldest beyond a count and a total size.
-    while len(pending) > 1 and (
-        len(pending) > MAX_PENDING or sum(len(p[2]) for p in pending.values()) > MAX_PENDING_BYTES
-    ):
-        pending.pop(next(iter(pending)))
+    # In the store, not in memory: the confirmation may reach another replica. Previews never
+    # confirmed go beyond a count and a total size.
+    async with svc.uow() as uow:
+        await replicas.put_preview(
+            uow.session, token, officer.telegram_id, name, data, MAX_PENDING, MAX_PENDING_BYTES
+        )
+        await uow.commit()
     rows = [[button("📥 Nhập", svc.sign(chat.id, f"pi:{token}")),
              button("Hủy", svc.sign(chat.id, f"pc:{token}"))]]  # fmt: skip
     await reply(update, _preview(draft, result), reply_markup=inline(rows))
@@ -156,8 +157,10 @@ async def on_confirm(update: Update, context: BotContext) -> None:
     if press is None:
         return
     fields, officer = press
-    pending = svc.pending_plans.pop(fields[1], None)
-    if pending is None or pending[0] != officer.telegram_id:
+    async with svc.uow() as uow:
+        pending = await replicas.take_preview(uow.session, fields[1], officer.telegram_id)
+        await uow.commit()
+    if pending is None:
         await query.answer("Bản xem trước này đã cũ. Hãy gửi lại tệp.", show_alert=True)
         return
     await query.answer()
@@ -165,7 +168,7 @@ async def on_confirm(update: Update, context: BotContext) -> None:
         await query.edit_message_text("Đã hủy, không nhập gì.")
         return
     try:
-        draft, result = await _dry_run(context, pending[1], pending[2], commit=True)
+        draft, result = await _dry_run(context, pending[0], pending[1], commit=True)
     except TthcError as exc:
         await reply(update, e(exc.message))
         return

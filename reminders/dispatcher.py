@@ -26,6 +26,7 @@ from reminders import gather, outbox, recipients
 from reminders.outbox import OutboxItem
 from reminders.planner import DIGEST_KINDS
 from reminders.sender import Limits, Outcome, PacedSender, SendItem, SendPort
+from store import replicas
 from store.uow import UnitOfWork
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -49,6 +50,9 @@ class DispatchReport:
     released: int = 0
     reclaimed: int = 0
     lease_lost: int = 0
+    standby: bool = False  # another process holds the sender lease: nothing done
+    sender_lost: bool = False  # the sender lease was lost mid-run: unsent rows handed back
+    handed_back: int = 0
     rate_limited: int = 0
     ambiguous_retries: int = 0
     commit_ms: list[float] = field(default_factory=list)
@@ -83,6 +87,9 @@ class Dispatcher:
         max_attempts: int = 12,
         tz: ZoneInfo = VN_TZ,
         monotonic: Callable[[], float] = time.monotonic,
+        sender_lease: str | None = None,
+        sender_ttl: float = 10.0,
+        heartbeat: float = 2.0,
     ) -> None:
         self.sessions = sessions
         self.port = port
@@ -95,15 +102,74 @@ class Dispatcher:
         self.max_attempts = max_attempts
         self.tz = tz
         self.monotonic = monotonic
+        # One sender per bot token across processes (``reminders.lease``): None sends without.
+        self.sender_lease = sender_lease
+        self.sender_ttl = sender_ttl
+        self.heartbeat = heartbeat
+        self._valid_until = 0.0
+
+    async def _hold(self, session: AsyncSession) -> bool:
+        """Take or renew the sender lease in ``session``'s transaction; on a takeover, the
+        previous holder's claims become claimable at once. False: another process holds it."""
+        if self.sender_lease is None:
+            return True
+        started = self.monotonic()
+        lease = await replicas.hold_lease(
+            session, self.sender_lease, self.worker, timedelta(seconds=self.sender_ttl)
+        )
+        if lease is None:
+            self._valid_until = 0.0
+            return False
+        if lease.taken:
+            await outbox.orphan_claims(session, self.worker)
+        # Stop sending a little before the lease could run out in the database's eyes.
+        self._valid_until = started + self.sender_ttl - max(1.0, self.heartbeat)
+        return True
+
+    async def _seed(self, sender: PacedSender) -> None:
+        """Groups' windows carry over from earlier runs and from the previous lease holder."""
+        if self.limits.group_per_window >= 10**6:
+            return
+        now = self.clock()
+        async with UnitOfWork(self.sessions, read_only=True) as uow:
+            recent = await outbox.recent_group_sends(
+                uow.session, now - timedelta(seconds=self.limits.group_window)
+            )
+        mono = self.monotonic()
+        for chat_id, times in recent.items():
+            sender.seed_group(chat_id, [mono - (now - t).total_seconds() for t in times])
+
+    def _may_send(self) -> bool:
+        return self.sender_lease is None or self.monotonic() < self._valid_until
+
+    async def release_lease(self) -> None:
+        """Give the sender lease up (a clean stop): another process takes over at once."""
+        if self.sender_lease is None:
+            return
+        self._valid_until = 0.0
+        async with UnitOfWork(self.sessions) as uow:
+            await replicas.drop_lease(uow.session, self.sender_lease, self.worker)
+            await uow.commit()
 
     async def run_once(self) -> DispatchReport:
         report = DispatchReport()
+        if self.sender_lease is not None:
+            async with UnitOfWork(self.sessions) as uow:
+                held = await self._hold(uow.session)
+                await uow.commit()
+            if not held:
+                report.standby = True
+                return report
         sender = PacedSender(self.port, self.limits, self.monotonic)
+        await self._seed(sender)
         notified: set[int] = set()
 
         async def refill() -> list[SendItem]:
             while True:
                 async with UnitOfWork(self.sessions) as uow:
+                    if not await self._hold(uow.session):
+                        await uow.commit()
+                        return []
                     now = self.clock()
                     claimed = await outbox.claim(
                         uow.session, self.worker, now, self.batch, self.lease, self.late_after
@@ -122,16 +188,27 @@ class Dispatcher:
 
         async def renew() -> None:
             async with UnitOfWork(self.sessions) as uow:
+                await self._hold(uow.session)
                 await outbox.renew(uow.session, self.worker, self.clock())
                 await uow.commit()
 
+        every = max(1.0, self.lease.total_seconds() / 3)
+        if self.sender_lease is not None:
+            every = min(every, self.heartbeat)
         stats = await sender.run(
             refill,
             on_result,
             low_water=max(16, self.batch // 3),
             tick=renew,
-            tick_every=max(1.0, self.lease.total_seconds() / 3),
+            tick_every=every,
+            may_send=self._may_send if self.sender_lease is not None else None,
         )
+        if sender.stopped:
+            report.sender_lost = True
+            ids = [i for item in sender.unsent() for i in item.ids]
+            async with UnitOfWork(self.sessions) as uow:
+                report.handed_back = await outbox.hand_back(uow.session, ids, self.worker)
+                await uow.commit()
         report.rate_limited = stats.rate_limited
         report.ambiguous_retries = stats.ambiguous_retries
         return report

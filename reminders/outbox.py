@@ -171,7 +171,9 @@ async def claim(
         await session.scalars(
             select(OutboxRow)
             .where(_due(now, lease, worker))
-            .order_by(OutboxRow.send_at, OutboxRow.id)
+            # Groups first among rows due at once: twenty a minute is the scarcest budget, so
+            # their minutes start early while private chats fill the rest of the pace.
+            .order_by(OutboxRow.send_at, OutboxRow.chat_id >= 0, OutboxRow.id)
             .limit(limit)
             .with_for_update(skip_locked=True)
         )
@@ -318,3 +320,44 @@ async def drop_pending_for_chat(session: AsyncSession, chat_id: int, reason: str
         .execution_options(synchronize_session=False)
     )
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def orphan_claims(session: AsyncSession, worker: str) -> int:
+    """Make every row claimed by another worker claimable now (still marked ``reclaimed``): the
+    sender lease changed hands, so those workers are dead or no longer allowed to send."""
+    result = await session.execute(
+        update(OutboxRow)
+        .where(OutboxRow.status == "claimed", OutboxRow.claimed_by != worker)
+        .values(claimed_at=datetime(1970, 1, 1, tzinfo=UTC))
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def hand_back(session: AsyncSession, ids: Sequence[int], worker: str) -> int:
+    """Give claimed rows that were never tried back as they were (the sender lease was lost)."""
+    result = await session.execute(
+        update(OutboxRow)
+        .where(
+            OutboxRow.id.in_(list(ids)),
+            OutboxRow.claimed_by == worker,
+            OutboxRow.status == "claimed",
+        )
+        .values(status="pending", claimed_by=None, claimed_at=None)
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def recent_group_sends(session: AsyncSession, since: datetime) -> dict[int, list[datetime]]:
+    """When each group chat was sent a message since ``since`` (its twenty-a-minute window)."""
+    rows = await session.execute(
+        select(OutboxRow.chat_id, OutboxRow.sent_at).where(
+            OutboxRow.status == "sent", OutboxRow.chat_id < 0, OutboxRow.sent_at >= utc(since)
+        )
+    )
+    out: dict[int, list[datetime]] = {}
+    for chat_id, sent_at in rows.all():
+        if sent_at is not None:
+            out.setdefault(int(chat_id), []).append(utc(sent_at))
+    return out

@@ -61,14 +61,21 @@ def start_reminders(
     *,
     tz: ZoneInfo = VN_TZ,
     dispatcher_class: type[Dispatcher] = Dispatcher,
-) -> AsyncIOScheduler:
+    sender_lease: str | None = None,
+    dispatch_every: timedelta = timedelta(seconds=20),
+) -> tuple[AsyncIOScheduler, Dispatcher]:
     """Start planning and dispatching inside the running loop (call from ``post_init``).
 
-    Stop with ``scheduler.shutdown(wait=False)`` in ``post_shutdown``.
+    ``sender_lease`` names the bot token: of all processes sharing the database, only the one
+    holding that lease sends (one pace for Telegram's limits); the others stand by and take over
+    within ``dispatch_every`` plus the lease's ten seconds when it dies.
+
+    Stop with ``scheduler.shutdown(wait=False)`` and ``dispatcher.release_lease()`` in
+    ``post_shutdown``.
     """
     from services.reminders import plan_reminders
 
-    dispatcher = dispatcher_class(sessions, port, clock=clock, tz=tz)
+    dispatcher = dispatcher_class(sessions, port, clock=clock, tz=tz, sender_lease=sender_lease)
 
     async def plan_job() -> None:
         try:
@@ -86,6 +93,8 @@ def start_reminders(
         except Exception:
             log.exception("dispatching reminders failed")
 
-    scheduler = build_scheduler(plan_job, dispatch_job, tz=tz, start_at=clock())
+    scheduler = build_scheduler(
+        plan_job, dispatch_job, tz=tz, start_at=clock(), dispatch_every=dispatch_every
+    )
     scheduler.start()
-    return scheduler
+    return scheduler, dispatcher

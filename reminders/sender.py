@@ -59,6 +59,11 @@ class Limits:
     """Telegram's soft limits with a safety margin (they are undocumented and vary)."""
 
     overall_per_s: float = 29.0
+    # Telegram counts about 30 messages in any second as they arrive; requests launched evenly
+    # at 29/s still arrive a few ms early or late, so any 30 consecutive launches must span at
+    # least a second plus ``burst_margin`` (else a 429 now and then).
+    overall_burst: int = 30
+    burst_margin: float = 0.03
     chat_interval: float = 1.25  # private chats: one message a second (arrival jitter margin)
     group_per_window: int = 20  # groups: twenty a minute
     group_window: float = 61.0
@@ -73,7 +78,13 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
-UNLIMITED = Limits(overall_per_s=1e6, chat_interval=0.0, group_per_window=10**9, backoff_base=0.0)
+UNLIMITED = Limits(
+    overall_per_s=1e6, chat_interval=0.0, group_per_window=10**9, backoff_base=0.0,
+    overall_burst=10**9,
+)  # fmt: skip
+CATCH_UP = 1.0  # seconds of missed send slots made up after a late wake
+MAX_BACKLOG_FACTOR = 20  # items held in memory at most: this many times ``low_water``
+PARK_AFTER = 5.0  # a chat not ready for this long (a full group window): its queue is parked
 
 
 @dataclass
@@ -144,6 +155,9 @@ class PacedSender:
         self._inflight: set[asyncio.Task[None]] = set()
         self._wake = asyncio.Event()
         self._backlog = 0
+        self.stopped = False  # ``may_send`` said no: the run ended early
+        self._launches: deque[float] = deque(maxlen=max(1, min(limits.overall_burst - 1, 1000)))
+        self._far: set[int] = set()  # chats not ready for a while (groups with a full window)
 
     def _chat(self, chat_id: int) -> _Chat:
         chat = self._chats.get(chat_id)
@@ -152,13 +166,17 @@ class PacedSender:
         return chat
 
     def add(self, items: Sequence[SendItem]) -> None:
+        # A fresh chat queues behind the chats already ready (by the time it became ready),
+        # else chats that just sent (groups, chats with several items) would wait for every
+        # new private chat of each refill.
+        now = self.monotonic()
         for item in items:
             chat = self._chat(item.chat_id)
             was_idle = not chat.queue and not chat.busy
             chat.queue.append(item)
             self._backlog += 1
             if was_idle:
-                heapq.heappush(self._heap, (chat.ready_at, next(self._seq), item.chat_id))
+                heapq.heappush(self._heap, (max(chat.ready_at, now), next(self._seq), item.chat_id))
         self._wake.set()
 
     async def run(
@@ -168,16 +186,34 @@ class PacedSender:
         low_water: int = 64,
         tick: Callable[[], Awaitable[None]] | None = None,
         tick_every: float = 60.0,
+        may_send: Callable[[], bool] | None = None,
     ) -> SenderStats:
         """Send until ``refill`` returns nothing and every item has an outcome; ``tick`` runs
-        every ``tick_every`` seconds meanwhile (the dispatcher renews its claims there)."""
+        every ``tick_every`` seconds meanwhile (the dispatcher renews its claims there).
+
+        When ``may_send`` answers False (the sender lease is no longer held), nothing more is
+        launched or refilled: the run ends once the sends in flight have answered, and the items
+        never tried are left in ``unsent()``."""
         exhausted = False
         next_tick = self.monotonic() + tick_every
         while True:
             if tick is not None and self.monotonic() >= next_tick:
                 await tick()
                 next_tick = self.monotonic() + tick_every
-            if not exhausted and self._backlog < low_water:
+            if may_send is not None and not may_send():
+                self.stopped = True
+                if not self._inflight:
+                    break
+                self._wake.clear()
+                await self._wake.wait()
+                continue
+            # Refill on the chats that can send soon, not on items: one chat sends once a
+            # second at most, and a group that used its minute's twenty holds its items.
+            if (
+                not exhausted
+                and len(self._heap) - self._parked() < low_water
+                and self._backlog < MAX_BACKLOG_FACTOR * low_water
+            ):
                 more = await refill()
                 if more:
                     self.add(more)
@@ -191,7 +227,7 @@ class PacedSender:
             timeout: float | None = None
             if self._heap and len(self._inflight) < self.limits.concurrency:
                 ready_at, _, chat_id = self._heap[0]
-                start = max(ready_at, self._next_slot)
+                start = max(ready_at, self._next_slot, self._burst_ready())
                 if start <= now:
                     heapq.heappop(self._heap)
                     self._launch(chat_id, now, on_result)
@@ -205,15 +241,51 @@ class PacedSender:
                 await asyncio.wait_for(self._wake.wait(), timeout)
         return self.stats
 
+    def seed_group(self, chat_id: int, sent: Sequence[float]) -> None:
+        """Sends to a group before this run (monotonic instants, e.g. from the outbox's
+        ``sent_at``): its twenty-a-minute window starts with them."""
+        chat = self._chat(chat_id)
+        chat.recent.extend(sorted(sent)[-self.limits.group_per_window :])
+        if len(chat.recent) >= self.limits.group_per_window:
+            chat.ready_at = max(chat.ready_at, chat.recent[0] + self.limits.group_window)
+            if chat.ready_at > self.monotonic() + PARK_AFTER:
+                self._far.add(chat_id)
+
+    def _burst_ready(self) -> float:
+        lim = self.limits
+        if len(self._launches) < lim.overall_burst - 1:
+            return 0.0
+        return self._launches[0] + 1.0 + lim.burst_margin
+
+    def _parked(self) -> int:
+        """Chats with items that cannot send for a while: they must not stop refills (the
+        private chats behind them would starve while a group waits out its minute)."""
+        if not self._far:
+            return 0
+        horizon = self.monotonic() + PARK_AFTER
+        parked = 0
+        for chat_id in list(self._far):
+            chat = self._chats[chat_id]
+            if chat.ready_at <= horizon:
+                self._far.discard(chat_id)
+            elif chat.queue and not chat.busy:
+                parked += 1
+        return parked
+
+    def unsent(self) -> list[SendItem]:
+        """Items still queued (never tried, or waiting to be tried again)."""
+        return [item for chat in self._chats.values() for item in chat.queue]
+
     def _launch(self, chat_id: int, now: float, on_result: OnResult) -> None:
         chat = self._chats[chat_id]
         item = chat.queue.popleft()
         self._backlog -= 1
         chat.busy = True
-        # Keep the average rate even when the loop wakes a little late: up to one slot of delay
-        # is caught up, never more (no bursts beyond Telegram's window).
+        # Keep the average rate when the loop wakes late (a busy machine): up to a second of
+        # slots is caught up; the burst window (``_burst_ready``) keeps any 30 in a second.
         interval = 1.0 / self.limits.overall_per_s
-        self._next_slot = max(now - interval, self._next_slot) + interval
+        self._next_slot = max(now - CATCH_UP, self._next_slot) + interval
+        self._launches.append(now)
         task = asyncio.create_task(self._send(chat, item, now, on_result))
         self._inflight.add(task)
         task.add_done_callback(self._finished)
@@ -282,6 +354,8 @@ class PacedSender:
         finally:
             chat.busy = False
             chat.ready_at = ready
+            if ready > self.monotonic() + PARK_AFTER:
+                self._far.add(item.chat_id)
             if chat.queue:
                 heapq.heappush(self._heap, (ready, next(self._seq), item.chat_id))
             self._wake.set()

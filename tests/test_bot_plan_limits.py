@@ -110,6 +110,15 @@ async def test_previews_awaiting_import_are_bounded_in_bytes(
     coord = world.harness.private(COORD)
     for n in range(4):
         await coord.send_document(f"p{n}.docx", data, DOCX)
-    kept = world.services.pending_plans
-    assert len(kept) == 2 and sum(len(p[2]) for p in kept.values()) <= len(data) * 2
-    assert [p[1] for p in kept.values()] == ["p2.docx", "p3.docx"]  # the newest stay
+    from sqlalchemy import select
+
+    from store.replicas import PlanPreviewRow
+
+    async with world.services.uow(read_only=True) as uow:
+        kept = (
+            await uow.session.execute(
+                select(PlanPreviewRow.name, PlanPreviewRow.data).order_by(PlanPreviewRow.created_at)
+            )
+        ).all()
+    assert len(kept) == 2 and sum(len(d) for _n, d in kept) <= len(data) * 2
+    assert [n for n, _d in kept] == ["p2.docx", "p3.docx"]  # the newest stay

@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from alembic.script import ScriptDirectory
 from reminders_fakes import RecordingPort
 from sqlalchemy import text
 
 from reminders.dispatcher import Dispatcher
 from reminders.sender import UNLIMITED
 from store.db import make_engine, make_sessionmaker
-from store.migrate import migrate
+from store.migrate import alembic_config, migrate
 from tests.conftest import PG_ADMIN_URL, _pg_available
 
 BEFORE = "0005_topic_trigram_index"
@@ -128,7 +129,7 @@ async def test_links_by_people_not_entitled_are_deactivated_and_coordinators_tol
             assert "Nhóm STP" not in body and "Nhóm đã rời" not in body
             assert "/nhom" in body
         assert audits == 4
-        assert version == "0007_zalo"  # migrated to head, past 0006
+        assert version == ScriptDirectory.from_config(alembic_config()).get_current_head()
         assert decided == [(None,)] * len(PEOPLE)
         # Running the migration again is a no-op (the store is at head).
         await migrate(engine)

@@ -1,0 +1,213 @@
+"""The webhook in front of the Application, for one process or several replicas behind one URL.
+
+python-telegram-bot's built-in webhook server answers 200 before an update is processed (a
+crash loses it) and compares the secret with ``!=``. Here (PTB's custom-webhook pattern, on
+the tornado server PTB already depends on) every POST:
+
+1. checks ``X-Telegram-Bot-Api-Secret-Token`` in constant time (``hmac.compare_digest``);
+2. records the update in the store (``store.replicas.record_update``, insert-or-ignore on
+   ``update_id``) and commits — Telegram gets no answer before that;
+3. handles it, if this replica took it: a copy sent again by Telegram, or to another replica,
+   finds it recorded and is answered 200 without being handled twice;
+4. marks it done, then answers 200. Telegram sends a chat's next update only after this
+   answer, so a chat's updates are handled in order.
+
+A replica that dies between 2 and 4 leaves its update "working"; after ``stale`` seconds any
+replica takes it over (the sweeper, or Telegram's own retry reaching another replica).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hmac
+import json
+import logging
+import os
+import socket
+from datetime import timedelta
+from typing import Any
+
+import tornado.httpserver
+import tornado.web
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from telegram import Update
+
+from store import replicas
+from store.uow import UnitOfWork
+
+log = logging.getLogger("tthc.webhook")
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+MAX_BODY = 1 << 20  # an update is a few kilobytes; files come by file_id
+STALE = timedelta(seconds=30)  # a working update older than this was left by a dead replica
+SWEEP_EVERY = 5.0
+KEEP_DONE = timedelta(days=2)  # Telegram gives up re-sending an update within a day
+# Updates handled at once by one replica; the others wait their turn in order. Unbounded, a
+# burst would hold every pooled connection and time out in the pool instead of queueing.
+CONCURRENCY = 8
+
+
+def replica_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"[:64]
+
+
+class Receiver:
+    """Records, de-duplicates and handles webhook updates for one Application."""
+
+    def __init__(
+        self,
+        app: Any,
+        sessions: async_sessionmaker[AsyncSession],
+        secret: str,
+        *,
+        owner: str | None = None,
+        stale: timedelta = STALE,
+        concurrency: int = CONCURRENCY,
+    ) -> None:
+        self.app = app
+        self._slots = asyncio.Semaphore(concurrency)
+        self.sessions = sessions
+        self._secret = secret.encode()
+        self.owner = owner or replica_name()
+        self.stale = stale
+        self.in_flight = 0
+        self.handled = 0
+        self.duplicates = 0
+
+    def authentic(self, header: str | None) -> bool:
+        return header is not None and hmac.compare_digest(header.encode(), self._secret)
+
+    async def receive(self, body: bytes, header: str | None) -> int:
+        """Handle one POST; returns the HTTP status to answer."""
+        if not self.authentic(header):
+            return 403
+        try:
+            data = json.loads(body)
+            update_id = int(data["update_id"])
+        except (ValueError, TypeError, KeyError):
+            return 400
+        if not isinstance(data, dict) or not 0 <= update_id < 2**63:
+            return 400
+        self.in_flight += 1
+        try:
+            async with self._slots:
+                try:
+                    async with UnitOfWork(self.sessions) as uow:
+                        mine = await replicas.record_update(
+                            uow.session, update_id, data, self.owner, self.stale
+                        )
+                        await uow.commit()
+                except Exception:
+                    log.exception("update %s not recorded", update_id)
+                    return 503  # Telegram tries again later
+                if not mine:
+                    self.duplicates += 1
+                    return 200
+                await self._handle(update_id, data)
+                return 200
+        finally:
+            self.in_flight -= 1
+
+    async def _handle(self, update_id: int, data: dict[str, Any]) -> None:
+        await self.app.process_update(Update.de_json(data, self.app.bot))
+        self.handled += 1
+        async with UnitOfWork(self.sessions) as uow:
+            await replicas.finish_update(uow.session, update_id, self.owner)
+            await uow.commit()
+
+    async def sweep(self) -> int:
+        """Handle the updates a dead replica left working; returns how many."""
+        async with UnitOfWork(self.sessions) as uow:
+            left = await replicas.abandoned_updates(uow.session, self.owner, self.stale)
+            await uow.commit()
+        for data in left:
+            log.warning("update %s left by a stopped replica: handled here", data["update_id"])
+            async with self._slots:
+                await self._handle(int(data["update_id"]), data)
+        return len(left)
+
+    async def sweeper(self, every: float = SWEEP_EVERY) -> None:
+        """Sweep forever; forget handled updates once a day is over."""
+        rounds = 0
+        while True:
+            await asyncio.sleep(every)
+            try:
+                await self.sweep()
+                rounds += 1
+                if rounds % max(1, int(3600 / every)) == 1:
+                    async with UnitOfWork(self.sessions) as uow:
+                        await replicas.prune_updates(uow.session, KEEP_DONE)
+                        await uow.commit()
+            except Exception:
+                log.exception("webhook sweep failed")
+
+    async def drain(self, timeout: float = 30.0) -> None:
+        """Wait for the updates being handled (a clean stop finishes them)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while self.in_flight and loop.time() < deadline:
+            await asyncio.sleep(0.05)
+
+
+class _Hook(tornado.web.RequestHandler):
+    def initialize(self, receiver: Receiver) -> None:
+        self.receiver = receiver
+
+    async def post(self) -> None:
+        status = await self.receiver.receive(
+            self.request.body, self.request.headers.get(SECRET_HEADER)
+        )
+        self.set_status(status)
+        self.finish()
+
+
+class _Health(tornado.web.RequestHandler):
+    def get(self) -> None:
+        self.write("ok")
+
+
+def start_server(receiver: Receiver, path: str, port: int, address: str = "0.0.0.0") -> Any:
+    """Listen for Telegram's POSTs on ``/<path>`` (and ``GET /healthz`` for the proxy)."""
+    web = tornado.web.Application(
+        [(rf"/{path.strip('/')}", _Hook, {"receiver": receiver}), (r"/healthz", _Health)]
+    )
+    server = tornado.httpserver.HTTPServer(web, max_body_size=MAX_BODY, xheaders=True)
+    server.listen(port, address)
+    return server
+
+
+async def serve(
+    app: Any,
+    sessions: async_sessionmaker[AsyncSession],
+    *,
+    secret: str,
+    url: str,
+    path: str,
+    port: int,
+    allowed_updates: list[str],
+    stop: asyncio.Event,
+    stale: timedelta = STALE,
+) -> None:
+    """Run ``app`` behind the webhook until ``stop`` is set (PTB's custom-webhook pattern)."""
+    async with app:  # initialize() … shutdown()
+        if app.post_init is not None:
+            await app.post_init(app)
+        await app.bot.set_webhook(url=url, secret_token=secret, allowed_updates=allowed_updates)
+        await app.start()
+        receiver = Receiver(app, sessions, secret, stale=stale)
+        server = start_server(receiver, path, port)
+        every = min(SWEEP_EVERY, stale.total_seconds() / 2)
+        sweeping = asyncio.create_task(receiver.sweeper(every))
+        log.info("webhook listening on port %s, path /%s", port, path)
+        try:
+            await stop.wait()
+        finally:
+            server.stop()  # no new connections; the proxy sends them to another replica
+            await receiver.drain()
+            sweeping.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await sweeping
+            await server.close_all_connections()
+            await app.stop()
+    if app.post_shutdown is not None:
+        await app.post_shutdown(app)
