@@ -162,7 +162,16 @@ async def test_two_replicas_answer_each_update_once_share_previews_and_survive_a
             # 2. A plan previewed on replica 0, confirmed on replica 1.
             api.add_file("PLAN1", PLAN, "documents/plan.txt")
             await post(client, ports[:1], document_update(COORD, "PLAN1", "plan.txt", len(PLAN)))
-            preview = next(m for m in api.messages[COORD].values() if m.reply_markup)
+            # The upload handler reads the file off the loop (block=False): wait for its reply.
+            preview = None
+            for _ in range(300):
+                preview = next(
+                    (m for m in api.messages.get(COORD, {}).values() if m.reply_markup), None
+                )
+                if preview is not None:
+                    break
+                await asyncio.sleep(0.1)
+            assert preview is not None, api.messages.get(COORD)
             data = next(b["callback_data"] for row in preview.reply_markup["inline_keyboard"]
                         for b in row if "Nhập" in b["text"])  # fmt: skip
             msg = {"message_id": preview.message_id, "date": 0, "text": preview.text,
