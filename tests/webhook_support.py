@@ -69,7 +69,7 @@ async def post(
             if r.status_code == 200:
                 return port
         except httpx.TransportError:
-            pass
+            pass  # a replica down (killed in the test): Telegram retries, on the next one
         await asyncio.sleep(0.05)
     raise AssertionError(f"update {update['update_id']} never accepted")
 
@@ -100,6 +100,6 @@ async def wait_ready(ports: Sequence[int], timeout: float = 60.0) -> None:
                     if (await client.get(f"http://127.0.0.1:{port}/healthz")).status_code == 200:
                         break
                 except httpx.TransportError:
-                    pass
+                    pass  # not listening yet: poll again until the deadline
                 assert loop.time() < deadline, f"replica on {port} never came up"
                 await asyncio.sleep(0.1)
