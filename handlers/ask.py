@@ -39,7 +39,7 @@ def _addressed_to_bot(update: Update, context: BotContext) -> str | None:
     return None
 
 
-OWN_UNIT_ONLY = "Bạn chỉ xem được việc của đơn vị mình."
+OWN_UNIT_ONLY = "Anh/chị chỉ xem được việc của đơn vị mình."
 
 
 async def asked(

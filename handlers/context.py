@@ -126,10 +126,10 @@ async def pressed(update: Update, context: BotContext, *prefixes: str) -> list[s
     return fields
 
 
-NOT_REGISTERED = "Bạn chưa đăng ký. Gõ /start để đăng ký với đơn vị của mình."
-PENDING = "Đăng ký của bạn đang chờ điều phối viên duyệt."
-REMOVED = "Tài khoản của bạn đã bị gỡ khỏi hệ thống. Hãy liên hệ điều phối viên nếu cần."
-REJECTED = "Đăng ký của bạn đã bị từ chối. Hãy liên hệ điều phối viên."
+NOT_REGISTERED = "Anh/chị chưa đăng ký. Gõ /start để đăng ký với đơn vị của mình."
+PENDING = "Đăng ký của anh/chị đang chờ điều phối viên duyệt."
+REMOVED = "Tài khoản của anh/chị đã bị gỡ khỏi hệ thống. Hãy liên hệ điều phối viên nếu cần."
+REJECTED = "Đăng ký của anh/chị đã bị từ chối. Hãy liên hệ điều phối viên."
 
 
 def refusal(officer: Officer | None) -> str | None:
@@ -207,6 +207,6 @@ async def scope_unit(update: Update, context: BotContext, officer: Officer | Non
             )
         return unit_id
     if officer is None or officer.unit_id is None:
-        await answer_or_reply(update, "Tài khoản của bạn chưa gắn với đơn vị nào.")
+        await answer_or_reply(update, "Tài khoản của anh/chị chưa gắn với đơn vị nào.")
         return None
     return officer.unit_id

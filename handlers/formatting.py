@@ -42,7 +42,7 @@ KEYBOARD_LISTS = {"Hôm nay": "hn", "Tuần này": "tu", "Tháng này": "th", "Q
 
 HELP = (
     "<b>Hướng dẫn</b>\n"
-    "/viec — việc của đơn vị bạn (quá hạn và 30 ngày tới)\n"
+    "/viec — việc của đơn vị (quá hạn và 30 ngày tới)\n"
     "/sapden — việc đến hạn trong 14 ngày\n"
     "/quahan — việc đã quá hạn\n"
     "/tuan — việc tuần này · /thang [N] — việc tháng này hoặc tháng N\n"

@@ -12,7 +12,7 @@ from services.ics_export import deployment_domain, slug, unit_calendar
 
 MONTHS = 12
 MAX_NAME = 200  # characters of a typed unit name worth matching
-OTHER_UNIT = "Bạn chỉ xem được việc của đơn vị mình."
+OTHER_UNIT = "Anh/chị chỉ xem được việc của đơn vị mình."
 HOW_TO = (
     "📅 Lịch hạn KSTTHC — {name}: {count} hạn trong {months} tháng tới "
     "(ngày làm việc cuối cùng, nhắc lúc 8:00 ngày làm việc trước đó).\n"

@@ -48,7 +48,7 @@ async def start(update: Update, context: BotContext) -> None:
             return
         await reply(
             update,
-            f"Chào {e(joined.name)}! Bạn đã được đăng ký vào <b>{e(joined.unit_name or '')}</b>.\n"
+            f"Chào {e(joined.name)}! Anh/chị đã được đăng ký vào <b>{e(joined.unit_name or '')}</b>.\n"
             "Gõ /viec để xem việc của đơn vị, /huongdan để xem hướng dẫn.",
             reply_markup=main_keyboard(),
         )
@@ -79,7 +79,7 @@ async def start(update: Update, context: BotContext) -> None:
     context.user_data[AWAITING_UNIT] = True  # type: ignore[index]
     await reply(
         update,
-        "Chào bạn! Bạn là cán bộ đầu mối của đơn vị nào? Hãy gõ tên đơn vị, ví dụ: <i>Sở Tư pháp</i>.",  # noqa: RUF001
+        "Xin chào! Anh/chị là cán bộ đầu mối của đơn vị nào? Hãy gõ tên đơn vị, ví dụ: <i>Sở Tư pháp</i>.",  # noqa: RUF001
     )
 
 
@@ -99,7 +99,7 @@ async def name_unit(update: Update, context: BotContext) -> bool:
         )
         return True
     rows = [[button(u.name, svc.sign(chat.id, f"u:{u.id}"))] for u in found]
-    await reply(update, "Chọn đúng đơn vị của bạn:", reply_markup=inline(rows))
+    await reply(update, "Chọn đúng đơn vị của anh/chị:", reply_markup=inline(rows))
     return True
 
 
@@ -127,7 +127,7 @@ async def pick_unit(update: Update, context: BotContext) -> None:
         parse_mode="HTML",
     )
     if not deciders:
-        await reply(update, "Hiện chưa có điều phối viên nào trên bot; hãy báo điều phối viên của bạn.")  # fmt: skip
+        await reply(update, "Hiện chưa có điều phối viên nào trên bot; hãy báo điều phối viên của đơn vị.")  # fmt: skip
     for d in deciders:
         rows = [[button("✔️ Duyệt", svc.sign(d.telegram_id, f"ap:{officer.id}")),
                  button("✖️ Từ chối", svc.sign(d.telegram_id, f"rj:{officer.id}"))]]  # fmt: skip
@@ -165,7 +165,7 @@ async def decide(update: Update, context: BotContext) -> None:
     text = (
         f"Đăng ký vào {e(officer.unit_name or '')} đã được duyệt. Gõ /viec để xem việc."
         if approved
-        else "Đăng ký của bạn đã bị từ chối. Hãy liên hệ điều phối viên."
+        else "Đăng ký của anh/chị đã bị từ chối. Hãy liên hệ điều phối viên."
     )
     await context.bot.send_message(
         officer.telegram_id,

@@ -222,7 +222,7 @@ async def assign(update: Update, context: BotContext) -> None:
     try:
         await context.bot.send_message(
             target.telegram_id,
-            f"📌 {e(officer.name)} giao cho bạn việc (mục {e(detail['ref'])}):\n{e(shorten(str(detail['content']), 600))}",  # fmt: skip
+            f"📌 {e(officer.name)} giao cho anh/chị việc (mục {e(detail['ref'])}):\n{e(shorten(str(detail['content']), 600))}",  # fmt: skip
             parse_mode="HTML",
         )
     except TelegramError:

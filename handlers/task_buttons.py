@@ -87,7 +87,7 @@ async def presser_unit(update: Update, context: BotContext) -> tuple[Officer, in
     if officer is None:
         return None
     if officer.unit_id is None:
-        await answer_or_reply(update, "Tài khoản của bạn chưa gắn với đơn vị nào.")
+        await answer_or_reply(update, "Tài khoản của anh/chị chưa gắn với đơn vị nào.")
         return None
     if is_group(update):
         chat = update.effective_chat
@@ -95,7 +95,7 @@ async def presser_unit(update: Update, context: BotContext) -> tuple[Officer, in
         async with context.services.uow(read_only=True) as uow:
             group_unit = await groups.group_unit(uow.session, chat.id)
         if group_unit != officer.unit_id:
-            await answer_or_reply(update, "Bạn không thuộc đơn vị của nhóm này.")
+            await answer_or_reply(update, "Anh/chị không thuộc đơn vị của nhóm này.")
             return None
     return officer, officer.unit_id
 
@@ -210,7 +210,7 @@ async def press_detail(update: Update, context: BotContext) -> None:
         async with context.services.uow(read_only=True) as uow:
             if not read_all:
                 if unit_id is None:
-                    raise NotAllowed("Tài khoản của bạn chưa gắn với đơn vị nào.")
+                    raise NotAllowed("Tài khoản của anh/chị chưa gắn với đơn vị nào.")
                 await unit_tasks.task_line(uow.session, task_id, unit_id, due)
             d = await unit_tasks.task_detail(uow.session, task_id)
     except TthcError as exc:

@@ -55,7 +55,7 @@ def period(kind: str, arg: str, today: date) -> tuple[str, date, date, bool]:
     if kind == "dv":
         return "Việc của đơn vị (30 ngày tới)", today, today + timedelta(days=30), False
     # vi: my open work, overdue first, then the next 30 days.
-    return "Việc của đơn vị bạn", date(today.year - 1, 1, 1), today + timedelta(days=30), True
+    return "Việc của đơn vị", date(today.year - 1, 1, 1), today + timedelta(days=30), True
 
 
 async def _viewer(update: Update, context: BotContext) -> tuple[Officer | None, int | None] | None:
@@ -164,7 +164,7 @@ async def unit_command(update: Update, context: BotContext) -> None:
     target = found[0]
     may_see_all = officer is not None and officer.is_coordinator and not is_group(update)
     if target.id != own_unit and not may_see_all:
-        await reply(update, "Bạn chỉ xem được việc của đơn vị mình.")
+        await reply(update, "Anh/chị chỉ xem được việc của đơn vị mình.")
         return
     await show_list(update, context, "dv", "", target.id)
 
@@ -183,7 +183,7 @@ async def press_page(update: Update, context: BotContext) -> None:
         return
     officer, own = viewer
     if unit_id != own and not (officer and officer.is_coordinator and not is_group(update)):
-        await answer_or_reply(update, "Bạn chỉ xem được việc của đơn vị mình.")
+        await answer_or_reply(update, "Anh/chị chỉ xem được việc của đơn vị mình.")
         return
     await show_list(update, context, kind, "" if arg == "-" else arg, unit_id, page)
 

@@ -88,7 +88,7 @@ def description(d: Deadline) -> str:
     lines = [" ".join(d.content.split()), "", f"Hạn: {nominal}"]
     lines.append(f"Ngày làm việc cuối cùng: {format_date(d.last_day)}")
     if d.role in ROLES:
-        lines.append(f"Đơn vị bạn: {ROLES[d.role]}")
+        lines.append(f"Vai trò: {ROLES[d.role]}")
     if d.lead:
         lines.append("Chủ trì: " + ", ".join(d.lead))
     if d.support:

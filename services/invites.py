@@ -75,7 +75,7 @@ async def redeem_invite(
         raise NotAllowed("Mã mời đã hết hạn. Hãy xin điều phối viên một liên kết mới.")
     existing = await get_officer(session, telegram_id)
     if existing is not None and existing.status == "removed":
-        raise NotAllowed("Tài khoản của bạn đã bị gỡ. Hãy liên hệ điều phối viên.")
+        raise NotAllowed("Tài khoản của anh/chị đã bị gỡ. Hãy liên hệ điều phối viên.")
     # Spend the code only if nobody spent it since it was read: concurrent redemptions queue on
     # the row (PostgreSQL re-checks the condition once the first one commits; SQLite has one
     # writer at a time), so exactly one of them registers.

@@ -49,7 +49,7 @@ def nudge_kind(board: Board) -> str:
 
 def nudge_text(occ: OccurrenceStatus, overdue: bool) -> str:
     """The message a unit's officers get (Telegram HTML, escaped by ``task_block``)."""
-    head = "📣 <b>Điều phối viên nhắc</b>: đơn vị của bạn chưa báo xong việc này"
+    head = "📣 <b>Điều phối viên nhắc</b>: đơn vị của anh/chị chưa báo xong việc này"
     if overdue:
         head += " (⚠️ đã quá hạn)"
     line = TaskLine(occ.task_id, occ.ref, occ.content, occ.due_date, occ.last_day, occ.before,

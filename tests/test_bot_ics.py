@@ -78,7 +78,7 @@ async def test_a_coordinator_names_another_unit(world: World) -> None:
 async def test_an_officer_naming_another_unit_is_refused(world: World) -> None:
     chat = world.harness.private(LAN)
     replies = await chat.send("/lich Sở Nội vụ")
-    assert "Bạn chỉ xem được việc của đơn vị mình." in replies.text
+    assert "Anh/chị chỉ xem được việc của đơn vị mình." in replies.text
     assert not world.api.calls("sendDocument")
     # Her own unit by name is fine.
     await chat.send("/lich STP")
@@ -107,5 +107,5 @@ async def test_a_linked_group_gets_its_units_calendar_and_no_other(world: World)
     name, cal, _ = sent_calendar(world)
     assert name == "han-kstthc-so-noi-vu.ics" and len(events(cal)) == 2
     refused = await group.send("/lich Sở Tư pháp")
-    assert "Bạn chỉ xem được việc của đơn vị mình." in refused.text
+    assert "Anh/chị chỉ xem được việc của đơn vị mình." in refused.text
     assert len(world.api.calls("sendDocument")) == 1

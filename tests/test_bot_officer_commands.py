@@ -26,7 +26,7 @@ async def world(tmp_path: Path) -> AsyncIterator[World]:
 async def test_viec_lists_the_units_open_tasks_with_plan_text_escaped(world: World) -> None:
     replies = await world.harness.private(LAN).send("/viec")
     html = replies.text
-    assert "Việc của đơn vị bạn — Sở Tư pháp" in html
+    assert "Việc của đơn vị — Sở Tư pháp" in html
     assert "Báo cáo &lt;kết quả&gt; &amp; tổng hợp" in html  # escaped, never raw
     assert "Thứ Ba, 19/8/2025" in html  # the real last day
     assert "Cập nhật cơ sở dữ liệu" not in html  # Sở Nội vụ's task

@@ -135,7 +135,7 @@ async def test_due_in_august_lists_the_monthly_report_and_the_task_due_before_th
     text = answer.reply.to_text()
     assert "Thứ Năm, 14/8/2025" in text and "Thứ Ba, 19/8/2025" in text
     assert text.index("14/8/2025") < text.index("19/8/2025")
-    assert "hạn: trước 20/8/2025" in text and "Bạn: chủ trì" in text
+    assert "hạn: trước 20/8/2025" in text and "Vai trò: chủ trì" in text
     assert "I.3" not in text
 
 
@@ -183,7 +183,7 @@ async def test_detail_by_ref_shows_the_units_and_the_askers_role(store: Any) -> 
     answer = await asking(store, "chi tiet viec ii.1")
     text = answer.reply.to_text()
     assert refs(answer) == ["II.1"]
-    assert "Chủ trì: Văn phòng UBND tỉnh" in text and "Đơn vị bạn: phối hợp" in text
+    assert "Chủ trì: Văn phòng UBND tỉnh" in text and "Vai trò: phối hợp" in text
     assert "30/9/2025" in text
 
 

@@ -60,6 +60,6 @@ async def test_one_question_prints_the_reply_as_the_officer_sees_it(tmp_path: Pa
     done = run_ask(url, "chi tiet viec II.1", "--unit", "so tu phap", "--today", "2025-07-01")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Chi tiết việc II.1")
-    assert "Đơn vị bạn: phối hợp" in done.stdout
+    assert "Vai trò: phối hợp" in done.stdout
     unknown_unit = run_ask(url, "tháng 8", "--unit", "Không Có Đơn Vị Này Đâu")
     assert unknown_unit.returncode == 2 and "Không tìm thấy đơn vị" in unknown_unit.stderr

@@ -51,7 +51,7 @@ async def test_august_lists_the_monthly_report_before_the_20th_and_the_review_be
     assert not {"I.1", "I.3", "III.1", "VIII.3", "VIII.6"} & set(due)
     text = answer.reply.to_text()
     assert "Thứ Ba, 19/8/2025" in text and "Thứ Năm, 14/8/2025" in text
-    assert "Bạn: chủ trì" in text
+    assert "Vai trò: chủ trì" in text
     bare = await asking(sessions, unit, "viec gi den han t8")
     assert [t.ref for t in bare.tasks] == [t.ref for t in answer.tasks]
     report = await asking(sessions, unit, "khi nao nop bao cao thang")
@@ -65,7 +65,7 @@ async def test_ongoing_detail_and_topic_answers_over_the_seed(sessions: Any) -> 
     assert all(t.status == "ongoing" and not t.due for t in ongoing.tasks)
     detail = await asking(sessions, unit, "chi tiết việc VIII.6")
     assert detail.tasks[0].ref == "VIII.6" and detail.tasks[0].role == "lead"
-    assert "Đơn vị bạn: chủ trì" in detail.reply.to_text()
+    assert "Vai trò: chủ trì" in detail.reply.to_text()
     topic = await asking(sessions, unit, "nhung viec ve so hoa")
     refs = {t.ref for t in topic.tasks}
     assert "VIII.3" in refs  # "số hóa kết quả giải quyết hồ sơ TTHC"

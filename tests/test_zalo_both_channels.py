@@ -28,7 +28,7 @@ ZLAN = "zalo-lan"
 
 # (Telegram command, what is typed on Zalo, texts both show, texts neither shows, numbered actions)
 CASES = [
-    ("/viec", "viec", ["Việc của đơn vị bạn — Sở Tư pháp", "Báo cáo", "Công khai kết quả"],
+    ("/viec", "viec", ["Việc của đơn vị — Sở Tư pháp", "Báo cáo", "Công khai kết quả"],
      ["Cập nhật cơ sở dữ liệu"], True),
     ("/sapden", "sap den", ["14 ngày", "19/8/2025", "25/8/2025"], ["10/7/2025"], True),
     ("/quahan", "/quahan", ["Công khai kết quả"], ["19/8/2025"], True),

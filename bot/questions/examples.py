@@ -17,7 +17,7 @@ NEXT_HINT = 'Hỏi tiếp: "việc quá hạn", "tuần sau có gì" hoặc "chi
 
 def help_reply() -> Reply:
     return Reply(
-        title="Bạn có thể hỏi bằng lời thường, có dấu hoặc không dấu, ví dụ:",
+        title="Có thể hỏi bằng lời thường, có dấu hoặc không dấu, ví dụ:",
         lines=tuple(f"• {e}" for e in EXAMPLES),
         hint="Lệnh nhanh: /viec /sapden /quahan /tuan /thang",
     )
@@ -25,7 +25,7 @@ def help_reply() -> Reply:
 
 def greeting_reply() -> Reply:
     return Reply(
-        title="Xin chào! Tôi giúp bạn theo dõi các việc trong kế hoạch kiểm soát TTHC.",
+        title="Xin chào! Bot giúp anh/chị theo dõi các việc trong kế hoạch kiểm soát TTHC.",
         lines=tuple(f"• {e}" for e in EXAMPLES[:3]),
         hint='Gõ "hướng dẫn" để xem thêm cách hỏi.',
     )
@@ -33,7 +33,7 @@ def greeting_reply() -> Reply:
 
 def unknown_reply(question: str) -> Reply:
     return Reply(
-        title=f"Tôi chưa hiểu câu «{question.strip()[:80]}». Bạn thử hỏi như sau:",
+        title=f"Chưa hiểu câu «{question.strip()[:80]}». Anh/chị thử hỏi như sau:",
         lines=tuple(f"• {e}" for e in EXAMPLES),
         hint='Gõ "hướng dẫn" để xem đầy đủ.',
     )

@@ -20,7 +20,7 @@ def shorten(text: str, limit: int = CONTENT_CHARS) -> str:
 
 @dataclass(frozen=True)
 class ReplyItem:
-    """One task line: '[VI.1] Báo cáo … · Chủ trì: … · Bạn: chủ trì · ✅ đã xong'."""
+    """One task line: '[VI.1] Báo cáo … · Chủ trì: … · Vai trò: chủ trì · ✅ đã xong'."""
 
     ref: str
     content: str
@@ -34,7 +34,7 @@ class ReplyItem:
         if self.lead:
             bits.append(f"Chủ trì: {self.lead}")
         if self.role:
-            bits.append(f"Bạn: {ROLE_LABELS.get(self.role, self.role)}")
+            bits.append(f"Vai trò: {ROLE_LABELS.get(self.role, self.role)}")
         if self.note:
             bits.append(self.note)
         if self.status:

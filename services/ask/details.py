@@ -79,7 +79,7 @@ async def answer_detail(ctx: Ctx) -> Answer:
         if v.support:
             lines.append(f"Phối hợp: {', '.join(v.support)}")
         if v.role:
-            lines.append(f"Đơn vị bạn: {'chủ trì' if v.role == 'lead' else 'phối hợp'}")
+            lines.append(f"Vai trò: {'chủ trì' if v.role == 'lead' else 'phối hợp'}")
         if task.notes:
             lines.append(f"Ghi chú: {task.notes}")
         nxt = schedule.occurrences(ctx.today, ctx.today + timedelta(days=400))[:1]
