@@ -168,9 +168,8 @@ def _dates_in(text: str) -> set[tuple[int, int]]:
 
 def _want_dates(text: str) -> set[tuple[int, int]]:
     out = set()
-    for tok in text.replace(";", ",").split(","):
-        tok = tok.strip()
-        if tok:
+    for tok in re.split(r"[,;\s]+", text):
+        if tok and tok != "-":
             parts = tok.split("/")
             out.add((int(parts[0]), int(parts[1])))
     return out
@@ -229,7 +228,7 @@ async def _score_questions(path: Path) -> Score:
         try:
             for line, cols in rows:
                 seed, today_s, asker, question, kind, refs_s, dates_s = (cols + [""] * 8)[:7]
-                seed = seed.strip().zfill(3)
+                seed = seed.strip().split("_")[0].zfill(3)  # "003" or the seed's file stem
                 if seed not in stores:
                     stores[seed] = await _store_of(seed, Path(tmp))
                 _engine, sessions = stores[seed]
@@ -240,7 +239,7 @@ async def _score_questions(path: Path) -> Score:
                     sessions, question, unit_id, date.fromisoformat(today_s.strip())
                 )
                 got = [t.ref for t in tasks]
-                want = {r.strip() for r in refs_s.split(",") if r.strip()}
+                want = {r for r in re.split(r"[,;\s]+", refs_s) if r and r != "-"}
                 want_dates = _want_dates(dates_s)
                 kind = kind.strip()
                 if kind == "none":
