@@ -16,6 +16,7 @@ from reminders.planner import Obligation, Planned, Recipient, Snooze, World
 from reminders.policy import GROUP, from_settings
 from reminders.texts import TaskLine
 from services.unit_tasks import owed_occurrences
+from store import assignments
 from store.models import (
     CompletionRow,
     GroupChatRow,
@@ -126,7 +127,8 @@ async def load_world(session: AsyncSession, start: datetime, end: datetime, tz: 
             )
         ).all()
     }
-    return World(world_recipients, done, snoozes)
+    assigned = await assignments.of_units(session, units)
+    return World(world_recipients, done, snoozes, assigned)
 
 
 async def preview(
