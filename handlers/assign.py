@@ -76,7 +76,7 @@ async def detail_note(
     if unit_id is None:
         return "", None
     async with svc.uow(read_only=True) as uow:
-        held = await assignments.holding(uow.session, task_id, unit_id, due)
+        held = await assignments.holding(uow.session, task_id, unit_id, due, live=True)
     if held is None:
         return "", None
     mine = private and officer is not None and officer.id == held.officer_id
@@ -115,12 +115,13 @@ async def assign_command(update: Update, context: BotContext) -> None:
         return
     note = ""
     try:
-        await context.bot.send_message(
-            assignee.telegram_id,
-            assigned_text(done, officer),
-            parse_mode="HTML",
-            reply_markup=hand_back_markup(svc, assignee.telegram_id, task_id, due),
-        )
+        if assignee.telegram_id > 0:  # an officer who joined on Zalo alone has a negative id
+            await context.bot.send_message(
+                assignee.telegram_id,
+                assigned_text(done, officer),
+                parse_mode="HTML",
+                reply_markup=hand_back_markup(svc, assignee.telegram_id, task_id, due),
+            )
     except TelegramError:
         note = f"\nChưa gửi được tin cho {e(assignee.name)} (có thể đã chặn bot); việc vẫn đã giao."
     await reply(

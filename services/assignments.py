@@ -134,14 +134,15 @@ async def assign(
 
 
 async def holding(
-    session: AsyncSession, task_id: int, unit_id: int, due: date | None
+    session: AsyncSession, task_id: int, unit_id: int, due: date | None, *, live: bool = False
 ) -> store.Assignment | None:
-    """The assignment covering this occurrence for the unit: its own, else the whole task's."""
+    """The assignment covering this occurrence for the unit: its own, else the whole task's
+    (``live``: only one whose assignee is still an active officer of the unit)."""
     if due is not None:
-        found = await store.get(session, task_id, unit_id, due)
+        found = await store.get(session, task_id, unit_id, due, live=live)
         if found is not None:
             return found
-    return await store.get(session, task_id, unit_id, None)
+    return await store.get(session, task_id, unit_id, None, live=live)
 
 
 async def hand_back(

@@ -127,7 +127,14 @@ async def load_world(session: AsyncSession, start: datetime, end: datetime, tz: 
             )
         ).all()
     }
-    assigned = await assignments.of_units(session, units)
+    # An assignment counts while its assignee can be reminded (an active officer of that unit
+    # with a chat that takes messages); otherwise the whole unit is reminded, as before.
+    reachable = {(r.unit_id, r.officer_id) for r in recipients if r.officer_id is not None}
+    assigned = {
+        k: o
+        for k, o in (await assignments.of_units(session, units)).items()
+        if (k[1], o) in reachable
+    }
     return World(world_recipients, done, snoozes, assigned)
 
 

@@ -36,20 +36,22 @@ def _key(due: date | None) -> date:
 
 
 async def get(
-    session: AsyncSession, task_id: int, unit_id: int, due: date | None
+    session: AsyncSession, task_id: int, unit_id: int, due: date | None, *, live: bool = False
 ) -> Assignment | None:
-    """The assignment recorded exactly for (task, unit, occurrence or the whole task)."""
-    row = (
-        await session.execute(
-            select(AssignmentRow, OfficerRow.name)
-            .join(OfficerRow, OfficerRow.id == AssignmentRow.officer_id)
-            .where(
-                AssignmentRow.task_id == task_id,
-                AssignmentRow.unit_id == unit_id,
-                AssignmentRow.due_date == _key(due),
-            )
+    """The assignment recorded exactly for (task, unit, occurrence or the whole task); ``live``:
+    only while its assignee is an active officer of that unit (what readers are shown)."""
+    stmt = (
+        select(AssignmentRow, OfficerRow.name)
+        .join(OfficerRow, OfficerRow.id == AssignmentRow.officer_id)
+        .where(
+            AssignmentRow.task_id == task_id,
+            AssignmentRow.unit_id == unit_id,
+            AssignmentRow.due_date == _key(due),
         )
-    ).first()
+    )
+    if live:
+        stmt = stmt.where(OfficerRow.status == "active", OfficerRow.unit_id == unit_id)
+    row = (await session.execute(stmt)).first()
     if row is None:
         return None
     a, name = row
@@ -132,7 +134,13 @@ async def of_unit(
     rows = await session.execute(
         select(AssignmentRow.task_id, AssignmentRow.due_date, OfficerRow.id, OfficerRow.name)
         .join(OfficerRow, OfficerRow.id == AssignmentRow.officer_id)
-        .where(AssignmentRow.unit_id == unit_id, AssignmentRow.task_id.in_(ids))
+        .where(
+            AssignmentRow.unit_id == unit_id,
+            AssignmentRow.task_id.in_(ids),
+            # An assignee since removed or moved to another unit holds nothing any more.
+            OfficerRow.status == "active",
+            OfficerRow.unit_id == AssignmentRow.unit_id,
+        )
     )
     return {(t, d): (o, n) for t, d, o, n in rows.all()}
 

@@ -204,3 +204,36 @@ async def test_rights_another_units_officer_a_unit_that_does_not_owe_and_names(s
         await add_officer(s, world, "Mai Anh", "snv", 1004)
         assert (await assignments.pick_assignee(s, "Mai", coord, task)).id == mai.id
         assert await s.scalar(select(AuditRow.id).where(AuditRow.action == "task.assign")) is None
+
+
+async def test_a_removed_assignee_holds_nothing_and_reassigning_moves_the_reminders(
+    sessions,
+) -> None:  # type: ignore[no-untyped-def]
+    from services.officers import remove_officer
+
+    world = await _world(sessions)
+    task = world.tasks["I.1"]
+    lan, mai = await _officer(sessions, world, "Lan"), await _officer(sessions, world, "Mai")
+    async with UnitOfWork(sessions) as uow:
+        await assignments.assign(uow.session, task, None, mai, lan, NOW)
+        await plan_outbox(uow.session, NOW, ahead=timedelta(days=45))
+        await uow.commit()
+    assert {c for c, _ in await _pending(sessions, task)} == {1002, -500}
+    # Mai gives it to Lan: Mai's pending reminders go, Lan's come with the next planning run.
+    async with UnitOfWork(sessions) as uow:
+        done = await assignments.assign(uow.session, task, None, lan, mai, NOW)
+        await uow.commit()
+    assert done.previous == mai.id
+    assert {c for c, _ in await _pending(sessions, task)} == {-500}
+    async with UnitOfWork(sessions) as uow:
+        await plan_outbox(uow.session, NOW + timedelta(minutes=10), ahead=timedelta(days=45))
+        await uow.commit()
+    assert {c for c, _ in await _pending(sessions, task)} == {1001, -500}
+    # Lan leaves: the assignment no longer stops anyone's reminders, nor shows in the lists.
+    async with UnitOfWork(sessions) as uow:
+        await remove_officer(uow.session, 1001, NOW)
+        await plan_outbox(uow.session, NOW + timedelta(minutes=20), ahead=timedelta(days=45))
+        await uow.commit()
+        lines = await unit_tasks(uow.session, world.units["stp"], D1, D2)
+    assert 1002 in {c for c, _ in await _pending(sessions, task)}
+    assert all(line.assignee is None for line in lines)
