@@ -21,6 +21,7 @@ from telegram.ext import (
 
 from handlers import (
     ask,
+    assign,
     days_off,
     fallback,
     groups,
@@ -126,7 +127,8 @@ def install(app: App) -> None:
     tasks.register(app)  # lists, reply keyboard, paging
     task_buttons.register(app)  # ✅ ⏰ 📄 under each task (and the reminders' buttons)
     settings.register(app)  # /caidat, /huongdan
-    plans.register(app)  # plan files, Import/Cancel, /giao
+    plans.register(app)  # plan files, Import/Cancel
+    assign.register(app)  # /giao, /tralai, ↩️ Trả lại
     status.register(app)  # /tinhhinh: who has reported, nudges, Excel (coordinators)
     days_off.register(app)  # /ngaynghi: days off (administrators change, coordinators list)
     ics.register(app)  # /lich: the unit's deadlines as an .ics file

@@ -14,6 +14,7 @@ from telegram import (
     ReplyKeyboardMarkup,
 )
 
+from bot.assignment import assigned_note
 from bot.vndate import format_date
 from services.unit_tasks import TaskLine
 
@@ -48,12 +49,13 @@ HELP = (
     "/tuan — việc tuần này · /thang [N] — việc tháng này hoặc tháng N\n"
     "/donvi TÊN — việc của một đơn vị\n"
     "/xong — chọn việc đã hoàn thành\n"
+    "/giao MÃ_VIỆC [NGÀY] TÊN — giao việc cho một cán bộ của đơn vị; /tralai MÃ_VIỆC — trả lại\n"
     "/lich — tệp lịch hạn (.ics) để thêm vào lịch điện thoại\n"
     "/caidat — giờ nhắc, số ngày nhắc trước, việc phối hợp, bản tin sáng\n"
     "/zalo — mã ghép nối để nhận việc và lời nhắc qua Zalo\n"
     "Hoặc gõ câu hỏi, ví dụ: <i>việc gì đến hạn tháng 8</i>.\n"
     "Điều phối viên: /moi TÊN ĐƠN VỊ (tạo liên kết mời), gửi tệp kế hoạch (.docx, .txt) để nhập, "
-    "/giao MÃ_VIỆC TÊN_CÁN_BỘ, /tinhhinh [tháng N | quý N] (đơn vị nào chưa báo cáo, "
+    "/tinhhinh [tháng N | quý N] (đơn vị nào chưa báo cáo, "
     "nhắc đúng các đơn vị đó, xuất Excel).\n"
     "Quản trị viên: /ngaynghi — ngày nghỉ sắp tới; /ngaynghi them NGÀY [ghi chú] hoặc "
     "/ngaynghi bo NGÀY (ví dụ 5/9/2025) — hạn và lời nhắc được tính lại.\n"
@@ -168,6 +170,8 @@ def task_lines_html(title: str, lines: Sequence[TaskLine], page: int, today: dat
             status = " · đã qua (xem lần hạn sau)"
         elif line.last_day and not line.done and line.last_day < today:
             status = " · ⚠️ quá hạn"
+        if line.assignee:
+            status += f" · 📌 {e(assigned_note(line.assignee))}"
         out.append(
             f"\n{i}. <b>{e(when)}</b> · {role_label(line.role)}{status}\n"
             f"{e(shorten(line.content))} <i>(mục {e(line.ref)})</i>"

@@ -1,4 +1,4 @@
-"""Coordinators: a plan file in a private chat → preview → Import / Cancel; /giao assigns a task."""
+"""Coordinators: a plan file in a private chat → preview → Import / Cancel (/giao: handlers.assign)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from telegram import Update
-from telegram.error import TelegramError
-from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.errors import BadDocument, TthcError
 from bot.model import PlanDraft
 from bot.plans import read_plan
 from handlers.context import App, BotContext, coordinator, pressing_officer, reply
 from handlers.formatting import button, e, inline, shorten
-from services import officers, unit_tasks
 from services.imports import ImportResult, import_draft, read_warnings
 from store import replicas
 
@@ -179,62 +177,9 @@ async def on_confirm(update: Update, context: BotContext) -> None:
     )
 
 
-async def assign(update: Update, context: BotContext) -> None:
-    """/giao MÃ_VIỆC TÊN CÁN BỘ: send the task to that officer (coordinators only, in private:
-    typed in a group it would announce the assignment to the whole group)."""
-    officer = await coordinator(
-        update,
-        context,
-        "Chỉ điều phối viên mới giao việc được.",
-        private_only="Lệnh /giao chỉ dùng trong tin nhắn riêng với bot; chưa giao việc nào.",
-    )
-    if officer is None:
-        return
-    args = context.args or []
-    if len(args) < 2:
-        await reply(
-            update,
-            "Cú pháp: /giao MÃ_VIỆC TÊN CÁN BỘ, ví dụ: /giao #12 Nguyễn Văn A hoặc "
-            "/giao II.3 Nguyễn Văn A (mã việc có trong 📄 Chi tiết).",
-        )
-        return
-    name = " ".join(args[1:])
-    svc = context.services
-    try:
-        async with svc.uow() as uow:
-            task_id = await unit_tasks.find_task(uow.session, args[0])
-            found = await officers.find_officers(uow.session, name)
-            if len(found) != 1:
-                await reply(
-                    update,
-                    f"Không tìm thấy cán bộ “{e(name)}”."
-                    if not found
-                    else "Có nhiều cán bộ trùng tên: " + e(", ".join(o.name for o in found)),
-                )
-                return
-            detail = await unit_tasks.task_detail(uow.session, task_id)
-            await unit_tasks.assign_task(uow.session, task_id, found[0], officer, svc.now())
-            await uow.commit()
-    except TthcError as exc:
-        await reply(update, e(exc.message))
-        return
-    target = found[0]
-    try:
-        await context.bot.send_message(
-            target.telegram_id,
-            f"📌 {e(officer.name)} giao cho anh/chị việc (mục {e(detail['ref'])}):\n{e(shorten(str(detail['content']), 600))}",  # fmt: skip
-            parse_mode="HTML",
-        )
-    except TelegramError:
-        await reply(update, f"Đã ghi nhận, nhưng không gửi được tin cho {e(target.name)} (đã chặn bot?).")  # fmt: skip
-        return
-    await reply(update, f"Đã giao việc {task_id} cho {e(target.name)}.")
-
-
 def register(app: App) -> None:
     # block=False: while a plan is read (or imported), other updates (other chats) are handled.
     app.add_handler(
         MessageHandler(filters.ChatType.PRIVATE & filters.Document.ALL, on_document, block=False)
     )
     app.add_handler(CallbackQueryHandler(on_confirm, pattern=r"^(pi|pc):", block=False))
-    app.add_handler(CommandHandler("giao", assign))

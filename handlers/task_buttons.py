@@ -14,6 +14,7 @@ from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler
 
 from bot.errors import NotAllowed, TthcError
+from handlers import assign as assigning
 from handlers.context import (
     STALE,
     App,
@@ -197,6 +198,7 @@ async def press_detail(update: Update, context: BotContext) -> None:
     if fields is None:
         return
     task_id, due = int(fields[0]), parse_day(fields[1])
+    officer = None
     if is_group(update):
         unit_id, read_all = await scope_unit(update, context, None), False
         if unit_id is None:
@@ -216,9 +218,12 @@ async def press_detail(update: Update, context: BotContext) -> None:
     except TthcError as exc:
         await answer_or_reply(update, exc.message)
         return
-    assert update.callback_query is not None
+    assert update.callback_query is not None and update.effective_chat is not None
+    # Assigned in the reader's unit: "đã giao cho …", and ↩️ Trả lại for the assignee.
+    note, markup = await assigning.detail_note(context.services, update.effective_chat.id,
+                                               officer, unit_id, task_id, due, not is_group(update))  # fmt: skip
     await update.callback_query.answer()
-    await reply(update, detail_html(d, task_id, due))
+    await reply(update, detail_html(d, task_id, due) + note, reply_markup=markup)
 
 
 # Characters of each stored field a 📄 Chi tiết shows (a crafted plan's cell can hold megabytes):

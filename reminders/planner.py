@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from bot.assignment import Assignments, is_left_to_another
 from bot.owing import Claim
 from bot.vndate import format_date
 from reminders.policy import Policy
@@ -84,6 +85,9 @@ class World:
     snoozes: Mapping[tuple[int, int, date], Snooze] = field(
         default_factory=dict
     )  # (task, officer, due)
+    # Occurrences a unit gave to one of its officers (``bot.assignment``): its other officers
+    # are not reminded of them; its group chats still are.
+    assigned: Assignments = field(default_factory=dict)
 
 
 def snooze_kind(until: datetime) -> str:
@@ -254,6 +258,17 @@ def owed_obligations(obs: Sequence[Obligation]) -> dict[tuple[int, date], Obliga
     return best
 
 
+def _own_share(
+    best: dict[tuple[int, date], Obligation], assigned: Assignments, unit_id: int, officer_id: int
+) -> dict[tuple[int, date], Obligation]:
+    """The obligations left to this officer: not those assigned to another of the unit."""
+    return {
+        k: ob
+        for k, ob in best.items()
+        if not is_left_to_another(assigned, ob.line.task_id, unit_id, ob.line.due, officer_id)
+    }
+
+
 def plan(
     world: World, cal: Calendar, tz: ZoneInfo, start: datetime, end: datetime
 ) -> list[Planned]:
@@ -264,6 +279,8 @@ def plan(
     out: dict[tuple[int, int | None, date, str], Planned] = {}
     for rec, obs in world.recipients:
         best = owed_obligations(obs)
+        if rec.officer_id is not None and world.assigned:
+            best = _own_share(best, world.assigned, rec.unit_id, rec.officer_id)
         by_task: dict[int, list[date]] = {}
         for ob in best.values():
             by_task.setdefault(ob.line.task_id, []).append(ob.line.last_day)

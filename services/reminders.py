@@ -16,6 +16,7 @@ from reminders.planner import Obligation, Planned, Recipient, Snooze, World
 from reminders.policy import GROUP, from_settings
 from reminders.texts import TaskLine
 from services.unit_tasks import owed_occurrences
+from store import assignments
 from store.models import (
     CompletionRow,
     GroupChatRow,
@@ -126,7 +127,15 @@ async def load_world(session: AsyncSession, start: datetime, end: datetime, tz: 
             )
         ).all()
     }
-    return World(world_recipients, done, snoozes)
+    # An assignment counts while its assignee can be reminded (an active officer of that unit
+    # with a chat that takes messages); otherwise the whole unit is reminded, as before.
+    reachable = {(r.unit_id, r.officer_id) for r in recipients if r.officer_id is not None}
+    assigned = {
+        k: o
+        for k, o in (await assignments.of_units(session, units)).items()
+        if (k[1], o) in reachable
+    }
+    return World(world_recipients, done, snoozes, assigned)
 
 
 async def preview(

@@ -1,4 +1,4 @@
-"""Tasks as a unit sees them: what it owes, its occurrences by date, one task's detail, assigning.
+"""Tasks as a unit sees them: what it owes, its occurrences by date, one task's detail.
 
 Nothing here commits: the caller's unit of work does.
 """
@@ -6,17 +6,17 @@ Nothing here commits: the caller's unit of work does.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.assignment import WHOLE_TASK
 from bot.errors import NotAllowed, NotFound
 from bot.owing import Claim, owed_role, stronger
-from services.audit import audit
-from services.officers import Officer
 from services.unit_lookup import reach_of
+from store import assignments
 from store.models import CompletionRow, PlanRow, TaskDueRow, TaskRow, TaskUnitRow
 
 
@@ -34,6 +34,8 @@ class TaskLine:
     plan_title: str | None = None
     deadline: str | None = None
     superseded: bool = False  # a later occurrence of the task has passed too
+    assignee: str | None = None  # the officer of the unit it is assigned to (``/giao``)
+    assignee_id: int | None = None
 
 
 async def owes(session: AsyncSession, task_id: int, unit_id: int) -> str | None:
@@ -142,7 +144,24 @@ async def unit_tasks(
             continue
         lines[key] = TaskLine(task_id, ref, content, due_date, last_day,
                               role, is_done, title, deadline, superseded)  # fmt: skip
-    return list(lines.values())
+    return with_assignees(list(lines.values()), await assignments.of_unit(session, unit_id, task_ids))  # fmt: skip
+
+
+def with_assignees(
+    lines: list[TaskLine], held: dict[tuple[int, date], tuple[int, str]]
+) -> list[TaskLine]:
+    """Each line with the officer its occurrence (else its task) is assigned to, if any."""
+    if not held:
+        return lines
+    out = []
+    for line in lines:
+        found = held.get((line.task_id, line.due_date or WHOLE_TASK)) or held.get(
+            (line.task_id, WHOLE_TASK)
+        )
+        out.append(
+            line if found is None else replace(line, assignee=found[1], assignee_id=found[0])
+        )
+    return out
 
 
 async def task_line(
@@ -226,16 +245,3 @@ async def find_task(session: AsyncSession, code: str) -> int:
             "hãy dùng mã việc (#số) trong 📄 Chi tiết."
         )
     return ids[0]
-
-
-async def assign_task(
-    session: AsyncSession, task_id: int, officer: Officer, by: Officer, now: datetime
-) -> None:
-    """A coordinator hands a task to a named officer (recorded; the adapter notifies them)."""
-    if not by.is_coordinator:
-        raise NotAllowed("Chỉ điều phối viên mới giao việc được.")
-    if await session.get(TaskRow, task_id) is None:
-        raise NotFound("Không tìm thấy việc này.")
-    await audit(session, now, by.telegram_id, "task.assign", task_id=task_id,
-                officer_id=officer.id)  # fmt: skip
-    await session.flush()

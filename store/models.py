@@ -222,6 +222,24 @@ class SnoozeRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+class AssignmentRow(Base):
+    """A unit's task, or one occurrence of it, assigned to one of its officers (``/giao``,
+    migration 0011): its reminders go to that officer, not to the unit's others."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (
+        UniqueConstraint("task_id", "unit_id", "due_date", name="uq_assignments_occurrence"),
+        Index("ix_assignments_unit_task", "unit_id", "task_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    due_date: Mapped[date] = mapped_column(Date)  # the occurrence; 1900-01-01 for the whole task
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"), index=True)
+    assigned_by: Mapped[int | None] = mapped_column(BigInteger)  # Telegram id of who assigned
+    assigned_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class OutboxRow(Base):
     """One message to send; unique per (recipient, task, occurrence, kind) so re-planning never doubles."""
 

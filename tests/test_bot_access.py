@@ -205,10 +205,16 @@ async def test_a_group_member_can_not_change_tasks_or_read_another_units(world: 
     assert await _changes(world) == (1, 0, 1)
 
 
-async def test_an_officer_can_not_upload_plans_or_assign_tasks(world: World) -> None:
+async def test_an_officer_can_not_upload_plans_or_assign_to_another_units_officer(
+    world: World,
+) -> None:
+    # Issue 16: an officer may assign within their own unit (tests/test_bot_assign.py), never
+    # to an officer of another unit.
     lan = world.harness.private(LAN)
     assert "Chỉ điều phối viên" in (await lan.send_document("kh.txt", b"x")).text
-    assert "Chỉ điều phối viên" in (await lan.send(f"/giao {world.ids['t1']} Hùng")).text
+    refused = (await lan.send(f"/giao {world.ids['t1']} Hùng")).text
+    assert "chỉ giao được việc cho cán bộ của đơn vị mình" in refused
+    assert not world.api.messages.get(HUNG)
     assert not world.api.calls("getFile")
     assert await world.scalar(select(func.count(AuditRow.id)).where(AuditRow.action == "task.assign")) == 0  # fmt: skip
 

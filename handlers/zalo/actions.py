@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+from bot.assignment import assigned_note
 from bot.errors import TthcError
 from bot.vndate import format_date
 from handlers.formatting import role_label
 from reminders.policy import from_settings
-from services import invites, progress, unit_lookup, unit_tasks, zalo
+from services import assignments, invites, progress, unit_lookup, unit_tasks, zalo
 from services.officers import Officer
 
 if TYPE_CHECKING:
@@ -101,6 +102,7 @@ async def detail(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None
                     return
                 await unit_tasks.task_line(uow.session, task_id, asker.unit_id, due)
             d = await unit_tasks.task_detail(uow.session, task_id)
+            held = await assignments.holding(uow.session, task_id, asker.unit_id, due, live=True) if asker.unit_id else None  # fmt: skip
     except TthcError as exc:
         await bot.say(inc.chat_id, exc.message)
         return
@@ -116,6 +118,10 @@ async def detail(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None
             parts.append(f"{role_label(role).capitalize()}: {', '.join(names)}")
     if d["notes"]:
         parts.append(f"Ghi chú: {d['notes']}")
+    if held is not None:  # assigned in the reader's unit (issue 16)
+        parts.append(f"📌 {assigned_note(held.officer_name, first=True)}")
+        if asker.officer is not None and asker.officer.id == held.officer_id and not inc.group:
+            parts.append(f"Gõ «tra lai {number}» để trả lại việc cho cả đơn vị.")
     await bot.say(inc.chat_id, "\n".join(parts))
 
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from bot.assignment import assigned_note
 from bot.questions.reply import Reply, shorten
 from bot.vndate import format_date
 from handlers.formatting import role_label
@@ -96,13 +97,14 @@ def layout(
 
 
 def status_of(line: TaskLine, today: date) -> str:
+    held = f" · 📌 {assigned_note(line.assignee)}" if line.assignee else ""
     if line.done:
-        return " · ✔️ đã xong"
+        return " · ✔️ đã xong" + held
     if line.superseded:
-        return " · đã qua (xem lần hạn sau)"
+        return " · đã qua (xem lần hạn sau)" + held
     if line.last_day and line.last_day < today:
-        return " · ⚠️ quá hạn"
-    return ""
+        return " · ⚠️ quá hạn" + held
+    return held
 
 
 def task_items(lines: Sequence[TaskLine], today: date) -> list[Item]:

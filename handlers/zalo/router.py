@@ -19,7 +19,7 @@ from bot.text import fold
 from handlers.ask import OWN_UNIT_ONLY, asked
 from handlers.context import Services, refusal
 from handlers.tasks import period
-from handlers.zalo import actions, quota
+from handlers.zalo import actions, assigning, quota
 from handlers.zalo.api import QUOTA, ZaloApi, ZaloError, ZaloNetworkError
 from handlers.zalo.render import Target, answer_items, layout, reply_page, task_items
 from services import unit_lookup, unit_tasks, zalo
@@ -49,6 +49,7 @@ HELP = (
     "donvi TÊN — việc của một đơn vị\n"
     "xong 2 — báo việc số 2 đã xong · hoan 2 3 ngay — nhắc lại việc số 2 sau 3 ngày\n"
     "chi tiet 2 — xem đầy đủ việc số 2 · xem them — xem tiếp danh sách\n"
+    "giao 2 TÊN — giao việc số 2 cho một cán bộ của đơn vị · tra lai 2 — trả lại việc được giao\n"
     "Hoặc gõ câu hỏi, ví dụ: việc gì đến hạn tháng 8.\n"
     "Tệp kế hoạch: gửi qua Telegram. Điều phối viên: moi TÊN ĐƠN VỊ (tạo mã mời)."
 )
@@ -236,6 +237,10 @@ class ZaloBot:
             await actions.snooze(self, inc, asker, int(m.group(1)), int(m.group(2) or 1))
         elif m := re.fullmatch(r"chi ?tiet (\d{1,3})", text):
             await actions.detail(self, inc, asker, int(m.group(1)))
+        elif m := re.fullmatch(r"giao (\d{1,3}) \S.*", text):
+            await assigning.assign(self, inc, asker, int(m.group(1)), raw.lstrip("/").split(None, 2)[2])  # fmt: skip
+        elif m := re.fullmatch(r"tra ?lai (\d{1,3})", text):
+            await assigning.hand_back(self, inc, asker, int(m.group(1)))
         elif text.startswith(("donvi ", "don vi ")):
             skip = 2 if text.startswith("don vi ") else 1
             await self.unit_list(inc, asker, raw.lstrip("/").split(None, skip)[-1])
