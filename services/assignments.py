@@ -26,6 +26,7 @@ from services.unit_lookup import unit_name
 from services.unit_tasks import owes
 from store import assignments as store
 from store.models import TaskDueRow, TaskRow
+from store.uow import UnitOfWork
 
 OTHER_UNIT = "Anh/chị chỉ giao được việc cho cán bộ của đơn vị mình."
 NOT_YOURS = "Việc này không được giao riêng cho anh/chị nên không có gì để trả lại."
@@ -77,7 +78,9 @@ async def occurrence(session: AsyncSession, task_id: int, text: str, today: date
 
 async def pick_assignee(session: AsyncSession, name: str, by: Officer, task_id: int) -> Officer:
     """The one active officer named ``name`` whom ``by`` may give the task to."""
-    found = [o for o in await find_officers(session, name) if o.unit_id is not None]
+    found = [
+        o for o in await find_officers(UnitOfWork.over(session), name) if o.unit_id is not None
+    ]
     if not by.is_coordinator:
         own = [o for o in found if o.unit_id == by.unit_id]
         if found and not own:
@@ -171,4 +174,4 @@ async def hand_back(
 
 async def assignee_of(session: AsyncSession, officer_id: int) -> Officer | None:
     """The officer by id (for the adapters' messages)."""
-    return await get_officer_by_id(session, officer_id)
+    return await get_officer_by_id(UnitOfWork.over(session), officer_id)

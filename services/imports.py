@@ -82,7 +82,7 @@ def check_size(draft: PlanDraft) -> None:
 async def import_plan(
     uow: UnitOfWork, draft: PlanDraft, now: datetime, calendar: WorkCalendar
 ) -> ImportResult:
-    """Store a plan inside the caller's unit of work (which commits), all in its transaction.
+    """Store a plan in one transaction of ``uow`` and commit it.
 
     Re-importing the same document changes nothing; a revised one updates tasks in place so
     completions and snoozes (which point at task ids) stay attached. ``import_draft`` is the
@@ -94,7 +94,9 @@ async def import_plan(
     )
     if planned.result.same_as_stored:
         return planned.result
-    return await write_changes(uow.session, planned, now)
+    result = await write_changes(uow.session, planned, now)
+    await uow.commit()
+    return result
 
 
 async def _lock_plan(session: AsyncSession, identity: str) -> None:

@@ -100,7 +100,7 @@ async def _world(sessions) -> World:  # type: ignore[no-untyped-def]
 
 async def _officer(sessions, world: World, name: str):  # type: ignore[no-untyped-def]
     async with UnitOfWork(sessions) as uow:
-        return await get_officer_by_id(uow.session, world.officers[name])
+        return await get_officer_by_id(uow, world.officers[name])
 
 
 async def _pending(sessions, task_id: int) -> set[tuple[int, date]]:  # type: ignore[no-untyped-def]
@@ -231,7 +231,7 @@ async def test_a_removed_assignee_holds_nothing_and_reassigning_moves_the_remind
     assert {c for c, _ in await _pending(sessions, task)} == {1001, -500}
     # Lan leaves: the assignment no longer stops anyone's reminders, nor shows in the lists.
     async with UnitOfWork(sessions) as uow:
-        await remove_officer(uow.session, 1001, NOW)
+        await remove_officer(uow, 1001, NOW)
         await plan_outbox(uow.session, NOW + timedelta(minutes=20), ahead=timedelta(days=45))
         await uow.commit()
         lines = await unit_tasks(uow.session, world.units["stp"], D1, D2)

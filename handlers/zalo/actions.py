@@ -24,9 +24,9 @@ NO_UNIT = "Tài khoản chưa gắn với đơn vị nào. Hãy liên hệ đi�
 
 async def _target(bot: ZaloBot, inc: Incoming, number: int) -> tuple[int, date | None] | None:
     async with bot.services.uow(read_only=True) as uow:
-        numbers = (await zalo.state_of(uow.session, inc.key)).get("numbers") or {}
+        numbers = (await zalo.state_of(uow, inc.key)).get("numbers") or {}
         found = numbers.get(str(number)) if isinstance(numbers, dict) else None
-        due = await zalo.occurrence(uow.session, int(found[0]), found[1]) if found else None
+        due = await zalo.occurrence(uow, int(found[0]), found[1]) if found else None
     if not found:
         await bot.say(inc.chat_id, f"Không có việc số {number} trong danh sách gần nhất. Gõ «viec» để xem lại.")  # fmt: skip
         return None
@@ -131,12 +131,11 @@ async def invite(bot: ZaloBot, inc: Incoming, officer: Officer, name: str) -> No
         return
     svc = bot.services
     async with svc.uow() as uow:
-        found = await unit_lookup.find_units(uow.session, name.strip())
+        found = await unit_lookup.find_units(uow, name.strip())
         if not found:
             await bot.say(inc.chat_id, f"Không tìm thấy đơn vị “{name.strip()}”.")
             return
-        code = await invites.create_invite(uow.session, found[0].id, officer.telegram_id, svc.now())  # fmt: skip
-        unit = await unit_lookup.unit_name(uow.session, found[0].id)
-        await uow.commit()
+        unit = await unit_lookup.unit_name(uow, found[0].id)
+        code = await invites.create_invite(uow, found[0].id, officer.telegram_id, svc.now())
     await bot.say(inc.chat_id, f"Mã mời cho {unit} (dùng một lần, hết hạn sau 7 ngày):\n{code}\n"
                                "Trên Zalo: gửi mã này cho bot. Trên Telegram: /start " + code)  # fmt: skip

@@ -38,7 +38,7 @@ async def assign(bot: ZaloBot, inc: Incoming, asker: Asker, number: int, name: s
         async with svc.uow() as uow:
             person = await assignments.pick_assignee(uow.session, name, officer, target[0])
             done = await assignments.assign(uow.session, target[0], None, person, officer, svc.now())  # fmt: skip
-            chat = await zalo.chat_for_telegram_id(uow.session, person.telegram_id)
+            chat = await zalo.chat_for_telegram_id(uow, person.telegram_id)
             await uow.commit()
     except TthcError as exc:
         await bot.say(inc.chat_id, exc.message)

@@ -99,7 +99,9 @@ class ZaloDispatcher(Dispatcher):
         chats: dict[int, str | None] = {}
         for item in items:
             if item.chat_id not in chats:
-                chats[item.chat_id] = await zalo.chat_for_telegram_id(session, item.chat_id)
+                chats[item.chat_id] = await zalo.chat_for_telegram_id(
+                    UnitOfWork.over(session), item.chat_id
+                )
         by_chat: dict[int, list[SendItem]] = {}
         for item in items:
             if chats[item.chat_id] is not None and not item.text.startswith(NOTICE_MARK):
@@ -117,7 +119,9 @@ class ZaloDispatcher(Dispatcher):
         entries = []
         for item in group:
             targets = done_targets(item.buttons)
-            numbers = await zalo.add_numbers(session, zchat, targets) if targets else []
+            numbers = (
+                await zalo.add_numbers(UnitOfWork.over(session), zchat, targets) if targets else []
+            )
             entries.append((item.text, numbers))
         ids = tuple(i for item in group for i in item.ids)
         # The port reads HTML: escape the plain digest so it arrives as written.
@@ -130,7 +134,7 @@ class ZaloDispatcher(Dispatcher):
             return
         async with UnitOfWork(self.sessions) as uow:
             s = uow.session
-            if await zalo.chat_for_telegram_id(s, item.chat_id) is None:
+            if await zalo.chat_for_telegram_id(uow, item.chat_id) is None:
                 return  # a Telegram 429: not Zalo's quota
             rows = (
                 await s.execute(
