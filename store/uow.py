@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from store.audit_repo import AuditRepo
+from store.days_off_repo import DaysOffRepo
 from store.db import READ_ONLY_OPTION
 from store.groups_repo import GroupsRepo
 from store.invites_repo import InvitesRepo
@@ -135,3 +136,7 @@ class UnitOfWork:
     @property
     def zalo(self) -> ZaloRepo:
         return ZaloRepo(self.session)
+
+    @property
+    def days_off(self) -> DaysOffRepo:
+        return DaysOffRepo(self.session)
