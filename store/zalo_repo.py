@@ -3,6 +3,7 @@ the monthly message count, and the chats' memory (``state``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -15,6 +16,7 @@ from store.models import (
     OfficerRow,
     OutboxRow,
     TaskDueRow,
+    TaskRow,
     ZaloChatRow,
     ZaloGroupRow,
     ZaloPairingRow,
@@ -162,4 +164,63 @@ class ZaloRepo:
             row = ZaloGroupRow(chat_id=chat_id, state={}, created_at=to_utc(now))
             self._session.add(row)
         row.unit_id, row.linked_by, row.active, row.state = unit_id, officer_id, True, {}
+        await self._session.flush()
+
+    async def month_count(self, bot_id: str, month: str) -> int:
+        count = await self._session.scalar(
+            select(ZaloQuotaRow.count).where(
+                ZaloQuotaRow.bot_id == bot_id, ZaloQuotaRow.month == month
+            )  # fmt: skip
+        )
+        return count or 0
+
+    async def given_up(self, outbox_ids: Sequence[int]) -> list[tuple[int | None, str, str]]:
+        """Of these outbox rows, the failed reminders (not Zalo's own notices, which never beget
+        notices): (task id, the officer's name or 'nhóm', the task's ref or '#id')."""
+        rows = (
+            await self._session.execute(
+                select(OutboxRow.task_id, OutboxRow.officer_id).where(
+                    OutboxRow.id.in_(outbox_ids),
+                    OutboxRow.status == "failed",
+                    OutboxRow.kind.not_like("zalo.%"),
+                )
+            )
+        ).all()
+        officers = {r.officer_id for r in rows if r.officer_id}
+        tasks = {r.task_id for r in rows if r.task_id}
+        names = dict(
+            (
+                await self._session.execute(
+                    select(OfficerRow.id, OfficerRow.name).where(OfficerRow.id.in_(officers))
+                )
+            ).all()  # fmt: skip
+        )
+        refs = dict(
+            (
+                await self._session.execute(
+                    select(TaskRow.id, TaskRow.ref).where(TaskRow.id.in_(tasks))
+                )
+            ).all()  # fmt: skip
+        )
+        return [
+            (r.task_id, names.get(r.officer_id, "nhóm"), refs.get(r.task_id) or f"#{r.task_id}")
+            for r in rows
+        ]
+
+    async def pending_notice(self, chat_id: int, kind: str, day: date) -> tuple[int, str] | None:
+        """(outbox id, text) of a notice of ``kind`` for this chat and day still waiting."""
+        row = await self._session.scalar(
+            select(OutboxRow).where(
+                OutboxRow.chat_id == chat_id,
+                OutboxRow.kind == kind,
+                OutboxRow.due_date == day,
+                OutboxRow.status == "pending",
+            )
+        )
+        return (row.id, row.text or "") if row is not None else None
+
+    async def set_notice_text(self, outbox_id: int, text: str) -> None:
+        row = await self._session.get(OutboxRow, outbox_id)
+        assert row is not None
+        row.text = text
         await self._session.flush()

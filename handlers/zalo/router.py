@@ -19,10 +19,10 @@ from bot.text import fold
 from handlers.ask import OWN_UNIT_ONLY, asked
 from handlers.context import Services, refusal
 from handlers.tasks import period
-from handlers.zalo import actions, assigning, quota
+from handlers.zalo import actions, assigning
 from handlers.zalo.api import QUOTA, ZaloApi, ZaloError, ZaloNetworkError
 from handlers.zalo.render import Target, answer_items, layout, reply_page, task_items
-from services import unit_lookup, unit_tasks, zalo
+from services import unit_lookup, unit_tasks, zalo, zalo_quota
 from services.officers import Officer
 
 log = logging.getLogger("tthc.zalo")
@@ -128,8 +128,7 @@ class ZaloBot:
             log.warning("zalo reply not sent: %s", exc)
             if isinstance(exc, ZaloError) and exc.code == QUOTA:  # never silent: staff told
                 async with self.services.uow() as uow:
-                    await quota.refused(uow.session, self.services.now())
-                    await uow.commit()
+                    await zalo_quota.refused(uow, self.services.now())
 
     async def handle(self, update: dict[str, Any]) -> None:
         inc = parse(update)
