@@ -46,8 +46,8 @@ async def _prepare(settings: Any) -> None:
     """Migrate and seed the directory before the bot's loop starts (Alembic wants its own loop)."""
     from services.units import seed_directory
     from store.db import make_engine, make_sessionmaker
+    from store.locks import one_at_a_time
     from store.migrate import migrate
-    from store.startup_lock import one_at_a_time
     from store.uow import UnitOfWork
 
     engine = make_engine(settings.database_url)

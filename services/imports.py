@@ -15,10 +15,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import text
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from bot.deadlines import WorkCalendar
 from bot.errors import BadDocument, TthcError
 from bot.model import PlanDraft
@@ -34,7 +30,8 @@ from services.import_diff import (
     write_changes,
 )
 from services.import_diff import match_tasks as match_tasks
-from store.uow import UnitOfWork
+from store.locks import Conflict, lock_plan
+from store.uow import Sessions, UnitOfWork
 
 __all__ = ["MOVED_SIMILARITY", "SAME_REF_SIMILARITY", "ImportResult", "match_tasks"]
 
@@ -99,16 +96,8 @@ async def import_plan(
     return result
 
 
-async def _lock_plan(session: AsyncSession, identity: str) -> None:
-    """PostgreSQL: one writer per plan at a time (until commit). SQLite has one writer anyway."""
-    if session.get_bind().dialect.name == "postgresql":
-        await session.execute(
-            text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": identity}
-        )
-
-
 async def import_draft(
-    sessions: async_sessionmaker[AsyncSession],
+    sessions: Sessions,
     draft: PlanDraft,
     now: datetime,
     calendar: WorkCalendar,
@@ -133,13 +122,13 @@ async def import_draft(
             return planned.result
         try:
             async with UnitOfWork(sessions) as uow:
-                await _lock_plan(uow.session, identity)
+                await lock_plan(uow.session, identity)
                 if await plan_state(uow.session, identity) != planned.state:
                     continue  # another import changed the plan since it was read
                 result = await write_changes(uow.session, planned, now)
                 await uow.commit()
             return result
-        except IntegrityError:
+        except Conflict:
             continue  # another process stored the same plan first: read again
     raise TthcError("Kế hoạch này đang được nhập từ nơi khác. Hãy thử lại sau ít phút.")
 
@@ -171,7 +160,7 @@ class FileOutcome:
 
 
 async def import_files(
-    sessions: async_sessionmaker[AsyncSession],
+    sessions: Sessions,
     paths: Sequence[Path],
     now: datetime,
     calendar: WorkCalendar,

@@ -1,4 +1,6 @@
-"""Replicas starting together prepare the store one at a time (PostgreSQL advisory lock)."""
+"""Locks between processes: replicas starting together prepare the store one at a time, and one
+writer imports a given plan at a time (PostgreSQL advisory locks; SQLite has one writer anyway).
+``Conflict`` is the error a write raises when another process stored the same key first."""
 
 from __future__ import annotations
 
@@ -6,9 +8,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 PREPARE_LOCK = 7007017
+Conflict = IntegrityError
 
 
 @asynccontextmanager
@@ -24,3 +28,11 @@ async def one_at_a_time(engine: AsyncEngine, key: int = PREPARE_LOCK) -> AsyncIt
             yield
         finally:
             await lock.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+
+
+async def lock_plan(session: AsyncSession, identity: str) -> None:
+    """PostgreSQL: one writer per plan at a time (until commit). SQLite has one writer anyway."""
+    if session.get_bind().dialect.name == "postgresql":
+        await session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": identity}
+        )
