@@ -76,7 +76,7 @@ async def detail_note(
     if unit_id is None:
         return "", None
     async with svc.uow(read_only=True) as uow:
-        held = await assignments.holding(uow.session, task_id, unit_id, due, live=True)
+        held = await assignments.holding(uow, task_id, unit_id, due, live=True)
     if held is None:
         return "", None
     mine = private and officer is not None and officer.id == held.officer_id

@@ -102,7 +102,7 @@ async def detail(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None
                     return
                 await unit_tasks.task_line(uow.session, task_id, asker.unit_id, due)
             d = await unit_tasks.task_detail(uow.session, task_id)
-            held = await assignments.holding(uow.session, task_id, asker.unit_id, due, live=True) if asker.unit_id else None  # fmt: skip
+            held = await assignments.holding(uow, task_id, asker.unit_id, due, live=True) if asker.unit_id else None  # fmt: skip
     except TthcError as exc:
         await bot.say(inc.chat_id, exc.message)
         return
