@@ -1,9 +1,7 @@
-"""The audit trail: one row per change made through the services (written in ``store``)."""
+"""The audit trail's writer, for the services that still pass a session (``services.progress``,
+``services.status_nudge``); the others record through ``uow.audit``. Both are
+``store.audit_repo.audit``, the one writer."""
 
 from __future__ import annotations
 
-from bot.clock import to_utc
 from store.audit_repo import audit as audit
-
-# The name services.zalo imported; new code: to_utc.
-utc = to_utc

@@ -18,9 +18,9 @@ from rapidfuzz import fuzz
 from bot.deadlines import Schedule, WorkCalendar, parse_deadline, task_context
 from bot.model import PlanDraft, TaskDraft
 from bot.text import fold
-from services.audit import audit
 from services.plan_changes import PlanChanges
 from store import plans_repo
+from store.audit_repo import audit
 from store.plans_repo import ExistingTask, TaskValues
 from store.uow import Session
 
