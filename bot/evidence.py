@@ -15,6 +15,7 @@ MAX_NAME = 255  # characters of a file name kept
 # "123/BC-STP", "45/2025/BC-UBND", "Số 07/BC-VP": digits, a slash, (a year and a slash,) then a
 # letter. A question's dates ("1/8", "8/2025") have a digit after the slash.
 _NUMBER = re.compile(r"\d+\s*/\s*(?:\d{4}\s*/\s*)?[^\W\d_]")
+_SO = re.compile(r"^(?:số|so)\s*[:.]?\s*(?=\d)", re.IGNORECASE)  # "Số 77/BC-STP" -> "77/BC-STP"
 
 
 class BadEvidence(TthcError):
@@ -30,7 +31,7 @@ def clean_text(text: str, limit: int) -> str:
 
 def clean_number(text: str) -> str:
     """The number as it will be kept and shown; raises ``BadEvidence`` when empty or too long."""
-    norm = clean_text(text, 10 * MAX_NUMBER)
+    norm = _SO.sub("", clean_text(text, 10 * MAX_NUMBER))
     if not norm:
         raise BadEvidence("Chưa có số hiệu báo cáo. Gõ số hiệu, ví dụ 123/BC-STP.")
     if len(norm) > MAX_NUMBER:
