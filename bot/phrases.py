@@ -47,7 +47,7 @@ BUTTON_DETAIL = "📄 Chi tiết"
 
 
 def role_line(lead: bool) -> str:
-    """"Vai trò: chủ trì" / "Vai trò: phối hợp"."""
+    """ "Vai trò: chủ trì" / "Vai trò: phối hợp"."""
     return f"Vai trò: {ROLE_LEAD if lead else ROLE_SUPPORT}"
 
 
@@ -88,6 +88,6 @@ EVIDENCE_PHOTO = "Vui lòng gửi báo cáo dạng tệp (📎 → Tệp), khôn
 
 
 def evidence_attached(number: str | None, file_name: str | None) -> str:
-    """"📎 Đã gửi kèm báo cáo số 123/BC-STP" / "… tệp bao-cao.pdf" (plain text)."""
+    """ "📎 Đã gửi kèm báo cáo số 123/BC-STP" / "… tệp bao-cao.pdf" (plain text)."""
     what = f"số {number}" if number else f"tệp {file_name or 'không tên'}"
     return f"📎 Đã gửi kèm báo cáo {what}."

@@ -164,7 +164,7 @@ async def on_message(update: Update, context: BotContext) -> None:
 
 
 def attached_html(done: Attached) -> str:
-    """"📎 Đã gửi kèm báo cáo số 123/BC-STP (việc mục 1, hạn Thứ Tư, 20/8/2025)."."""
+    """ "📎 Đã gửi kèm báo cáo số 123/BC-STP (việc mục 1, hạn Thứ Tư, 20/8/2025)."."""
     when = f", hạn {format_date(done.due)}" if done.due else ""
     line = phrases.evidence_attached(done.number, done.file_name).rstrip(".")
     return f"{e(line)} (việc mục <b>{e(done.ref)}</b>{e(when)})."
@@ -175,7 +175,7 @@ def attached_html(done: Attached) -> str:
 
 def board_buttons(svc: Services, chat_id: int, b: Board) -> list[list[InlineKeyboardButton]]:
     """One 📎 per attached file on the board (at most ``MAX_BOARD_FILES``), for coordinators."""
-    rows = []
+    rows: list[list[InlineKeyboardButton]] = []
     for occ in b.occurrences:
         for u in occ.units:
             if u.evidence is None or u.evidence.file is None:
@@ -189,7 +189,9 @@ def board_buttons(svc: Services, chat_id: int, b: Board) -> list[list[InlineKeyb
 
 async def press_fetch(update: Update, context: BotContext) -> None:
     """📎 on the board: the file re-sent by its Telegram id, to a coordinator only."""
-    press = await pressing_officer(update, context, FETCH, coordinator_only=status_view.NOT_COORDINATOR)
+    press = await pressing_officer(
+        update, context, FETCH, coordinator_only=status_view.NOT_COORDINATOR
+    )
     if press is None:
         return
     fields, officer = press

@@ -79,8 +79,8 @@ def _occurrence_html(occ: OccurrenceStatus) -> str:
 
 
 def _evidence_lines(occ: OccurrenceStatus) -> list[str]:
-    """"• Sở Tư pháp — 📎 123/BC-STP · 📄 bao-cao.pdf" per done unit that attached its report."""
-    out = []
+    """ "• Sở Tư pháp — 📎 123/BC-STP · 📄 bao-cao.pdf" per done unit that attached its report."""
+    out: list[str] = []
     for u in occ.done:
         ev = u.evidence
         if ev is None or len(out) >= MAX_UNITS:

@@ -14,9 +14,9 @@ from datetime import date, datetime, timedelta
 
 from bot import phrases
 from bot.errors import NotAllowed, NotFound
+from bot.evidence import MAX_NAME, BadEvidence, clean_number, clean_text, file_too_big
 from bot.questions.reply import shorten as clip
 from bot.vndate import format_date
-from bot.evidence import MAX_NAME, BadEvidence, clean_number, clean_text, file_too_big
 from services.audit import audit
 from services.officers import Officer
 from services.progress import UNDATED

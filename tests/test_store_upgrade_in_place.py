@@ -22,14 +22,14 @@ from reminders_fakes import RecordingPort
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.questions.periods import month_period
 from reminders.dispatcher import Dispatcher
 from reminders.sender import UNLIMITED
-from bot.questions.periods import month_period
 from services import evidence
 from services.ask import ask
 from services.officers import get_officer_by_id
-from services.status import board
 from services.reminders import plan_reminders, work_calendar
+from services.status import board
 from services.unit_tasks import unit_tasks
 from store.db import make_engine, make_sessionmaker
 from store.migrate import migrate
