@@ -105,6 +105,15 @@ async def attach_number(uow: UnitOfWork, officer: Officer, wait: Wait, text: str
     return Attached(wait.task_id, ref, _due(wait.due_date), number, None)
 
 
+async def attach_number_to(
+    uow: UnitOfWork, officer: Officer, task_id: int, due: date | None, unit_id: int, text: str,
+    now: datetime,
+) -> Attached:  # fmt: skip
+    """Keep a number typed with its task in one message (Zalo's «bc 2 123/BC-STP»): no wait."""
+    wait = Wait(0, 0, task_id, unit_id, stored_due(due), None, now)
+    return await attach_number(uow, officer, wait, text, now)
+
+
 async def attach_file(
     uow: UnitOfWork, officer: Officer, wait: Wait, file: FileRef, now: datetime,
     number: str | None = None,
