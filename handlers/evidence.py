@@ -18,7 +18,7 @@ from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, MessageHa
 from bot import phrases
 from bot.errors import TthcError
 from bot.evidence import looks_like_number
-from bot.vndate import format_date
+from bot.vndate import short_date
 from handlers import status as status_view  # read at call time: handlers.status imports this
 from handlers.context import (
     STALE,
@@ -164,8 +164,8 @@ async def on_message(update: Update, context: BotContext) -> None:
 
 
 def attached_html(done: Attached) -> str:
-    """ "📎 Đã gửi kèm báo cáo số 123/BC-STP (việc mục 1, hạn Thứ Tư, 20/8/2025)."."""
-    when = f", hạn {format_date(done.due)}" if done.due else ""
+    """ "📎 Đã gửi kèm báo cáo số 123/BC-STP (việc mục 1, hạn 20/8/2025)."."""
+    when = f", hạn {short_date(done.due)}" if done.due else ""
     line = phrases.evidence_attached(done.number, done.file_name).rstrip(".")
     return f"{e(line)} (việc mục <b>{e(done.ref)}</b>{e(when)})."
 

@@ -16,7 +16,7 @@ from bot import phrases
 from bot.errors import NotAllowed, NotFound
 from bot.evidence import MAX_NAME, BadEvidence, clean_number, clean_text, file_too_big
 from bot.questions.reply import shorten as clip
-from bot.vndate import format_date
+from bot.vndate import short_date
 from services.audit import audit
 from services.officers import Officer
 from services.progress import UNDATED
@@ -158,13 +158,13 @@ async def fetch(uow: UnitOfWork, officer: Officer, evidence_id: int) -> Evidence
 
 
 async def caption(uow: UnitOfWork, found: Evidence) -> str:
-    """The re-sent file's caption: "📎 Báo cáo của Sở Tư pháp — mục 1, hạn … · số 123/BC-STP"."""
+    """The re-sent file's caption: "📎 Báo cáo của Sở Tư pháp — mục 1, hạn 20/8/2025 · số 123/BC-STP"."""
     task = await uow.session.get(TaskRow, found.task_id)
     unit = await uow.session.get(UnitRow, found.unit_id)
     text = f"📎 Báo cáo của {unit.name if unit else 'đơn vị'} — mục {task.ref if task else '?'}"
     due = _due(found.due_date)
     if due is not None:
-        text += f", hạn {format_date(due)}"
+        text += f", hạn {short_date(due)}"
     if found.number:
         text += f" · số {found.number}"
     return clip(text, 1000)

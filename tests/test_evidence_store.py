@@ -139,7 +139,7 @@ async def test_only_the_units_officers_or_a_coordinator_attach_and_only_coordina
                 await evidence.fetch(uow, officer, evidence_id)
         found = await evidence.fetch(uow, mai, evidence_id)
         assert found.file == PDF and (found.task_id, found.unit_id) == (task, stp)
-        assert "Sở Tư pháp — mục I.1, hạn Thứ Tư, 20/8/2025" in await evidence.caption(uow, found)
+        assert "Sở Tư pháp — mục I.1, hạn 20/8/2025" in await evidence.caption(uow, found)
         with pytest.raises(NotFound):
             await evidence.fetch(uow, mai, evidence_id + 1)
 

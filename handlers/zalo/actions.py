@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from bot import phrases
 from bot.assignment import assigned_note
 from bot.errors import TthcError
-from bot.vndate import format_date
+from bot.vndate import format_date, short_date
 from handlers.formatting import role_label
 from reminders.policy import from_settings
 from services import assignments, evidence, invites, progress, unit_lookup, unit_tasks, zalo
@@ -158,6 +158,6 @@ async def attach_number(bot: ZaloBot, inc: Incoming, asker: Asker, number: int, 
     except TthcError as exc:
         await bot.say(inc.chat_id, exc.message)
         return
-    when = f", hạn {format_date(done.due)}" if done.due else ""
+    when = f", hạn {short_date(done.due)}" if done.due else ""
     line = phrases.evidence_attached(done.number, None).rstrip(".")
     await bot.say(inc.chat_id, f"{line} (việc mục {done.ref}{when}).")
