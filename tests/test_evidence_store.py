@@ -15,6 +15,7 @@ from sqlalchemy import delete, func, select
 from bot.errors import NotAllowed, NotFound
 from bot.evidence import BadEvidence, clean_number, looks_like_number
 from bot.questions.periods import month_period
+from cli.status import to_json, to_text
 from services import evidence
 from services.officers import get_officer_by_id
 from services.progress import mark_done
@@ -89,6 +90,11 @@ async def test_a_number_and_a_file_are_kept_with_the_completion_and_read_by_the_
     assert (state.evidence.number, state.evidence.file) == ("123/BC-STP", PDF)
     [row] = export_rows(b, ZoneInfo("Asia/Ho_Chi_Minh"))
     assert (row.number, row.file_name) == ("123/BC-STP", "bao-cao.pdf")
+    # The command line's board (``bot.py status``) says it too.
+    [unit_json] = to_json(b)["occurrences"][0]["units"]
+    assert unit_json["evidence"] == {"number": "123/BC-STP", "file_name": "bao-cao.pdf",
+                                     "file_size": 120_000, "mime_type": "application/pdf"}  # fmt: skip
+    assert "Sở Tư pháp — đã xong · 📎 số 123/BC-STP, tệp bao-cao.pdf" in to_text(b)
 
 
 async def test_undoing_done_drops_the_evidence(sessions) -> None:  # type: ignore[no-untyped-def]
