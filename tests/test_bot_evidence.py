@@ -198,3 +198,19 @@ async def test_numbers_and_files_are_bounded_and_a_wait_expires(world: World) ->
 async def _reply(chat: FakeChat, text: str, to: dict[str, Any]) -> Replies:
     """``text`` typed in reply to the bot's message ``to``."""
     return await chat._act({"message": chat._message(text=text, reply_to_message=to)})
+
+
+async def test_done_in_a_group_offers_nothing(world: World) -> None:
+    """In a group the bot sees only commands and replies: no offer, no wait."""
+    group_id = -100600
+    world.api.set_chat_member(group_id, LAN, "administrator")
+    group = world.harness.group(group_id, LAN)
+    await group.send("/nhom Tư pháp")
+    await group.send("/viec")
+    done = world.services.sign(group_id, f"d:{world.ids['t1']}:20250820")
+    replies = await group.press_data(done)
+    assert "Đã ghi nhận hoàn thành" in replies.text and ATTACH not in replies.buttons
+    assert await world.scalar(select(func.count(CompletionRow.id))) == 1
+    forged = world.services.sign(group_id, f"ea:{world.ids['t1']}:20250820:{world.ids['stp']}")
+    assert "không hợp lệ" in (await group.press_data(forged)).answers[0].params["text"]
+    assert await world.scalar(select(func.count()).select_from(EvidenceWaitRow)) == 0
