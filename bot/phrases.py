@@ -47,7 +47,7 @@ BUTTON_DETAIL = "📄 Chi tiết"
 
 
 def role_line(lead: bool) -> str:
-    """"Vai trò: chủ trì" / "Vai trò: phối hợp"."""
+    """ "Vai trò: chủ trì" / "Vai trò: phối hợp"."""
     return f"Vai trò: {ROLE_LEAD if lead else ROLE_SUPPORT}"
 
 
@@ -65,3 +65,29 @@ def late_phrase(working_days: int) -> str:
 
 
 # --- refusals and errors -----------------------------------------------------------------------
+
+# --- evidence: the report attached after ✅ (issue 16) -----------------------------------------
+
+BUTTON_ATTACH = "📎 Gửi kèm báo cáo"
+BUTTON_SKIP = "Bỏ qua"
+EVIDENCE_OFFER = (
+    "📎 Anh/chị có thể gửi kèm báo cáo: số hiệu (ví dụ 123/BC-STP) hoặc tệp báo cáo. "
+    "Không bắt buộc."
+)
+EVIDENCE_ASK = (
+    "📎 Gõ số hiệu báo cáo (ví dụ 123/BC-STP) hoặc gửi tệp báo cáo (tối đa 20 MB) "
+    "trong {minutes} phút tới. Không gửi nữa thì bấm Bỏ qua."
+)
+EVIDENCE_SKIPPED = "Đã bỏ qua gửi kèm báo cáo; việc vẫn được ghi nhận đã hoàn thành."
+EVIDENCE_NOT_DONE = "Việc này chưa được ghi nhận hoàn thành nên chưa gửi kèm báo cáo được."
+EVIDENCE_OTHER_UNIT = "Anh/chị chỉ gửi kèm được báo cáo cho việc của đơn vị mình."
+EVIDENCE_TOO_BIG = "Tệp lớn quá 20 MB. Gửi tệp nhỏ hơn, hoặc gõ số hiệu báo cáo."
+EVIDENCE_GONE = "Báo cáo này không còn (việc đã được bỏ ghi nhận hoàn thành)."
+EVIDENCE_RESEND_FAILED = "Chưa gửi lại được tệp này; nhờ đơn vị gửi lại tệp báo cáo."
+EVIDENCE_PHOTO = "Vui lòng gửi báo cáo dạng tệp (📎 → Tệp), không gửi dạng ảnh."
+
+
+def evidence_attached(number: str | None, file_name: str | None) -> str:
+    """ "📎 Đã gửi kèm báo cáo số 123/BC-STP" / "… tệp bao-cao.pdf" (plain text)."""
+    what = f"số {number}" if number else f"tệp {file_name or 'không tên'}"
+    return f"📎 Đã gửi kèm báo cáo {what}."

@@ -10,6 +10,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.questions.periods import Period, month_period, quarter_period
 from bot.vndate import format_date, short_date
+from handlers import evidence as evidence_view
 from handlers.context import (
     App,
     BotContext,
@@ -61,6 +62,7 @@ def _occurrence_html(occ: OccurrenceStatus) -> str:
         f"<i>{about}</i>",
         f"Đã xong: <b>{len(occ.done)}/{len(occ.units)}</b> đơn vị",
     ]
+    lines.extend(_evidence_lines(occ))  # 📎 what the units attached (issue 16)
     late = any(u.overdue for u in occ.not_done)
     if occ.not_done:
         lines.append(f"Chưa xong ({len(occ.not_done)}){' · ⚠️ quá hạn' if late else ''}:")
@@ -74,6 +76,20 @@ def _occurrence_html(occ: OccurrenceStatus) -> str:
     if occ.unassigned:
         lines.append(f"<i>Chưa xác định đơn vị: {e(shorten('; '.join(occ.unassigned), 200))}</i>")
     return "\n".join(lines)
+
+
+def _evidence_lines(occ: OccurrenceStatus) -> list[str]:
+    """ "• Sở Tư pháp — 📎 123/BC-STP · 📄 bao-cao.pdf" per done unit that attached its report."""
+    out: list[str] = []
+    for u in occ.done:
+        ev = u.evidence
+        if ev is None or len(out) >= MAX_UNITS:
+            continue
+        parts = [f"📎 {e(ev.number)}"] if ev.number else []
+        if ev.file is not None:
+            parts.append(f"📄 {e(shorten(ev.file.name or 'tệp', 60))}")
+        out.append(f"• {e(u.name)} — {' · '.join(parts)}")
+    return (["Báo cáo gửi kèm:", *out]) if out else []
 
 
 def render(b: Board) -> str:
@@ -107,7 +123,8 @@ def _buttons(chat_id: int, context: BotContext, b: Board, every: bool):  # type:
         row.append(button("📣 Nhắc các đơn vị chưa xong", svc.sign(chat_id, f"{NUDGE}:{data}")))
     if b.occurrences:
         row.append(button("📊 Xuất Excel", svc.sign(chat_id, f"{EXPORT}:{data}")))
-    return inline([[x] for x in row]) if row else None
+    rows = [[x] for x in row] + evidence_view.board_buttons(svc, chat_id, b)  # 📎 per file
+    return inline(rows) if rows else None
 
 
 async def show(update: Update, context: BotContext) -> None:

@@ -25,6 +25,7 @@ from handlers.context import (
     reply,
     scope_unit,
 )
+from handlers.evidence import offer_evidence  # i16-evidence: 📎 after ✅
 from handlers.formatting import (
     CUT_NOTE,
     button,
@@ -141,6 +142,7 @@ async def press_done(update: Update, context: BotContext) -> None:
                 remaining_buttons(update.callback_query)
             )
     await reply(update, f"✅ {note}\n{e(line.content[:200])} — hạn {e(format_day(line.last_day))}")
+    await offer_evidence(update, context, task_id=task_id, due=due, unit_id=unit_id)  # i16-evidence
 
 
 async def press_snooze_menu(update: Update, context: BotContext) -> None:

@@ -294,7 +294,8 @@ async def test_the_export_has_one_row_per_occurrence_and_unit(world) -> None:  #
     values = [tuple(c.value for c in row) for row in sheet.iter_rows()]
     assert values[0][:3] == ("Kế hoạch", "Mục", "Nội dung") and len(values) == 9
     assert values[1][1:] == ("V.1", TASKS[0][1], datetime(2025, 8, 20), datetime(2025, 8, 19),
-                             "Sở Tư pháp", "chủ trì", "đã xong", datetime(2025, 8, 15, 10, 30))  # fmt: skip
+                             "Sở Tư pháp", "chủ trì", "đã xong", datetime(2025, 8, 15, 10, 30),
+                             None, None)  # fmt: skip
 
 
 def test_plan_text_that_looks_like_a_formula_is_exported_as_text() -> None:

@@ -15,6 +15,7 @@ from datetime import timedelta
 from typing import Any
 
 from bot.errors import NotFound, TthcError
+from bot.evidence import looks_like_number
 from bot.text import fold
 from handlers.ask import OWN_UNIT_ONLY, asked
 from handlers.context import Services, refusal
@@ -50,6 +51,7 @@ HELP = (
     "xong 2 — báo việc số 2 đã xong · hoan 2 3 ngay — nhắc lại việc số 2 sau 3 ngày\n"
     "chi tiet 2 — xem đầy đủ việc số 2 · xem them — xem tiếp danh sách\n"
     "giao 2 TÊN — giao việc số 2 cho một cán bộ của đơn vị · tra lai 2 — trả lại việc được giao\n"
+    "bc 2 123/BC-STP — gửi kèm số hiệu báo cáo của việc số 2 đã xong\n"
     "Hoặc gõ câu hỏi, ví dụ: việc gì đến hạn tháng 8.\n"
     "Tệp kế hoạch: gửi qua Telegram. Điều phối viên: moi TÊN ĐƠN VỊ (tạo mã mời)."
 )
@@ -239,6 +241,9 @@ class ZaloBot:
             await actions.detail(self, inc, asker, int(m.group(1)))
         elif m := re.fullmatch(r"giao (\d{1,3}) \S.*", text):
             await assigning.assign(self, inc, asker, int(m.group(1)), raw.lstrip("/").split(None, 2)[2])  # fmt: skip
+        elif (m := re.fullmatch(r"(?:bc|bao cao) (\d{1,3}) (.+)", text)) and looks_like_number(m.group(2)):  # fmt: skip
+            words = 3 if text.startswith("bao cao") else 2  # issue 16: «bc 2 123/BC-STP»
+            await actions.attach_number(self, inc, asker, int(m.group(1)), raw.lstrip("/").split(None, words)[-1])  # fmt: skip
         elif m := re.fullmatch(r"tra ?lai (\d{1,3})", text):
             await assigning.hand_back(self, inc, asker, int(m.group(1)))
         elif text.startswith(("donvi ", "don vi ")):
