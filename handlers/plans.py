@@ -12,6 +12,7 @@ from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.errors import BadDocument, TthcError
 from bot.model import PlanDraft
+from bot.phrases import TEAM
 from bot.plans import read_plan
 from handlers.context import App, BotContext, coordinator, pressing_officer, reply
 from handlers.formatting import button, e, inline, shorten
@@ -21,7 +22,7 @@ from store import replicas
 ACCEPTED = (".docx", ".doc", ".pdf", ".xlsx", ".xls", ".txt", ".tsv", ".text")
 MAX_PENDING = 20  # plan previews kept in the store awaiting 📥 Nhập / Hủy
 MAX_PENDING_BYTES = 48 * 1024 * 1024  # ... and the bytes of their files, at most
-NOT_COORDINATOR = "Chỉ điều phối viên mới nhập kế hoạch được."
+NOT_COORDINATOR = f"Chỉ {TEAM} mới nhập kế hoạch được."
 
 
 def _list(items: list[Any], limit: int = 15) -> str:

@@ -8,6 +8,7 @@ from datetime import date
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from bot.phrases import TEAM
 from bot.questions.periods import Period, month_period, quarter_period
 from bot.vndate import format_date, short_date
 from handlers.context import (
@@ -23,7 +24,7 @@ from services.status_export import to_xlsx
 from services.status_nudge import nudge
 from services.status_words import BadPeriod, parse_period
 
-NOT_COORDINATOR = "Chỉ điều phối viên mới xem được tình hình báo cáo của các đơn vị."
+NOT_COORDINATOR = f"Chỉ {TEAM} mới xem được tình hình báo cáo của các đơn vị."
 PRIVATE_ONLY = "Lệnh /tinhhinh chỉ dùng trong chat riêng với bot."
 NUDGE, EXPORT = "sn", "sx"
 MAX_CHARS = 12_000  # about three messages; the rest is in the Excel file
@@ -93,7 +94,7 @@ def render(b: Board) -> str:
         block = _occurrence_html(occ)
         if size + len(block) > MAX_CHARS:
             left = len(b.occurrences) - i
-            out.append(f"\n… và {left} lần hạn khác: bấm 📊 Xuất Excel để xem đủ.")
+            out.append(f"\n… và {left} hạn khác: bấm 📊 Xuất Excel để xem đủ.")
             break
         out.append(block)
         size += len(block)
@@ -167,7 +168,7 @@ async def on_press(update: Update, context: BotContext) -> None:
     if result.unreachable:
         text += f"\n{result.unreachable} đơn vị chưa có cán bộ dùng bot: không nhắc được."
     if result.out_of_window:
-        text += (f"\n{result.out_of_window} lần hạn còn xa hơn 31 ngày hoặc đã quá một năm: "
+        text += (f"\n{result.out_of_window} hạn còn xa hơn 31 ngày hoặc đã quá một năm: "
                  "không nhắc.")  # fmt: skip
     await reply(update, text)
 

@@ -108,7 +108,7 @@ async def test_nudge_reaches_exactly_the_units_not_done_once_a_day(world: World)
     assert sent.sent_rows == 2
     delivered = [r for r in world.api.requests[mark:] if r.method == "sendMessage"]
     assert sorted(r.chat_id for r in delivered) == [HUNG, MAI]
-    assert all("chưa báo xong" in r.params["text"] and REPORT in r.params["text"]
+    assert all("chưa hoàn thành" in r.params["text"] and REPORT in r.params["text"]
                for r in delivered)  # fmt: skip
     # A second press the same day queues nothing new.
     again = await coord.press("📣 Nhắc các đơn vị chưa xong")
@@ -137,11 +137,11 @@ async def test_export_sends_a_workbook_matching_the_board(world: World) -> None:
 async def test_an_ordinary_officer_is_refused_the_board_and_its_buttons(world: World) -> None:
     lan = world.harness.private(LAN)
     html = (await lan.send("/tinhhinh")).text
-    assert "Chỉ điều phối viên" in html and "Sở Xây dựng" not in html
+    assert "Chỉ Văn phòng UBND tỉnh" in html and "Sở Xây dựng" not in html
     # A button signed for her own chat still checks her rights.
     own = world.services.sign(LAN, "sn:20250801:20250831:r")
     replies = await lan.press_data(own)
-    assert "Chỉ điều phối viên" in replies.answers[0].params["text"]
+    assert "Chỉ Văn phòng UBND tỉnh" in replies.answers[0].params["text"]
     # The coordinator's button replayed in her chat fails its signature.
     coord = world.harness.private(COORD)
     await coord.send("/tinhhinh")
@@ -149,7 +149,7 @@ async def test_an_ordinary_officer_is_refused_the_board_and_its_buttons(world: W
     replies = await lan.press_data(data)
     assert "không hợp lệ" in replies.answers[0].params["text"]
     export = world.services.sign(LAN, "sx:20250801:20250831:r")
-    assert "Chỉ điều phối viên" in (await lan.press_data(export)).answers[0].params["text"]
+    assert "Chỉ Văn phòng UBND tỉnh" in (await lan.press_data(export)).answers[0].params["text"]
     assert await world.scalar(select(func.count(OutboxRow.id))) == 0
     assert not world.api.calls("sendDocument")
 

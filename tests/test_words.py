@@ -160,9 +160,22 @@ def reminder_messages() -> dict[str, str]:
     out["overdue list"] = texts.overdue_list_text([late] * 12, 10)
     for label, _data in texts.list_buttons(1, 7, date(2026, 12, 20)):
         out[f"button {label}"] = label
-    if hasattr(texts, "inactive_text"):
-        out["inactive"] = texts.inactive_text("Nguyễn Văn A", 123456789, "blocked")
+    for reason in BOT_API_REFUSALS:
+        for group in (False, True):
+            out[f"inactive {reason} {group}"] = texts.inactive_text("Nguyễn Văn A", reason, group, "Sở Tư pháp")  # fmt: skip
     return out
+
+
+# What the Bot API answers when a chat cannot be reached (PITFALLS.md): never shown as such.
+BOT_API_REFUSALS = (
+    "Forbidden: bot was blocked by the user",
+    "Bad Request: chat not found",
+    "Forbidden: bot was kicked from the group chat",
+    "Forbidden: user is deactivated",
+    "Forbidden: bot can't initiate conversation with a user",
+    "Bad Request: not enough rights to send text messages to the chat",
+    "Internal Server Error: something new",
+)
 
 
 def test_the_reminder_texts_follow_the_rules() -> None:

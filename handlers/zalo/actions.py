@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from bot.assignment import assigned_note
 from bot.errors import TthcError
+from bot.phrases import TEAM
 from bot.vndate import format_date
 from handlers.formatting import role_label
 from reminders.policy import from_settings
@@ -18,8 +19,10 @@ if TYPE_CHECKING:
     from handlers.zalo.router import Asker, Incoming, ZaloBot
 
 MAX_SNOOZE_DAYS = 30
-NOT_LINKED = "Chỉ cán bộ của đơn vị đã liên kết Zalo với bot mới báo xong hoặc hoãn nhắc được."
-NO_UNIT = "Tài khoản chưa gắn với đơn vị nào. Hãy liên hệ điều phối viên."
+NOT_LINKED = (
+    "Chỉ cán bộ của đơn vị đã liên kết Zalo với bot mới ghi nhận hoàn thành hoặc hẹn nhắc sau được."
+)
+NO_UNIT = f"Tài khoản chưa gắn với đơn vị nào. Hãy liên hệ {TEAM}."
 
 
 async def _target(bot: ZaloBot, inc: Incoming, number: int) -> tuple[int, date | None] | None:
@@ -62,7 +65,11 @@ async def done(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None:
     except TthcError as exc:
         await bot.say(inc.chat_id, exc.message)
         return
-    note = "Đã ghi nhận hoàn thành." if result.recorded else "Việc này đã được báo xong trước đó."
+    note = (
+        "Đã ghi nhận hoàn thành."
+        if result.recorded
+        else "Việc này đã được ghi nhận hoàn thành trước đó."
+    )
     when = format_date(line.last_day) if line.last_day else "không ghi hạn"
     await bot.say(inc.chat_id, f"✅ {note}\n{line.content[:200]} — hạn {when}")
 
@@ -111,7 +118,7 @@ async def detail(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None
         parts.append(f"Sản phẩm: {d['result']}")
     parts.append(f"Thời hạn: {d['deadline'] or 'không ghi'}")
     if due:
-        parts.append(f"Lần này: {format_date(due)}")
+        parts.append(f"Hạn: {format_date(due)}")
     for role in ("lead", "support"):
         names = d[role]
         if isinstance(names, list) and names:
