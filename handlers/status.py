@@ -21,12 +21,13 @@ from handlers.context import (
 from handlers.formatting import button, e, inline, shorten
 from services.status import Board, OccurrenceStatus, board
 from services.status_export import to_xlsx
-from services.status_nudge import nudge
+from services.status_nudge import NudgeResult, nudge
 from services.status_words import BadPeriod, parse_period
 
 NOT_COORDINATOR = f"Chỉ {TEAM} mới xem được tình hình báo cáo của các đơn vị."
 PRIVATE_ONLY = "Lệnh /tinhhinh chỉ dùng trong chat riêng với bot."
 NUDGE, EXPORT = "sn", "sx"
+NUDGE_YES, NUDGE_NO = "sy", "sq"  # ✔️ / ✖️ under "Gửi nhắc tới N đơn vị chưa xong?"
 MAX_CHARS = 12_000  # about three messages; the rest is in the Excel file
 MAX_UNITS = 80  # units listed per occurrence
 
@@ -129,35 +130,8 @@ async def show(update: Update, context: BotContext) -> None:
     await reply(update, render(b), reply_markup=_buttons(chat.id, context, b, every))
 
 
-async def on_press(update: Update, context: BotContext) -> None:
-    """📣 or 📊: the presser's rights are checked again, the board rebuilt as of today."""
-    press = await pressing_officer(update, context, NUDGE, EXPORT, coordinator_only=NOT_COORDINATOR)
-    if press is None:
-        return
-    fields, officer = press
-    query, chat, svc = update.callback_query, update.effective_chat, context.services
-    assert query is not None and chat is not None
-    decoded = decode(fields[1:])
-    if decoded is None:
-        await query.answer("Nút này không hợp lệ hoặc đã cũ.", show_alert=True)
-        return
-    period, every = decoded
-    async with svc.uow(read_only=fields[0] != NUDGE) as uow:
-        b = await board(uow.session, period, svc.today(), reports_only=not every)
-        if fields[0] == NUDGE:
-            result = await nudge(uow.session, b, svc.now(), officer.telegram_id)
-            await uow.commit()
-    if fields[0] == EXPORT:
-        await query.answer()
-        name = f"tinh-hinh-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"
-        await chat.send_document(
-            # Built in a worker thread: a large board takes seconds, other chats keep answering.
-            await asyncio.to_thread(to_xlsx, b, svc.settings.timezone),
-            filename=name,
-            caption=f"Tình hình {'việc' if every else 'báo cáo'} — {period.label}",
-        )
-        return
-    await query.answer()
+def nudge_outcome(result: NudgeResult) -> str:
+    """What a nudge did (or would do), in the coordinator's words."""
     if result.queued:
         text = (f"📣 Đã xếp {result.queued} tin nhắc tới {result.recipients} người nhận "
                 f"của {result.units} đơn vị chưa xong.")  # fmt: skip
@@ -170,9 +144,71 @@ async def on_press(update: Update, context: BotContext) -> None:
     if result.out_of_window:
         text += (f"\n{result.out_of_window} hạn còn xa hơn 31 ngày hoặc đã quá một năm: "
                  "không nhắc.")  # fmt: skip
-    await reply(update, text)
+    return text
+
+
+async def on_press(update: Update, context: BotContext) -> None:
+    """📣, ✔️/✖️ or 📊: the presser's rights are checked again, the board rebuilt as of today.
+
+    📣 only asks "Gửi nhắc tới N đơn vị chưa xong?": nothing is sent before ✔️ Gửi nhắc."""
+    press = await pressing_officer(
+        update, context, NUDGE, NUDGE_YES, NUDGE_NO, EXPORT, coordinator_only=NOT_COORDINATOR
+    )
+    if press is None:
+        return
+    fields, officer = press
+    query, chat, svc = update.callback_query, update.effective_chat, context.services
+    assert query is not None and chat is not None
+    decoded = decode(fields[1:])
+    if decoded is None:
+        await query.answer("Nút này không hợp lệ hoặc đã cũ.", show_alert=True)
+        return
+    period, every = decoded
+    if fields[0] == NUDGE_NO:
+        await query.answer()
+        await query.edit_message_text("Đã hủy, không gửi nhắc.")
+        return
+    async with svc.uow(read_only=fields[0] == EXPORT) as uow:
+        b = await board(uow.session, period, svc.today(), reports_only=not every)
+        if fields[0] == NUDGE_YES:
+            result = await nudge(uow.session, b, svc.now(), officer.telegram_id)
+            await uow.commit()
+        elif fields[0] == NUDGE:
+            # A trial run, rolled back (never committed): it counts the units a nudge would reach.
+            result = await nudge(uow.session, b, svc.now(), officer.telegram_id)
+    if fields[0] == EXPORT:
+        await query.answer()
+        name = f"tinh-hinh-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"
+        await chat.send_document(
+            # Built in a worker thread: a large board takes seconds, other chats keep answering.
+            await asyncio.to_thread(to_xlsx, b, svc.settings.timezone),
+            filename=name,
+            caption=f"Tình hình {'việc' if every else 'báo cáo'} — {period.label}",
+        )
+        return
+    await query.answer()
+    if fields[0] == NUDGE_YES:
+        await query.edit_message_text(nudge_outcome(result))
+        return
+    if not result.queued:
+        await reply(update, nudge_outcome(result))
+        return
+    data = encode(period, every)
+    rows = [[button("✔️ Gửi nhắc", svc.sign(chat.id, f"{NUDGE_YES}:{data}")),
+             button("✖️ Hủy", svc.sign(chat.id, f"{NUDGE_NO}:{data}"))]]  # fmt: skip
+    note = (
+        f" ({result.unreachable} đơn vị khác chưa có cán bộ dùng bot)" if result.unreachable else ""
+    )
+    await reply(
+        update,
+        f"📣 Gửi nhắc tới {result.units} đơn vị chưa xong{note}?\n"
+        f"Mỗi cán bộ và nhóm của các đơn vị đó nhận một tin ({result.queued} tin).",
+        reply_markup=inline(rows),
+    )
 
 
 def register(app: App) -> None:
     app.add_handler(CommandHandler("tinhhinh", show))
-    app.add_handler(CallbackQueryHandler(on_press, pattern=rf"^({NUDGE}|{EXPORT}):"))
+    app.add_handler(
+        CallbackQueryHandler(on_press, pattern=rf"^({NUDGE}|{NUDGE_YES}|{NUDGE_NO}|{EXPORT}):")
+    )

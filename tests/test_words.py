@@ -338,8 +338,10 @@ async def test_every_reply_of_the_running_bot_follows_the_rules(world: World) ->
     await _press_all(coord, world, 6)
     group = world.harness.group(GROUP, LAN)
     world.api.set_chat_member(GROUP, LAN, "administrator")
-    for text in ("/start", "/nhom Sở Tư pháp", "/viec", "/quahan", "việc gì đến hạn tháng 8", "/huongdan"):  # fmt: skip
+    for text in ("/start", "/nhom Sở Tư pháp", "/viec", "/quahan", "/huongdan"):
         await group.send(text)
+    for question in ("việc gì đến hạn tháng 8", "chi tiết việc 1", "tôi chủ trì những việc gì", "xyz"):  # fmt: skip
+        await group.send(f"@{world.api.username} {question}")
     sent = _sent(world)
     assert len(sent) > 100
     found = report(sent)

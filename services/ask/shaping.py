@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from bot.phrases import late_phrase
 from bot.questions import Intent
 from bot.questions.reply import Reply, ReplyGroup, ReplyItem, shorten
 from bot.vndate import format_date, short_date
@@ -25,7 +26,9 @@ def occurrence_status(task_id: int, due: tv.Due, ctx: Ctx) -> tuple[str, str]:
     if due.last_day < ctx.today:
         if ctx.latest.get(task_id, due.last_day) > due.last_day:
             return "superseded", "đã qua, xem hạn sau"
-        return "overdue", f"⚠️ quá hạn {(ctx.today - due.last_day).days} ngày"
+        # Working days, as everywhere else (DOMAIN §8), never calendar days.
+        late = max(1, -ctx.calendar.working_days_until(ctx.today, due.last_day))
+        return "overdue", f"⚠️ {late_phrase(late)}"
     if due.last_day == ctx.today:
         return "open", "⏰ hạn cuối hôm nay"
     if (due.last_day - ctx.today).days > 35:  # over 10 working days even across Tết
