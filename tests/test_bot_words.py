@@ -117,3 +117,17 @@ async def test_a_groups_answers_speak_of_the_unit_never_of_you(world: World) -> 
     for command in ("/viec", "/quahan"):
         text = (await group.send(command)).text
         assert "Sở Tư pháp" in text and "Bạn" not in text, (command, text)
+
+
+async def test_a_unit_the_plan_names_twice_appears_once_by_its_official_name(world: World) -> None:
+    from store.models import TaskUnitRow
+
+    async with world.services.uow() as uow:  # the plan also wrote "STP" for Sở Tư pháp
+        uow.session.add(TaskUnitRow(task_id=world.ids["t1"], role="lead", mention="STP", unit_id=world.ids["stp"]))  # fmt: skip
+        await uow.commit()
+    chat = world.harness.private(LAN)
+    answer = (await chat.send("chi tiết việc 1")).text
+    assert "Chủ trì: Sở Tư pháp" in answer and "STP" not in answer, answer
+    await chat.send("/viec")
+    detail = (await chat.press("📄 Chi tiết")).text
+    assert detail.count("Sở Tư pháp") == 1 and "STP" not in detail and "stp" not in detail, detail
