@@ -115,12 +115,12 @@ def test_describe_next_says_the_real_last_day_and_days_left_across_tet() -> None
     text = describe_next(s, date(2026, 2, 12), CAL)
     assert text == (
         "trước ngày 5/2/2026 · hạn: Thứ Năm, 5/2/2026 "
-        "(chậm nhất Thứ Tư 4/2) · đã quá hạn 6 ngày làm việc"
+        "(nên gửi trước Thứ Tư 4/2) · đã quá hạn 6 ngày làm việc"
     )
     s = parse_deadline("Trước ngày 25 hằng tháng", 2026)
     assert describe_next(s, date(2026, 2, 12), CAL) == (
         "trước ngày 25 hằng tháng · lần tới: Thứ Tư, 25/2/2026 "
-        "(chậm nhất Thứ Ba 24/2) · còn 3 ngày làm việc"
+        "(nên gửi trước Thứ Ba 24/2) · còn 3 ngày làm việc"
     )
 
 

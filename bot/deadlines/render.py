@@ -36,7 +36,7 @@ def countdown(today: date, last: date, cal: WorkCalendar) -> str:
 
 
 def describe_next(schedule: Schedule, today: date, cal: WorkCalendar) -> str:
-    """ "trước ngày 20 hằng tháng · lần tới: Thứ Tư, 20/8/2025 (chậm nhất Thứ Ba 19/8) · còn 3 ngày làm việc"."""
+    """ "trước ngày 20 hằng tháng · lần tới: Thứ Tư, 20/8/2025 (nên gửi trước Thứ Ba 19/8) · còn 3 ngày làm việc"."""
     head = schedule.explain or schedule.text
     if schedule.kind in ("continuous", "relative", "elsewhere", "unknown", "none"):
         if schedule.ongoing and schedule.kind == "continuous":
@@ -49,11 +49,11 @@ def describe_next(schedule: Schedule, today: date, cal: WorkCalendar) -> str:
     if occ is None:
         past = schedule.occurrences(today - _HORIZON, today)
         if not past:
-            return f"{head} · không còn hạn nào tới"
+            return f"{head} · không còn lần hạn nào tới"
         occ, label = past[-1], "hạn"
     last = cal.last_day(occ)
     parts = [head, f"{label}: {format_date(occ.due)}"]
     if last != occ.due:
-        parts[-1] += f" (chậm nhất {_day_month(last)})"
+        parts[-1] += f" (nên gửi trước {_day_month(last)})"
     parts.append(countdown(today, last, cal))
     return " · ".join(parts)
