@@ -27,8 +27,7 @@ def occurrence_status(task_id: int, due: tv.Due, ctx: Ctx) -> tuple[str, str]:
         if ctx.latest.get(task_id, due.last_day) > due.last_day:
             return "superseded", "đã qua, xem hạn sau"
         # Working days, as everywhere else (DOMAIN §8), never calendar days.
-        late = max(1, -ctx.calendar.working_days_until(ctx.today, due.last_day))
-        return "overdue", f"⚠️ {late_phrase(late)}"
+        return "overdue", f"⚠️ {late_phrase(ctx.calendar.days_late(due.last_day, ctx.today))}"
     if due.last_day == ctx.today:
         return "open", "⏰ hạn cuối hôm nay"
     if (due.last_day - ctx.today).days > 35:  # over 10 working days even across Tết
