@@ -129,13 +129,16 @@ async def pick_unit(update: Update, context: BotContext) -> None:
     )
     if not deciders:
         await reply(update, f"Hiện chưa có cán bộ nào của {TEAM} dùng bot để duyệt; hãy báo {TEAM}.")  # fmt: skip
+    # The newcomer by name, linked to their Telegram profile (and @username): never a raw id.
+    handle = f" (@{e(user.username)})" if user.username else ""
+    who = f'<a href="tg://user?id={officer.telegram_id}">{e(officer.name)}</a>{handle}'
     for d in deciders:
         rows = [[button("✔️ Duyệt", svc.sign(d.telegram_id, f"ap:{officer.id}")),
                  button("✖️ Từ chối", svc.sign(d.telegram_id, f"rj:{officer.id}"))]]  # fmt: skip
         try:
             await context.bot.send_message(
                 d.telegram_id,
-                f"Yêu cầu đăng ký: <b>{e(officer.name)}</b> (id {officer.telegram_id}) — {e(officer.unit_name or '')}",  # fmt: skip
+                f"Yêu cầu đăng ký: <b>{who}</b> — {e(officer.unit_name or '')}",
                 parse_mode="HTML",
                 reply_markup=inline(rows),
             )

@@ -20,7 +20,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from fakebot.world import World, start_world, stop_world
+from fakebot.world import ADMIN_ID, World, start_world, stop_world
 
 from bot import phrases
 from reminders import texts
@@ -254,6 +254,7 @@ def test_the_message_constants_follow_the_rules() -> None:
 
 LAN, HUNG, COORD = 501, 502, 800  # officers of Sở Tư pháp and Sở Nội vụ; a coordinator
 GROUP = -100500
+NEWCOMER = 7654321  # a real Telegram id is long: it must never be shown
 
 
 @pytest.fixture
@@ -262,6 +263,7 @@ async def world(tmp_path: Path) -> AsyncIterator[World]:
     await w.add_officer(LAN, "Lan", "stp")
     await w.add_officer(HUNG, "Hùng", "snv")
     await w.add_officer(COORD, "Điều phối", None, "coordinator")
+    await w.add_officer(ADMIN_ID, "Quản trị", None, "administrator")
     yield w
     await stop_world(w)
     assert not w.harness.errors, w.harness.errors
@@ -331,12 +333,21 @@ async def test_every_reply_of_the_running_bot_follows_the_rules(world: World) ->
         chat = world.harness.private(who)
         for text in PRIVATE:
             await chat.send(text)
+    # A newcomer without an invite asks to join; the coordinators are asked, one approves.
+    newcomer = world.harness.private(NEWCOMER)
+    await newcomer.send("/start")
+    await newcomer.send("Tư pháp")
+    await newcomer.press("Sở Tư pháp")
+    await coord.press("✔️ Duyệt")
     lan = world.harness.private(LAN)
     for text in ("/viec", "/sapden", "/caidat", "/xong"):
         await lan.send(text)
         await _press_all(lan, world, 6)
-    await coord.send("/tinhhinh")
+    await coord.send("/tinhhinh tháng 8 tất cả")
     await _press_all(coord, world, 6)
+    admin = world.harness.private(ADMIN_ID)
+    for text in ("/huongdan", "/ngaynghi", "/ngaynghi them 5/9/2025 nghỉ bù", "/ngaynghi bo 5/9/2025", "/ngaynghi them 99/99"):  # fmt: skip
+        await admin.send(text)
     group = world.harness.group(GROUP, LAN)
     world.api.set_chat_member(GROUP, LAN, "administrator")
     for text in ("/start", "/nhom Sở Tư pháp", "/viec", "/quahan", "/huongdan"):
