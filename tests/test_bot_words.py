@@ -131,3 +131,21 @@ async def test_a_unit_the_plan_names_twice_appears_once_by_its_official_name(wor
     await chat.send("/viec")
     detail = (await chat.press("📄 Chi tiết")).text
     assert detail.count("Sở Tư pháp") == 1 and "STP" not in detail and "stp" not in detail, detail
+
+
+async def test_zalo_help_is_by_role_too(world: World) -> None:
+    from fakezalo.driver import start_zalo_world
+
+    zalo = await start_zalo_world(world)
+    try:
+        for who, zalo_id in ((LAN, "zalo-lan"), (COORD, "zalo-coord")):
+            text = (await world.harness.private(who).send("/zalo")).text
+            code = text.split("<code>")[1].split("</code>")[0]
+            assert "đã liên kết" in (await zalo.say(zalo_id, code))[0].lower()
+        officer = (await zalo.say("zalo-lan", "huongdan"))[0]
+        assert "viec" in officer and "cả đơn vị" in officer
+        assert "moi TÊN ĐƠN VỊ" not in officer and "Văn phòng UBND tỉnh" not in officer
+        coordinator = (await zalo.say("zalo-coord", "huongdan"))[0]
+        assert "viec" in coordinator and "moi TÊN ĐƠN VỊ" in coordinator
+    finally:
+        await zalo.stop()
