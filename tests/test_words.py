@@ -15,12 +15,13 @@ import json
 import re
 import unicodedata
 from collections.abc import AsyncIterator, Iterator
-from datetime import date
+from datetime import date, timedelta
 from html import unescape
 from pathlib import Path
 
 import pytest
-from fakebot.world import ADMIN_ID, World, start_world, stop_world
+from fakebot.server import Fault
+from fakebot.world import ADMIN_ID, NOW, World, start_world, stop_world
 
 from bot import phrases
 from reminders import texts
@@ -329,6 +330,7 @@ async def test_every_reply_of_the_running_bot_follows_the_rules(world: World) ->
     replies = await coord.send_document("ke_hoach_mau_2026.txt", SAMPLE.read_bytes(), "text/plain")
     assert "📥 Nhập" in replies.buttons
     assert "Đã nhập" in (await coord.press("📥 Nhập")).text
+    await _run_reminders(world)
     for who in (LAN, COORD, 4242):  # an officer, a coordinator, a stranger
         chat = world.harness.private(who)
         for text in PRIVATE:
@@ -358,6 +360,30 @@ async def test_every_reply_of_the_running_bot_follows_the_rules(world: World) ->
     assert len(sent) > 100
     found = report(sent)
     assert not found, "\n".join(found)
+
+
+async def _run_reminders(world: World) -> None:
+    """Four mornings of the real planner and dispatcher through the real bot: task reminders,
+    digests, the overdue list; Hùng has blocked the bot, so the coordinators are told."""
+    from reminders.dispatcher import Dispatcher
+    from reminders.sender import UNLIMITED
+    from reminders.telegram_port import TelegramPort
+    from services.reminders import plan_reminders
+
+    world.api.fail("sendMessage", Fault.blocked(), times=5, chat_id=HUNG)
+    port = TelegramPort(world.harness.app.bot)
+    mark = len(world.api.requests)
+    for day in range(4):
+        at = NOW + timedelta(days=day)
+        async with world.services.uow() as uow:
+            await plan_reminders(uow, at, ahead=timedelta(days=1))
+        await Dispatcher(world.services.sessions, port, clock=lambda at=at: at, limits=UNLIMITED).run_once()  # fmt: skip
+    to_lan = [
+        r for r in world.api.requests[mark:] if r.method == "sendMessage" and r.chat_id == LAN
+    ]
+    assert to_lan, "no reminder reached the officer"
+    told = [r.params["text"] for r in world.api.requests[mark:] if r.method == "sendMessage" and r.chat_id == COORD]  # fmt: skip
+    assert any("Anh/chị Hùng đã chặn bot" in t for t in told), told
 
 
 async def test_every_reply_on_zalo_follows_the_rules(world: World) -> None:
