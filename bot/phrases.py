@@ -58,7 +58,7 @@ def last_day_phrase(last: date) -> str:
     return f"chậm nhất {format_date(last)}"
 
 
-def plan_date_phrase(due: date, before: bool, moved: bool = False) -> str:
+def _plan_date(due: date, before: bool, moved: bool = False) -> str:
     """The plan's date: "Hạn: trước ngày 20/12/2026". The weekday is given only when it is the
     real last day itself ("Hạn: Thứ Tư, 20/8/2025"); "trước Chủ nhật" would read as by Saturday."""
     if before or moved:
@@ -70,8 +70,8 @@ def due_phrase(due: date, last: date, before: bool) -> str:
     """The plan's date, then the real last day when it differs:
     "Hạn: trước ngày 20/12/2026 · chậm nhất Thứ Sáu, 18/12/2026"."""
     if last == due:
-        return plan_date_phrase(due, before)
-    return f"{plan_date_phrase(due, before, moved=True)} · {last_day_phrase(last)}"
+        return _plan_date(due, before)
+    return f"{_plan_date(due, before, moved=True)} · {last_day_phrase(last)}"
 
 
 # --- lateness ----------------------------------------------------------------------------------
