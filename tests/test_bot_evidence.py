@@ -150,7 +150,7 @@ async def test_another_units_officer_can_neither_attach_nor_fetch(world: World) 
     evidence_id = await world.scalar(select(EvidenceRow.id))
     for chat in (hung, lan):
         fetch = world.services.sign(chat.chat_id, f"ef:{evidence_id}")
-        assert "Chỉ điều phối viên" in (await chat.press_data(fetch)).answers[0].params["text"]
+        assert "Chỉ Văn phòng UBND tỉnh mới" in (await chat.press_data(fetch)).answers[0].params["text"]
     assert all(c.params.get("document") != file_id for c in world.api.calls("sendDocument"))
 
 

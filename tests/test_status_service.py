@@ -251,7 +251,7 @@ async def test_nudges_go_to_the_units_not_done_once_a_day(world) -> None:  # typ
         (502, ids["tV.1"]), (503, ids["tV.1"]), (-100503, ids["tV.1"]),
         (501, ids["tV.4"]), (502, ids["tV.4"])])  # fmt: skip
     assert {r[2] for r in rows} == {"nudge:2025-08-18"}
-    assert all("chưa báo xong" in r[3] for r in rows)
+    assert all("chưa hoàn thành" in r[3] for r in rows)
     async with UnitOfWork(sessions) as uow:
         again = await nudge(uow.session, b, now.replace(hour=15), by=800)
         await uow.commit()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from bot import phrases
 from bot.assignment import assigned_note
 from bot.errors import TthcError
+from bot.phrases import TEAM
 from bot.vndate import format_date, short_date
 from handlers.formatting import role_label
 from reminders.policy import from_settings
@@ -21,8 +22,10 @@ if TYPE_CHECKING:
 MAX_SNOOZE_DAYS = 30
 # Issue 16: the report's number attached by typing it after the item's number (no files on Zalo).
 EVIDENCE_HINT = "📎 Gửi kèm số hiệu báo cáo (không bắt buộc): gõ «bc {} 123/BC-STP»."
-NOT_LINKED = "Chỉ cán bộ của đơn vị đã liên kết Zalo với bot mới báo xong hoặc hoãn nhắc được."
-NO_UNIT = "Tài khoản chưa gắn với đơn vị nào. Hãy liên hệ điều phối viên."
+NOT_LINKED = (
+    "Chỉ cán bộ của đơn vị đã liên kết Zalo với bot mới ghi nhận hoàn thành hoặc hẹn nhắc sau được."
+)
+NO_UNIT = f"Tài khoản chưa gắn với đơn vị nào. Hãy liên hệ {TEAM}."
 
 
 async def _target(bot: ZaloBot, inc: Incoming, number: int) -> tuple[int, date | None] | None:
@@ -65,7 +68,11 @@ async def done(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None:
     except TthcError as exc:
         await bot.say(inc.chat_id, exc.message)
         return
-    note = "Đã ghi nhận hoàn thành." if result.recorded else "Việc này đã được báo xong trước đó."
+    note = (
+        "Đã ghi nhận hoàn thành."
+        if result.recorded
+        else "Việc này đã được ghi nhận hoàn thành trước đó."
+    )
     when = format_date(line.last_day) if line.last_day else "không ghi hạn"
     await bot.say(inc.chat_id, f"✅ {note}\n{line.content[:200]} — hạn {when}\n{EVIDENCE_HINT.format(number)}")  # fmt: skip
 
@@ -114,7 +121,7 @@ async def detail(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None
         parts.append(f"Sản phẩm: {d['result']}")
     parts.append(f"Thời hạn: {d['deadline'] or 'không ghi'}")
     if due:
-        parts.append(f"Lần này: {format_date(due)}")
+        parts.append(f"Hạn: {format_date(due)}")
     for role in ("lead", "support"):
         names = d[role]
         if isinstance(names, list) and names:
