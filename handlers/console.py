@@ -174,7 +174,7 @@ async def run_console(
         if title:
             out.write(f"Đã nạp kế hoạch mẫu: {title}\n")
         await demo_people(services)
-        out.write("Trò chuyện thử với bot (gõ /thoat để thoát). Bạn là cán bộ nào?\n")
+        out.write("Trò chuyện thử với bot (gõ /thoat để thoát). Anh/chị thử với vai cán bộ nào?\n")
         await pick_officer(services, None, out)
         if interactive:
             out.write("Chọn số: ")
@@ -187,7 +187,9 @@ async def run_console(
             return 1
         chat = ConsoleChat(app, api, out)
         chat.user_id, chat.user_name = picked
-        out.write(f"Bạn là: {picked[1]}. Gõ /huongdan để xem các lệnh; số để bấm nút.\n\n")
+        out.write(
+            f"Đang thử với vai: {picked[1]}. Gõ /huongdan để xem các lệnh; số để bấm nút.\n\n"
+        )
         while True:
             if interactive:
                 out.write("> ")

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from bot.errors import NotAllowed, NotFound
 from bot.officers import Officer
+from bot.phrases import TEAM
 from store.uow import Session, UnitOfWork
 
 
@@ -26,7 +27,7 @@ async def link_group(
     name = await uow.units.name(unit_id)
     if not may_link(await uow.officers.get(by), unit_id):
         raise NotAllowed(
-            f"Chỉ cán bộ của {name or 'đơn vị này'} (hoặc điều phối viên) đồng thời là quản trị "
+            f"Chỉ cán bộ của {name or 'đơn vị này'} (hoặc {TEAM}) đồng thời là quản trị "
             "nhóm mới liên kết được nhóm với đơn vị này. Hãy nhờ cán bộ của đơn vị là quản trị "
             "nhóm gõ lệnh; nếu chưa đăng ký, gõ /start trong tin nhắn riêng với bot."
         )

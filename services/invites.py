@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from bot.clock import stored_utc, to_utc
 from bot.errors import NotAllowed, NotFound
 from bot.officers import OFFICER, Officer
+from bot.phrases import TEAM
 from services.officers import save_officer
 from store.uow import UnitOfWork
 
@@ -56,14 +57,14 @@ async def redeem(uow: UnitOfWork, code: str, telegram_id: int, name: str, now: d
     """``redeem_invite`` without the commit (the Zalo link adds its own changes first)."""
     invite = await uow.invites.by_hash(_hash(code))
     if invite is None:
-        raise NotAllowed("Mã mời không hợp lệ. Hãy xin điều phối viên một liên kết mới.")
+        raise NotAllowed(f"Mã mời không hợp lệ. Hãy xin {TEAM} một liên kết mới.")
     if invite.used:
         raise NotAllowed(USED)
     if invite.expires_at <= to_utc(now):
-        raise NotAllowed("Mã mời đã hết hạn. Hãy xin điều phối viên một liên kết mới.")
+        raise NotAllowed(f"Mã mời đã hết hạn. Hãy xin {TEAM} một liên kết mới.")
     existing = await uow.officers.get(telegram_id)
     if existing is not None and existing.status == "removed":
-        raise NotAllowed("Tài khoản của anh/chị đã bị gỡ. Hãy liên hệ điều phối viên.")
+        raise NotAllowed(f"Tài khoản của anh/chị đã bị gỡ. Hãy liên hệ {TEAM}.")
     if not await uow.invites.spend(invite.id, telegram_id, now):
         raise NotAllowed(USED)
     role = existing.role if existing and existing.role != OFFICER else invite.role
@@ -78,9 +79,9 @@ def request_refusal(existing: Officer | None, decided_at: datetime | None, now: 
     if existing is None:
         return None
     if existing.status in ("active", "removed"):
-        return "Tài khoản này không thể đăng ký lại. Hãy liên hệ điều phối viên."
+        return f"Tài khoản này không thể đăng ký lại. Hãy liên hệ {TEAM}."
     if existing.status == "pending":
-        return "Yêu cầu đăng ký đang chờ điều phối viên duyệt; không cần gửi lại."
+        return f"Yêu cầu đăng ký đang chờ {TEAM} duyệt; không cần gửi lại."
     if existing.status == "rejected" and decided_at is not None:
         decided = stored_utc(decided_at)
         again = decided + REQUEST_COOLDOWN
@@ -88,7 +89,7 @@ def request_refusal(existing: Officer | None, decided_at: datetime | None, now: 
             local = again.astimezone(now.tzinfo)
             return (
                 f"Đăng ký vừa bị từ chối; có thể gửi lại sau {local:%H:%M %d/%m/%Y}, "
-                "hoặc xin điều phối viên một liên kết mời."
+                f"hoặc xin {TEAM} một liên kết mời."
             )
     return None
 
@@ -128,7 +129,7 @@ async def decide(
 ) -> Officer:
     """A coordinator approves or rejects a pending officer; commits."""
     if not by.is_coordinator:
-        raise NotAllowed("Chỉ điều phối viên mới duyệt được đăng ký.")
+        raise NotAllowed(f"Chỉ {TEAM} mới duyệt được đăng ký.")
     found = await uow.officers.get_by_id(officer_id)
     if found is None:
         raise NotFound("Không tìm thấy yêu cầu đăng ký.")

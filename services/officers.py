@@ -13,6 +13,7 @@ from datetime import datetime
 
 from bot.errors import NotAllowed, NotFound
 from bot.officers import ADMIN, COORDINATOR, OFFICER, ROLES, Officer
+from bot.phrases import TEAM
 from bot.text import fold
 from store.uow import UnitOfWork
 
@@ -109,7 +110,7 @@ async def add_demo_people(uow: UnitOfWork, first_id: int, now: datetime, count: 
     ``count`` units leading the most tasks (the console's demo people); commits."""
     if await uow.overview.has_officers():
         return
-    await save_officer(uow, first_id, "Điều phối viên (thử)", None, COORDINATOR, now)
+    await save_officer(uow, first_id, f"Cán bộ {TEAM} (thử)", None, COORDINATOR, now)
     for i, (unit_id, name) in enumerate(await uow.overview.busiest_lead_units(count), start=1):
         await save_officer(uow, first_id + i, f"Cán bộ {name}", unit_id, OFFICER, now)
     await uow.commit()

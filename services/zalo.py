@@ -18,6 +18,7 @@ from typing import Any
 from bot.clock import to_utc
 from bot.errors import NotAllowed
 from bot.officers import ADMIN, Officer
+from bot.phrases import TEAM
 from services import invites
 from services.unit_lookup import find_units
 from store.uow import UnitOfWork
@@ -80,7 +81,7 @@ async def link_by_code(
             raise NotAllowed("Mã ghép nối đã hết hạn. Gõ /zalo trên Telegram để lấy mã mới.")
         found = await uow.officers.get_by_id(pairing.officer_id)
         if found is None or found.status == "removed":
-            raise NotAllowed("Tài khoản này đã bị gỡ. Hãy liên hệ điều phối viên.")
+            raise NotAllowed(f"Tài khoản này đã bị gỡ. Hãy liên hệ {TEAM}.")
         await uow.zalo.use_pairing(pairing.id, now)
         officer = found
     else:
@@ -123,7 +124,7 @@ async def count_message(uow: UnitOfWork, bot_id: str, now: datetime, cap: int) -
 async def _warn_admins(uow: UnitOfWork, count: int, cap: int, now: datetime) -> None:
     text = (
         f"⚠️ Bot Zalo đã dùng {count}/{cap} tin nhắn của tháng {now:%m/%Y}. Khi hết hạn mức, "
-        "lời nhắc trên Zalo sẽ bị hoãn đến khi Zalo cho gửi lại; có thể nâng gói Zalo Bot "
+        "lời nhắc trên Zalo sẽ chờ đến khi Zalo cho gửi lại; có thể nâng gói Zalo Bot "
         "hoặc nhắc cán bộ dùng Telegram."
     )
     day: date = now.date()
@@ -192,7 +193,7 @@ async def link_group(
         return None
     unit_id = found[0].id
     if not by.is_active or (by.unit_id != unit_id and not by.is_coordinator):
-        raise NotAllowed("Chỉ cán bộ của đơn vị (hoặc điều phối viên) mới liên kết nhóm với đơn vị đó.")  # fmt: skip
+        raise NotAllowed(f"Chỉ cán bộ của đơn vị (hoặc {TEAM}) mới liên kết nhóm với đơn vị đó.")  # fmt: skip
     await uow.zalo.link_group(chat_id, unit_id, by.id, now)
     await uow.audit.record(now, by.telegram_id, "zalo.group.link", unit_id=unit_id)
     unit = await uow.units.name(unit_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from store.models import OfficerRow, PlanRow, TaskUnitRow, UnitRow
+from store.models import OfficerRow, PlanRow, TaskRow, TaskUnitRow, UnitRow
 
 
 class OverviewRepo:
@@ -19,6 +19,11 @@ class OverviewRepo:
 
     async def has_officers(self) -> bool:
         return bool(await self._session.scalar(select(func.count(OfficerRow.id))))
+
+    async def task_ref(self, task_id: int) -> str | None:
+        """The task's number in its plan ("II.3"); None for an unknown task."""
+        task = await self._session.get(TaskRow, task_id)
+        return task.ref if task is not None else None
 
     async def busiest_lead_units(self, limit: int) -> list[tuple[int, str]]:
         """(id, name) of the units (not groups) leading the most tasks, most first."""

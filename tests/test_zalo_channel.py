@@ -96,7 +96,7 @@ async def test_the_question_gets_the_same_tasks_as_on_telegram_and_typed_done_is
     assert "Đã ghi nhận hoàn thành" in done and "Báo cáo" in done
     rows = await w.all(select(CompletionRow.task_id, CompletionRow.unit_id))
     assert rows == [(w.ids["t1"], w.ids["stp"])]
-    assert "đã được báo xong" in (await z.say(ZLAN, "/xong 1"))[0]  # once only
+    assert "đã được ghi nhận hoàn thành" in (await z.say(ZLAN, "/xong 1"))[0]  # once only
     assert "Không có việc số 9" in (await z.say(ZLAN, "xong 9"))[0]
 
 
