@@ -1,0 +1,49 @@
+"""On-time statistics per unit over a period (``bot.stats``): the store's three set-based reads
+(``store.stats_repo``), who owes each task as lead by the status board's rule
+(``services.status_owing``: named units and their successors, and a named group's members —
+the silent ones too: a unit nobody follows in the bot still owes its share), then pure counting.
+Read-only: nothing here commits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from bot.questions.periods import Period
+from bot.stats import Stats, count
+from bot.units import Unit
+from services.status_owing import resolve_owing
+from store import stats_repo, units_repo
+from store.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class StatsReport:
+    """The statistics of ``period`` as of ``today``."""
+
+    period: Period
+    today: date
+    stats: Stats
+
+
+async def statistics(uow: UnitOfWork, period: Period, today: date, tz: ZoneInfo) -> StatsReport:
+    """Every unit owing an occurrence as lead whose real last day is in ``period``, with its
+    đúng hạn / quá hạn / trong hạn counts, worst first."""
+    s = uow.session
+    tasks = await stats_repo.task_counts(s, period.start, period.end, today)
+    if not tasks:
+        return StatsReport(period, today, Stats())
+    mentions = await stats_repo.mentions(s, period.start, period.end)
+    done = await stats_repo.done_counts(s, period.start, period.end, today, tz)
+    directory = await units_repo.load_directory(s)
+    cache: dict[int, list[Unit]] = {}
+    leads: dict[int, list[int]] = {}
+    everyone: set[int] = set()  # resolve_owing's "reachable": here every member owes
+    for task_id in tasks:
+        owed = resolve_owing(directory, mentions.get(task_id, []), everyone, cache)
+        ids = [u.id for u, _via in owed.units if u.id is not None]
+        leads[task_id] = ids + [i for _label, silent in owed.silent for i in silent]
+    names = {u.id: u.name for u in directory.units if u.id is not None}
+    return StatsReport(period, today, count(tasks, leads, done, names))
