@@ -47,7 +47,7 @@ BUTTON_DETAIL = "📄 Chi tiết"
 
 
 def role_line(lead: bool) -> str:
-    """"Vai trò: chủ trì" / "Vai trò: phối hợp"."""
+    """ "Vai trò: chủ trì" / "Vai trò: phối hợp"."""
     return f"Vai trò: {ROLE_LEAD if lead else ROLE_SUPPORT}"
 
 
@@ -65,3 +65,40 @@ def late_phrase(working_days: int) -> str:
 
 
 # --- refusals and errors -----------------------------------------------------------------------
+
+
+# --- on-time statistics and escalation (issue 16) ----------------------------------------------
+
+# The domain's three words, and the four outcomes an occurrence owed as lead can have.
+ON_TIME = "đúng hạn"
+LATE = "quá hạn"
+IN_TIME = "trong hạn"
+STATS_LABELS = {
+    "on_time": "Hoàn thành đúng hạn",
+    "done_late": "Hoàn thành quá hạn",
+    "late_open": "Quá hạn, chưa hoàn thành",
+    "not_due": "Trong hạn (chưa đến hạn)",
+}
+STATS_TITLE = "Thống kê thực hiện nhiệm vụ"
+STATS_NOT_COORDINATOR = (
+    "Thống kê các đơn vị chỉ dành cho Văn phòng UBND tỉnh. "
+    "Anh/chị gõ /huongdan để xem các lệnh dùng được."
+)
+STATS_PRIVATE_ONLY = "Lệnh /thongke chỉ dùng trong chat riêng với bot."
+
+
+def stats_more(n: int) -> str:
+    """The tail of a capped list: "… và 12 đơn vị khác (xem tệp Excel)"."""
+    return f"… và {n} đơn vị khác (xem tệp Excel)"
+
+
+def escalation_head(count: int, after_days: int) -> str:
+    """The coordinators' morning list: what it is and a count."""
+    return (
+        f"📣 <b>Việc quá hạn từ {after_days} ngày làm việc trở lên — {count} việc</b> "
+        "(đơn vị chủ trì chưa hoàn thành)"
+    )
+
+
+def escalation_more(n: int) -> str:
+    return f"… và {n} việc khác"

@@ -18,14 +18,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-# Category keys in the order of the chart's stacked segments, with their Vietnamese labels.
+from bot.phrases import STATS_LABELS as LABELS
+
+# Category keys in the order of the chart's stacked segments (labels: ``bot.phrases``).
 CATEGORIES = ("on_time", "done_late", "late_open", "not_due")
-LABELS = {
-    "on_time": "Hoàn thành đúng hạn",
-    "done_late": "Hoàn thành quá hạn",
-    "late_open": "Quá hạn, chưa hoàn thành",
-    "not_due": "Trong hạn (chưa đến hạn)",
-}
+__all__ = ["CATEGORIES", "LABELS", "DoneCount", "Stats", "TaskCount", "UnitStats", "count"]
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
 
+from bot.questions.normalize import normalize
 from bot.questions.periods import Period
 from bot.stats import Stats, count
 from bot.units import Unit
 from services.status_owing import resolve_owing
+from services.status_words import parse_period
 from store import stats_repo, units_repo
 from store.uow import UnitOfWork
 
@@ -26,6 +28,15 @@ class StatsReport:
     period: Period
     today: date
     stats: Stats
+
+
+def stats_period(text: str | None, today: date) -> Period:
+    """The period typed after /thongke or ``--period``: the status board's words ("tháng 8",
+    "quý 3", "năm 2025"; default this month), and "năm" alone for this year. Raises
+    ``services.status_words.BadPeriod``; "tất cả" is accepted and means nothing here."""
+    if normalize(text or "").strip() in ("nam", "ca nam"):
+        text = "năm nay"
+    return parse_period(text, today)[0]
 
 
 async def statistics(uow: UnitOfWork, period: Period, today: date, tz: ZoneInfo) -> StatsReport:

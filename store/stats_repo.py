@@ -21,9 +21,7 @@ from store.models import CompletionRow, TaskDueRow, TaskRow, TaskUnitRow
 
 
 def _in_period(start: date, end: date) -> ColumnElement[bool]:
-    return and_(
-        TaskDueRow.last_day >= start, TaskDueRow.last_day <= end, TaskRow.active.is_(True)
-    )
+    return and_(TaskDueRow.last_day >= start, TaskDueRow.last_day <= end, TaskRow.active.is_(True))
 
 
 async def task_counts(
@@ -101,6 +99,4 @@ async def done_counts(
         .where(_in_period(start, end))
         .group_by(CompletionRow.unit_id, CompletionRow.task_id)
     )
-    return {
-        (u, t): DoneCount(*(int(n or 0) for n in counts)) for u, t, *counts in rows.all()
-    }
+    return {(u, t): DoneCount(*(int(n or 0) for n in counts)) for u, t, *counts in rows.all()}
