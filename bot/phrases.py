@@ -80,6 +80,7 @@ STATS_LABELS = {
     "not_due": "Trong hạn (chưa đến hạn)",
 }
 STATS_TITLE = "Thống kê thực hiện nhiệm vụ"
+BUTTON_NUDGE = "📣 Nhắc các đơn vị chưa xong"  # the status board's button, reused by escalation
 STATS_NOT_COORDINATOR = (
     "Thống kê các đơn vị chỉ dành cho Văn phòng UBND tỉnh. "
     "Anh/chị gõ /huongdan để xem các lệnh dùng được."

@@ -33,6 +33,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("donvi", "Việc của một đơn vị"),
     ("xong", "Báo đã xong một việc"),
     ("lich", "Lịch hạn (tệp .ics)"),
+    ("thongke", "Thống kê đúng hạn theo đơn vị"),
     ("caidat", "Cài đặt nhắc việc"),
     ("huongdan", "Hướng dẫn sử dụng"),
     ("start", "Bắt đầu / đăng ký"),
@@ -56,7 +57,8 @@ HELP = (
     "Hoặc gõ câu hỏi, ví dụ: <i>việc gì đến hạn tháng 8</i>.\n"
     "Điều phối viên: /moi TÊN ĐƠN VỊ (tạo liên kết mời), gửi tệp kế hoạch (.docx, .txt) để nhập, "
     "/tinhhinh [tháng N | quý N] (đơn vị nào chưa báo cáo, "
-    "nhắc đúng các đơn vị đó, xuất Excel).\n"
+    "nhắc đúng các đơn vị đó, xuất Excel), "
+    "/thongke [tháng N | quý N | năm] (biểu đồ việc đúng hạn, quá hạn, trong hạn của từng đơn vị).\n"
     "Quản trị viên: /ngaynghi — ngày nghỉ sắp tới; /ngaynghi them NGÀY [ghi chú] hoặc "
     "/ngaynghi bo NGÀY (ví dụ 5/9/2025) — hạn và lời nhắc được tính lại.\n"
     "Trong nhóm: cán bộ của đơn vị là quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với đơn vị."

@@ -259,11 +259,23 @@ class Dispatcher:
         report.dropped_inactive += len(inactive)
         report.dropped_done += len(done_ids)
         report.dropped_stale += len(stale)
+        # The coordinators' escalation list is built now, from the store as it is (one per
+        # coordinator and morning: services.escalation).
+        from services import escalation
+
+        esc = [c for c in keep if escalation.after_days_of(c.kind) is not None]
+        esc_items: list[SendItem] = []
+        if esc:
+            keep = [c for c in keep if escalation.after_days_of(c.kind) is None]
+            cal = await gather.work_calendar(session)
+            esc_items, nothing = await escalation.send_items(session, esc, today, cal, late)
+            await outbox.mark_dropped(session, nothing, "nothing")
+            report.dropped_stale += len(nothing)
         batches = gather.batches(keep, late)
         listed = [r for b in batches if b.kind == "overdue" for r in b.rows]
         lines = await gather.overdue_lines(session, listed, self.tz) if listed else {}
         report.overdue_lists += sum(1 for b in batches if b.kind == "overdue")
-        return [gather.message(b, lines) for b in batches]
+        return esc_items + [gather.message(b, lines) for b in batches]
 
     def _is_late(self, c: OutboxItem, now: datetime) -> bool:
         return c.send_at < now - self.late_after

@@ -1,0 +1,244 @@
+"""Escalation: lead units still not done N working days after an occurrence's real last day,
+in one morning message to the coordinators (one list, not a message per task), with the status
+board's 📣 button.
+
+How it reaches them once per morning. The planner (``services.reminders.plan_outbox``) writes
+one outbox row per coordinator and working morning — no task, kind ``escalate:<N>``, due date
+the morning — under the planner's lock and the no-task rows' check before insert (the digests'
+dedupe): however many planning runs, restarts or processes, one row per (coordinator, morning).
+The row's text is only a placeholder: the dispatcher claims the row (lease, one sender) and
+builds the list when it sends it (``send_items``), from the store as it is then, so a unit that
+marked ✅ at 07:59 is not listed; a morning with nothing to list, a day off, or yesterday's row
+after downtime is dropped, not sent. The 📣 button carries the status board's nudge callback
+(``sn:<start>:<end>:a``, ``handlers.status.encode``) over the escalated occurrences' last days:
+pressing it is the board's 📣 (rights checked again, once per unit and day,
+``services.status_nudge``). Nothing here commits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from html import escape
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.deadlines import WorkCalendar
+from bot.phrases import BUTTON_NUDGE, escalation_head, escalation_more, late_phrase
+from bot.units import Unit
+from bot.vndate import short_date
+from reminders.outbox import OutboxItem
+from reminders.planner import Planned, at, working_days
+from reminders.policy import from_settings
+from reminders.sender import SendItem
+from services.status_owing import resolve_owing
+from store import units_repo
+from store.models import CompletionRow, OfficerRow, TaskDueRow, TaskRow, TaskUnitRow
+
+KIND = "escalate:"
+DEFAULT_AFTER_DAYS = 3
+LOOKBACK = timedelta(days=366)  # the nudge's own window (services.status_nudge.NUDGE_BEHIND)
+MAX_LISTED = 15  # occurrences listed; the rest counted ("và N việc khác")
+MAX_UNITS = 6  # unit names per occurrence; the rest counted
+MAX_CHARS = 3_500
+STAFF_ROLES = ("coordinator", "administrator")
+
+
+def kind_for(after_days: int) -> str:
+    return f"{KIND}{after_days}"
+
+
+def after_days_of(kind: str) -> int | None:
+    """N in ``escalate:N``; None for any other kind."""
+    if not kind.startswith(KIND):
+        return None
+    try:
+        return max(1, int(kind[len(KIND) :]))
+    except ValueError:
+        return None
+
+
+def nudge_data(start: date, end: date) -> str:
+    """The status board's 📣 callback over [start, end], every task (``handlers.status``)."""
+    return f"sn:{start:%Y%m%d}:{end:%Y%m%d}:a"
+
+
+@dataclass(frozen=True)
+class Escalated:
+    """One occurrence with the lead units still not done ``days_late`` working days on."""
+
+    task_id: int
+    ref: str
+    content: str
+    due_date: date
+    last_day: date
+    days_late: int
+    units: tuple[str, ...]
+
+
+async def escalated(
+    session: AsyncSession, today: date, after_days: int, cal: WorkCalendar
+) -> list[Escalated]:
+    """Occurrences (the latest missed one of each task for each unit) whose real last day is at
+    least ``after_days`` working days before ``today`` and whose lead units (``bot.owing``'s
+    rule, as on the status board, silent members of a group included) have not all marked them
+    done; the most overdue first."""
+    rows = (
+        await session.execute(
+            select(
+                TaskDueRow.task_id,
+                TaskDueRow.due_date,
+                TaskDueRow.last_day,
+                TaskRow.ref,
+                TaskRow.content,
+            )
+            .join(TaskRow, TaskRow.id == TaskDueRow.task_id)
+            .where(
+                TaskRow.active.is_(True),
+                TaskDueRow.last_day >= today - LOOKBACK,
+                TaskDueRow.last_day <= today - timedelta(days=after_days),
+            )
+        )
+    ).all()
+    late = [r for r in rows if -cal.working_days_until(today, r[2]) >= after_days]
+    if not late:
+        return []
+    task_ids = sorted({r[0] for r in late})
+    mentions: dict[int, list[tuple[str, str, int | None]]] = {}
+    for task_id, role, mention, unit_id in (
+        await session.execute(
+            select(TaskUnitRow.task_id, TaskUnitRow.role, TaskUnitRow.mention, TaskUnitRow.unit_id)
+            .where(TaskUnitRow.task_id.in_(task_ids))
+            .order_by(TaskUnitRow.id)
+        )
+    ).all():
+        mentions.setdefault(task_id, []).append((role, mention, unit_id))
+    done = set(
+        (
+            await session.execute(
+                select(CompletionRow.task_id, CompletionRow.unit_id, CompletionRow.due_date).where(
+                    CompletionRow.task_id.in_(task_ids),
+                    CompletionRow.due_date >= min(r[1] for r in late),
+                    CompletionRow.due_date <= max(r[1] for r in late),
+                )
+            )
+        ).all()
+    )
+    directory = await units_repo.load_directory(session)
+    cache: dict[int, list[Unit]] = {}
+    by_task: dict[int, list[tuple[int, date, date, str, str]]] = {}
+    for r in sorted(late, key=lambda r: r[2]):
+        by_task.setdefault(r[0], []).append((r[0], r[1], r[2], r[3] or "", r[4] or ""))
+    listed: dict[tuple[int, date], list[str]] = {}
+    info: dict[tuple[int, date], tuple[int, date, date, str, str]] = {}
+    for task_id, occurrences in by_task.items():
+        owed = resolve_owing(directory, mentions.get(task_id, []), set(), cache)
+        units = [u.id for u, _via in owed.units if u.id is not None]
+        units += [i for _label, silent in owed.silent for i in silent]
+        for unit_id in dict.fromkeys(units):
+            # Only the latest missed occurrence of the task for the unit (older ones are
+            # superseded, as in the overdue reminders).
+            for occ in reversed(occurrences):
+                if (task_id, unit_id, occ[1]) not in done:
+                    key = (task_id, occ[1])
+                    info[key] = occ
+                    listed.setdefault(key, []).append(directory.by_id[unit_id].name)
+                    break
+    out = [
+        Escalated(t, ref, content, due, last, -cal.working_days_until(today, last), tuple(names))
+        for (t, due, last, ref, content), names in ((info[k], v) for k, v in listed.items())
+    ]
+    return sorted(out, key=lambda x: (x.last_day, x.ref, x.task_id))
+
+
+def _short(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def message_text(items: Sequence[Escalated], after_days: int) -> str:
+    """The coordinators' list (Telegram HTML, escaped), bounded in lines and length."""
+    out = [escalation_head(len(items), after_days)]
+    size = len(out[0])
+    for i, x in enumerate(items):
+        names = ", ".join(escape(n) for n in x.units[:MAX_UNITS])
+        if len(x.units) > MAX_UNITS:
+            names += f" và {len(x.units) - MAX_UNITS} đơn vị khác"
+        line = (
+            f"• <b>Mục {escape(x.ref)}</b> {escape(_short(x.content, 90))} — hạn chậm nhất "
+            f"{short_date(x.last_day)}, {late_phrase(x.days_late)}: {names}"
+        )
+        if i >= MAX_LISTED or size + len(line) > MAX_CHARS:
+            out.append(escalation_more(len(items) - i))
+            break
+        out.append(line)
+        size += len(line) + 1
+    out.append(f"Bấm {BUTTON_NUDGE} để nhắc các đơn vị này (mỗi đơn vị một lần trong ngày).")
+    return "\n".join(out)
+
+
+def message_buttons(items: Sequence[Escalated]) -> list[list[tuple[str, str]]]:
+    first, last = min(x.last_day for x in items), max(x.last_day for x in items)
+    return [[(BUTTON_NUDGE, nudge_data(first, last))]]
+
+
+async def planned(
+    session: AsyncSession,
+    cal: WorkCalendar,
+    tz: ZoneInfo,
+    start: datetime,
+    end: datetime,
+    after_days: int,
+) -> list[Planned]:
+    """One row per active coordinator (and administrator) and working morning whose send time
+    (the officer's reminder hour) is in [start, end); the text is built when sent."""
+    staff = (
+        await session.scalars(
+            select(OfficerRow).where(
+                OfficerRow.role.in_(STAFF_ROLES),
+                OfficerRow.status == "active",
+                OfficerRow.chat_active.is_(True),
+            )
+        )
+    ).all()
+    out: list[Planned] = []
+    first, last = start.astimezone(tz).date() - timedelta(days=1), end.astimezone(tz).date()
+    for o in staff:
+        policy = from_settings(o.settings)
+        for day in working_days(cal, first, last):
+            send_at = at(day, policy, tz)
+            if start <= send_at < end:
+                out.append(Planned(o.telegram_id, o.id, None, day, kind_for(after_days), send_at,
+                                   escalation_head(0, after_days)))  # fmt: skip
+    return out
+
+
+async def send_items(
+    session: AsyncSession,
+    rows: Sequence[OutboxItem],
+    today: date,
+    cal: WorkCalendar,
+    is_late: Callable[[OutboxItem], bool],
+) -> tuple[list[SendItem], list[int]]:
+    """The messages of claimed escalation rows, built now, and the rows to drop (another
+    morning's, a day off, nothing to list)."""
+    items: list[SendItem] = []
+    dropped: list[int] = []
+    built: dict[int, tuple[str, list[list[tuple[str, str]]]] | None] = {}
+    for c in rows:
+        n = after_days_of(c.kind) or DEFAULT_AFTER_DAYS
+        if c.due_date != today or not cal.is_working_day(today):
+            dropped.append(c.id)
+            continue
+        if n not in built:
+            found = await escalated(session, today, n, cal)
+            built[n] = (message_text(found, n), message_buttons(found)) if found else None
+        message = built[n]
+        if message is None:
+            dropped.append(c.id)
+            continue
+        items.append(SendItem(c.chat_id, message[0], message[1], (c.id,)))
+    return items, dropped
