@@ -103,3 +103,11 @@ def escalation_head(count: int, after_days: int) -> str:
 
 def escalation_more(n: int) -> str:
     return f"… và {n} việc khác"
+
+
+def escalation_tail() -> str:
+    """The button is Telegram's; on Zalo (plain text, no buttons) the line says where it is."""
+    return (
+        f"Bấm {BUTTON_NUDGE} bên dưới (trên Telegram) để nhắc các đơn vị này, "
+        "mỗi đơn vị một lần trong ngày."
+    )

@@ -27,7 +27,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.deadlines import WorkCalendar
-from bot.phrases import BUTTON_NUDGE, escalation_head, escalation_more, late_phrase
+from bot.phrases import (
+    BUTTON_NUDGE,
+    escalation_head,
+    escalation_more,
+    escalation_tail,
+    late_phrase,
+)
 from bot.units import Unit
 from bot.vndate import short_date
 from reminders.outbox import OutboxItem
@@ -176,7 +182,7 @@ def message_text(items: Sequence[Escalated], after_days: int) -> str:
             break
         out.append(line)
         size += len(line) + 1
-    out.append(f"Bấm {BUTTON_NUDGE} để nhắc các đơn vị này (mỗi đơn vị một lần trong ngày).")
+    out.append(escalation_tail())
     return "\n".join(out)
 
 

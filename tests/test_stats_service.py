@@ -144,3 +144,63 @@ async def test_an_empty_period(world: Any) -> None:
         report = await statistics(uow, month_period(2025, 2), TODAY, VN)
     assert report.stats.units == []
     assert report.stats.totals.total == 0
+
+
+def test_escalation_button_is_the_status_boards_nudge() -> None:
+    from bot.questions.periods import Period
+    from handlers.status import NUDGE, decode, encode
+    from services.escalation import after_days_of, kind_for, nudge_data
+
+    start, end = date(2025, 7, 10), date(2025, 7, 18)
+    data = nudge_data(start, end)
+    assert data == f"{NUDGE}:{encode(Period(start, end, 'x'), True)}"
+    period, every = decode(data.split(":")[1:])  # type: ignore[misc]
+    assert (period.start, period.end, every) == (start, end, True)
+    assert after_days_of(kind_for(5)) == 5 and after_days_of("digest") is None
+
+
+def test_escalation_setting() -> None:
+    from bot.settings import Settings
+
+    assert Settings.from_env({}).escalate_after_days == 3
+    assert Settings.from_env({"TTHC_ESCALATE_AFTER_DAYS": "5"}).escalate_after_days == 5
+    assert Settings.from_env({"TTHC_ESCALATE_AFTER_DAYS": "0"}).escalate_after_days == 1
+
+
+async def test_escalation_planned_once_per_coordinator_and_morning(world: Any) -> None:
+    """Two planning runs (two processes, a restart) write one row per coordinator and morning,
+    on SQLite and PostgreSQL; the list names the lead units not done 3 working days on."""
+    from sqlalchemy import select
+
+    from reminders.gather import work_calendar
+    from services.escalation import escalated
+    from services.reminders import plan_reminders
+    from store.models import OfficerRow, OutboxRow
+
+    sessions, ids = world
+    async with UnitOfWork(sessions) as uow:
+        uow.session.add(OfficerRow(telegram_id=800, name="VP", role="coordinator", status="active",
+                                   settings={}, created_at=T0))  # fmt: skip
+        uow.session.add(OfficerRow(telegram_id=501, name="A", unit_id=ids["sa"], status="active",
+                                   settings={}, created_at=T0))  # fmt: skip
+        await uow.commit()
+    now = datetime(2025, 8, 22, 0, 0, tzinfo=UTC)  # 07:00 on Friday in Vietnam
+    for at in (now, now):
+        async with UnitOfWork(sessions) as uow:
+            await plan_reminders(uow, at, escalate_after=3, tz=VN)
+    async with UnitOfWork(sessions) as uow:
+        rows = (
+            await uow.session.execute(
+                select(OutboxRow.chat_id, OutboxRow.due_date).where(OutboxRow.kind == "escalate:3")
+            )
+        ).all()
+        found = await escalated(uow.session, TODAY, 3, await work_calendar(uow.session))
+    # Friday 22/8 (planned two days ahead: the week-end has no morning list), the coordinator
+    # only, once.
+    assert sorted(rows) == [(800, date(2025, 8, 22))]
+    # T1's July report (Sunday 20/7, last day Friday 18/7) is 25 working days late for both,
+    # T4 (Monday 11/8) 9; T1's August report is done by both; Sở C only cooperates.
+    assert [(x.ref, x.units, x.days_late) for x in found] == [
+        ("T1", ("Sở A", "Sở B"), 25),
+        ("T4", ("Sở A", "Sở B"), 9),
+    ]
