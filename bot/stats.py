@@ -130,12 +130,17 @@ def count(
     ids by ``bot.owing``'s rule) and each (unit, task)'s completions. A completion by a unit
     that does not owe the task as lead is ignored."""
     by_unit: dict[int, UnitStats] = {}
+    nothing = DoneCount()
     for task_id, n in tasks.items():
         for unit_id in dict.fromkeys(leads.get(task_id, ())):
             s = by_unit.get(unit_id)
             if s is None:
                 s = by_unit[unit_id] = UnitStats(unit_id, names.get(unit_id, ""))
-            d = done.get((unit_id, task_id), DoneCount())
+            d = done.get((unit_id, task_id), nothing)
+            if d is nothing:  # nothing done: the common case of a late unit, kept cheap
+                s.late_open += n.past
+                s.not_due += n.future
+                continue
             late_past = min(n.past, d.late)
             on_time_past = min(n.past - late_past, d.on_time_past)
             late_future = min(n.future, d.late_future)

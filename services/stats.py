@@ -52,9 +52,16 @@ async def statistics(uow: UnitOfWork, period: Period, today: date, tz: ZoneInfo)
     cache: dict[int, list[Unit]] = {}
     leads: dict[int, list[int]] = {}
     everyone: set[int] = set()  # resolve_owing's "reachable": here every member owes
+    # Tasks naming the same units in the same roles ("Các sở, ban, ngành; UBND cấp xã" on most
+    # reports) are resolved once.
+    resolved: dict[tuple[tuple[str, int | None], ...], list[int]] = {}
     for task_id in tasks:
-        owed = resolve_owing(directory, mentions.get(task_id, []), everyone, cache)
-        ids = [u.id for u, _via in owed.units if u.id is not None]
-        leads[task_id] = ids + [i for _label, silent in owed.silent for i in silent]
+        named = mentions.get(task_id, [])
+        key = tuple((role, unit_id) for role, _mention, unit_id in named)
+        if key not in resolved:
+            owed = resolve_owing(directory, named, everyone, cache)
+            ids = [u.id for u, _via in owed.units if u.id is not None]
+            resolved[key] = ids + [i for _label, silent in owed.silent for i in silent]
+        leads[task_id] = resolved[key]
     names = {u.id: u.name for u in directory.units if u.id is not None}
     return StatsReport(period, today, count(tasks, leads, done, names))

@@ -4,7 +4,8 @@ units (no query per unit or per task). Nothing here commits.
 Whether a completion was on time is decided in SQL: done before midnight (in the deployment's
 time zone) ending the occurrence's real last day. SQLite stores instants as naive UTC text, so
 the bound is the last day plus one day minus the zone's UTC offset (fixed for Vietnam, which
-has no daylight saving); PostgreSQL converts with the zone's name.
+has no daylight saving), compared as text (SQLite's stored form, "2025-08-19 16:30:00.000000",
+against "2025-08-19 17:00:00"); PostgreSQL converts with the zone's name.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import DateTime, and_, case, cast, func, literal, select
+from sqlalchemy import DateTime, String, and_, case, cast, func, literal, literal_column, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -67,8 +68,18 @@ def _on_time(session: AsyncSession, tz: ZoneInfo, start: date) -> ColumnElement[
         midnight = cast(TaskDueRow.last_day + literal(1), DateTime)
         return CompletionRow.done_at < func.timezone(str(tz.key), midnight)
     offset = datetime.combine(start, time(12), tz).utcoffset() or timedelta(0)
-    minutes = int((timedelta(days=1) - offset).total_seconds() // 60)
-    bound = func.datetime(TaskDueRow.last_day, f"{minutes:+d} minutes")
+    until = timedelta(days=1) - offset  # the local midnight ending the day, in UTC after 00:00
+    if timedelta(0) <= until < timedelta(days=1):
+        # East of UTC (Vietnam: 17:00 UTC of the last day): compare the stored text with the
+        # day's text and a time, no date function per row (a year of 3,000 units' completions
+        # took 2 s with ``datetime()``).
+        hh, mm = divmod(int(until.total_seconds() // 60), 60)
+        bound: ColumnElement[str] = TaskDueRow.last_day.op("||", return_type=String)(
+            literal(f" {hh:02d}:{mm:02d}:00", String)
+        )
+    else:
+        minutes = int(until.total_seconds() // 60)
+        bound = func.datetime(TaskDueRow.last_day, f"{minutes:+d} minutes")
     return CompletionRow.done_at < bound
 
 
@@ -77,26 +88,36 @@ async def done_counts(
 ) -> dict[tuple[int, int], DoneCount]:
     """Per (unit, task): completions of the period's occurrences, on time or late, whose last
     day has passed or not (``DoneCount``'s fields in order)."""
-    on_time = _on_time(session, tz, start)
-    past = TaskDueRow.last_day < today
+    on_time = case((_on_time(session, tz, start), 1), else_=0)
+    past = case((TaskDueRow.last_day < today, 1), else_=0)
+    # Four counts from the on-time test evaluated twice per row (it is most of the query's
+    # time): n, on time, past, on time and past.
     rows = await session.execute(
         select(
             CompletionRow.unit_id,
             CompletionRow.task_id,
-            func.sum(case((and_(on_time, past), 1), else_=0)),
-            func.sum(case((and_(~on_time, past), 1), else_=0)),
-            func.sum(case((and_(on_time, ~past), 1), else_=0)),
-            func.sum(case((and_(~on_time, ~past), 1), else_=0)),
+            func.count(),
+            func.sum(on_time),
+            func.sum(past),
+            func.sum(on_time * past),
         )
         .join(
             TaskDueRow,
             and_(
-                TaskDueRow.task_id == CompletionRow.task_id,
+                # "+ 0": SQLite would otherwise walk the period's occurrences and, for each,
+                # every completion of its task (the index on completions.task_id), ~2.4 million
+                # rows for a year of 3,000 units; this way it reads each completion once and
+                # finds its occurrence by the (task, due date) key.
+                TaskDueRow.task_id == CompletionRow.task_id + literal_column("0"),
                 TaskDueRow.due_date == CompletionRow.due_date,
             ),
         )
-        .join(TaskRow, TaskRow.id == CompletionRow.task_id)
+        .join(TaskRow, TaskRow.id == TaskDueRow.task_id)
         .where(_in_period(start, end))
-        .group_by(CompletionRow.unit_id, CompletionRow.task_id)
+        .group_by(CompletionRow.task_id, CompletionRow.unit_id)
     )
-    return {(u, t): DoneCount(*(int(n or 0) for n in counts)) for u, t, *counts in rows.all()}
+    out: dict[tuple[int, int], DoneCount] = {}
+    for u, t, n, ok, p, ok_p in rows.all():
+        n, ok, p, ok_p = int(n), int(ok or 0), int(p or 0), int(ok_p or 0)
+        out[(u, t)] = DoneCount(ok_p, p - ok_p, ok - ok_p, n - ok - p + ok_p)
+    return out
