@@ -204,3 +204,35 @@ async def test_escalation_planned_once_per_coordinator_and_morning(world: Any) -
         ("T1", ("Sở A", "Sở B"), 25),
         ("T4", ("Sở A", "Sở B"), 9),
     ]
+
+
+def test_the_new_words_avoid_what_officers_must_not_read() -> None:
+    """Every phrase the statistics and the escalation list add (DOMAIN.md §8)."""
+    import re
+
+    from bot import phrases
+    from bot.questions.periods import month_period
+    from bot.stats import Stats, UnitStats
+    from services.escalation import Escalated, message_text
+    from services.stats import StatsReport
+    from services.stats_export import to_text
+
+    report = StatsReport(month_period(2025, 8), TODAY, Stats([UnitStats(1, "Sở A", 1, 2, 3, 4)]))
+    items = [Escalated(1, "V.1", "Báo cáo tháng", date(2025, 8, 19), date(2025, 8, 19), 3,
+                       ("Sở A", "Sở B"))]  # fmt: skip
+    texts = [
+        to_text(report),
+        to_text(report, html=True),
+        to_text(StatsReport(month_period(2025, 8), TODAY, Stats())),
+        message_text(items * 40, 3),
+        phrases.STATS_NOT_COORDINATOR,
+        phrases.STATS_PRIVATE_ONLY,
+        phrases.BUTTON_NUDGE,
+        *phrases.STATS_LABELS.values(),
+    ]
+    for text in texts:
+        low = text.lower()
+        for word in phrases.AVOIDED_WORDS:
+            assert not re.search(rf"(?<!\w){re.escape(word)}(?!\w)", low), (word, text)
+    listed = message_text(items * 40, 3)
+    assert "… và 25 việc khác" in listed and len(listed) < 4096
