@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from bot.phrases import STATS_LABELS as LABELS
 
@@ -33,9 +34,10 @@ class TaskCount:
     future: int
 
 
-@dataclass(frozen=True)
-class DoneCount:
-    """A unit's completions of one task's occurrences in the period, by outcome."""
+class DoneCount(NamedTuple):
+    """A unit's completions of one task's occurrences in the period, by outcome (a tuple: tens
+    of thousands are built per statistics). They never exceed the task's occurrences: a
+    completion is unique per (task, unit, occurrence)."""
 
     on_time_past: int = 0  # done on time, last day already passed
     late: int = 0  # done after the last day, which has passed
@@ -141,10 +143,7 @@ def count(
                 s.late_open += n.past
                 s.not_due += n.future
                 continue
-            late_past = min(n.past, d.late)
-            on_time_past = min(n.past - late_past, d.on_time_past)
-            late_future = min(n.future, d.late_future)
-            on_time_future = min(n.future - late_future, d.on_time_future)
+            on_time_past, late_past, on_time_future, late_future = d
             s.on_time += on_time_past + on_time_future
             s.done_late += late_past + late_future
             s.late_open += n.past - late_past - on_time_past
