@@ -175,3 +175,33 @@ async def test_nothing_to_list_sends_nothing(world: World) -> None:
     # Tuesday's row is dropped, not sent; Wednesday's (planned ahead) waits for its morning.
     assert sorted((str(d), s) for d, s in status) == [("2025-08-19", "dropped"),
                                                       ("2025-08-20", "pending")]  # fmt: skip
+
+
+async def test_a_coordinator_on_zalo_gets_the_list_there(tmp_path: Path) -> None:
+    """A coordinator who linked a Zalo chat gets the morning list on Zalo, as plain text, told
+    the 📣 button is on Telegram; still once per morning."""
+    from fakezalo.driver import start_zalo_world
+
+    from handlers.zalo.port import RoutingPort
+
+    w = await start_world(tmp_path)
+    await w.add_officer(LAN, "Lan", "stp")
+    await w.add_officer(COORD, "Điều phối", None, "coordinator")
+    z = await start_zalo_world(w)
+    try:
+        code = (await w.harness.private(COORD).send("/zalo")).text
+        await z.say("zalo-coord", code.split("<code>")[1].split("</code>")[0], "Điều phối")
+        await _plan(w.url, TUESDAY_7)
+        port = RoutingPort(TelegramPort(w.harness.app.bot), z.port)
+        for minutes in (2, 3):
+            at = TUESDAY_7 + timedelta(hours=1, minutes=minutes)
+            await Dispatcher(w.services.sessions, port, clock=lambda at=at: at,
+                             limits=UNLIMITED).run_once()  # fmt: skip
+        lists = [t for t in z.api.sent_to("zalo-coord") if "Việc quá hạn từ" in t]
+        assert len(lists) == 1, z.api.sent_to("zalo-coord")
+        assert "Mục 4" in lists[0] and "<b>" not in lists[0] and "trên Telegram" in lists[0]
+        assert not [m for m in w.api.messages.get(COORD, {}).values()
+                    if "Việc quá hạn từ" in (m.text or "")]  # fmt: skip
+    finally:
+        await z.stop()
+        await stop_world(w)
