@@ -88,6 +88,14 @@ STATS_NOT_COORDINATOR = (
 STATS_PRIVATE_ONLY = "Lệnh /thongke chỉ dùng trong chat riêng với bot."
 
 
+def stats_bad_period(typed: str) -> str:
+    """A period /thongke or ``bot.py stats`` cannot read, with what to type instead."""
+    return (
+        f"Không hiểu kỳ “{typed[:60]}”. Ví dụ: tháng 8, quý 3, tháng 8/2025, năm "
+        "(để trống: tháng này)."
+    )
+
+
 def stats_more(n: int) -> str:
     """The tail of a capped list: "… và 12 đơn vị khác (xem tệp Excel)"."""
     return f"… và {n} đơn vị khác (xem tệp Excel)"

@@ -37,8 +37,10 @@ async def _run(args: argparse.Namespace, settings: Any, today: date) -> int:
 
     try:
         period = stats_period(args.period, today)
-    except BadPeriod as exc:
-        print(exc.message, file=sys.stderr)
+    except BadPeriod:
+        from bot.phrases import stats_bad_period
+
+        print(stats_bad_period(args.period or ""), file=sys.stderr)
         return 2
     engine = make_engine(settings.database_url)
     try:

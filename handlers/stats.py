@@ -10,7 +10,12 @@ from datetime import date
 from telegram import Update
 from telegram.ext import CommandHandler
 
-from bot.phrases import STATS_NOT_COORDINATOR, STATS_PRIVATE_ONLY, STATS_TITLE
+from bot.phrases import (
+    STATS_NOT_COORDINATOR,
+    STATS_PRIVATE_ONLY,
+    STATS_TITLE,
+    stats_bad_period,
+)
 from bot.vndate import short_date
 from handlers.context import App, BotContext, coordinator, reply
 from handlers.formatting import e
@@ -38,10 +43,11 @@ async def show(update: Update, context: BotContext) -> None:
     svc, chat = context.services, update.effective_chat
     assert chat is not None
     today: date = svc.today()
+    typed = " ".join(context.args or [])[:100]
     try:
-        period = stats_period(" ".join(context.args or [])[:100], today)
-    except BadPeriod as exc:
-        await reply(update, e(exc.message.replace("quý III tất cả", "năm")))
+        period = stats_period(typed, today)
+    except BadPeriod:
+        await reply(update, e(stats_bad_period(typed)))
         return
     async with svc.uow(read_only=True) as uow:
         report = await statistics(uow, period, today, svc.settings.timezone)

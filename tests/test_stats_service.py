@@ -228,6 +228,8 @@ def test_the_new_words_avoid_what_officers_must_not_read() -> None:
         phrases.STATS_NOT_COORDINATOR,
         phrases.STATS_PRIVATE_ONLY,
         phrases.BUTTON_NUDGE,
+        phrases.stats_bad_period("tuần abc"),
+        phrases.escalation_tail(),
         *phrases.STATS_LABELS.values(),
     ]
     for text in texts:
