@@ -37,14 +37,14 @@ from bot.phrases import (
 from bot.units import Unit
 from bot.vndate import short_date
 from reminders.outbox import OutboxItem
-from reminders.planner import Planned, at, working_days
+from reminders.planner import ESCALATE_KIND, Planned, after_days_of, at, working_days
 from reminders.policy import from_settings
 from reminders.sender import SendItem
 from services.status_owing import resolve_owing
 from store import units_repo
 from store.models import CompletionRow, OfficerRow, TaskDueRow, TaskRow, TaskUnitRow
 
-KIND = "escalate:"
+KIND = ESCALATE_KIND
 DEFAULT_AFTER_DAYS = 3
 LOOKBACK = timedelta(days=366)  # the nudge's own window (services.status_nudge.NUDGE_BEHIND)
 MAX_LISTED = 15  # occurrences listed; the rest counted ("và N việc khác")
@@ -55,16 +55,6 @@ STAFF_ROLES = ("coordinator", "administrator")
 
 def kind_for(after_days: int) -> str:
     return f"{KIND}{after_days}"
-
-
-def after_days_of(kind: str) -> int | None:
-    """N in ``escalate:N``; None for any other kind."""
-    if not kind.startswith(KIND):
-        return None
-    try:
-        return max(1, int(kind[len(KIND) :]))
-    except ValueError:
-        return None
 
 
 def nudge_data(start: date, end: date) -> str:
@@ -122,41 +112,47 @@ async def escalated(
         )
     ).all():
         mentions.setdefault(task_id, []).append((role, mention, unit_id))
-    done = set(
-        (
-            await session.execute(
-                select(CompletionRow.task_id, CompletionRow.unit_id, CompletionRow.due_date).where(
-                    CompletionRow.task_id.in_(task_ids),
-                    CompletionRow.due_date >= min(r[1] for r in late),
-                    CompletionRow.due_date <= max(r[1] for r in late),
-                )
-            )
-        ).all()
-    )
+    # Who has done each late occurrence: read on the session's connection (plain rows, a year
+    # of a province's completions is ~250,000 of them).
+    conn = await session.connection()
+    done: dict[tuple[int, date], set[int]] = {}
+    for task_id, due, unit_id in await conn.execute(
+        select(CompletionRow.task_id, CompletionRow.due_date, CompletionRow.unit_id).where(
+            CompletionRow.task_id.in_(task_ids),
+            CompletionRow.due_date >= min(r[1] for r in late),
+            CompletionRow.due_date <= max(r[1] for r in late),
+        )
+    ):
+        done.setdefault((task_id, due), set()).add(unit_id)
     directory = await units_repo.load_directory(session)
     cache: dict[int, list[Unit]] = {}
+    resolved: dict[tuple[tuple[str, int | None], ...], list[int]] = {}
     by_task: dict[int, list[tuple[int, date, date, str, str]]] = {}
-    for r in sorted(late, key=lambda r: r[2]):
+    for r in sorted(late, key=lambda r: r[2], reverse=True):
         by_task.setdefault(r[0], []).append((r[0], r[1], r[2], r[3] or "", r[4] or ""))
-    listed: dict[tuple[int, date], list[str]] = {}
-    info: dict[tuple[int, date], tuple[int, date, date, str, str]] = {}
-    for task_id, occurrences in by_task.items():
-        owed = resolve_owing(directory, mentions.get(task_id, []), set(), cache)
-        units = [u.id for u, _via in owed.units if u.id is not None]
-        units += [i for _label, silent in owed.silent for i in silent]
-        for unit_id in dict.fromkeys(units):
-            # Only the latest missed occurrence of the task for the unit (older ones are
-            # superseded, as in the overdue reminders).
-            for occ in reversed(occurrences):
-                if (task_id, unit_id, occ[1]) not in done:
-                    key = (task_id, occ[1])
-                    info[key] = occ
-                    listed.setdefault(key, []).append(directory.by_id[unit_id].name)
-                    break
-    out = [
-        Escalated(t, ref, content, due, last, -cal.working_days_until(today, last), tuple(names))
-        for (t, due, last, ref, content), names in ((info[k], v) for k, v in listed.items())
-    ]
+    out: list[Escalated] = []
+    for task_id, newest_first in by_task.items():
+        named = mentions.get(task_id, [])
+        key = tuple((role, unit_id) for role, _mention, unit_id in named)
+        if key not in resolved:  # most tasks name the same groups: resolved once
+            owed = resolve_owing(directory, named, set(), cache)
+            units = [u.id for u, _via in owed.units if u.id is not None]
+            units += [i for _label, silent in owed.silent for i in silent]
+            resolved[key] = list(dict.fromkeys(units))
+        # Only the latest missed occurrence of the task for each unit (older ones are
+        # superseded, as in the overdue reminders): walk back from the newest, keeping the
+        # units that had done each one.
+        looking = set(resolved[key])
+        for t, due, last, ref, content in newest_first:
+            if not looking:
+                break
+            did = done.get((t, due), set())
+            missed = looking - did
+            looking &= did
+            if missed:
+                names = tuple(sorted(directory.by_id[u].name for u in missed))
+                days = -cal.working_days_until(today, last)
+                out.append(Escalated(t, ref, content, due, last, days, names))
     return sorted(out, key=lambda x: (x.last_day, x.ref, x.task_id))
 
 

@@ -125,7 +125,7 @@ async def test_the_escalation_list_reaches_the_coordinators_once_per_morning(wor
     assert "Sở Tư pháp" in text and "Sở Nội vụ" in text and "Sở Xây dựng" in text
     # Working days after the last day: 10/7 → 19/8 is 28, 18/7 → 19/8 is 22.
     assert "hạn chậm nhất 10/7/2025, quá hạn 28 ngày làm việc: Sở Tư pháp\n" in text
-    assert "quá hạn 22 ngày làm việc: Sở Tư pháp, Sở Nội vụ, Sở Xây dựng" in text
+    assert "quá hạn 22 ngày làm việc: Sở Nội vụ, Sở Tư pháp, Sở Xây dựng" in text
     # Officers never get it.
     assert not [r for r in world.api.requests[mark:] if r.chat_id in (LAN, HUNG, MAI)
                 and "Việc quá hạn từ" in str(r.params.get("text"))]  # fmt: skip
