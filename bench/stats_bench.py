@@ -191,6 +191,20 @@ async def bench(url: str, label: str, runs: int, n_units: int) -> None:
         print(f"  statistics + chart: median {med:.3f} s, p99 {p99:.3f} s "
               f"(target < {TARGET_S:.0f} s: {verdict}); CPU of this process median "
               f"{statistics.median(cpu_s):.3f} s, max {max(cpu_s):.3f} s")  # fmt: skip
+        # The coordinators' morning escalation list over the same store (built by the
+        # dispatcher once per morning, in a read-only unit of work).
+        from reminders.gather import work_calendar
+        from services.escalation import escalated, message_text
+
+        times = []
+        for _ in range(3):
+            t = time.perf_counter()
+            async with UnitOfWork(make_sessionmaker(engine), read_only=True) as uow:
+                found = await escalated(uow.session, TODAY, 3, await work_calendar(uow.session))
+                message_text(found, 3)
+            times.append(time.perf_counter() - t)
+        print(f"  escalation list ({len(found)} occurrences late ≥ 3 working days): "
+              f"median {statistics.median(times):.3f} s of 3 runs")  # fmt: skip
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"  peak Python allocation in one run {peak / 2**20:.1f} MiB; "
               f"process peak RSS so far {rss:.0f} MiB (seeding included)")  # fmt: skip
