@@ -22,6 +22,7 @@ from store.invites_repo import InvitesRepo
 from store.officers_repo import OfficersRepo
 from store.overview_repo import OverviewRepo
 from store.settings_repo import SettingsRepo
+from store.status_repo import StatusRepo
 from store.unit_names_repo import UnitsRepo
 from store.zalo_repo import ZaloRepo
 
@@ -140,3 +141,7 @@ class UnitOfWork:
     @property
     def days_off(self) -> DaysOffRepo:
         return DaysOffRepo(self.session)
+
+    @property
+    def status(self) -> StatusRepo:
+        return StatusRepo(self.session)
