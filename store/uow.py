@@ -21,6 +21,7 @@ from store.groups_repo import GroupsRepo
 from store.invites_repo import InvitesRepo
 from store.officers_repo import OfficersRepo
 from store.overview_repo import OverviewRepo
+from store.reminders_repo import RemindersRepo
 from store.settings_repo import SettingsRepo
 from store.status_repo import StatusRepo
 from store.unit_names_repo import UnitsRepo
@@ -145,3 +146,7 @@ class UnitOfWork:
     @property
     def status(self) -> StatusRepo:
         return StatusRepo(self.session)
+
+    @property
+    def reminders(self) -> RemindersRepo:
+        return RemindersRepo(self.session)

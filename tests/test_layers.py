@@ -23,7 +23,6 @@ STILL_SQL = {
     "reminders/scheduler.py",
     "services/ask/details.py",
     "services/progress.py",
-    "services/reminders.py",
     "services/tasks_view/details.py",
     "services/tasks_view/directory.py",
     "services/tasks_view/occurrences.py",
