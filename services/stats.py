@@ -1,5 +1,5 @@
 """On-time statistics per unit over a period (``bot.stats``): the store's three set-based reads
-(``store.stats_repo``), who owes each task as lead by the status board's rule
+(``uow.stats``, ``store/stats_repo.py``), who owes each task as lead by the status board's rule
 (``services.status_owing``: named units and their successors, and a named group's members —
 the silent ones too: a unit nobody follows in the bot still owes its share), then pure counting.
 Read-only: nothing here commits.
@@ -17,7 +17,6 @@ from bot.stats import Stats, count
 from bot.units import Unit
 from services.status_owing import resolve_owing
 from services.status_words import parse_period
-from store import stats_repo, units_repo
 from store.uow import UnitOfWork
 
 
@@ -42,13 +41,12 @@ def stats_period(text: str | None, today: date) -> Period:
 async def statistics(uow: UnitOfWork, period: Period, today: date, tz: ZoneInfo) -> StatsReport:
     """Every unit owing an occurrence as lead whose real last day is in ``period``, with its
     đúng hạn / quá hạn / trong hạn counts, worst first."""
-    s = uow.session
-    tasks = await stats_repo.task_counts(s, period.start, period.end, today)
+    tasks = await uow.stats.task_counts(period.start, period.end, today)
     if not tasks:
         return StatsReport(period, today, Stats())
-    mentions = await stats_repo.mentions(s, period.start, period.end)
-    done = await stats_repo.done_counts(s, period.start, period.end, today, tz)
-    directory = await units_repo.load_directory(s)
+    mentions = await uow.stats.mentions(period.start, period.end)
+    done = await uow.stats.done_counts(period.start, period.end, today, tz)
+    directory = await uow.units.directory()
     cache: dict[int, list[Unit]] = {}
     leads: dict[int, list[int]] = {}
     everyone: set[int] = set()  # resolve_owing's "reachable": here every member owes

@@ -90,7 +90,8 @@ async def board(
     db: UnitOfWork | Session, period: Period, today: date, *, reports_only: bool = True
 ) -> Board:
     """The status of every occurrence whose real last day is in ``period``."""
-    repo = UnitOfWork.over(db).status
+    uow = UnitOfWork.over(db)
+    repo = uow.status
     found = await repo.due_between(
         period.start, period.end, containing=REPORT_WORDS if reports_only else None
     )
@@ -104,7 +105,7 @@ async def board(
     done_at = await repo.done_at(task_ids, first, last_due)
     # What each completion carries (📎 the report's number, its file): issue 16.
     attached = await repo.evidence(task_ids, first, last_due)
-    directory = await repo.directory()
+    directory = await uow.units.directory()
     reachable = await repo.reachable_units()
     member_cache: dict[int, list[Unit]] = {}
     owing = {

@@ -123,3 +123,23 @@ async def done_counts(
         n, ok, p, ok_p = int(n), int(ok or 0), int(p or 0), int(ok_p or 0)
         out[(u, t)] = DoneCount(ok_p, p - ok_p, ok - ok_p, n - ok - p + ok_p)
     return out
+
+
+class StatsRepo:
+    """``uow.stats``: the three reads above on the unit of work's session; reads only."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def task_counts(self, start: date, end: date, today: date) -> dict[int, TaskCount]:
+        return await task_counts(self._session, start, end, today)
+
+    async def mentions(
+        self, start: date, end: date
+    ) -> dict[int, list[tuple[str, str, int | None]]]:
+        return await mentions(self._session, start, end)
+
+    async def done_counts(
+        self, start: date, end: date, today: date, tz: ZoneInfo
+    ) -> dict[tuple[int, int], DoneCount]:
+        return await done_counts(self._session, start, end, today, tz)

@@ -11,8 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import stored_utc
-from bot.units import Directory
-from store import escalation_repo, evidence_repo, units_repo
+from store import escalation_repo, evidence_repo
 from store.evidence_repo import Evidence
 from store.models import CompletionRow, GroupChatRow, OfficerRow, PlanRow, TaskDueRow, TaskRow
 
@@ -113,9 +112,6 @@ class StatusRepo:
     ) -> dict[tuple[int, int, date], Evidence]:
         """What each completion carries (📎), by (task, unit, due date)."""
         return await evidence_repo.of_tasks(self._session, task_ids, first_due, last_due)
-
-    async def directory(self) -> Directory:
-        return await units_repo.load_directory(self._session)
 
     async def reachable_units(self) -> set[int]:
         """Units with at least one active officer or an active linked group chat."""

@@ -23,6 +23,7 @@ from store.officers_repo import OfficersRepo
 from store.overview_repo import OverviewRepo
 from store.reminders_repo import RemindersRepo
 from store.settings_repo import SettingsRepo
+from store.stats_repo import StatsRepo
 from store.status_repo import StatusRepo
 from store.unit_names_repo import UnitsRepo
 from store.zalo_repo import ZaloRepo
@@ -150,3 +151,7 @@ class UnitOfWork:
     @property
     def reminders(self) -> RemindersRepo:
         return RemindersRepo(self.session)
+
+    @property
+    def stats(self) -> StatsRepo:
+        return StatsRepo(self.session)
