@@ -22,10 +22,11 @@ from bot.deadlines import Occurrence, WorkCalendar
 from bot.text import fold
 from services.status import Unreached, board
 from services.status_export import export_rows, to_xlsx
-from services.status_nudge import nudge
+from services.status_nudge import nudge, trial_nudge
 from services.status_words import BadPeriod, parse_period
 from store.db import make_sessionmaker
 from store.models import (
+    AuditRow,
     CompletionRow,
     GroupChatRow,
     OfficerRow,
@@ -238,6 +239,13 @@ async def test_nudges_go_to_the_units_not_done_once_a_day(world) -> None:  # typ
         await uow.commit()
     b = await _board(sessions, "tháng 8", AUGUST)
     now = datetime(2025, 8, 18, 9, 0, tzinfo=VN)
+    # 📣 first asks: the trial counts what ✔️ would queue and writes nothing, not even the audit.
+    async with UnitOfWork(sessions) as uow:
+        trial = await trial_nudge(uow, b, now, by=800)
+    assert (trial.queued, trial.units, trial.recipients, trial.unreachable) == (5, 3, 4, 0)
+    async with UnitOfWork(sessions) as uow:
+        assert await uow.session.scalar(select(func.count(OutboxRow.id))) == 0
+        assert await uow.session.scalar(select(func.count(AuditRow.id))) == 0
     async with UnitOfWork(sessions) as uow:
         first = await nudge(uow, b, now, by=800)
     # V.1: Nội vụ and Xây dựng (its officer and its group); V.4: Tư pháp and Nội vụ.
@@ -256,6 +264,8 @@ async def test_nudges_go_to_the_units_not_done_once_a_day(world) -> None:  # typ
     assert (again.queued, again.already) == (0, 5)
     async with UnitOfWork(sessions) as uow:
         assert await uow.session.scalar(select(func.count(OutboxRow.id))) == 5
+        # nudge commits its audit row itself: one per press.
+        assert await uow.session.scalar(select(func.count(AuditRow.id))) == 2
 
 
 async def test_a_nudge_leaves_out_deadlines_far_ahead(world) -> None:  # type: ignore[no-untyped-def]
