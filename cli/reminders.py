@@ -43,7 +43,7 @@ async def _plan(args: argparse.Namespace, settings: Any) -> int:
     try:
         async with UnitOfWork(make_sessionmaker(engine)) as uow:
             start = day_start(today, tz)
-            rows = await preview(uow.session, start, start + timedelta(days=max(1, args.days)), tz)
+            rows = await preview(uow, start, start + timedelta(days=max(1, args.days)), tz)
     finally:
         await engine.dispose()
     for r in rows:
