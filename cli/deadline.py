@@ -27,7 +27,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--year", type=int, default=None, help="the plan's year (default: this year)")
     p.add_argument("--context", default=None, help="the task's text and notes")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
-    # --today (cli.main): for the 'lần tới' line; --db: the stored days off.
+    # --today (cli.main): for the 'hạn tới' line; --db: the stored days off.
     p.set_defaults(func=run)
 
 
