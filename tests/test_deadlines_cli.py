@@ -74,7 +74,10 @@ async def test_a_day_off_stored_in_the_database_moves_the_real_last_day(db_url: 
     # administrator has made that Friday a day off.
     argv = ["deadline", "Trước ngày 20 hằng tháng", "--today", "2025-10-13", "--db", db_url]
     before = await asyncio.to_thread(_run, argv)
-    assert "hạn tới: Thứ Hai, 20/10/2025 (chậm nhất Thứ Sáu, 17/10/2025) · còn 4 ngày làm việc" in before
+    assert (
+        "hạn tới: Thứ Hai, 20/10/2025 (chậm nhất Thứ Sáu, 17/10/2025) · còn 4 ngày làm việc"
+        in before
+    )
     engine = make_engine(db_url)
     try:
         async with UnitOfWork(make_sessionmaker(engine)) as uow:
@@ -83,7 +86,10 @@ async def test_a_day_off_stored_in_the_database_moves_the_real_last_day(db_url: 
     finally:
         await engine.dispose()
     after = await asyncio.to_thread(_run, argv)
-    assert "hạn tới: Thứ Hai, 20/10/2025 (chậm nhất Thứ Năm, 16/10/2025) · còn 3 ngày làm việc" in after
+    assert (
+        "hạn tới: Thứ Hai, 20/10/2025 (chậm nhất Thứ Năm, 16/10/2025) · còn 3 ngày làm việc"
+        in after
+    )
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="uses the POSIX venv path")

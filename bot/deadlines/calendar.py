@@ -78,4 +78,3 @@ class WorkCalendar:
     def next_working_day_after(self, d: date, n: int = 1) -> date:
         """The ``n``-th working day after ``d`` (``d`` itself never counts)."""
         return self.add_working_days(d, max(1, n))
-
