@@ -144,6 +144,8 @@ async def show_list(
             await context.bot.edit_message_text(html, chat_id=chat.id, message_id=edit_id,
                                                 parse_mode="HTML", reply_markup=markup)  # fmt: skip
     elif query is not None and query.message is not None:
+        if not acted:  # a page turned (✅/⏰ answered the press themselves)
+            await query.answer()
         with contextlib.suppress(TelegramError):
             await query.edit_message_text(html, parse_mode="HTML", reply_markup=markup)
     else:
