@@ -272,7 +272,10 @@ async def test_done_on_a_list_in_the_bot_acts_on_that_task_and_keeps_the_other_r
         assert "Đã ghi nhận hoàn thành" in replies.text and "Việc A" in replies.text
         # The list itself is drawn again: A marked done, the others as they were.
         listed = bot_world.api.messages[lan][msg.message_id].text or ""
-        assert "2. <b>A</b> Việc A — hạn Thứ Tư, 13/8/2025, quá hạn 3 ngày làm việc · <b>✅ đã hoàn thành</b>" in listed
+        assert (
+            "2. <b>A</b> Việc A — hạn Thứ Tư, 13/8/2025, quá hạn 3 ngày làm việc · <b>✅ đã hoàn thành</b>"
+            in listed
+        )
         done = {t for (t,) in await bot_world.all(select(CompletionRow.task_id))}
         assert done == {w.tasks["A"]}
         markup = bot_world.api.messages[lan][msg.message_id].reply_markup

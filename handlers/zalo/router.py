@@ -265,7 +265,9 @@ class ZaloBot:
         async with svc.uow(read_only=True) as uow:
             lines = await unit_tasks.unit_tasks(uow.session, unit_id, start, end, open_only, today=today)  # fmt: skip
             name = await unit_lookup.unit_name(uow.session, unit_id)
-        page = layout(f"{title} — {name}", task_items(lines, today), first_number=skip + 1, skip=skip)  # fmt: skip
+            cal = await svc.calendar(uow.session)
+        items = task_items(lines, today, lambda last: cal.days_late(last, today))
+        page = layout(f"{title} — {name}", items, first_number=skip + 1, skip=skip)
         more = None if page.next_skip is None else {"kind": "list", "k": kind, "arg": arg, "unit": unit_id, "skip": page.next_skip}  # fmt: skip
         await self.remember(inc, page.numbers, more, merge=skip > 0)
         await self.say(inc.chat_id, page.text)
