@@ -99,7 +99,7 @@ def text_limit_line(limit: str) -> str:
 
 def done_confirmation(unit: str, task: str) -> str:
     """After ✅: what was recorded, for which unit (plain text; the caller escapes)."""
-    return f"✅ Đã ghi nhận hoàn thành cho {unit}: {task}. Việc tính cho cả đơn vị."
+    return f"✅ Đã ghi nhận hoàn thành cho {unit}: {task.rstrip('. ')}. Việc tính cho cả đơn vị."
 
 
 DONE_BEFORE = "Việc này đã được ghi nhận hoàn thành trước đó."
