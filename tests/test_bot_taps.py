@@ -286,3 +286,15 @@ async def test_a_single_reminder_loses_its_buttons_once_done(world: World) -> No
     assert "Đã ghi nhận hoàn thành cho Sở Tư pháp" in replies.text
     assert text_of(world, LAN, msg.message_id).endswith("<b>✅ đã hoàn thành</b>")
     assert rows_of(world, LAN, msg.message_id) == []
+
+
+async def test_a_quarters_answer_puts_a_monthly_reports_dates_on_one_line(world: World) -> None:
+    tw = TaskWorld(units={"stp": world.ids["stp"]})
+    months = [(date(2025, 7, 20), date(2025, 7, 18)), (date(2025, 8, 20), date(2025, 8, 19)),
+              (date(2025, 9, 20), date(2025, 9, 19))]  # fmt: skip
+    async with UnitOfWork(world.services.sessions) as uow:
+        await add_task(uow.session, tw, "V.1", "Báo cáo tháng", months, ["stp"], before=True)
+        await uow.commit()
+    text = (await world.harness.private(LAN, "Lan").send("quý 3 có việc gì")).text
+    assert text.count("Báo cáo tháng") == 1
+    assert "3 kỳ: 18/7 · 19/8 · 19/9" in text

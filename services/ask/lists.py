@@ -55,10 +55,31 @@ async def page_of(ctx: Ctx, intent: Intent, limit: int | None = PAGE_SIZE) -> tv
     return await tv.task_page(session, s, today, **window)
 
 
+# A period longer than this lists a recurring task once, with its dates on one line.
+GROUPED_AFTER_DAYS = 31
+
+
+async def grouped_page(ctx: Ctx) -> tv.Page:
+    """The period's occurrences gathered per task (a quarter's three monthly reports are one
+    line, "3 kỳ: 18/7 · 19/8 · 19/9"), in order of each task's first date, paged by task."""
+    q = ctx.query
+    assert q.period is not None
+    every = await tv.occurrence_page(ctx.session, ctx.scope, q.period.start, q.period.end,
+                                     topic=q.topic, limit=None)  # fmt: skip
+    merged: dict[int, tv.Hit] = {}
+    for h in every.hits:
+        old = merged.get(h.task_id)
+        merged[h.task_id] = h if old is None else replace(old, dues=old.dues + h.dues)
+    tasks = list(merged.values())
+    start = ctx.page * PAGE_SIZE
+    return tv.Page(tasks[start : start + PAGE_SIZE], len(every.hits), len(tasks), grouped=True)
+
+
 async def answer_due(ctx: Ctx) -> Answer:
     p = ctx.query.period
     assert p is not None
-    hits = await page_of(ctx, Intent.DUE)
+    long = (p.end - p.start).days > GROUPED_AFTER_DAYS and ctx.topic_ids is None
+    hits = await (grouped_page(ctx) if long else page_of(ctx, Intent.DUE))
     return await dated_list(
         ctx, hits, f"Việc đến hạn {p.label}", f"Không có việc nào đến hạn {p.label}", NEXT_HINT
     )
