@@ -32,6 +32,7 @@ from bot.phrases import (
 )
 from handlers import assign as assigning
 from handlers.context import (
+    STALE,
     App,
     BotContext,
     active_officer,
@@ -343,7 +344,9 @@ async def press_snooze_menu(update: Update, context: BotContext) -> None:
     if markup is None:  # not on a message of ours: ask in a new one
         await query.answer()
         rows = [[button(snooze_choice(n), svc.sign(chat.id, f"z:{task_id}:{due}:{n}:{NOWHERE}")) for n in (1, 3)]]  # fmt: skip
-        await reply(update, f"⏰ Nhắc sau việc {what}, sau:", reply_markup=inline(rows))
+        await reply(
+            update, f"⏰ Nhắc sau việc {what}: chọn số ngày làm việc.", reply_markup=inline(rows)
+        )
         return
     await query.answer(f"⏰ Nhắc sau việc {line.ref}: chọn 1 hoặc 3 ngày làm việc.")
     with contextlib.suppress(TelegramError):
@@ -356,7 +359,8 @@ async def press_snooze(update: Update, context: BotContext) -> None:
         return
     fields, officer, unit_id = press
     svc = context.services
-    if fields[2] not in ("1", "3"):
+    if fields[2] not in ("1", "3"):  # signed, so only an old or altered button gets here
+        await answer_or_reply(update, STALE)
         return
     task_id, due, days = int(fields[0]), parse_day(fields[1]), int(fields[2])
     now = svc.now()

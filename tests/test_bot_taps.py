@@ -298,3 +298,17 @@ async def test_a_quarters_answer_puts_a_monthly_reports_dates_on_one_line(world:
     text = (await world.harness.private(LAN, "Lan").send("quý 3 có việc gì")).text
     assert text.count("Báo cáo tháng") == 1
     assert "3 kỳ: 18/7 · 19/8 · 19/9" in text
+
+
+async def test_a_coordinator_may_take_back_a_units_done_mark(world: World) -> None:
+    coordinator = 903
+    await world.add_officer(coordinator, "Điều phối", None, "coordinator")
+    lan = world.harness.private(LAN, "Lan")
+    await lan.send("/sapden")
+    confirm = (await lan.press("✅ 1")).messages[-1]
+    payload = confirm.callback_data[0][0].rpartition(":")[0]
+    replies = await world.harness.private(coordinator).press_data(
+        world.services.sign(coordinator, payload)
+    )
+    assert replies.answers[0].params["text"] == "Đã hoàn tác."
+    assert await world.all(select(CompletionRow.id)) == []
