@@ -55,17 +55,22 @@ async def page_of(ctx: Ctx, intent: Intent, limit: int | None = PAGE_SIZE) -> tv
     return await tv.task_page(session, s, today, **window)
 
 
-# A period longer than this lists a recurring task once, with its dates on one line.
+# A period longer than this lists a recurring task once, with its dates on one line (when it
+# holds at most MAX_GROUPED occurrences: they are read at once to be gathered).
 GROUPED_AFTER_DAYS = 31
+MAX_GROUPED = 1000
 
 
-async def grouped_page(ctx: Ctx) -> tv.Page:
+async def grouped_page(ctx: Ctx) -> tv.Page | None:
     """The period's occurrences gathered per task (a quarter's three monthly reports are one
-    line, "3 kỳ: 18/7 · 19/8 · 19/9"), in order of each task's first date, paged by task."""
+    line, "3 kỳ: 18/7 · 19/8 · 19/9"), in order of each task's first date, paged by task; None
+    when the period holds more than ``MAX_GROUPED`` occurrences (then paged as they come)."""
     q = ctx.query
     assert q.period is not None
     every = await tv.occurrence_page(ctx.session, ctx.scope, q.period.start, q.period.end,
-                                     topic=q.topic, limit=None)  # fmt: skip
+                                     topic=q.topic, limit=MAX_GROUPED, task_ids=ctx.topic_ids)  # fmt: skip
+    if every.total > len(every.hits):
+        return None
     merged: dict[int, tv.Hit] = {}
     for h in every.hits:
         old = merged.get(h.task_id)
@@ -79,7 +84,9 @@ async def answer_due(ctx: Ctx) -> Answer:
     p = ctx.query.period
     assert p is not None
     long = (p.end - p.start).days > GROUPED_AFTER_DAYS and ctx.topic_ids is None
-    hits = await (grouped_page(ctx) if long else page_of(ctx, Intent.DUE))
+    hits = await grouped_page(ctx) if long else None
+    if hits is None:
+        hits = await page_of(ctx, Intent.DUE)
     return await dated_list(
         ctx, hits, f"Việc đến hạn {p.label}", f"Không có việc nào đến hạn {p.label}", NEXT_HINT
     )
