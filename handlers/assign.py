@@ -16,6 +16,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.assignment import assigned_note, read_day
 from bot.errors import TthcError
+from bot.phrases import delivery_failure
 from bot.vndate import format_date
 from handlers import task_buttons as tb  # read at call time: task_buttons imports this module
 from handlers.context import (
@@ -122,8 +123,8 @@ async def assign_command(update: Update, context: BotContext) -> None:
                 parse_mode="HTML",
                 reply_markup=hand_back_markup(svc, assignee.telegram_id, task_id, due),
             )
-    except TelegramError:
-        note = f"\nChưa gửi được tin cho {e(assignee.name)} (có thể đã chặn bot); việc vẫn đã giao."
+    except TelegramError as exc:
+        note = f"\nChưa gửi được tin: {e(delivery_failure(assignee.name, exc.message))}; việc vẫn đã giao."
     await reply(
         update,
         f"Đã giao việc mục <b>{e(done.ref)}</b> (mã việc #{done.task_id}){e(_when(due))} "

@@ -21,6 +21,7 @@ from telegram import Update
 from telegram.ext import ApplicationBuilder
 
 from bot.clock import Clock, system_clock
+from bot.phrases import TEAM
 from bot.settings import Settings
 from handlers.app import configure
 from handlers.context import Services, derive_key
@@ -67,7 +68,7 @@ async def demo_people(services: Services, count: int = 4) -> None:
         if await s.scalar(select(func.count(OfficerRow.id))):
             return
         now = services.now()
-        await officers.add_officer(s, CONSOLE_COORDINATOR, "Điều phối viên (thử)", None, "coordinator", now)  # fmt: skip
+        await officers.add_officer(s, CONSOLE_COORDINATOR, f"Cán bộ {TEAM} (thử)", None, "coordinator", now)  # fmt: skip
         rows = await s.execute(
             select(UnitRow.id, UnitRow.name, func.count(TaskUnitRow.id))
             .join(TaskUnitRow, TaskUnitRow.unit_id == UnitRow.id)
@@ -192,7 +193,7 @@ async def run_console(
         if title:
             out.write(f"Đã nạp kế hoạch mẫu: {title}\n")
         await demo_people(services)
-        out.write("Trò chuyện thử với bot (gõ /thoat để thoát). Bạn là cán bộ nào?\n")
+        out.write("Trò chuyện thử với bot (gõ /thoat để thoát). Anh/chị thử với vai cán bộ nào?\n")
         await pick_officer(services, None, out)
         if interactive:
             out.write("Chọn số: ")
@@ -205,7 +206,9 @@ async def run_console(
             return 1
         chat = ConsoleChat(app, api, out)
         chat.user_id, chat.user_name = picked
-        out.write(f"Bạn là: {picked[1]}. Gõ /huongdan để xem các lệnh; số để bấm nút.\n\n")
+        out.write(
+            f"Đang thử với vai: {picked[1]}. Gõ /huongdan để xem các lệnh; số để bấm nút.\n\n"
+        )
         while True:
             if interactive:
                 out.write("> ")

@@ -12,6 +12,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.clock import Clock
+from bot.phrases import TEAM
 from bot.settings import Settings
 from handlers.formatting import capped_parts
 from services import groups, officers, signing
@@ -127,9 +128,9 @@ async def pressed(update: Update, context: BotContext, *prefixes: str) -> list[s
 
 
 NOT_REGISTERED = "Anh/chị chưa đăng ký. Gõ /start để đăng ký với đơn vị của mình."
-PENDING = "Đăng ký của anh/chị đang chờ điều phối viên duyệt."
-REMOVED = "Tài khoản của anh/chị đã bị gỡ khỏi hệ thống. Hãy liên hệ điều phối viên nếu cần."
-REJECTED = "Đăng ký của anh/chị đã bị từ chối. Hãy liên hệ điều phối viên."
+PENDING = f"Đăng ký của anh/chị đang chờ {TEAM} duyệt."
+REMOVED = f"Tài khoản của anh/chị đã bị gỡ khỏi hệ thống. Hãy liên hệ {TEAM} nếu cần."
+REJECTED = f"Đăng ký của anh/chị đã bị từ chối. Hãy liên hệ {TEAM}."
 
 
 def refusal(officer: Officer | None) -> str | None:

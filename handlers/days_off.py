@@ -12,6 +12,7 @@ from telegram import Update
 from telegram.ext import CommandHandler
 
 from bot.errors import TthcError
+from bot.phrases import TEAM
 from bot.text import fold
 from bot.vndate import format_date
 from handlers.context import App, BotContext, coordinator, reply
@@ -22,7 +23,7 @@ from services.officers import ADMIN
 PUBLIC_AHEAD = timedelta(days=60)
 MAX_LISTED = 40
 PRIVATE_ONLY = "Lệnh /ngaynghi chỉ dùng trong chat riêng với bot."
-NOT_COORDINATOR = "Chỉ điều phối viên và quản trị viên mới xem được danh sách ngày nghỉ."
+NOT_COORDINATOR = f"Chỉ {TEAM} và quản trị viên mới xem được danh sách ngày nghỉ."
 NOT_ADMIN = "Chỉ quản trị viên mới thêm hoặc bỏ được ngày nghỉ."
 EXAMPLE = (
     "Ví dụ: <code>/ngaynghi them 5/9/2025 Nghỉ bù</code> hoặc <code>/ngaynghi bo 5/9</code> "

@@ -9,6 +9,7 @@ from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, ChatMemberHandler, CommandHandler
 
 from bot.errors import TthcError
+from bot.phrases import TEAM
 from handlers.context import App, BotContext, answer_or_reply, is_group, pressed, reply, who
 from handlers.formatting import e
 from handlers.unit_pick import named_unit
@@ -17,7 +18,7 @@ from services import groups, unit_lookup
 ADMINS = (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
 NOT_ADMIN = "Chỉ quản trị viên của nhóm mới liên kết được nhóm với đơn vị."
 NOT_OFFICER = (
-    "Chỉ cán bộ đã đăng ký của đơn vị (hoặc điều phối viên) đồng thời là quản trị nhóm mới liên "
+    f"Chỉ cán bộ đã đăng ký của đơn vị (hoặc {TEAM}) đồng thời là quản trị nhóm mới liên "
     "kết được nhóm với đơn vị. Hãy đăng ký bằng /start trong tin nhắn riêng với bot, hoặc nhờ "
     "cán bộ của đơn vị là quản trị nhóm gõ /nhom TÊN ĐƠN VỊ."
 )
@@ -91,7 +92,7 @@ async def membership(update: Update, context: BotContext) -> None:
     was_in = change.old_chat_member.status in (*ADMINS, ChatMemberStatus.MEMBER)
     svc = context.services
     if now_in and not was_in:
-        await reply(update, "Xin chào! Cán bộ của đơn vị (hoặc điều phối viên) là quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với đơn vị.")  # fmt: skip
+        await reply(update, f"Xin chào! Cán bộ của đơn vị (hoặc {TEAM}) là quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với đơn vị.")  # fmt: skip
     elif was_in and not now_in:
         async with svc.uow() as uow:
             await groups.unlink_group(uow.session, chat.id, svc.now())

@@ -9,6 +9,7 @@ from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.errors import TthcError
+from bot.phrases import TEAM
 from handlers.context import (
     App,
     BotContext,
@@ -21,7 +22,7 @@ from handlers.context import (
     reply,
     who,
 )
-from handlers.formatting import button, e, inline, main_keyboard
+from handlers.formatting import button, e, help_text, inline, main_keyboard
 from handlers.unit_pick import named_unit
 from services import invites, officers, unit_lookup
 
@@ -34,7 +35,7 @@ async def start(update: Update, context: BotContext) -> None:
     user = update.effective_user
     assert user is not None
     if is_group(update):
-        await reply(update, "Xin chào! Cán bộ của đơn vị (hoặc điều phối viên) là quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với đơn vị.")  # fmt: skip
+        await reply(update, f"Xin chào! Cán bộ của đơn vị (hoặc {TEAM}) là quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với đơn vị.")  # fmt: skip
         return
     svc = context.services
     code = context.args[0] if context.args else None
@@ -48,8 +49,8 @@ async def start(update: Update, context: BotContext) -> None:
             return
         await reply(
             update,
-            f"Chào {e(joined.name)}! Anh/chị đã được đăng ký vào <b>{e(joined.unit_name or '')}</b>.\n"
-            "Gõ /viec để xem việc của đơn vị, /huongdan để xem hướng dẫn.",
+            f"Chào {e(joined.name)}! Anh/chị đã được đăng ký vào <b>{e(joined.unit_name or '')}</b>.\n\n"
+            + help_text(joined),
             reply_markup=main_keyboard(),
         )
         return
@@ -63,7 +64,7 @@ async def start(update: Update, context: BotContext) -> None:
         unit = f" ({e(officer.unit_name)})" if officer.unit_name else ""
         await reply(
             update,
-            f"Chào {e(officer.name)}{unit}! Gõ /viec để xem việc, /huongdan để xem hướng dẫn.",
+            f"Chào {e(officer.name)}{unit}!\n\n" + help_text(officer),
             reply_markup=main_keyboard(),
         )
         return
@@ -123,18 +124,21 @@ async def pick_unit(update: Update, context: BotContext) -> None:
         context.user_data.pop(AWAITING_UNIT, None)
     await query.answer()
     await query.edit_message_text(
-        f"Đã gửi yêu cầu tham gia <b>{e(officer.unit_name or '')}</b>. Vui lòng chờ điều phối viên duyệt.",  # fmt: skip
+        f"Đã gửi yêu cầu tham gia <b>{e(officer.unit_name or '')}</b>. Vui lòng chờ {TEAM} duyệt.",  # fmt: skip
         parse_mode="HTML",
     )
     if not deciders:
-        await reply(update, "Hiện chưa có điều phối viên nào trên bot; hãy báo điều phối viên của đơn vị.")  # fmt: skip
+        await reply(update, f"Hiện chưa có cán bộ nào của {TEAM} dùng bot để duyệt; hãy báo {TEAM}.")  # fmt: skip
+    # The newcomer by name, linked to their Telegram profile (and @username): never a raw id.
+    handle = f" (@{e(user.username)})" if user.username else ""
+    who = f'<a href="tg://user?id={officer.telegram_id}">{e(officer.name)}</a>{handle}'
     for d in deciders:
         rows = [[button("✔️ Duyệt", svc.sign(d.telegram_id, f"ap:{officer.id}")),
                  button("✖️ Từ chối", svc.sign(d.telegram_id, f"rj:{officer.id}"))]]  # fmt: skip
         try:
             await context.bot.send_message(
                 d.telegram_id,
-                f"Yêu cầu đăng ký: <b>{e(officer.name)}</b> (id {officer.telegram_id}) — {e(officer.unit_name or '')}",  # fmt: skip
+                f"Yêu cầu đăng ký: <b>{who}</b> — {e(officer.unit_name or '')}",
                 parse_mode="HTML",
                 reply_markup=inline(rows),
             )
@@ -165,7 +169,7 @@ async def decide(update: Update, context: BotContext) -> None:
     text = (
         f"Đăng ký vào {e(officer.unit_name or '')} đã được duyệt. Gõ /viec để xem việc."
         if approved
-        else "Đăng ký của anh/chị đã bị từ chối. Hãy liên hệ điều phối viên."
+        else f"Đăng ký của anh/chị đã bị từ chối. Hãy liên hệ {TEAM}."
     )
     await context.bot.send_message(
         officer.telegram_id,
@@ -181,7 +185,7 @@ async def invite(update: Update, context: BotContext) -> None:
     if officer is None:
         return
     if not officer.is_coordinator:
-        await reply(update, "Chỉ điều phối viên mới tạo được liên kết mời.")
+        await reply(update, f"Chỉ {TEAM} mới tạo được liên kết mời.")
         return
     unit_id = await named_unit(
         update, context, command="moi", prefix="mi", question="Tạo liên kết mời cho đơn vị nào?"
@@ -194,7 +198,7 @@ async def pick_invite_unit(update: Update, context: BotContext) -> None:
     query, chat = update.callback_query, update.effective_chat
     assert query is not None and chat is not None
     press = await pressing_officer(
-        update, context, "mi", coordinator_only="Chỉ điều phối viên mới tạo được liên kết mời."
+        update, context, "mi", coordinator_only=f"Chỉ {TEAM} mới tạo được liên kết mời."
     )
     if press is None:
         return

@@ -41,6 +41,7 @@ from handlers.context import (
     reply,
     scope_unit,
 )
+from handlers.evidence import offer_evidence  # i16-evidence: 📎 after ✅
 from handlers.formatting import (
     CUT_NOTE,
     button,
@@ -205,7 +206,7 @@ async def press_done(update: Update, context: BotContext) -> None:
 
 async def confirm_done(update: Update, context: BotContext, tap: Tap) -> None:
     """The hook after a ✅ is recorded: say what was recorded for which unit, with ↩️ Hoàn tác
-    for ten minutes. (A report's number or file may be offered here as well.)"""
+    for ten minutes, then offer to attach the report (i16-evidence)."""
     what = f"{tap.line.ref} {shorten(tap.line.content, 120)}".strip()
     if not tap.recorded:
         await reply(update, f"✅ {e(DONE_BEFORE)}\n{e(what)}")
@@ -213,6 +214,8 @@ async def confirm_done(update: Update, context: BotContext, tap: Tap) -> None:
     text = done_confirmation(tap.unit_name, what) + f"\nHạn: {format_day(tap.line.last_day)}"
     markup = inline([[button(BUTTON_UNDO, undo_data(context, update, tap))]])
     await reply(update, e(text), reply_markup=markup)
+    await offer_evidence(update, context, task_id=tap.line.task_id, due=tap.line.due_date,
+                         unit_id=tap.unit_id)  # fmt: skip
 
 
 def _b36(n: int) -> str:

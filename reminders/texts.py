@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
+from bot import phrases
 from bot.phrases import late_phrase, numbered_buttons
 from bot.vndate import format_date
 
@@ -38,15 +39,12 @@ def _clip(text: str, limit: int = MAX_CONTENT) -> str:
 
 
 def due_phrase(line: TaskLine) -> str:
-    """ "Hạn: Thứ Tư, 20/8/2025", saying so when the real last day moved."""
-    head = f"Hạn: {'trước ' if line.before else ''}{format_date(line.due)}"
-    if line.last_day != line.due:
-        head += f" → nên xong trong {format_date(line.last_day)}"
-    return head
+    """ "Hạn: trước ngày 20/12/2026 · chậm nhất Thứ Sáu, 18/12/2026" (DOMAIN §8)."""
+    return phrases.due_phrase(line.due, line.last_day, line.before)
 
 
 def task_block(line: TaskLine) -> str:
-    role = "chủ trì" if line.role == "lead" else "phối hợp"
+    role = phrases.ROLE_LEAD if line.role == "lead" else phrases.ROLE_SUPPORT
     ref = f"<b>{escape(line.ref)}</b> " if line.ref else ""
     parts = [f"{ref}{escape(_clip(line.content))}", f"{escape(due_phrase(line))} · {role}"]
     if line.plan_title:
@@ -124,7 +122,7 @@ def overdue_list_text(
         ref = f"<b>{escape(_clip(line.ref, 20))}</b> " if line.ref else ""
         mark = (marks or {}).get((line.task_id, line.due))
         out.append(
-            f"{i}. {ref}{escape(_clip(line.content, 90))} — hạn {format_date(line.last_day)}, "
+            f"{i}. {ref}{escape(_clip(line.content, 90))} — {phrases.last_day_phrase(line.last_day)}, "
             f"{late_phrase(line.days_late)}" + (f" · <b>{escape(mark)}</b>" if mark else "")
         )
     if len(lines) > shown:
@@ -149,11 +147,14 @@ def detail_data(task_id: int, due: date) -> str:
     return f"i:{task_id}:{due:%Y%m%d}"
 
 
-def inactive_text(name: str, chat_id: int, reason: str) -> str:
-    """Told to coordinators when a recipient blocked the bot or the chat is gone."""
+def inactive_text(name: str | None, reason: str, group: bool = False, unit: str | None = None) -> str:  # fmt: skip
+    """Told to coordinators when a recipient blocked the bot or the chat is gone: the officer (or
+    group) by name and the reason in Vietnamese, never a chat id or the Bot API's English."""
+    who = phrases.delivery_failure(name, reason, group)
+    of_unit = f" ({escape(unit)})" if unit else ""
     return (
-        f"⚠️ <b>Không gửi được nhắc việc</b> tới {escape(name)} (chat {chat_id}): "
-        f"{escape(reason)}. Đã tạm dừng gửi cho người nhận này."
+        f"⚠️ <b>Không gửi được nhắc việc</b>: {escape(who)}{of_unit}. "
+        "Đã tạm dừng gửi cho người nhận này đến khi họ nhắn lại cho bot (ví dụ gõ /start)."
     )
 
 

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import to_utc
 from bot.errors import NotAllowed
+from bot.phrases import TEAM
 from services.audit import audit
 from services.officers import Officer, get_officer
 from store.models import GroupChatRow, UnitRow
@@ -32,7 +33,7 @@ async def link_group(
         unit = await session.get(UnitRow, unit_id)
         name = unit.name if unit is not None else "đơn vị này"
         raise NotAllowed(
-            f"Chỉ cán bộ của {name} (hoặc điều phối viên) đồng thời là quản trị nhóm mới liên "
+            f"Chỉ cán bộ của {name} (hoặc {TEAM}) đồng thời là quản trị nhóm mới liên "
             "kết được nhóm với đơn vị này. Hãy nhờ cán bộ của đơn vị là quản trị nhóm gõ lệnh; "
             "nếu chưa đăng ký, gõ /start trong tin nhắn riêng với bot."
         )

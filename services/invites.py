@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import stored_utc, to_utc
 from bot.errors import NotAllowed, NotFound
+from bot.phrases import TEAM
 from services.audit import audit
 from services.officers import (
     ADMIN,
@@ -67,15 +68,15 @@ async def redeem_invite(
     """Register the user in the invite's unit and spend the code."""
     row = await session.scalar(select(InviteRow).where(InviteRow.code_hash == _hash(code)))
     if row is None:
-        raise NotAllowed("Mã mời không hợp lệ. Hãy xin điều phối viên một liên kết mới.")
+        raise NotAllowed(f"Mã mời không hợp lệ. Hãy xin {TEAM} một liên kết mới.")
     if row.used_at is not None:
         raise NotAllowed(USED)
     expires = stored_utc(row.expires_at)
     if expires <= to_utc(now):
-        raise NotAllowed("Mã mời đã hết hạn. Hãy xin điều phối viên một liên kết mới.")
+        raise NotAllowed(f"Mã mời đã hết hạn. Hãy xin {TEAM} một liên kết mới.")
     existing = await get_officer(session, telegram_id)
     if existing is not None and existing.status == "removed":
-        raise NotAllowed("Tài khoản của anh/chị đã bị gỡ. Hãy liên hệ điều phối viên.")
+        raise NotAllowed(f"Tài khoản của anh/chị đã bị gỡ. Hãy liên hệ {TEAM}.")
     # Spend the code only if nobody spent it since it was read: concurrent redemptions queue on
     # the row (PostgreSQL re-checks the condition once the first one commits; SQLite has one
     # writer at a time), so exactly one of them registers.
@@ -99,9 +100,9 @@ def request_refusal(existing: Officer | None, decided_at: datetime | None, now: 
     if existing is None:
         return None
     if existing.status in ("active", "removed"):
-        return "Tài khoản này không thể đăng ký lại. Hãy liên hệ điều phối viên."
+        return f"Tài khoản này không thể đăng ký lại. Hãy liên hệ {TEAM}."
     if existing.status == "pending":
-        return "Yêu cầu đăng ký đang chờ điều phối viên duyệt; không cần gửi lại."
+        return f"Yêu cầu đăng ký đang chờ {TEAM} duyệt; không cần gửi lại."
     if existing.status == "rejected" and decided_at is not None:
         decided = stored_utc(decided_at)
         again = decided + REQUEST_COOLDOWN
@@ -109,7 +110,7 @@ def request_refusal(existing: Officer | None, decided_at: datetime | None, now: 
             local = again.astimezone(now.tzinfo)
             return (
                 f"Đăng ký vừa bị từ chối; có thể gửi lại sau {local:%H:%M %d/%m/%Y}, "
-                "hoặc xin điều phối viên một liên kết mời."
+                f"hoặc xin {TEAM} một liên kết mời."
             )
     return None
 
@@ -152,7 +153,7 @@ async def decide(
 ) -> Officer:
     """A coordinator approves or rejects a pending officer."""
     if not by.is_coordinator:
-        raise NotAllowed("Chỉ điều phối viên mới duyệt được đăng ký.")
+        raise NotAllowed(f"Chỉ {TEAM} mới duyệt được đăng ký.")
     row = await session.get(OfficerRow, officer_id)
     if row is None:
         raise NotFound("Không tìm thấy yêu cầu đăng ký.")

@@ -17,6 +17,7 @@ from bot.deadlines import WorkCalendar
 from bot.phrases import DONE_MARK, snooze_mark
 from reminders.planner import snooze_kind
 from services.audit import audit
+from store import evidence_repo
 from store.models import (
     CompletionRow,
     GroupChatRow,
@@ -208,6 +209,7 @@ async def undo_done(
     occurrence was not marked done."""
     now = to_utc(now)
     due = due_date or UNDATED
+    await evidence_repo.remove(session, task_id, unit_id, due)  # the report attached to it
     removed = await session.execute(
         delete(CompletionRow)
         .where(

@@ -17,6 +17,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import NotAllowed
+from bot.phrases import TEAM
 from services import invites
 from services.audit import audit, utc
 from services.officers import ADMIN, Officer, officer_from_row
@@ -114,7 +115,7 @@ async def link_by_code(
             raise NotAllowed("Mã ghép nối đã hết hạn. Gõ /zalo trên Telegram để lấy mã mới.")
         row = await session.get(OfficerRow, pairing.officer_id)
         if row is None or row.status == "removed":
-            raise NotAllowed("Tài khoản này đã bị gỡ. Hãy liên hệ điều phối viên.")
+            raise NotAllowed(f"Tài khoản này đã bị gỡ. Hãy liên hệ {TEAM}.")
         pairing.used_at = utc(now)
         officer = await officer_from_row(session, row)
     else:
@@ -161,7 +162,7 @@ async def count_messages(
 async def _warn_admins(session: AsyncSession, count: int, cap: int, now: datetime) -> None:
     text = (
         f"⚠️ Bot Zalo đã dùng {count}/{cap} tin nhắn của tháng {now:%m/%Y}. Khi hết hạn mức, "
-        "lời nhắc trên Zalo sẽ bị hoãn đến khi Zalo cho gửi lại; có thể nâng gói Zalo Bot "
+        "lời nhắc trên Zalo sẽ chờ đến khi Zalo cho gửi lại; có thể nâng gói Zalo Bot "
         "hoặc nhắc cán bộ dùng Telegram."
     )
     admins = (
@@ -250,7 +251,7 @@ async def link_group(
 ) -> None:
     """Link a Zalo group to a unit; only an active officer of that unit or a coordinator."""
     if not by.is_active or (by.unit_id != unit_id and not by.is_coordinator):
-        raise NotAllowed("Chỉ cán bộ của đơn vị (hoặc điều phối viên) mới liên kết nhóm với đơn vị đó.")  # fmt: skip
+        raise NotAllowed(f"Chỉ cán bộ của đơn vị (hoặc {TEAM}) mới liên kết nhóm với đơn vị đó.")  # fmt: skip
     row = await session.scalar(select(ZaloGroupRow).where(ZaloGroupRow.chat_id == chat_id))
     if row is None:
         row = ZaloGroupRow(chat_id=chat_id, state={}, created_at=utc(now))

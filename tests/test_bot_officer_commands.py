@@ -93,7 +93,7 @@ async def test_done_button_records_a_completion_and_the_task_leaves_the_open_lis
     assert "Báo cáo &lt;kết quả&gt;" not in (await chat.send("/sapden")).text
     # Pressing the old button again records nothing more.
     again = await chat.press_data(data, msg)
-    assert "trước đó" in again.text or "đã được báo xong" in again.text
+    assert "đã được ghi nhận hoàn thành trước đó" in again.text
     assert len(await world.all(select(CompletionRow.id))) == 1
 
 

@@ -82,6 +82,11 @@ def text_of(world: World, chat: int, message_id: int) -> str:
     return world.api.messages[chat][message_id].text or ""
 
 
+def _with_undo(replies: Any) -> Any:
+    """The ✅ confirmation among the replies (the report offer of i16-evidence follows it)."""
+    return next(r for r in replies.messages if r.buttons == [["↩️ Hoàn tác"]])
+
+
 async def _send_reminders(world: World) -> None:
     """Plan at 07:00 and send what is due at 08:00 on Monday 18/8, through the Telegram port."""
     async with UnitOfWork(world.services.sessions) as uow:
@@ -142,7 +147,7 @@ async def test_done_on_a_list_edits_that_list_and_undo_takes_it_back(world: Worl
     assert "1. <b>Thứ Ba, 19/8/2025</b> · chủ trì · ✅ đã hoàn thành" in text_of(world, LAN, mid)
     assert rows_of(world, LAN, mid) == [["📄 1"], ["✅ 2", "⏰ 2", "📄 2"]]
     # Then what was recorded, for which unit, with ↩️ Hoàn tác.
-    confirm = replies.messages[-1]
+    confirm = _with_undo(replies)
     assert "Đã ghi nhận hoàn thành cho Sở Tư pháp" in confirm.text
     assert "Báo cáo &lt;kết quả&gt; &amp; tổng hợp" in confirm.text  # escaped
     assert "tính cho cả đơn vị" in confirm.text and confirm.buttons == [["↩️ Hoàn tác"]]
@@ -159,7 +164,11 @@ async def test_done_on_a_list_edits_that_list_and_undo_takes_it_back(world: Worl
     assert "Đã hoàn tác" in undone.text
     assert "đã hoàn thành" not in text_of(world, LAN, mid)
     assert rows_of(world, LAN, mid) == [["✅ 1", "⏰ 1", "📄 1"], ["✅ 2", "⏰ 2", "📄 2"]]
-    assert rows_of(world, LAN, confirm.message_id or max(world.api.messages[LAN])) == []
+    # The confirmation now says it was taken back, its ↩️ gone.
+    said = [
+        m for m in world.api.messages[LAN].values() if (m.text or "").startswith("↩️ Đã hoàn tác")
+    ]
+    assert len(said) == 1 and rows_of(world, LAN, said[0].message_id) == []
 
 
 async def test_undo_is_refused_after_ten_minutes(world: World) -> None:
@@ -258,7 +267,7 @@ async def test_on_a_reminder_list_snooze_and_done_draw_it_again_and_undo_restore
     assert rows_of(world, LAN, mid)[1] == ["✅ 2", "⏰ 1 ngày", "⏰ 3 ngày"]
     await lan.press("⏰ 1 ngày")
     text = text_of(world, LAN, mid)
-    assert "2. <b>A</b> Việc A — hạn Thứ Tư, 13/8/2025, quá hạn 3 ngày làm việc · <b>⏰ nhắc lại Thứ Ba, 19/8/2025 lúc 8 giờ</b>" in text  # fmt: skip
+    assert "2. <b>A</b> Việc A — chậm nhất Thứ Tư, 13/8/2025, quá hạn 3 ngày làm việc · <b>⏰ nhắc lại Thứ Ba, 19/8/2025 lúc 8 giờ</b>" in text  # fmt: skip
     assert rows_of(world, LAN, mid) == [["✅ 1", "⏰ 1", "📄 1"], ["✅ 3", "⏰ 3", "📄 3"]]
     # ✅ on task 1 (task 4 of the plan, 10/7): marked; the snoozed line keeps its mark.
     t4 = world.ids["t4"]
@@ -305,7 +314,7 @@ async def test_a_coordinator_may_take_back_a_units_done_mark(world: World) -> No
     await world.add_officer(coordinator, "Điều phối", None, "coordinator")
     lan = world.harness.private(LAN, "Lan")
     await lan.send("/sapden")
-    confirm = (await lan.press("✅ 1")).messages[-1]
+    confirm = _with_undo(await lan.press("✅ 1"))
     payload = confirm.callback_data[0][0].rpartition(":")[0]
     replies = await world.harness.private(coordinator).press_data(
         world.services.sign(coordinator, payload)

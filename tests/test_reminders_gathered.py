@@ -83,9 +83,9 @@ async def test_three_overdue_tasks_arrive_as_one_message_with_three_button_rows(
     assert chat == LAN
     assert text.startswith("⚠️ <b>3 việc quá hạn, chưa hoàn thành</b>")
     assert _numbered(text) == [
-        "1. <b>I.1</b> Báo cáo &lt;số 1&gt; &amp; tổng hợp — hạn Thứ Tư, 13/8/2025, quá hạn 3 ngày làm việc",
-        "2. <b>I.2</b> Báo cáo &lt;số 2&gt; &amp; tổng hợp — hạn Thứ Năm, 14/8/2025, quá hạn 2 ngày làm việc",
-        "3. <b>I.3</b> Báo cáo &lt;số 3&gt; &amp; tổng hợp — hạn Thứ Sáu, 15/8/2025, quá hạn 1 ngày làm việc",
+        "1. <b>I.1</b> Báo cáo &lt;số 1&gt; &amp; tổng hợp — chậm nhất Thứ Tư, 13/8/2025, quá hạn 3 ngày làm việc",
+        "2. <b>I.2</b> Báo cáo &lt;số 2&gt; &amp; tổng hợp — chậm nhất Thứ Năm, 14/8/2025, quá hạn 2 ngày làm việc",
+        "3. <b>I.3</b> Báo cáo &lt;số 3&gt; &amp; tổng hợp — chậm nhất Thứ Sáu, 15/8/2025, quá hạn 1 ngày làm việc",
     ]  # fmt: skip
     assert "gõ /quahan" not in text
     assert _rows(buttons) == [
@@ -117,8 +117,8 @@ async def test_done_pressed_on_the_list_leaves_two_tasks_for_the_next_morning(se
     _, text, buttons = port.sent[1]
     assert "2 việc quá hạn" in text and "I.2" not in text
     assert _numbered(text) == [
-        "1. <b>I.1</b> Báo cáo &lt;số 1&gt; &amp; tổng hợp — hạn Thứ Tư, 13/8/2025, quá hạn 4 ngày làm việc",
-        "2. <b>I.3</b> Báo cáo &lt;số 3&gt; &amp; tổng hợp — hạn Thứ Sáu, 15/8/2025, quá hạn 2 ngày làm việc",
+        "1. <b>I.1</b> Báo cáo &lt;số 1&gt; &amp; tổng hợp — chậm nhất Thứ Tư, 13/8/2025, quá hạn 4 ngày làm việc",
+        "2. <b>I.3</b> Báo cáo &lt;số 3&gt; &amp; tổng hợp — chậm nhất Thứ Sáu, 15/8/2025, quá hạn 2 ngày làm việc",
     ]  # fmt: skip
     assert [row[0][1] for row in _rows(buttons)] == [f"rd:{a}:20250813", f"rd:{c}:20250815"]
     tuesday_b = [r for r in await _outbox(sessions) if r.task_id == b and r.kind.endswith("19")]
@@ -273,7 +273,7 @@ async def test_done_on_a_list_in_the_bot_acts_on_that_task_and_keeps_the_other_r
         # The list itself is drawn again: A marked done, the others as they were.
         listed = bot_world.api.messages[lan][msg.message_id].text or ""
         assert (
-            "2. <b>A</b> Việc A — hạn Thứ Tư, 13/8/2025, quá hạn 3 ngày làm việc · <b>✅ đã hoàn thành</b>"
+            "2. <b>A</b> Việc A — chậm nhất Thứ Tư, 13/8/2025, quá hạn 3 ngày làm việc · <b>✅ đã hoàn thành</b>"
             in listed
         )
         done = {t for (t,) in await bot_world.all(select(CompletionRow.task_id))}

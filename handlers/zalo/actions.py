@@ -6,22 +6,27 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from bot import phrases
 from bot.assignment import assigned_note
 from bot.deadlines.render import deadline_lines
 from bot.errors import TthcError
-from bot.phrases import DONE_BEFORE, done_confirmation, snooze_mark, text_limit_line
-from bot.vndate import format_date
+from bot.phrases import DONE_BEFORE, TEAM, done_confirmation, snooze_mark, text_limit_line
+from bot.vndate import format_date, short_date
 from handlers.formatting import role_label
 from reminders.policy import from_settings
-from services import assignments, invites, progress, unit_lookup, unit_tasks, zalo
+from services import assignments, evidence, invites, progress, unit_lookup, unit_tasks, zalo
 from services.officers import Officer
 
 if TYPE_CHECKING:
     from handlers.zalo.router import Asker, Incoming, ZaloBot
 
 MAX_SNOOZE_DAYS = 30
-NOT_LINKED = "Chỉ cán bộ của đơn vị đã liên kết Zalo với bot mới báo xong hoặc hoãn nhắc được."
-NO_UNIT = "Tài khoản chưa gắn với đơn vị nào. Hãy liên hệ điều phối viên."
+# Issue 16: the report's number attached by typing it after the item's number (no files on Zalo).
+EVIDENCE_HINT = "📎 Gửi kèm số hiệu báo cáo (không bắt buộc): gõ «bc {} 123/BC-STP»."
+NOT_LINKED = (
+    "Chỉ cán bộ của đơn vị đã liên kết Zalo với bot mới ghi nhận hoàn thành hoặc hẹn nhắc sau được."
+)
+NO_UNIT = f"Tài khoản chưa gắn với đơn vị nào. Hãy liên hệ {TEAM}."
 
 
 async def _target(bot: ZaloBot, inc: Incoming, number: int) -> tuple[int, date | None] | None:
@@ -71,7 +76,7 @@ async def done(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None:
         return
     async with svc.uow(read_only=True) as uow:
         unit = await unit_lookup.unit_name(uow.session, unit_id)
-    await bot.say(inc.chat_id, f"{done_confirmation(unit, what)}\nHạn: {when}")
+    await bot.say(inc.chat_id, f"{done_confirmation(unit, what)}\nHạn: {when}\n{EVIDENCE_HINT.format(number)}")  # fmt: skip
 
 
 async def snooze(bot: ZaloBot, inc: Incoming, asker: Asker, number: int, days: int) -> None:
@@ -154,3 +159,21 @@ async def invite(bot: ZaloBot, inc: Incoming, officer: Officer, name: str) -> No
         await uow.commit()
     await bot.say(inc.chat_id, f"Mã mời cho {unit} (dùng một lần, hết hạn sau 7 ngày):\n{code}\n"
                                "Trên Zalo: gửi mã này cho bot. Trên Telegram: /start " + code)  # fmt: skip
+
+
+async def attach_number(bot: ZaloBot, inc: Incoming, asker: Asker, number: int, typed: str) -> None:  # fmt: skip
+    """«bc 2 123/BC-STP»: the report's number kept with the unit's ✅ of item 2 (issue 16)."""
+    actor = await _actor(bot, inc, asker)
+    target = await _target(bot, inc, number) if actor else None
+    if actor is None or target is None:
+        return
+    (officer, unit_id), svc = actor, bot.services
+    try:
+        async with svc.uow() as uow:
+            done = await evidence.attach_number_to(uow, officer, target[0], target[1], unit_id, typed, svc.now())  # fmt: skip
+    except TthcError as exc:
+        await bot.say(inc.chat_id, exc.message)
+        return
+    when = f", hạn {short_date(done.due)}" if done.due else ""
+    line = phrases.evidence_attached(done.number, None).rstrip(".")
+    await bot.say(inc.chat_id, f"{line} (việc mục {done.ref}{when}).")

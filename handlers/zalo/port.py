@@ -63,7 +63,7 @@ class ZaloPort:
                 actions = f"👉 Gõ «xong {n}» khi đã xong · «hoan {n} 1 ngay» để nhắc lại sau."
             else:
                 listed = ", ".join(f"việc {i} → «xong {n}»" for i, n in enumerate(numbers, 1))
-                actions = f"👉 Gõ để báo xong: {listed}."
+                actions = f"👉 Gõ khi đã xong: {listed}."
             body = f"{fit(body, TEXT_LIMIT - len(actions) - 2)}\n\n{actions}"
         body = fit(body, TEXT_LIMIT)
         async with self._lock:  # Zalo's own pacing, across chats

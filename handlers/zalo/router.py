@@ -15,6 +15,8 @@ from datetime import timedelta
 from typing import Any
 
 from bot.errors import NotFound, TthcError
+from bot.evidence import looks_like_number
+from bot.phrases import TEAM
 from bot.text import fold
 from handlers.ask import OWN_UNIT_ONLY, asked
 from handlers.context import Services, refusal
@@ -33,26 +35,29 @@ FILE_REFUSED = (
 )
 ONLY_TEXT = "Bot chỉ đọc tin nhắn chữ. Gõ «huongdan» để xem cách dùng."
 STRANGER = (
-    "Bot này dành cho cán bộ đầu mối kiểm soát TTHC. Để bắt đầu, gửi mã mời do điều phối viên "
+    f"Bot này dành cho cán bộ đầu mối kiểm soát TTHC. Để bắt đầu, gửi mã mời do {TEAM} "
     "cấp (lệnh /moi), hoặc mã ghép nối lấy bằng lệnh /zalo trên Telegram."
 )
 GROUP_UNLINKED = (
     "Nhóm này chưa liên kết với đơn vị nào. Cán bộ của đơn vị (đã liên kết Zalo với bot) nhắc "
     "bot và gõ: nhom TÊN ĐƠN VỊ."
 )
-NO_UNIT = "Tài khoản chưa gắn với đơn vị nào. Hãy liên hệ điều phối viên."
+NO_UNIT = f"Tài khoản chưa gắn với đơn vị nào. Hãy liên hệ {TEAM}."
 HELP = (
     "Hướng dẫn (gõ có hoặc không có dấu /):\n"
     "viec — việc của đơn vị (quá hạn và 30 ngày tới)\n"
     "sapden — việc đến hạn trong 14 ngày · quahan — việc đã quá hạn\n"
     "tuan — việc tuần này · thang [N] — việc tháng này hoặc tháng N\n"
-    "donvi TÊN — việc của một đơn vị\n"
-    "xong 2 — báo việc số 2 đã xong · hoan 2 3 ngay — nhắc lại việc số 2 sau 3 ngày\n"
+    "xong 2 — việc số 2 đã hoàn thành (ghi nhận cho cả đơn vị: các cán bộ khác của đơn vị "
+    "không còn nhận nhắc việc đó)\n"
+    "nhac 2 3 ngay — nhắc sau 3 ngày về việc số 2 (hạn không đổi)\n"
     "chi tiet 2 — xem đầy đủ việc số 2 · xem them — xem tiếp danh sách\n"
     "giao 2 TÊN — giao việc số 2 cho một cán bộ của đơn vị · tra lai 2 — trả lại việc được giao\n"
+    "bc 2 123/BC-STP — gửi kèm số hiệu báo cáo của việc số 2 đã xong\n"
     "Hoặc gõ câu hỏi, ví dụ: việc gì đến hạn tháng 8.\n"
-    "Tệp kế hoạch: gửi qua Telegram. Điều phối viên: moi TÊN ĐƠN VỊ (tạo mã mời)."
+    "Tệp kế hoạch: gửi qua Telegram."
 )
+HELP_COORDINATOR = f"\n{TEAM}: donvi TÊN — việc của một đơn vị · moi TÊN ĐƠN VỊ (tạo mã mời)."
 LISTS = {"viec": "vi", "sapden": "sd", "sap den": "sd", "quahan": "qh", "qua han": "qh",
          "tuan": "tu", "xong": "xo"}  # fmt: skip
 WORDS = {*LISTS, "huongdan", "start", "help", "thang", "xem them"}  # commands, never codes
@@ -228,7 +233,7 @@ class ZaloBot:
             else:
                 await self.show_list(inc, asker, "th", month, asker.unit_id)
         elif text in ("huongdan", "huong dan", "help", "start"):
-            await self.say(inc.chat_id, HELP)
+            await self.say(inc.chat_id, HELP + (HELP_COORDINATOR if asker.read_all else ""))
         elif text in ("xem them", "xem tiep", "them"):
             await self.more(inc, asker)
         elif m := re.fullmatch(r"xong (\d{1,3})", text):
@@ -239,6 +244,9 @@ class ZaloBot:
             await actions.detail(self, inc, asker, int(m.group(1)))
         elif m := re.fullmatch(r"giao (\d{1,3}) \S.*", text):
             await assigning.assign(self, inc, asker, int(m.group(1)), raw.lstrip("/").split(None, 2)[2])  # fmt: skip
+        elif (m := re.fullmatch(r"(?:bc|bao cao) (\d{1,3}) (.+)", text)) and looks_like_number(m.group(2)):  # fmt: skip
+            words = 3 if text.startswith("bao cao") else 2  # issue 16: «bc 2 123/BC-STP»
+            await actions.attach_number(self, inc, asker, int(m.group(1)), raw.lstrip("/").split(None, words)[-1])  # fmt: skip
         elif m := re.fullmatch(r"tra ?lai (\d{1,3})", text):
             await assigning.hand_back(self, inc, asker, int(m.group(1)))
         elif text.startswith(("donvi ", "don vi ")):

@@ -26,6 +26,7 @@ def occurrence_status(task_id: int, due: tv.Due, ctx: Ctx) -> tuple[str, str]:
     if due.last_day < ctx.today:
         if ctx.latest.get(task_id, due.last_day) > due.last_day:
             return "superseded", "đã qua, xem hạn sau"
+        # Working days, as everywhere else (DOMAIN §8), never calendar days.
         return "overdue", f"⚠️ {late_phrase(ctx.calendar.days_late(due.last_day, ctx.today))}"
     if due.last_day == ctx.today:
         return "open", "⏰ hạn cuối hôm nay"
