@@ -321,3 +321,17 @@ async def test_a_coordinator_may_take_back_a_units_done_mark(world: World) -> No
     )
     assert replies.answers[0].params["text"] == "Đã hoàn tác."
     assert await world.all(select(CompletionRow.id)) == []
+
+
+async def test_undo_after_a_report_was_attached_drops_the_report_too(world: World) -> None:
+    from store.models import EvidenceRow
+
+    lan = world.harness.private(LAN, "Lan")
+    await lan.send("/sapden")
+    await lan.press("✅ 1")  # the confirmation with ↩️, then the offer to attach the report
+    await lan.press("📎 Gửi kèm báo cáo")
+    assert "Đã gửi kèm báo cáo số 123/BC-STP" in (await lan.send("123/BC-STP")).text
+    assert len(await world.all(select(EvidenceRow.id))) == 1
+    await lan.press("↩️ Hoàn tác")
+    assert await world.all(select(EvidenceRow.id)) == []
+    assert await world.all(select(CompletionRow.id)) == []
