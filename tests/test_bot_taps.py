@@ -306,7 +306,7 @@ async def test_a_quarters_answer_puts_a_monthly_reports_dates_on_one_line(world:
         await uow.commit()
     text = (await world.harness.private(LAN, "Lan").send("quý 3 có việc gì")).text
     assert text.count("Báo cáo tháng") == 1
-    assert "3 kỳ: 18/7 · 19/8 · 19/9" in text
+    assert "3 kỳ: 18/7 · 19/8 · 19/9 (hạn ghi: trước 20/7 · 20/8 · 20/9)" in text
 
 
 async def test_a_coordinator_may_take_back_a_units_done_mark(world: World) -> None:

@@ -231,7 +231,7 @@ async def test_a_years_answer_lists_each_recurring_task_once_on_one_page(store: 
     assert first.total > PAGE_SIZE and not first.reply.more
     assert len(first.tasks) == len({t.ref for t in first.tasks}) == 6
     assert "6 việc" in first.reply.title and "hạn" in first.reply.title
-    assert "12 kỳ: 17/1 · " in first.reply.to_text()
+    assert "12 kỳ: 17/1 · 19/2 · " in first.reply.to_text()
 
 
 async def test_html_reply_escapes_task_text(store: Any) -> None:

@@ -69,9 +69,21 @@ def answered_tasks(views: Sequence[tv.TaskView], ctx: Ctx) -> tuple[AnsweredTask
 
 
 def dates_note(dues: Sequence[tv.Due]) -> str:
-    """A recurring task's occurrences in one period, on one line: "3 kỳ: 18/7 · 19/8 · 19/9"
-    (their real last days)."""
-    return f"{len(dues)} kỳ: " + " · ".join(f"{d.last_day.day}/{d.last_day.month}" for d in dues)
+    """A recurring task's occurrences in one period, on one line: their real last days, then
+    the plan's dates when they differ: "3 kỳ: 18/7 · 19/8 · 19/9 (hạn ghi: trước 20/7 · 20/8 ·
+    20/9)"."""
+    out = f"{len(dues)} kỳ: " + " · ".join(_day_month(d.last_day) for d in dues)
+    if any(d.before or d.due_date != d.last_day for d in dues):
+        every = all(d.before for d in dues)
+        written = " · ".join(
+            ("trước " if d.before and not every else "") + _day_month(d.due_date) for d in dues
+        )
+        out += f" (hạn ghi: {'trước ' if every else ''}{written})"
+    return out
+
+
+def _day_month(d: date) -> str:
+    return f"{d.day}/{d.month}"
 
 
 def focus(dues: Sequence[tv.Due], today: date) -> tv.Due:
