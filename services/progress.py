@@ -203,12 +203,23 @@ async def undo_done(
     due_date: date | None,
     officer_id: int | None,
     now: datetime,
+    since: datetime | None = None,
 ) -> bool:
     """Take back a ✅ (↩️ Hoàn tác): remove the unit's done mark of the occurrence and put back
     the reminders the mark had stopped (they were pending, so none was sent). False when the
-    occurrence was not marked done."""
+    occurrence was not marked done (or, with ``since``, was marked before then)."""
     now = to_utc(now)
     due = due_date or UNDATED
+    if since is not None:
+        done_at = await session.scalar(
+            select(CompletionRow.done_at).where(
+                CompletionRow.task_id == task_id,
+                CompletionRow.unit_id == unit_id,
+                CompletionRow.due_date == due,
+            )
+        )
+        if done_at is None or stored_utc(done_at) < to_utc(since):
+            return False
     await evidence_repo.remove(session, task_id, unit_id, due)  # the report attached to it
     removed = await session.execute(
         delete(CompletionRow)

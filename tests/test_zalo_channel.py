@@ -4,13 +4,15 @@ questions, files, message ids handled once, the chat's numbers kept in the store
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from fakebot.world import World, start_world, stop_world
+from fakebot.world import NOW, World, start_world, stop_world
 from fakezalo.driver import ZaloWorld, start_zalo_world
 from sqlalchemy import func, select
 
+from bot.clock import fixed_clock
 from handlers.zalo.router import FILE_REFUSED, STRANGER
 from services import invites
 from services.zalo import synthetic_telegram_id
@@ -98,6 +100,14 @@ async def test_the_question_gets_the_same_tasks_as_on_telegram_and_typed_done_is
     assert rows == [(w.ids["t1"], w.ids["stp"])]
     assert "đã được ghi nhận hoàn thành trước đó" in (await z.say(ZLAN, "/xong 1"))[0]  # once
     assert "Không có việc số 9" in (await z.say(ZLAN, "xong 9"))[0]
+    # ↩️ on Zalo: «hoan tac 1» within 10 minutes takes the ✅ back; later it is refused.
+    assert "hoan tac 1" in done
+    assert "Đã hoàn tác" in (await z.say(ZLAN, "hoàn tác 1"))[0]
+    assert await w.all(select(CompletionRow.id)) == []
+    await z.say(ZLAN, "xong 1")
+    w.services.clock = fixed_clock(NOW + timedelta(minutes=11))
+    assert "10 phút" in (await z.say(ZLAN, "hoan tac 1"))[0]
+    assert len(await w.all(select(CompletionRow.id))) == 1
 
 
 async def test_snooze_and_detail_by_typed_actions_and_rights_checked(

@@ -1,16 +1,26 @@
-"""Typed actions on numbered items (``xong 2``, ``hoan 2 3 ngay``, ``chi tiet 2``) and ``moi``:
-the number is read from the chat's memory and the asker's rights checked before any change."""
+"""Typed actions on numbered items (``xong 2``, ``hoan tac 2``, ``nhac 2 3 ngay``, ``chi tiet 2``)
+and ``moi``: the number is read from the chat's memory and the asker's rights checked before any
+change."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from bot import phrases
 from bot.assignment import assigned_note
 from bot.deadlines.render import deadline_lines
 from bot.errors import TthcError
-from bot.phrases import DONE_BEFORE, TEAM, done_confirmation, snooze_mark, text_limit_line
+from bot.phrases import (
+    DONE_BEFORE,
+    TEAM,
+    UNDO_GONE,
+    UNDO_MINUTES,
+    done_confirmation,
+    snooze_mark,
+    text_limit_line,
+    undone,
+)
 from bot.vndate import format_date, short_date
 from handlers.formatting import role_label
 from reminders.policy import from_settings
@@ -21,6 +31,7 @@ if TYPE_CHECKING:
     from handlers.zalo.router import Asker, Incoming, ZaloBot
 
 MAX_SNOOZE_DAYS = 30
+UNDO_HINT = "↩️ Bấm nhầm? Gõ «hoan tac {}» trong 10 phút để hoàn tác."
 # Issue 16: the report's number attached by typing it after the item's number (no files on Zalo).
 EVIDENCE_HINT = "📎 Gửi kèm số hiệu báo cáo (không bắt buộc): gõ «bc {} 123/BC-STP»."
 NOT_LINKED = (
@@ -76,7 +87,30 @@ async def done(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None:
         return
     async with svc.uow(read_only=True) as uow:
         unit = await unit_lookup.unit_name(uow.session, unit_id)
-    await bot.say(inc.chat_id, f"{done_confirmation(unit, what)}\nHạn: {when}\n{EVIDENCE_HINT.format(number)}")  # fmt: skip
+    await bot.say(inc.chat_id, f"{done_confirmation(unit, what)}\nHạn: {when}\n"
+                               f"{UNDO_HINT.format(number)}\n{EVIDENCE_HINT.format(number)}")  # fmt: skip
+
+
+async def undo(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None:
+    """«hoan tac 2»: Zalo's ↩️ Hoàn tác — a ✅ of the unit taken back within 10 minutes."""
+    actor = await _actor(bot, inc, asker)
+    target = await _target(bot, inc, number) if actor else None
+    if actor is None or target is None:
+        return
+    (officer, unit_id), svc = actor, bot.services
+    now = svc.now()
+    try:
+        async with svc.uow() as uow:
+            line = await unit_tasks.task_line(uow.session, target[0], unit_id, target[1])
+            taken = await progress.undo_done(uow.session, target[0], unit_id, target[1], officer.id,
+                                             now, since=now - timedelta(minutes=UNDO_MINUTES))  # fmt: skip
+            unit = await unit_lookup.unit_name(uow.session, unit_id)
+            await uow.commit()
+    except TthcError as exc:
+        await bot.say(inc.chat_id, exc.message)
+        return
+    what = f"{line.ref} {line.content[:200]}".strip()
+    await bot.say(inc.chat_id, undone(unit, what) if taken else UNDO_GONE)
 
 
 async def snooze(bot: ZaloBot, inc: Incoming, asker: Asker, number: int, days: int) -> None:
