@@ -208,12 +208,12 @@ async def confirm_done(update: Update, context: BotContext, tap: Tap) -> None:
     """The hook after a ✅ is recorded: say what was recorded for which unit, with ↩️ Hoàn tác
     for ten minutes, then offer to attach the report (i16-evidence)."""
     what = f"{tap.line.ref} {shorten(tap.line.content, 120)}".strip()
-    if not tap.recorded:
+    if tap.recorded:
+        text = done_confirmation(tap.unit_name, what) + f"\nHạn: {format_day(tap.line.last_day)}"
+        markup = inline([[button(BUTTON_UNDO, undo_data(context, update, tap))]])
+        await reply(update, e(text), reply_markup=markup)
+    else:  # marked before: nothing to take back, the report may still be attached
         await reply(update, f"✅ {e(DONE_BEFORE)}\n{e(what)}")
-        return
-    text = done_confirmation(tap.unit_name, what) + f"\nHạn: {format_day(tap.line.last_day)}"
-    markup = inline([[button(BUTTON_UNDO, undo_data(context, update, tap))]])
-    await reply(update, e(text), reply_markup=markup)
     await offer_evidence(update, context, task_id=tap.line.task_id, due=tap.line.due_date,
                          unit_id=tap.unit_id)  # fmt: skip
 
