@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
@@ -19,7 +18,7 @@ from services import groups, officers, signing
 from services.officers import Officer
 from services.reminders import work_calendar
 from services.signing import derive_key as derive_key  # re-exported for the composition roots
-from store.uow import UnitOfWork
+from store.uow import Session, Sessions, UnitOfWork
 
 
 @dataclass
@@ -27,7 +26,7 @@ class Services:
     """Everything the handlers use, built once by the composition root."""
 
     settings: Settings
-    sessions: async_sessionmaker[AsyncSession]
+    sessions: Sessions
     clock: Clock
     key: bytes  # HMAC key for callback data
 
@@ -41,7 +40,7 @@ class Services:
     def today(self) -> date:
         return self.now().date()
 
-    async def calendar(self, session: AsyncSession) -> Any:
+    async def calendar(self, session: Session) -> Any:
         """The working-day calendar with the deployment's extra days off."""
         return await work_calendar(session)
 
@@ -101,14 +100,13 @@ async def who(update: Update, context: BotContext) -> Officer | None:
     # Every update asks this: read without the write lock (on SQLite a write unit of work would
     # queue each message behind the reminders' commits); write only to create an administrator.
     async with svc.uow(read_only=True) as uow:
-        found = await officers.get_officer(uow.session, user.id)
+        found = await officers.get_officer(uow, user.id)
     if found is not None or user.id not in svc.settings.admin_ids:
         return found
     async with svc.uow() as uow:
         found = await officers.identify(
-            uow.session, user.id, user.full_name, svc.settings.admin_ids, svc.now()
+            uow, user.id, user.full_name, svc.settings.admin_ids, svc.now()
         )
-        await uow.commit()
     return found
 
 
@@ -200,7 +198,7 @@ async def scope_unit(update: Update, context: BotContext, officer: Officer | Non
     assert chat is not None
     if is_group(update):
         async with context.services.uow(read_only=True) as uow:
-            unit_id = await groups.group_unit(uow.session, chat.id)
+            unit_id = await groups.group_unit(uow, chat.id)
         if unit_id is None:
             await answer_or_reply(
                 update,

@@ -61,7 +61,7 @@ async def _listing(context: BotContext) -> str:
     svc = context.services
     today = svc.today()
     async with svc.uow(read_only=True) as uow:
-        days = await list_days_off(uow.session, today, today + MAX_AHEAD)
+        days = await list_days_off(uow, today, today + MAX_AHEAD)
     shown = [d for d in days if d.added or d.day <= today + PUBLIC_AHEAD]
     lines = ["<b>Ngày nghỉ sắp tới</b> (ngày lễ trong 60 ngày và các ngày nghỉ bổ sung)"]
     if not shown:
@@ -101,13 +101,12 @@ async def days_off(update: Update, context: BotContext) -> None:
         async with svc.uow() as uow:
             if action in ADD:
                 change = await add_day_off(
-                    uow.session, day, note, officer.telegram_id, svc.now(), svc.settings.timezone
+                    uow, day, note, officer.telegram_id, svc.now(), svc.settings.timezone
                 )
             else:
                 change = await remove_day_off(
-                    uow.session, day, officer.telegram_id, svc.now(), svc.settings.timezone
+                    uow, day, officer.telegram_id, svc.now(), svc.settings.timezone
                 )
-            await uow.commit()
     except TthcError as exc:
         await reply(update, e(exc.message))
         return

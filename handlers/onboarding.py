@@ -42,8 +42,7 @@ async def start(update: Update, context: BotContext) -> None:
     if code:
         try:
             async with svc.uow() as uow:
-                joined = await invites.redeem_invite(uow.session, code, user.id, user.full_name, svc.now())  # fmt: skip
-                await uow.commit()
+                joined = await invites.redeem_invite(uow, code, user.id, user.full_name, svc.now())  # fmt: skip
         except TthcError as exc:
             await reply(update, e(exc.message))
             return
@@ -58,8 +57,7 @@ async def start(update: Update, context: BotContext) -> None:
     if officer is not None:
         # /start again after blocking the bot: reminders may be sent to this chat again.
         async with svc.uow() as uow:
-            await officers.reopen_chat(uow.session, user.id)
-            await uow.commit()
+            await officers.reopen_chat(uow, user.id)
     if officer is not None and officer.is_active:
         unit = f" ({e(officer.unit_name)})" if officer.unit_name else ""
         await reply(
@@ -73,7 +71,7 @@ async def start(update: Update, context: BotContext) -> None:
         return
     if officer is not None:  # rejected: may ask again after a cool-down
         async with svc.uow(read_only=True) as uow:
-            wait = await invites.approval_refusal(uow.session, user.id, svc.now())
+            wait = await invites.approval_refusal(uow, user.id, svc.now())
         if wait is not None:
             await reply(update, e(wait))
             return
@@ -93,7 +91,7 @@ async def name_unit(update: Update, context: BotContext) -> bool:
     assert msg is not None and chat is not None
     svc = context.services
     async with svc.uow(read_only=True) as uow:
-        found = await unit_lookup.find_units(uow.session, msg.text or "")
+        found = await unit_lookup.find_units(uow, msg.text or "")
     if not found:
         await reply(
             update, f"Không tìm thấy đơn vị “{e(msg.text or '')}”. Hãy gõ lại tên đầy đủ hơn."
@@ -114,9 +112,7 @@ async def pick_unit(update: Update, context: BotContext) -> None:
         return
     try:
         async with svc.uow() as uow:
-            officer = await invites.request_approval(uow.session, user.id, user.full_name, int(fields[1]), svc.now())  # fmt: skip
-            deciders = await invites.approvers(uow.session)
-            await uow.commit()
+            officer, deciders = await invites.request_approval(uow, user.id, user.full_name, int(fields[1]), svc.now())  # fmt: skip
     except TthcError as exc:
         await answer_or_reply(update, exc.message)
         return
@@ -157,8 +153,7 @@ async def decide(update: Update, context: BotContext) -> None:
     fields, by = press
     try:
         async with svc.uow() as uow:
-            officer = await invites.decide(uow.session, int(fields[1]), fields[0] == "ap", by, svc.now())  # fmt: skip
-            await uow.commit()
+            officer = await invites.decide(uow, int(fields[1]), fields[0] == "ap", by, svc.now())  # fmt: skip
     except TthcError as exc:
         await answer_or_reply(update, exc.message)
         return
@@ -210,9 +205,8 @@ async def pick_invite_unit(update: Update, context: BotContext) -> None:
 async def _send_invite(update: Update, context: BotContext, by: int, unit_id: int) -> None:
     svc = context.services
     async with svc.uow() as uow:
-        code = await invites.create_invite(uow.session, unit_id, by, svc.now())
-        name = await unit_lookup.unit_name(uow.session, unit_id)
-        await uow.commit()
+        name = await unit_lookup.unit_name(uow, unit_id)
+        code = await invites.create_invite(uow, unit_id, by, svc.now())
     link = f"https://t.me/{context.bot.username}?start={code}"
     await reply(
         update,

@@ -70,8 +70,7 @@ async def change_setting(update: Update, context: BotContext) -> None:
     else:
         change = {"digest": not p.digest}
     async with context.services.uow() as uow:
-        new = await officers.update_settings(uow.session, officer.id, change)
-        await uow.commit()
+        new = await officers.update_settings(uow, officer.id, change)
     await query.answer("Đã lưu.")
     await query.edit_message_text(
         _render(new),

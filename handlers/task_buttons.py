@@ -190,7 +190,7 @@ async def press_done(update: Update, context: BotContext) -> None:
             result = await progress.mark_done(
                 uow.session, task_id, unit_id, due, officer.id, svc.now()
             )
-            name = await unit_lookup.unit_name(uow.session, unit_id)
+            name = await unit_lookup.unit_name(uow, unit_id)
             await uow.commit()
     except TthcError as exc:
         await answer_or_reply(update, exc.message)
@@ -291,7 +291,7 @@ async def press_undo(update: Update, context: BotContext) -> None:
         async with svc.uow() as uow:
             line = await unit_tasks.task_line(uow.session, task_id, unit_id, due)
             taken = await progress.undo_done(uow.session, task_id, unit_id, due, officer.id, svc.now())  # fmt: skip
-            name = await unit_lookup.unit_name(uow.session, unit_id)
+            name = await unit_lookup.unit_name(uow, unit_id)
             await uow.commit()
     except TthcError as exc:
         await answer_or_reply(update, exc.message)

@@ -107,7 +107,7 @@ async def show_list(
         )
         if open_only and acted:  # the open list as sent, its done occurrences kept and marked
             lines = [line for line in lines if not line.superseded]
-        name = await unit_lookup.unit_name(uow.session, unit_id)
+        name = await unit_lookup.unit_name(uow, unit_id)
         pages = max(1, -(-len(lines) // PAGE_SIZE))
         page = min(max(page, 0), pages - 1)
         chunk = lines[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]

@@ -22,7 +22,6 @@ from services.officers import Officer
 from services.progress import UNDATED
 from store import evidence_repo as repo
 from store.evidence_repo import Evidence, FileRef, Wait
-from store.models import TaskRow, UnitRow
 from store.uow import UnitOfWork
 
 WAIT_FOR = timedelta(minutes=30)
@@ -91,9 +90,9 @@ async def _attached(uow: UnitOfWork, wait: Wait, officer: Officer, now: datetime
     await repo.clear_wait(uow.session, wait.chat_id, wait.user_id)
     await audit(uow.session, now, officer.telegram_id, "task.evidence", task_id=wait.task_id,
                 unit_id=wait.unit_id, due_date=wait.due_date.isoformat(), **detail)  # fmt: skip
-    task = await uow.session.get(TaskRow, wait.task_id)
+    ref = await uow.overview.task_ref(wait.task_id)
     await uow.commit()
-    return task.ref if task is not None else ""
+    return ref or ""
 
 
 async def attach_number(uow: UnitOfWork, officer: Officer, wait: Wait, text: str, now: datetime) -> Attached:  # fmt: skip
@@ -159,9 +158,9 @@ async def fetch(uow: UnitOfWork, officer: Officer, evidence_id: int) -> Evidence
 
 async def caption(uow: UnitOfWork, found: Evidence) -> str:
     """The re-sent file's caption: "📎 Báo cáo của Sở Tư pháp — mục 1, hạn 20/8/2025 · số 123/BC-STP"."""
-    task = await uow.session.get(TaskRow, found.task_id)
-    unit = await uow.session.get(UnitRow, found.unit_id)
-    text = f"📎 Báo cáo của {unit.name if unit else 'đơn vị'} — mục {task.ref if task else '?'}"
+    ref = await uow.overview.task_ref(found.task_id)
+    unit = await uow.units.name(found.unit_id)
+    text = f"📎 Báo cáo của {unit if unit is not None else 'đơn vị'} — mục {ref if ref is not None else '?'}"
     due = _due(found.due_date)
     if due is not None:
         text += f", hạn {short_date(due)}"

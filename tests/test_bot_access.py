@@ -83,7 +83,7 @@ async def test_a_removed_officer_is_refused_everything(world: World) -> None:
     from services.officers import remove_officer
 
     async with world.services.uow() as uow:
-        await remove_officer(uow.session, LAN, world.services.now())
+        await remove_officer(uow, LAN, world.services.now())
         await uow.commit()
     chat = world.harness.private(LAN)
     assert "đã bị gỡ" in (await chat.send("/viec")).text

@@ -64,7 +64,7 @@ async def _world(sessions) -> tuple[World, object, object, object]:  # type: ign
         await add_task(s, w, "I.1", "Báo cáo quý III", [(DUE, DUE)], ["stp"])
         await mark_done(s, w.tasks["I.1"], w.units["stp"], DUE, w.officers["Lan"], NOW)
         await uow.commit()
-        lan, hung, mai = [await get_officer_by_id(s, w.officers[n]) for n in ("Lan", "Hùng", "Mai")]  # fmt: skip
+        lan, hung, mai = [await get_officer_by_id(uow, w.officers[n]) for n in ("Lan", "Hùng", "Mai")]  # fmt: skip
     return w, lan, hung, mai
 
 

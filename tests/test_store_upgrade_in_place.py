@@ -215,7 +215,7 @@ async def test_a_deployed_completion_takes_a_report_attached_after_the_upgrade(
     async with UnitOfWork(sessions, read_only=True) as uow:
         for table in ("evidence", "evidence_waits"):
             assert (await uow.session.execute(text(f"SELECT COUNT(*) FROM {table}"))).scalar() == 0
-        lan = await get_officer_by_id(uow.session, old.LAN)
+        lan = await get_officer_by_id(uow, old.LAN)
     assert lan is not None
     feb = date(2026, 2, 15)
     async with UnitOfWork(sessions) as uow:

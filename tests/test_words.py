@@ -394,7 +394,7 @@ async def test_every_reply_on_zalo_follows_the_rules(world: World) -> None:
     zalo = await start_zalo_world(world)
     try:
         async with world.services.uow() as uow:
-            code = await invites.create_invite(uow.session, world.ids["stp"], None, world.services.now())  # fmt: skip
+            code = await invites.create_invite(uow, world.ids["stp"], None, world.services.now())  # fmt: skip
             await uow.commit()
         said: dict[str, str] = {}
         for i, text in enumerate(("viec", "huongdan", code, "huongdan", "viec", "quahan",

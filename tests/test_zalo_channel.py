@@ -37,7 +37,7 @@ async def worlds(tmp_path: Path) -> AsyncIterator[tuple[World, ZaloWorld]]:
 
 async def _invite(w: World, unit: str) -> str:
     async with w.services.uow() as uow:
-        code = await invites.create_invite(uow.session, w.ids[unit], None, w.services.now())
+        code = await invites.create_invite(uow, w.ids[unit], None, w.services.now())
         await uow.commit()
     return code
 

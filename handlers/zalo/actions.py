@@ -42,9 +42,9 @@ NO_UNIT = f"Tài khoản chưa gắn với đơn vị nào. Hãy liên hệ {TEA
 
 async def _target(bot: ZaloBot, inc: Incoming, number: int) -> tuple[int, date | None] | None:
     async with bot.services.uow(read_only=True) as uow:
-        numbers = (await zalo.state_of(uow.session, inc.key)).get("numbers") or {}
+        numbers = (await zalo.state_of(uow, inc.key)).get("numbers") or {}
         found = numbers.get(str(number)) if isinstance(numbers, dict) else None
-        due = await zalo.occurrence(uow.session, int(found[0]), found[1]) if found else None
+        due = await zalo.occurrence(uow, int(found[0]), found[1]) if found else None
     if not found:
         await bot.say(inc.chat_id, f"Không có việc số {number} trong danh sách gần nhất. Gõ «viec» để xem lại.")  # fmt: skip
         return None
@@ -86,7 +86,7 @@ async def done(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None:
         await bot.say(inc.chat_id, f"✅ {DONE_BEFORE}\n{what} — hạn {when}")
         return
     async with svc.uow(read_only=True) as uow:
-        unit = await unit_lookup.unit_name(uow.session, unit_id)
+        unit = await unit_lookup.unit_name(uow, unit_id)
     await bot.say(inc.chat_id, f"{done_confirmation(unit, what)}\nHạn: {when}\n"
                                f"{UNDO_HINT.format(number)}\n{EVIDENCE_HINT.format(number)}")  # fmt: skip
 
@@ -104,7 +104,7 @@ async def undo(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None:
             line = await unit_tasks.task_line(uow.session, target[0], unit_id, target[1])
             taken = await progress.undo_done(uow.session, target[0], unit_id, target[1], officer.id,
                                              now, since=now - timedelta(minutes=UNDO_MINUTES))  # fmt: skip
-            unit = await unit_lookup.unit_name(uow.session, unit_id)
+            unit = await unit_lookup.unit_name(uow, unit_id)
             await uow.commit()
     except TthcError as exc:
         await bot.say(inc.chat_id, exc.message)
@@ -151,7 +151,7 @@ async def detail(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None
             found = await unit_tasks.occurrence_days(uow.session, task_id, due) if due else None
             cal = await bot.services.calendar(uow.session)
             limit = (await unit_tasks.text_limits(uow.session, [task_id])).get(task_id)
-            held = await assignments.holding(uow.session, task_id, asker.unit_id, due, live=True) if asker.unit_id else None  # fmt: skip
+            held = await assignments.holding(uow, task_id, asker.unit_id, due, live=True) if asker.unit_id else None  # fmt: skip
     except TthcError as exc:
         await bot.say(inc.chat_id, exc.message)
         return
@@ -184,13 +184,12 @@ async def invite(bot: ZaloBot, inc: Incoming, officer: Officer, name: str) -> No
         return
     svc = bot.services
     async with svc.uow() as uow:
-        found = await unit_lookup.find_units(uow.session, name.strip())
+        found = await unit_lookup.find_units(uow, name.strip())
         if not found:
             await bot.say(inc.chat_id, f"Không tìm thấy đơn vị “{name.strip()}”.")
             return
-        code = await invites.create_invite(uow.session, found[0].id, officer.telegram_id, svc.now())  # fmt: skip
-        unit = await unit_lookup.unit_name(uow.session, found[0].id)
-        await uow.commit()
+        unit = await unit_lookup.unit_name(uow, found[0].id)
+        code = await invites.create_invite(uow, found[0].id, officer.telegram_id, svc.now())
     await bot.say(inc.chat_id, f"Mã mời cho {unit} (dùng một lần, hết hạn sau 7 ngày):\n{code}\n"
                                "Trên Zalo: gửi mã này cho bot. Trên Telegram: /start " + code)  # fmt: skip
 

@@ -21,10 +21,10 @@ from bot.text import fold
 from handlers.ask import OWN_UNIT_ONLY, asked
 from handlers.context import Services, refusal
 from handlers.tasks import period
-from handlers.zalo import actions, assigning, quota
+from handlers.zalo import actions, assigning
 from handlers.zalo.api import QUOTA, ZaloApi, ZaloError, ZaloNetworkError
 from handlers.zalo.render import Target, answer_items, layout, reply_page, task_items
-from services import unit_lookup, unit_tasks, zalo
+from services import unit_lookup, unit_tasks, zalo, zalo_quota
 from services.officers import Officer
 
 log = logging.getLogger("tthc.zalo")
@@ -124,8 +124,7 @@ class ZaloBot:
     async def count_one(self) -> None:
         svc = self.services
         async with svc.uow() as uow:
-            await zalo.count_messages(uow.session, self.bot_id, svc.now(), svc.settings.zalo_monthly_quota)  # fmt: skip
-            await uow.commit()
+            await zalo.count_message(uow, self.bot_id, svc.now(), svc.settings.zalo_monthly_quota)  # fmt: skip
 
     async def say(self, chat_id: str, text: str) -> None:
         try:
@@ -134,8 +133,7 @@ class ZaloBot:
             log.warning("zalo reply not sent: %s", exc)
             if isinstance(exc, ZaloError) and exc.code == QUOTA:  # never silent: staff told
                 async with self.services.uow() as uow:
-                    await quota.refused(uow.session, self.services.now())
-                    await uow.commit()
+                    await zalo_quota.refused(uow, self.services.now())
 
     async def handle(self, update: dict[str, Any]) -> None:
         inc = parse(update)
@@ -143,11 +141,10 @@ class ZaloBot:
             return
         svc = self.services
         async with svc.uow() as uow:
-            fresh = await zalo.first_time(uow.session, inc.message_id, svc.now())
             self.handled += 1
-            if self.handled % PRUNE_EVERY == 0:  # Zalo does not redeliver old messages
-                await zalo.forget_seen(uow.session, svc.now() - SEEN_KEPT)
-            await uow.commit()
+            # Zalo does not redeliver old messages: now and then the old ids are forgotten.
+            prune = svc.now() - SEEN_KEPT if self.handled % PRUNE_EVERY == 0 else None
+            fresh = await zalo.first_time(uow, inc.message_id, svc.now(), prune)
         if not fresh:
             return  # handled once per message id
         await self.count_one()  # received messages count against the quota too
@@ -158,8 +155,8 @@ class ZaloBot:
             await self.say(inc.chat_id, ONLY_TEXT)
             return
         async with svc.uow(read_only=True) as uow:
-            officer = await zalo.linked_officer(uow.session, inc.user_id)
-            unit_id = await zalo.group_unit(uow.session, inc.chat_id) if inc.group else None
+            officer = await zalo.linked_officer(uow, inc.user_id)
+            unit_id = await zalo.group_unit(uow, inc.chat_id) if inc.group else None
         if inc.group:
             await self.in_group(inc, officer, unit_id)
         elif officer is None:
@@ -190,12 +187,9 @@ class ZaloBot:
         svc = self.services
         try:
             async with svc.uow() as uow:
-                found = await unit_lookup.find_units(uow.session, name.strip())
-                if not found:
-                    raise NotFound(f"Không tìm thấy đơn vị “{name.strip()}”.")
-                await zalo.link_group(uow.session, inc.chat_id, found[0].id, officer, svc.now())
-                unit = await unit_lookup.unit_name(uow.session, found[0].id)
-                await uow.commit()
+                unit = await zalo.link_group(uow, inc.chat_id, name.strip(), officer, svc.now())
+            if unit is None:
+                raise NotFound(f"Không tìm thấy đơn vị “{name.strip()}”.")
         except TthcError as exc:
             await self.say(inc.chat_id, exc.message)
             return
@@ -210,9 +204,8 @@ class ZaloBot:
         svc = self.services
         try:
             async with svc.uow() as uow:
-                officer = await zalo.link_by_code(uow.session, found.group(1), inc.user_id,
+                officer = await zalo.link_by_code(uow, found.group(1), inc.user_id,
                                                   inc.chat_id, inc.name, svc.now())  # fmt: skip
-                await uow.commit()
         except TthcError as exc:
             await self.say(inc.chat_id, exc.message)
             return
@@ -261,8 +254,7 @@ class ZaloBot:
 
     async def remember(self, inc: Incoming, numbers: dict[int, Target], more: dict[str, Any] | None, merge: bool) -> None:  # fmt: skip
         async with self.services.uow() as uow:
-            await zalo.remember(uow.session, inc.key, numbers, more, merge)
-            await uow.commit()
+            await zalo.remember(uow, inc.key, numbers, more, merge)
 
     async def show_list(self, inc: Incoming, asker: Asker, kind: str, arg: str,
                         unit_id: int | None, skip: int = 0) -> None:  # fmt: skip
@@ -274,7 +266,7 @@ class ZaloBot:
         title, start, end, open_only = period(kind, arg, today)
         async with svc.uow(read_only=True) as uow:
             lines = await unit_tasks.unit_tasks(uow.session, unit_id, start, end, open_only, today=today)  # fmt: skip
-            name = await unit_lookup.unit_name(uow.session, unit_id)
+            name = await unit_lookup.unit_name(uow, unit_id)
             cal = await svc.calendar(uow.session)
         items = task_items(lines, today, lambda last: cal.days_late(last, today))
         page = layout(f"{title} — {name}", items, first_number=skip + 1, skip=skip)
@@ -284,7 +276,7 @@ class ZaloBot:
 
     async def unit_list(self, inc: Incoming, asker: Asker, name: str) -> None:
         async with self.services.uow(read_only=True) as uow:
-            found = await unit_lookup.find_units(uow.session, name.strip())
+            found = await unit_lookup.find_units(uow, name.strip())
         if not found:
             await self.say(inc.chat_id, f"Không tìm thấy đơn vị “{name.strip()}”.")
         elif found[0].id != asker.unit_id and not asker.read_all:
@@ -317,7 +309,7 @@ class ZaloBot:
 
     async def more(self, inc: Incoming, asker: Asker) -> None:
         async with self.services.uow(read_only=True) as uow:
-            state = await zalo.state_of(uow.session, inc.key)
+            state = await zalo.state_of(uow, inc.key)
         more = state.get("more")
         if not isinstance(more, dict):
             await self.say(inc.chat_id, "Không còn gì để xem thêm.")
