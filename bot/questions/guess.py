@@ -41,8 +41,6 @@ _ASKING = frozenset(
         "nay",
         "duoc",
         "giao",
-        "phu",
-        "trach",
         "den",
         "han",
         "khi",
@@ -92,6 +90,7 @@ _ASKING = frozenset(
         "sau",
         "cuoi",
         "lan",
+        "ky",
     ]
 )
 # Phrases of asking taken out before single words.
@@ -129,6 +128,10 @@ _ASKING_PHRASES = (
     "bao gio",
     "bao nhieu",
     "bao lau",
+    "phu trach",
+    "trong ke hoach nay",
+    "trong ke hoach",
+    "ke hoach nay",
 )
 # Words of plans made of syllables that alone are words of asking ("bản sao", "tiến độ").
 _KEEP_PHRASES = (
@@ -152,6 +155,12 @@ _KEEP_PHRASES = (
     "trong tam",
 )
 _NUMBER = re.compile(r"^\d+$")
+_NEGATION = ("khong", "ko", "k")
+
+
+def _own_department(m: re.Match[str], text: str) -> str:
+    after = text[m.end() :].split()
+    return " " if all(w in _ASKING for w in after) else m.group(0)
 
 
 def guess_topic(rest: str, unit_text: str | None) -> str | None:
@@ -165,14 +174,18 @@ def guess_topic(rest: str, unit_text: str | None) -> str | None:
         text = text.replace(f" {phrase} ", f" {phrase.replace(' ', '_')} ")
     for phrase in _ASKING_PHRASES:
         text = text.replace(f" {phrase} ", " ")
+    # "của sở" at the end, or before words of asking, is the asker's own department.
+    text = re.sub(r" cua so(?= (?:\S+ )*$)", lambda m: _own_department(m, text), text)
     words = [
         "|" if w == "ve" else w
         for w in text.split()
-        if w not in _ASKING and w != "?" and not _NUMBER.match(w)
+        if (w not in _ASKING or w in _NEGATION) and w != "?" and not _NUMBER.match(w)
     ]
+    # "không" is a topic's word ("thanh toán không dùng tiền mặt", "không phụ thuộc địa giới"),
+    # but a question's tag at the end ("có việc nào … không").
     while words and words[0] == "|":
         words.pop(0)
-    while words and words[-1] == "|":
+    while words and words[-1] in ("|", *_NEGATION):
         words.pop()
     if not words:
         return None

@@ -27,6 +27,8 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
     ("dvc", "dich vu cong"),
     ("cchc", "cai cach hanh chinh"),
     ("kstthc", "kiem soat thu tuc hanh chinh"),
+    ("ksthc", "kiem soat thu tuc hanh chinh"),
+    ("ks tthc", "kiem soat thu tuc hanh chinh"),
     ("csdl", "co so du lieu"),
     ("ttpvhcc", "trung tam phuc vu hanh chinh cong"),
     ("cds", "chuyen doi so"),
@@ -185,6 +187,13 @@ WORD_SYNONYMS: tuple[tuple[str, str], ...] = SYNONYMS + (
     ("pvhcc", "phuc vu hanh chinh cong"),
     ("hcc", "hanh chinh cong"),
     ("bc", "bao cao"),
+    ("dn", "doanh nghiep"),
+    ("nq", "nghi quyet"),
+    ("qd", "quyet dinh"),
+    ("kh", "ke hoach"),
+    ("cq", "co quan"),
+    ("ks", "kiem soat"),
+    ("tttc", "thu tuc hanh chinh"),
 )
 
 
@@ -246,6 +255,9 @@ def _pair_present(text: str, a: str, b: str) -> bool:
 
 # A task is kept when it holds this much of a longer topic, and nearly as much as the best one.
 TOPIC_FLOOR = 0.6
+# A task holding this much of a topic's words joins the tasks holding it as a phrase
+# ("đánh giá tác động TTHC" finds "đánh giá tác động của TTHC" beside the exact phrase).
+STRONG = 0.85
 TOPIC_MARGIN = 0.12
 RANK_CAP = 500  # candidate texts scored by words at most
 
@@ -266,11 +278,25 @@ async def ranked_topic_ids(
     to every plan) it costs more than the phrase search itself, so callers widening a search
     the unit's own tasks did not answer pass ``by_words=False``."""
     ids = await topic_task_ids(session, scope, topic, ongoing_only)
-    if ids or not by_words:
+    if not by_words:
         return ids
     words = _topic_words(topic)
     if len(words) < 2:
+        return ids
+    scored = await _scored_by_words(session, scope, words, ongoing_only)
+    if ids:
+        strong = {t for t, v in scored.items() if v >= STRONG}
+        return sorted(set(ids) | strong)
+    if not scored:
         return []
+    best = max(scored.values())
+    return sorted(t for t, v in scored.items() if v >= best - TOPIC_MARGIN)
+
+
+async def _scored_by_words(
+    session: AsyncSession, scope: Scope, words: list[str], ongoing_only: bool
+) -> dict[int, float]:
+    """The scope's tasks holding enough of ``words`` (``_score`` ≥ TOPIC_FLOOR), with their score."""
     # Candidates hold at least one pair of the topic's adjacent words (in that order).
     patterns = [
         like_pattern(f"{x} {y}")
@@ -288,7 +314,4 @@ async def ranked_topic_ids(
         score = _score(text or "", words)
         if score >= TOPIC_FLOOR:
             scored[task_id] = max(score, scored.get(task_id, 0.0))
-    if not scored:
-        return []
-    best = max(scored.values())
-    return sorted(t for t, v in scored.items() if v >= best - TOPIC_MARGIN)
+    return scored
