@@ -47,7 +47,7 @@ BUTTON_DETAIL = "📄 Chi tiết"
 
 
 def role_line(lead: bool) -> str:
-    """"Vai trò: chủ trì" / "Vai trò: phối hợp"."""
+    """ "Vai trò: chủ trì" / "Vai trò: phối hợp"."""
     return f"Vai trò: {ROLE_LEAD if lead else ROLE_SUPPORT}"
 
 

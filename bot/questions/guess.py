@@ -153,8 +153,32 @@ _KEEP_PHRASES = (
     "thuc thi",
     "van ban",
     "trong tam",
+    "phan anh",
+    "hinh anh",
+    "anh huong",
+    "ban quan ly",
+    "ban dan toc",
+    "ban chi dao",
+    "ban nganh",
 )
 _NUMBER = re.compile(r"^\d+$")
+# Where a report goes ("bc quý gửi VPCP", "trình UBND tỉnh"): neither its topic nor its unit.
+_RECIPIENT = re.compile(
+    r" (?:gui|trinh|nop)(?: len| ve| cho)? (?=(?:vp|van phong|ubnd|uy ban|vpcp|bo|cuc|chinh phu|"
+    r"thu tuong|so|tinh|ttpvhcc|trung tam)(?!\S))"
+)
+
+
+def _drop_recipient(text: str) -> str:
+    """``text`` without a recipient's words (up to the next word of asking)."""
+    m = _RECIPIENT.search(text)
+    if m is None:
+        return text
+    rest = text[m.end() :].split()
+    kept = next((k for k, w in enumerate(rest) if w in _ASKING), len(rest))
+    return f"{text[: m.start()]} | {' '.join(rest[kept:])} "
+
+
 _NEGATION = ("khong", "ko", "k")
 
 
@@ -168,6 +192,7 @@ def guess_topic(rest: str, unit_text: str | None) -> str | None:
     text = f" {rest} "
     if unit_text:
         text = text.replace(f" {unit_text} ", " ")
+    text = _drop_recipient(text)
     if text.startswith(" xin loi "):  # politeness before a question
         text = text[len(" xin loi") :]
     for phrase in _KEEP_PHRASES:

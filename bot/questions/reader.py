@@ -401,11 +401,13 @@ _FILLER = frozenset(
         "nua",
     ]
 )
+# "gửi VP UBND tỉnh", "trình UBND tỉnh": where a report goes, not the unit asked about.
+_SENT_TO = re.compile(r"(?<!\w)(?:gui|trinh|gui len|gui ve|nop ve|nop len)\s*$")
 _SELF = ("cua toi", "cua minh", "don vi toi", "don vi minh", "cua em", "ben toi", "ben minh")
 
 
 def _find_unit(rest: str, raw: str) -> str | None:
-    m = _UNIT_HEAD.search(rest)
+    m = next((h for h in _UNIT_HEAD.finditer(rest) if not _SENT_TO.search(rest[: h.start()])), None)
     if m is None:
         marked = _UNIT_HEAD_MARKED.search(raw)
         if marked is None:

@@ -171,6 +171,36 @@ async def _next_due_of_task(ctx: Ctx, words: str) -> Answer | None:
     return await undated_list(ctx, page, f"Hạn việc «{words}»", "", hint)
 
 
+async def _half_from_quarters(
+    ctx: Ctx, rows: Sequence[tuple[int, str, int, date, date, date]], deadlines: dict[int, str]
+) -> list[tuple[int, date, int]]:
+    """A plan without a half-yearly report sends its six months' figures with the quarterly
+    one due at the half's end ("Quý I, Quý II, Quý III và 1 năm": the second quarter's report):
+    those occurrences, the next from today (within the period asked, if one is)."""
+    q = ctx.query
+    ends = {6, 7, 12, 1}
+    if q.period is not None and q.period.end.month <= 7 and q.period.start.month <= 6:
+        ends = {6, 7}
+    elif q.period is not None and q.period.start.month >= 7:
+        ends = {12, 1}
+    quarterly = [
+        (int("bao cao" in text[:REPORT_HEAD]), task_id)
+        for task_id, text, n, lo, hi, _first in rows
+        if "quarter" in _kinds_of(n, lo, hi, deadlines.get(task_id, ""))
+    ]
+    schedules = await _schedules(ctx.session, [t for _tier, t in quarterly])
+    out = []
+    for tier, task_id in quarterly:
+        if task_id not in schedules:
+            continue
+        schedule = schedules[task_id][2]
+        for o in schedule.occurrences(ctx.today, ctx.today + timedelta(days=400)):
+            if o.due.month in ends:
+                out.append((tier, ctx.calendar.last_day(o), task_id))
+                break
+    return out
+
+
 async def answer_next_due(ctx: Ctx) -> Answer:
     q = ctx.query
     words = task_words(q.guess)
@@ -196,6 +226,8 @@ async def answer_next_due(ctx: Ctx) -> Answer:
         if (wanted == "any" or wanted in _kinds_of(n, lo, hi, deadlines.get(task_id, "")))
         and (q.period is None or q.period.contains(first))
     ]
+    if not fitting and wanted == "half":
+        fitting = await _half_from_quarters(ctx, rows, deadlines)
     plainest = max((tier for tier, *_ in fitting), default=0)
     picked = sorted((f, t, None) for tier, f, t in fitting if tier == plainest)[:3]
     dues, sources = await tv.dues_with_sources(

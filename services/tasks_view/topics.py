@@ -187,6 +187,10 @@ WORD_SYNONYMS: tuple[tuple[str, str], ...] = SYNONYMS + (
     ("pvhcc", "phuc vu hanh chinh cong"),
     ("hcc", "hanh chinh cong"),
     ("bc", "bao cao"),
+)
+# Shorthand read one way only: the typed word stands for the phrase, but the phrase in a topic
+# stays its words ("kế hoạch KSTTHC" keeps "ke hoach" as two words beside "ksthc").
+TYPED_SHORTHAND: tuple[tuple[str, str], ...] = (
     ("dn", "doanh nghiep"),
     ("nq", "nghi quyet"),
     ("qd", "quyet dinh"),
@@ -200,7 +204,7 @@ WORD_SYNONYMS: tuple[tuple[str, str], ...] = SYNONYMS + (
 def _word_alternatives(word: str) -> list[str]:
     """One topic word and the phrases it stands for (or that stand for it)."""
     out = [word]
-    for short, long in WORD_SYNONYMS:
+    for short, long in WORD_SYNONYMS + TYPED_SHORTHAND:
         if word == short:
             out.append(long)
     return out
