@@ -71,6 +71,9 @@ def _has(n: str, *phrases: str) -> bool:
 _REF = re.compile(
     r"(?<![\w/.])((?:[a-z]|[ivx]{1,4}|\d{1,2})(?:\.(?:[ivx]{1,4}|\d{1,3}[a-z]?|[a-z]))+)(?![\w/]|\.\w)"
 )
+_TASK_NUMBER = re.compile(
+    r"(?<!\w)(?:(?:viec|nhiem vu|cong viec|dau viec) (?:so|stt|muc)|muc(?: so)?|stt) (\d{1,3})(?![\w/.])"
+)
 _DETAIL_WORDS = ("chi tiet", "noi dung", "xem", "viec", "nhiem vu", "muc", "cu the", "thong tin")
 _GREETING = frozenset(
     [
@@ -516,6 +519,9 @@ def read_question(text: str, today: date, unit_matcher: UnitMatcher | None = Non
     ref_m = _REF.search(n)
     if ref_m and (re.search(r"[a-z]", ref_m.group(1)) or _has(n, *_DETAIL_WORDS)):
         return Query(text, Intent.DETAIL, ref=ref_m.group(1))
+    number = _TASK_NUMBER.search(n)
+    if number is not None:  # "việc số 11 là gì", "mục 3"
+        return Query(text, Intent.DETAIL, ref=number.group(1))
     period, rest = find_period(n, raw, today)
     unit_text = (
         None if _has(rest, *_SELF) and not _UNIT_HEAD.search(rest) else _find_unit(rest, raw)

@@ -55,6 +55,10 @@ async def answer_detail(ctx: Ctx) -> Answer:
     ref = ctx.query.ref or ""
     hits = await tv.by_ref(ctx.session, ctx.scope, ref)
     if not hits:
+        # "việc số 11", "việc A.1": the task numbered so under its heading, or its sub-items.
+        for loose in await tv.refs_like(ctx.session, ref):
+            hits += [h for h in await tv.by_ref(ctx.session, ctx.scope, loose) if h not in hits]
+    if not hits:
         reply = Reply(
             title=f"Không tìm thấy việc mục {ref.upper()}.",
             hint='Số mục ghi như trong kế hoạch, ví dụ "chi tiết việc II.3".',
