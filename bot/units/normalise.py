@@ -46,6 +46,19 @@ _PUNCT_ABBREV_RE = [
     )
     for p, r in _PUNCT_ABBREV
 ]
+_SO_INITIALS_OF = {
+    "tc": "tai chinh",
+    "tp": "tu phap",
+    "nv": "noi vu",
+    "yt": "y te",
+    "xd": "xay dung",
+    "ct": "cong thuong",
+    "gd": "gddt",
+    "nn": "nnmt",
+    "vh": "vhttdl",
+    "dt": "dttg",
+}
+_SO_INITIALS = re.compile(rf"^so ({'|'.join(_SO_INITIALS_OF)})\b")
 _PARENS = re.compile(r"\([^)]*\)?")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -107,17 +120,6 @@ SYNONYMS: dict[str, str] = {
     "bh xh": "bhxh",
     "hd nd": "hdnd",
     "tt hc": "tthc",
-    # "sở" and the initials of the rest ("sở tc", "so yt"), as officers type them.
-    "so tc": "so tai chinh",
-    "so tp": "so tu phap",
-    "so nv": "so noi vu",
-    "so yt": "so y te",
-    "so xd": "so xay dung",
-    "so ct": "so cong thuong",
-    "so gd": "so gddt",
-    "so nn": "so nnmt",
-    "so vh": "so vhttdl",
-    "so dt": "so dttg",
     "sxd": "so xay dung",
     "stp": "so tu phap",
     "stc": "so tai chinh",
@@ -207,6 +209,10 @@ def normalise(text: str, *, strip_qualifiers: bool = True, abbreviate: bool = Tr
     for pattern, repl in _PUNCT_ABBREV_RE:
         text = pattern.sub(repl, text)
     text = _NON_WORD.sub(" ", text).strip()
+    if text.startswith("so "):
+        # "sở tc", "so yt": a department by "sở" and the initials of the rest (at the start
+        # only: "hồ sơ tc" names none)
+        text = _SO_INITIALS.sub(lambda m: f"so {_SO_INITIALS_OF[m.group(1)]}", text)
     if abbreviate:
         text = _contract(text)
     text = _PERSON_RE.sub("", text)
