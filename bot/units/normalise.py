@@ -58,7 +58,8 @@ _SO_INITIALS_OF = {
     "vh": "vhttdl",
     "dt": "dttg",
 }
-_SO_INITIALS = re.compile(rf"^so ({'|'.join(_SO_INITIALS_OF)})\b")
+# Not before more initials: "sở gd-đt", "sở nn-mt" are read by SYNONYMS whole.
+_SO_INITIALS = re.compile(rf"^so ({'|'.join(_SO_INITIALS_OF)})(?=$| [a-z0-9]{{4,}})")
 _PARENS = re.compile(r"\([^)]*\)?")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
