@@ -180,6 +180,14 @@ def _drop_recipient(text: str) -> str:
 
 
 _NEGATION = ("khong", "ko", "k")
+_DOCUMENT_KINDS = ("nq", "qd", "nd", "kh", "cv", "ct", "quyet", "dinh", "quyet", "an", "hoach")
+
+
+def _cites(before: list[str]) -> bool:
+    """The words before a number end with a document's kind ("nq", "nghị quyết", "đề án số")."""
+    if before and before[-1] == "so":
+        before = before[:-1]
+    return bool(before) and before[-1] in _DOCUMENT_KINDS
 
 
 def _own_department(m: re.Match[str], text: str) -> str:
@@ -201,10 +209,14 @@ def guess_topic(rest: str, unit_text: str | None) -> str | None:
         text = text.replace(f" {phrase} ", " ")
     # "của sở" at the end, or before words of asking, is the asker's own department.
     text = re.sub(r" cua so(?= (?:\S+ )*$)", lambda m: _own_department(m, text), text)
+    ws = text.split()
     words = [
         "|" if w == "ve" else w
-        for w in text.split()
-        if (w not in _ASKING or w in _NEGATION) and w != "?" and not _NUMBER.match(w)
+        for k, w in enumerate(ws)
+        if (w not in _ASKING or w in _NEGATION)
+        and w != "?"
+        # a number names a document after its kind ("nq 131", "quyết định số 766"), else nothing
+        and (not _NUMBER.match(w) or _cites(ws[:k]))
     ]
     # "không" is a topic's word ("thanh toán không dùng tiền mặt", "không phụ thuộc địa giới"),
     # but a question's tag at the end ("có việc nào … không").

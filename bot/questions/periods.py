@@ -285,7 +285,10 @@ PATTERNS: tuple[tuple[str, Builder], ...] = (
     (r"ngay (?P<d>\d{1,2}) (?:thang nay|cua thang nay|thang (?P<m>\d{1,2}))", _day_of_month),
     (rf"(?:tu )?(?:bay gio|gio|hom nay|nay) (?:den|toi) {_END}", _until),
     (rf"(?:tu )?(?:bay gio|gio|hom nay|nay) (?:den|toi) (?:ngay )?{_DATE}", _until_date),
-    (r"(?:trong )?(\d{1,3}) (ngay|tuan) (?:toi|nua|sap toi|ke tiep|tiep theo)", _next_days),
+    (
+        r"(?<!thu )(?:trong )?(\d{1,3}) (ngay|tuan) (?:toi|nua|sap toi|ke tiep|tiep theo)",
+        _next_days,
+    ),
     (rf"(?:6|sau) thang (?:dau nam|nam dau|dau){_YEAR}", _half(True)),
     (rf"nua (?:dau nam|nam dau|dau){_YEAR}", _half(True)),
     (rf"(?:6|sau) thang (?:cuoi nam|nam cuoi|cuoi){_YEAR}", _half(False)),

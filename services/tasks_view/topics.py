@@ -35,10 +35,37 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
 )
 
 
+# A document by its kind and number ("nq 131", "quyết định 766"), as plans cite it: "Nghị quyết
+# số 131/NQ-CP", "Nghị quyết 131", "131/NQ-CP".
+_DOC_KINDS = {
+    "nq": "nghi quyet",
+    "qd": "quyet dinh",
+    "nd": "nghi dinh",
+    "kh": "ke hoach",
+    "tt": "thong tu",
+    "cv": "cong van",
+    "ct": "chi thi",
+}
+_DOC_REF = re.compile(
+    r" (" + "|".join([*_DOC_KINDS, *_DOC_KINDS.values()]) + r")(?: so)? (\d{1,5}) "
+)
+
+
+def _document_variants(text: str) -> list[str]:
+    m = _DOC_REF.search(text)
+    if m is None:
+        return []
+    kind, number = m.group(1), m.group(2)
+    short = next((k for k, v in _DOC_KINDS.items() if kind in (k, v)), kind)
+    long = _DOC_KINDS.get(short, kind)
+    forms = (f"{long} so {number}", f"{long} {number}", f"{number} {short}")
+    return [f"{text[: m.start()]} {f} {text[m.end() :]}" for f in forms]
+
+
 def topic_variants(topic: str) -> list[str]:
     """The topic as a folded phrase, and the same with abbreviations expanded or contracted."""
     base = f" {fold(topic)} "
-    variants = [base]
+    variants = [base, *_document_variants(base)]
     for short, long in SYNONYMS:
         for v in list(variants):
             if f" {short} " in v:
