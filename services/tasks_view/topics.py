@@ -260,20 +260,31 @@ def _word_present(text: str, word: str) -> bool:
 
 
 def _score(text: str, words: list[str]) -> float:
-    """How much of a topic a task's text holds: its words and its adjacent pairs of words
-    (pairs keep "quy định" from counting as "quy" and "định" found apart); 0 when a topic of
-    one or two words is not all there."""
+    """How much of a topic a task's text holds, word by word: a word beside its neighbour as in
+    the topic counts fully, a word found alone half (pairs keep "quy định" from counting as
+    "quy" and "định" found apart); 0 when no pair is there, or a topic of one or two words is
+    not all there."""
     present = [_word_present(text, w) for w in words]
     if len(words) <= 2:
         return 1.0 if all(present) and (len(words) < 2 or _pair_present(text, *words)) else 0.0
-    pairs = [
-        _pair_present(text, words[k], words[k + 1])
+    # adjacent[k]: words k and k+1 stand side by side in the text as in the topic.
+    adjacent = [
+        present[k] and present[k + 1] and _pair_present(text, words[k], words[k + 1])
         for k in range(len(words) - 1)
-        if present[k] and present[k + 1]
     ]
-    if not any(pairs):
+    if not any(adjacent):
         return 0.0  # words found only apart are no match
-    return (sum(present) + sum(pairs)) / (2 * len(words) - 1)
+    # A word counts fully beside a neighbour of the topic (a compound: "tổ chức", "cá nhân"),
+    # half alone: the topic's phrases in another order ("cá nhân, tổ chức") lose nothing.
+    covered = [
+        1.0
+        if (k < len(adjacent) and adjacent[k]) or (k and adjacent[k - 1])
+        else 0.5
+        if present[k]
+        else 0.0
+        for k in range(len(words))
+    ]
+    return sum(covered) / len(words)
 
 
 def _pair_present(text: str, a: str, b: str) -> bool:
