@@ -160,6 +160,16 @@ _KEEP_PHRASES = (
     "ban dan toc",
     "ban chi dao",
     "ban nganh",
+    "xa hoi",
+    "hoi nghi",
+    "hoi thao",
+    "hoi dong",
+    "hoi dap",
+    "giao duc",
+    "giao dich",
+    "ban giao",
+    "dang ky",
+    "co hoi",
 )
 _NUMBER = re.compile(r"^\d+$")
 # Where a report goes ("bc quý gửi VPCP", "trình UBND tỉnh"): neither its topic nor its unit.

@@ -98,6 +98,10 @@ async def answer_detail(ctx: Ctx) -> Answer:
     return Answer(ctx.query, tuple(answered), reply, ctx.unit_name, len(hits))
 
 
+# "hàng quý, năm", "quý và năm", "quý, 6 tháng, năm": a quarterly report that is the year's too.
+_QUARTER_AND_YEAR = re.compile(
+    r"(?<!\w)quy(?:,| va| hoac)(?: (?:6 thang|sau thang)(?:,| va))? nam(?!\w)"
+)
 _YEARLY = re.compile(r"(?<!\w)(?:1 nam|ca nam|hang nam|cuoi nam|bao cao nam|nam chan)(?!\w)")
 _HALF = re.compile(r"(?<!\w)(?:0?6 thang|sau thang|nua nam)(?!\w)")
 
@@ -176,14 +180,20 @@ async def _next_due_of_task(ctx: Ctx, words: str) -> Answer | None:
 
 
 async def _half_from_quarters(
-    ctx: Ctx, rows: Sequence[tuple[int, str, int, date, date, date]], deadlines: dict[int, str]
+    ctx: Ctx,
+    rows: Sequence[tuple[int, str, int, date, date, date]],
+    deadlines: dict[int, str],
+    wanted: str,
 ) -> list[tuple[int, date, int]]:
     """A plan without a half-yearly report sends its six months' figures with the quarterly
-    one due at the half's end ("Quý I, Quý II, Quý III và 1 năm": the second quarter's report):
-    those occurrences, the next from today (within the period asked, if one is)."""
+    one due at the half's end ("Quý I, Quý II, Quý III và 1 năm": the second quarter's report),
+    and its year's with the last quarter's when the report says so ("Báo cáo định kỳ hàng quý,
+    năm"): those occurrences, the next from today (within the period asked, if one is)."""
     q = ctx.query
     ends = {6, 7, 12, 1}
-    if q.period is not None and q.period.end.month <= 7 and q.period.start.month <= 6:
+    if wanted == "year":
+        ends = {12, 1}
+    elif q.period is not None and q.period.end.month <= 7 and q.period.start.month <= 6:
         ends = {6, 7}
     elif q.period is not None and q.period.start.month >= 7:
         ends = {12, 1}
@@ -191,6 +201,7 @@ async def _half_from_quarters(
         (int("bao cao" in text[:REPORT_HEAD]), task_id)
         for task_id, text, n, lo, hi, _first in rows
         if "quarter" in _kinds_of(n, lo, hi, deadlines.get(task_id, ""))
+        and (wanted == "half" or _QUARTER_AND_YEAR.search(text) is not None)
     ]
     schedules = await _schedules(ctx.session, [t for _tier, t in quarterly])
     out = []
@@ -230,8 +241,8 @@ async def answer_next_due(ctx: Ctx) -> Answer:
         if (wanted == "any" or wanted in _kinds_of(n, lo, hi, deadlines.get(task_id, "")))
         and (q.period is None or q.period.contains(first))
     ]
-    if not fitting and wanted == "half":
-        fitting = await _half_from_quarters(ctx, rows, deadlines)
+    if not fitting and wanted in ("half", "year"):
+        fitting = await _half_from_quarters(ctx, rows, deadlines, wanted)
     plainest = max((tier for tier, *_ in fitting), default=0)
     picked = sorted((f, t, None) for tier, f, t in fitting if tier == plainest)[:3]
     dues, sources = await tv.dues_with_sources(
