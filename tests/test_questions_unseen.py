@@ -41,6 +41,9 @@ async def test_unseen_phrasings_over_the_seed(sessions: Any) -> None:
     answer = await asking(sessions, unit, "thu 4 tuan sau co han gi ko")
     assert answer.query.period is not None and answer.query.period.start == date(2025, 7, 9)
     assert await refs("thu 4 tuan sau co han gi ko") == ["VIII.12"]
+    # A day asked lists what is due by that date, though sent earlier ("trước ngày 20": the
+    # 20th of July 2025 is a Sunday, sent on Friday the 18th).
+    assert "VI.1" in await refs("ngay 20 thang nay phai nop gi")
     # A count lists the tasks it counts.
     counted = await asking(sessions, unit, "co bao nhieu vc quy 3")
     assert counted.total and counted.tasks
