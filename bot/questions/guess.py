@@ -249,12 +249,23 @@ _QUESTION = re.compile(
 )
 
 
+# A complaint about what the bot shows ("sao bc của em vẫn báo quá hạn", "nộp rồi mà vẫn nhắc"):
+# the officer speaks of the bot, not asking for the list again.
+_COMPLAINT = re.compile(
+    r"(?<!\w)(?:(?:sao|tai sao|vi sao|sao ma)(?: \S+){0,5} (?:van|cu|lai|con)"
+    r"|(?:roi|xong) ma(?: \S+){0,2} (?:van|cu|lai|con))"
+    r" (?:bao|nhac|hien|ghi|de|bi|la)(?!\w)"
+)
+
+
 def is_chat(n: str) -> bool:
     """A message to the bot that asks about no task: an apology addressed to someone ("nộp muộn
     rồi, xin lỗi anh"), a complaint about the bot ("sao bot không nhắc"), wishes."""
     if re.search(r"(?<!\w)(?:chuc mung|chuc anh|chuc chi|chuc ban|chuc moi nguoi)(?!\w)", n):
         return True
     if re.search(r"(?:^|(?<= ))(?:sao|tai sao|sao ma) (?:bot|ban|em)(?!\w)", n):
+        return True
+    if _COMPLAINT.search(n):
         return True
     address = "|".join(_ADDRESS)
     apology = re.search(rf"(?<!\w)xin loi(?: (?:{address}))*(?: |$)", n)

@@ -320,7 +320,9 @@ async def ranked_topic_ids(
     to every plan) it costs more than the phrase search itself, so callers widening a search
     the unit's own tasks did not answer pass ``by_words=False``."""
     ids = await topic_task_ids(session, scope, topic, ongoing_only)
-    if not by_words:
+    if not by_words or (ids and scope.unit_ids is None and not scope.role):
+        # Over every plan, the tasks holding the phrase are enough: ranking every candidate's
+        # words beside them costs a whole-store read.
         return ids
     words = _topic_words(topic)
     if len(words) < 2:
