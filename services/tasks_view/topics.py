@@ -12,7 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.text import fold
 from services.tasks_view.model import Scope
-from services.tasks_view.sql import TOPIC_TASK, is_sqlite, owned_or_ongoing, scope_params
+from services.tasks_view.sql import (
+    TOPIC_TASK,
+    is_sqlite,
+    owned_or_ongoing,
+    owned_tasks,
+    scope_params,
+)
 from store.models import (
     TaskDueRow,
     TaskRow,
@@ -153,6 +159,24 @@ async def topic_task_ids(
     )
     rows = await session.execute(stmt, params)
     return sorted({t for t, text in rows.all() if matches_topic(text or "", topic)})
+
+
+# Work done when asked ("việc đột xuất", "theo yêu cầu"): its time cell says so, not its text.
+_ON_REQUEST_TOPIC = re.compile(
+    r"^(?:(?:theo|khi co) )?(?:yeu cau|dot xuat)(?: (?:theo|khi co) yeu cau| dot xuat)*$"
+)
+_ON_REQUEST_CELLS = ("%đột xuất%", "%Đột xuất%", "%ĐỘT XUẤT%", "%yêu cầu%", "%Yêu cầu%")
+
+
+async def on_request_task_ids(session: AsyncSession, scope: Scope, topic: str) -> list[int]:
+    """The scope's tasks whose time cell says they are done when asked, when ``topic`` asks
+    for such work; else none."""
+    if scope.unit_ids is None or _ON_REQUEST_TOPIC.match(fold(topic).strip()) is None:
+        return []
+    owned = owned_tasks(True, bool(scope.role))
+    cells = or_(*(TaskRow.deadline.like(p) for p in _ON_REQUEST_CELLS))
+    stmt = select(TaskRow.id).where(TaskRow.id.in_(owned), cells)
+    return sorted((await session.execute(stmt, scope_params(scope))).scalars())
 
 
 async def report_tasks(
@@ -320,6 +344,8 @@ async def ranked_topic_ids(
     to every plan) it costs more than the phrase search itself, so callers widening a search
     the unit's own tasks did not answer pass ``by_words=False``."""
     ids = await topic_task_ids(session, scope, topic, ongoing_only)
+    if not ongoing_only and (asked := await on_request_task_ids(session, scope, topic)):
+        ids = sorted(set(ids) | set(asked))
     if not by_words or (ids and scope.unit_ids is None and not scope.role):
         # Over every plan, the tasks holding the phrase are enough: ranking every candidate's
         # words beside them costs a whole-store read.
