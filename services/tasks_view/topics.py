@@ -351,8 +351,8 @@ async def ranked_topic_ids(
         # words beside them costs a whole-store read.
         return ids
     words = _topic_words(topic)
-    if len(words) < 2:
-        return ids
+    if len(words) < 2 or (ids and len(words) == 2):
+        return ids  # two words hold as a phrase or not at all: ranking adds nothing
     scored = await _scored_by_words(session, scope, words, ongoing_only)
     if ids:
         strong = {t for t, v in scored.items() if v >= STRONG}
