@@ -315,6 +315,7 @@ PATTERNS: tuple[tuple[str, Builder], ...] = (
     (rf"tuan {_PREV}", _weeks(-1, "tuần trước")),
     (r"(?:ca |trong |het )?nam (?P<y>20\d\d)", _whole_year(0)),
     (r"(?:ca |trong )?nam (?:nay|hien tai)", _whole_year(0)),
+    (r"(?:den |toi )?het nam(?: nay)?", _whole_year(0)),  # "hết năm còn gì": what is left
     (rf"nam {_NEXT}", _whole_year(1)),
     (rf"nam {_PREV}", _whole_year(-1)),
     (r"hom nay|bay gio|ngay hom nay", _days(0, "hôm nay")),

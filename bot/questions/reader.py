@@ -116,6 +116,26 @@ def _find_unit(rest: str, raw: str) -> str | None:
     return " ".join(span)
 
 
+def _unit_in_topic(rest: str, unit_text: str | None) -> bool:
+    """The unit-like words stand inside the topic's words ("việc về mô hình trung tâm phục vụ
+    hành chính công một cấp"), not after "của"/"tại" naming whose tasks."""
+    if not unit_text:
+        return False
+    for m in TOPIC.finditer(rest):
+        text = f" {m.group('t')} "
+        at = text.find(f" {unit_text} ")
+        if at < 0:
+            continue
+        before = text[:at].split()
+        while before and before[0] in TOPIC_LEAD:
+            before.pop(0)
+        return bool(before) and before[-1] not in _OWNER_WORDS
+    return False
+
+
+_OWNER_WORDS = frozenset(["cua", "o", "tai", "thuoc", "voi", "cho", "va", "ben"])
+
+
 def _find_topic(rest: str, unit_text: str | None) -> str | None:
     for m in TOPIC.finditer(rest):
         before = rest[: m.start()].split()
@@ -204,6 +224,8 @@ def read_question(text: str, today: date, unit_matcher: UnitMatcher | None = Non
         return Query(text, Intent.DETAIL, ref=number.group(1))
     period, rest = find_period(n, raw, today)
     unit_text = None if has(rest, *SELF) and not UNIT_HEAD.search(rest) else _find_unit(rest, raw)
+    if _unit_in_topic(rest, unit_text):
+        unit_text = None
     unit = unit_matcher(unit_text) if unit_text and unit_matcher else None
     role = Role.LEAD if has(n, "chu tri") else Role.SUPPORT if has(n, "phoi hop") else None
     topic = _find_topic(rest, unit_text)

@@ -160,6 +160,10 @@ TOPIC_VE_AFTER = frozenset(["viec", "vu", "gi", "nao", "cac", "nhung", "co", "ti
 TOPIC_LEAD = frozenset(["viec", "nhung", "cac", "nhiem", "vu", "cua", "la", "gi", "nao"])
 TOPIC_TRAIL = frozenset(
     [
+        # "việc về số hóa của sở tư pháp": the owner's words go with the unit
+        "cua",
+        "tai",
+        "thuoc",
         "gi",
         "nao",
         "khong",

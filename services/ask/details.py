@@ -241,6 +241,15 @@ async def answer_next_due(ctx: Ctx) -> Answer:
         if (wanted == "any" or wanted in _kinds_of(n, lo, hi, deadlines.get(task_id, "")))
         and (q.period is None or q.period.contains(first))
     ]
+    if not fitting and wanted == "month" and q.period is not None:
+        # "bc tháng 9": without a monthly report, the reports due in that month.
+        fitting = [
+            (int("bao cao" in text[:REPORT_HEAD]), first, task_id)
+            for task_id, text, n, lo, hi, first in rows
+            if q.period.contains(first)
+        ]
+        if fitting:
+            name = f"báo cáo {q.period.label}"
     if not fitting and wanted in ("half", "year"):
         fitting = await _half_from_quarters(ctx, rows, deadlines, wanted)
     plainest = max((tier for tier, *_ in fitting), default=0)
