@@ -228,6 +228,7 @@ _DEPARTMENT_INITIALS = {
     "vh": "van hoa",
     "dt": "dan toc",
     "khcn": "khoa hoc",
+    "kh": "kh",  # "sở KH và ĐT", "sở KH&CN": not "kh" for không
 }
 
 
