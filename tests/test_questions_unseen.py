@@ -25,6 +25,11 @@ async def test_unseen_phrasings_over_the_seed(sessions: Any) -> None:
     assert answer.unit_name is not None and "Nội vụ" in answer.unit_name
     answer = await asking(sessions, unit, "viec quy nay cua so tc")
     assert answer.unit_name is not None and "Tài chính" in answer.unit_name
+    # A name from before the 2025 merger reaches today's unit, with the note.
+    answer = await asking(sessions, unit, "so gtvt binh dinh lam gi")
+    assert answer.unit_name is not None and "Xây dựng" in answer.unit_name
+    text = answer.reply.to_text()
+    assert "Sở GTVT nay là Sở Xây dựng" in text and "Bình Định nay thuộc tỉnh Gia Lai" in text
     # Where a report goes is not whose it is.
     answer = await asking(sessions, unit, "bc thang gui vp ubnd tinh han ngay nao")
     assert answer.unit_name is not None and "Tư pháp" in answer.unit_name
