@@ -87,7 +87,9 @@ async def _once(args: argparse.Namespace, settings: Any) -> int:
         sessions = make_sessionmaker(engine)
         if not args.no_plan:
             async with UnitOfWork(sessions) as uow:
-                planned = await plan_reminders(uow, clock(), tz=settings.timezone)
+                planned = await plan_reminders(
+                    uow, clock(), tz=settings.timezone, escalate_after=settings.escalate_after_days
+                )
             print(json.dumps({"planned": planned.planned, "inserted": planned.inserted}))
         async with bot:
             dispatcher = Dispatcher(

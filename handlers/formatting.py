@@ -35,6 +35,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("donvi", "Việc của một đơn vị"),
     ("xong", "Báo đã xong một việc"),
     ("lich", "Lịch hạn (tệp .ics)"),
+    ("thongke", "Thống kê đúng hạn theo đơn vị"),
     ("caidat", "Cài đặt nhắc việc"),
     ("huongdan", "Hướng dẫn sử dụng"),
     ("start", "Bắt đầu / đăng ký"),
@@ -65,6 +66,7 @@ HELP_OFFICER = (
 HELP_COORDINATOR = (
     f"\n<b>{TEAM}</b>: /moi TÊN ĐƠN VỊ (tạo liên kết mời) · gửi tệp kế hoạch (.docx, .txt) để nhập · "
     "/tinhhinh [tháng N | quý N] (đơn vị nào chưa báo cáo, nhắc đúng các đơn vị đó, xuất Excel) · "
+    "/thongke [tháng N | quý N | năm] (biểu đồ việc đúng hạn, quá hạn, trong hạn của từng đơn vị) · "
     "/donvi TÊN — việc của một đơn vị bất kỳ · /ngaynghi — ngày nghỉ sắp tới."
 )
 HELP_ADMIN = (

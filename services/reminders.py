@@ -157,11 +157,16 @@ async def plan_reminders(
     ahead: timedelta = timedelta(days=2),
     catchup: timedelta = timedelta(days=3),
     tz: ZoneInfo = VN_TZ,
+    escalate_after: int | None = None,
 ) -> PlanReport:
     """Write into the outbox what falls due from the last planned instant (at most ``catchup``
     ago, so reminders missed during downtime are planned once) up to ``now + ahead``; commits.
+    With ``escalate_after`` (working days), also the coordinators' morning escalation lists
+    (``services.escalation``).
     """
-    report = await plan_outbox(uow.session, now, ahead=ahead, catchup=catchup, tz=tz)
+    report = await plan_outbox(
+        uow.session, now, ahead=ahead, catchup=catchup, tz=tz, escalate_after=escalate_after
+    )
     await uow.commit()
     return report
 
@@ -179,6 +184,7 @@ async def plan_outbox(
     ahead: timedelta = timedelta(days=2),
     catchup: timedelta = timedelta(days=3),
     tz: ZoneInfo = VN_TZ,
+    escalate_after: int | None = None,
 ) -> PlanReport:
     """``plan_reminders`` inside the caller's transaction (which commits), for use cases that
     change what the planner reads and re-plan in the same transaction (``services.days_off``).
@@ -195,6 +201,11 @@ async def plan_outbox(
         # Re-plan the last hour too: a task imported between two runs still gets its reminder.
         start = max(now - catchup, min(now - OVERLAP, datetime.fromisoformat(mark.value)))
     planned = await preview(s, start, end, tz)
+    if escalate_after is not None:
+        from services import escalation
+
+        cal = await work_calendar(s)
+        planned += await escalation.planned(s, cal, tz, start, end, escalate_after)
     inserted = await outbox.insert_planned(s, planned)
     value = end.astimezone(UTC).isoformat()
     if mark is None:

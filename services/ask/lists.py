@@ -24,6 +24,8 @@ async def page_of(ctx: Ctx, intent: Intent, limit: int | None = PAGE_SIZE) -> tv
     counted: dict[str, Any] = {"count_tasks": ctx.count_tasks and limit != 0}
     if intent is Intent.DUE and q.period is not None:
         p = q.period
+        if p.start == p.end and limit and ctx.page == 0:
+            return await _due_on(ctx, window)
         return await tv.occurrence_page(
             session, s, p.start, p.end, topic=q.topic, **window, **counted
         )
@@ -78,6 +80,27 @@ async def grouped_page(ctx: Ctx) -> tv.Page | None:
     tasks = list(merged.values())
     start = ctx.page * PAGE_SIZE
     return tv.Page(tasks[start : start + PAGE_SIZE], len(every.hits), len(tasks), grouped=True)
+
+
+async def _due_on(ctx: Ctx, window: dict[str, Any]) -> tv.Page:
+    """What falls due on one day: its last day that day, or its date that day though it is to
+    be sent the day before ("ngày 20 tháng này phải nộp gì": "trước ngày 20 hằng tháng")."""
+    q = ctx.query
+    assert q.period is not None
+    day = q.period.start
+    page = await tv.occurrence_page(
+        ctx.session,
+        ctx.scope,
+        day - timedelta(days=_SHIFT),
+        day + timedelta(days=_SHIFT),
+        topic=q.topic,
+        **(window | {"offset": 0, "limit": None}),
+    )
+    hits = [h for h in page.hits if h.dues[0].last_day == day or h.dues[0].due_date == day]
+    return tv.Page(hits, len(hits), len({h.task_id for h in hits}))
+
+
+_SHIFT = 7  # a last day stands at most this far from its date (the day before, holidays)
 
 
 async def answer_due(ctx: Ctx) -> Answer:

@@ -115,7 +115,9 @@ async def with_latest(ctx: Ctx, views: Sequence[tv.TaskView]) -> Ctx:
 def nothing_to_list(ctx: Ctx, page: tv.Page, empty: str, hint: str) -> Answer | None:
     """The answer when the list is empty, or when the page asked for is past its end."""
     if not page.total:
-        reply = Reply(title=empty + whose_suffix(ctx), hint=hint)
+        # A unit named by a former name keeps its note ("Sở KH&ĐT nay là Sở Tài chính").
+        lines = (ctx.note,) if ctx.note else ()
+        reply = Reply(title=empty + whose_suffix(ctx), lines=lines, hint=hint)
         return Answer(ctx.query, (), reply, ctx.unit_name, task_count=0)
     if not page.hits:
         return Answer(ctx.query, (), Reply(title="Hết danh sách: trang này không còn mục nào."))
