@@ -72,6 +72,20 @@ _WEEK_OF_MONTH = re.compile(
 )
 _FROM_TO = re.compile(r"\b(tu\s+(?:thang|quy|ngay)\s+\S+\s+)toi\b")
 _WEEK_NUMBER = {"hai": 2, "ba": 3, "tu": 4}
+# "từ tháng 10 đến hết năm 2025", "từ quý II đến cuối năm": a span ending with December.
+_TO_YEAR_END = re.compile(
+    r"\b(tu\s+(thang|quy)\s+[^\s/]+(?:\s*/\s*(\d{4}))?\s+(?:den|toi)\s+)(?:het|cuoi)\s+nam"
+    r"(?:\s+(?:nay|(\d{4})))?\b"
+)
+
+
+def _to_year_end(m: re.Match[str]) -> str:
+    last = "thang 12" if m.group(2) == "thang" else "quy iv"
+    if m.group(3):  # "từ tháng 7/2025 đến tháng 12/2025": as the normaliser reads such spans
+        return f"{last}/{m.group(4) or m.group(3)}"
+    return f"{m.group(1)}{last}/{m.group(4)}" if m.group(4) else f"{m.group(1)}{last}"
+
+
 _TO_THE_END = re.compile(r"\b(den|toi)\s+(?:het|het\s+ngay)\s+(?=thang\b|ngay\b|quy\b|\d)")
 
 
@@ -104,6 +118,8 @@ def _read(cleaned: str, year: int | None, aligned: str | None = None) -> _Found:
     if "toi" in folded:
         # "từ tháng 6 tới tháng 8" is "từ tháng 6 đến tháng 8"
         folded = _FROM_TO.sub(r"\1den", folded)
+    if "nam" in folded and ("het" in folded or "cuoi" in folded):
+        folded = _TO_YEAR_END.sub(_to_year_end, folded)
     if "het" in folded:
         # "từ tháng 5 đến hết tháng 7": a span ending with that month, not a list.
         folded = _TO_THE_END.sub(r"\1 ", folded)

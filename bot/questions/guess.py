@@ -95,6 +95,10 @@ _ASKING = frozenset(
 )
 # Phrases of asking taken out before single words.
 _ASKING_PHRASES = (
+    "can xu ly",
+    "phai xu ly",
+    "can giai quyet",
+    "phai giai quyet",
     "cong viec",
     "dau viec",
     "nhiem vu",

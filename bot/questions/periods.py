@@ -160,6 +160,31 @@ def _until(m: re.Match[str], today: date, raw: str) -> Period | None:
     return Period(today, end, f"từ nay đến {short_date(end)}")
 
 
+def _from_until(m: re.Match[str], today: date, raw: str) -> Period | None:
+    """ "từ 15/9 tới hết tháng 9", "từ 1/9 đến cuối năm": a day to the end of a period."""
+    start = _mk_date(m.group(1), m.group(2), m.group(3), today)
+    if start is None:
+        return None
+    what, n = m.group("to2"), m.group("n2")
+    if what == "thang":
+        month = int(n) if n else start.month
+        if not 1 <= month <= 12:
+            return None
+        end = month_end(start.year, month)
+    elif what == "quy":
+        q = int(n) if n else (start.month - 1) // 3 + 1
+        if not 1 <= q <= 4:
+            return None
+        end = quarter_period(start.year, q).end
+    elif what == "tuan":
+        end = start + timedelta(days=6 - start.weekday())
+    else:
+        end = date(start.year, 12, 31)
+    if end < start:
+        return None
+    return Period(start, end, f"từ {short_date(start)} đến {short_date(end)}")
+
+
 def _until_date(m: re.Match[str], today: date, raw: str) -> Period | None:
     end = _mk_date(m.group(1), m.group(2), m.group(3), today)
     if end is None or end < today:
@@ -277,6 +302,11 @@ _END = r"(?P<to>(?:cuoi|het) (?:thang|quy|tuan|nam)(?: nay)?)"
 # Tried in order; the first that matches (and builds) wins, so longer phrases come first.
 PATTERNS: tuple[tuple[str, Builder], ...] = (
     (rf"(?:tu )?(?:ngay )?{_DATE}(?: ?(?:den|toi|-|->|~) ?| )(?:het )?(?:ngay )?{_DATE}", _range),
+    (
+        rf"(?:tu )?(?:ngay )?{_DATE} ?(?:den|toi|->) ?(?:cuoi|het) (?P<to2>thang|quy|tuan|nam)"
+        r"(?: nay| (?P<n2>\d{1,2}))?",
+        _from_until,
+    ),
     (
         r"(?:tu )?(?:thang|t) ?(?P<a>\d{1,2}) ?(?:den|toi|-|->| ) ?(?:het )?(?:thang ?|t)?"
         rf"(?P<b>\d{{1,2}}){_YEAR}",

@@ -26,6 +26,7 @@ from bot.questions.vocab import (
     REF,
     REPORT,
     SELF,
+    SELF_WORDS,
     SENT_TO,
     TASK_NUMBER,
     TASK_WORDS,
@@ -36,6 +37,7 @@ from bot.questions.vocab import (
     UNIT_HEAD,
     UNIT_HEAD_MARKED,
     UNIT_STOP,
+    UNIT_VERBS,
     UPCOMING,
     WHEN,
     has,
@@ -105,8 +107,8 @@ def _find_unit(rest: str, raw: str) -> str | None:
     words = rest[m.start() :].split()
     head_len = len(m.group(0).split())
     span = words[:head_len]
-    for w in words[head_len:]:
-        if w in UNIT_STOP or len(span) >= 9:
+    for i, w in enumerate(words[head_len:], head_len):
+        if w in UNIT_STOP or len(span) >= 9 or UNIT_VERBS.match(" ".join(words[i : i + 2])):
             break
         span.append(w)
     if span[-1] in ("va", "cac"):
@@ -223,7 +225,9 @@ def read_question(text: str, today: date, unit_matcher: UnitMatcher | None = Non
     if number is not None:  # "việc số 11 là gì", "mục 3"
         return Query(text, Intent.DETAIL, ref=number.group(1))
     period, rest = find_period(n, raw, today)
-    unit_text = None if has(rest, *SELF) and not UNIT_HEAD.search(rest) else _find_unit(rest, raw)
+    self_named = has(rest, *SELF) or SELF_WORDS.search(rest) is not None
+    rest = " ".join(SELF_WORDS.sub(" ", rest).split())
+    unit_text = None if self_named and not UNIT_HEAD.search(rest) else _find_unit(rest, raw)
     if _unit_in_topic(rest, unit_text):
         unit_text = None
     unit = unit_matcher(unit_text) if unit_text and unit_matcher else None
@@ -232,7 +236,10 @@ def read_question(text: str, today: date, unit_matcher: UnitMatcher | None = Non
     guess = None if topic or n.startswith("ai ") else guess_topic(rest, unit_text)
     slots = {"period": period, "unit_text": unit_text, "unit": unit, "role": role, "page": page}
     slots["guess"] = guess
-    if _is_next_due(n) and not has(n, *COUNT):
+    # "tháng 8 có những việc gì, hạn từng việc là ngày nào": a list (with its dates), not the
+    # next date of one report.
+    listing = period is not None and has(n, "nhung viec", "viec gi", "nhung gi", "cac viec")
+    if _is_next_due(n) and not has(n, *COUNT) and not listing:
         return Query(text, Intent.NEXT_DUE, report=_report_kind(n), **slots)  # type: ignore[arg-type]
     base = _base_intent(n, rest, period, unit_text, role, topic)
     if base is Intent.UNIT_TASKS and period is None and has(n, "co han", "co thoi han"):

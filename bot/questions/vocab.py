@@ -353,5 +353,16 @@ FILLER = frozenset(
     ]
 )
 # "gửi VP UBND tỉnh", "trình UBND tỉnh": where a report goes, not the unit asked about.
-SENT_TO = re.compile(r"(?<!\w)(?:gui|trinh|gui len|gui ve|nop ve|nop len)\s*$")
+SENT_TO = re.compile(r"(?<!\w)(?:gui|trinh|nop)(?: len| ve| cho| toi| den)?\s*$")
 SELF = ("cua toi", "cua minh", "don vi toi", "don vi minh", "cua em", "ben toi", "ben minh")
+# The asker's own unit named by its kind and a word of self ("xã mình", "phòng em", "bên em",
+# "cơ quan mình"): the asker's unit, never a unit to look up, and no topic either.
+SELF_WORDS = re.compile(
+    r"(?<!\w)(?:(?:cua |o |tai )?(?:ben|xa|phuong|phong|so|don vi|co quan|ban|trung tam|"
+    r"chi cuc|van phong|vp|cq|dv|dvi)|cho) (?:minh|em|toi|chung em|chung toi)(?!\w)"
+)
+# Words that start what a unit does ("vp tổng hợp báo cáo", "sở gửi …"): the unit's name ends.
+UNIT_VERBS = re.compile(
+    r"^(?:tong hop|xu ly|thuc hien|hoan thanh|gui|trinh|ra soat|cap nhat|ban hanh|kiem tra|"
+    r"theo doi|to chuc|trien khai|cong bo|niem yet|tiep nhan|tham muu|bao cao|chuan bi)(?!\w)"
+)
