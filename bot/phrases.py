@@ -208,3 +208,48 @@ def escalation_tail() -> str:
         f"Bấm {BUTTON_NUDGE} bên dưới (trên Telegram) để nhắc các đơn vị này, "
         "mỗi đơn vị một lần trong ngày."
     )
+
+
+# --- taps: the buttons under lists and reminders, and what a press records --------------------
+
+BUTTON_UNDO = "↩️ Hoàn tác"
+UNDO_MINUTES = 10  # how long the ↩️ Hoàn tác under a ✅ confirmation stays valid
+MAX_ROW_CHARS = 30  # the labels of one row of buttons, together, fit a phone's width
+
+DONE_MARK = "✅ đã hoàn thành"
+DONE_FOR_UNIT = "✅ tính cho cả đơn vị"
+
+
+def numbered_buttons(number: int) -> tuple[str, str, str]:
+    """The compact row under the ``number``-th task of a list: "✅ 1", "⏰ 1", "📄 1"."""
+    return f"✅ {number}", f"⏰ {number}", f"📄 {number}"
+
+
+def snooze_choice(days: int) -> str:
+    """⏰ Nhắc sau, the choice: "⏰ 1 ngày" (working days)."""
+    return f"⏰ {days} ngày"
+
+
+def snooze_mark(day: date, hour: int) -> str:
+    """A snoozed task in its message: "⏰ nhắc lại Thứ Hai, 21/12/2026 lúc 8 giờ"."""
+    return f"⏰ nhắc lại {format_date(day)} lúc {hour} giờ"
+
+
+def text_limit_line(limit: str) -> str:
+    """A limit written in the task's text that differs from the plan's date column."""
+    return f"Mốc trong nội dung: {limit}"
+
+
+def done_confirmation(unit: str, task: str) -> str:
+    """After ✅: what was recorded, for which unit (plain text; the caller escapes)."""
+    return f"✅ Đã ghi nhận hoàn thành cho {unit}: {task.rstrip('. ')}. Việc tính cho cả đơn vị."
+
+
+DONE_BEFORE = "Việc này đã được ghi nhận hoàn thành trước đó."
+UNDO_GONE = "Nút hoàn tác chỉ dùng được trong 10 phút. Gõ /viec để xem lại việc."
+UNDO_NOT_ALLOWED = f"Chỉ cán bộ của đơn vị hoặc {TEAM} mới hoàn tác được."
+
+
+def undone(unit: str, task: str) -> str:
+    """After ↩️ Hoàn tác."""
+    return f"↩️ Đã hoàn tác: {task} — {unit} chưa hoàn thành việc này."

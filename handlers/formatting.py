@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from html import escape
 
@@ -15,7 +15,7 @@ from telegram import (
 )
 
 from bot.assignment import assigned_note
-from bot.phrases import BUTTON_DONE, BUTTON_SNOOZE, TEAM
+from bot.phrases import BUTTON_DONE, BUTTON_SNOOZE, DONE_MARK, TEAM, late_phrase, text_limit_line
 from bot.vndate import format_date
 from services.officers import ADMIN, Officer
 from services.unit_tasks import TaskLine
@@ -175,8 +175,21 @@ def role_label(role: str) -> str:
     return "chủ trì" if role == "lead" else "phối hợp"
 
 
-def task_lines_html(title: str, lines: Sequence[TaskLine], page: int, today: date) -> str:
-    """One page of a task list: numbered, with the real last day and the unit's role."""
+def task_lines_html(
+    title: str,
+    lines: Sequence[TaskLine],
+    page: int,
+    today: date,
+    *,
+    days_late: Callable[[date], int] | None = None,
+    marks: Mapping[tuple[int, date | None], str] | None = None,
+    limits: Mapping[int, str] | None = None,
+) -> str:
+    """One page of a task list: numbered, with the real last day and the unit's role.
+
+    ``days_late`` words lateness in working days ("⚠️ quá hạn 2 ngày làm việc"); ``marks`` are
+    what a press recorded ("✅ đã hoàn thành", "⏰ nhắc lại …"); ``limits`` the limits written in
+    a task's text that differ from the date column ("Mốc trong nội dung: …")."""
     pages = max(1, -(-len(lines) // PAGE_SIZE))
     chunk = lines[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
     head = f"<b>{e(title)}</b>"
@@ -187,16 +200,22 @@ def task_lines_html(title: str, lines: Sequence[TaskLine], page: int, today: dat
     out = [head]
     for i, line in enumerate(chunk, start=1):
         when = format_date(line.last_day) if line.last_day else "không ghi hạn"
-        status = " · ✔️ đã xong" if line.done else ""
+        mark = (marks or {}).get((line.task_id, line.due_date))
+        status = f" · {DONE_MARK}" if line.done else ""
         if line.superseded and not line.done:
             status = " · đã qua (xem hạn sau)"
         elif line.last_day and not line.done and line.last_day < today:
-            status = " · ⚠️ quá hạn"
+            late = late_phrase(days_late(line.last_day)) if days_late else "quá hạn"
+            status = f" · ⚠️ {late}"
+        if mark and not line.done:
+            status += f" · {e(mark)}"
         if line.assignee:
             status += f" · 📌 {e(assigned_note(line.assignee))}"
+        limit = (limits or {}).get(line.task_id)
+        extra = f"\n<i>{e(text_limit_line(shorten(limit, 160)))}</i>" if limit else ""
         out.append(
             f"\n{i}. <b>{e(when)}</b> · {role_label(line.role)}{status}\n"
-            f"{e(shorten(line.content))} <i>(mục {e(line.ref)})</i>"
+            f"{e(shorten(line.content))} <i>(mục {e(line.ref)})</i>{extra}"
         )
     return "\n".join(out)
 
