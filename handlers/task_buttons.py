@@ -144,7 +144,7 @@ async def redraw(
         if sent is not None:
             batch, lines = sent
             occurrences = [(r.task_id, r.due_date) for r in batch.rows if r.task_id is not None]
-            marks = await progress.marks(uow.session, unit_id, officer.id, list(occurrences),
+            marks = await progress.marks(uow, unit_id, officer.id, list(occurrences),
                                          svc.now(), svc.settings.timezone)  # fmt: skip
     if sent is None:
         if message_id is None:
@@ -187,11 +187,8 @@ async def press_done(update: Update, context: BotContext) -> None:
     try:
         async with svc.uow() as uow:
             line = await unit_tasks.task_line(uow.session, task_id, unit_id, due)
-            result = await progress.mark_done(
-                uow.session, task_id, unit_id, due, officer.id, svc.now()
-            )
+            result = await progress.mark_done(uow, task_id, unit_id, due, officer.id, svc.now())
             name = await unit_lookup.unit_name(uow, unit_id)
-            await uow.commit()
     except TthcError as exc:
         await answer_or_reply(update, exc.message)
         return
@@ -290,9 +287,8 @@ async def press_undo(update: Update, context: BotContext) -> None:
     try:
         async with svc.uow() as uow:
             line = await unit_tasks.task_line(uow.session, task_id, unit_id, due)
-            taken = await progress.undo_done(uow.session, task_id, unit_id, due, officer.id, svc.now())  # fmt: skip
+            taken = await progress.undo_done(uow, task_id, unit_id, due, officer.id, svc.now())  # fmt: skip
             name = await unit_lookup.unit_name(uow, unit_id)
-            await uow.commit()
     except TthcError as exc:
         await answer_or_reply(update, exc.message)
         return
@@ -372,8 +368,7 @@ async def press_snooze(update: Update, context: BotContext) -> None:
         async with svc.uow() as uow:
             until = progress.snooze_until(now, days, hour, await svc.calendar(uow.session))
             line = await unit_tasks.task_line(uow.session, task_id, unit_id, due)
-            await progress.snooze(uow.session, task_id, officer.id, due, until, now)
-            await uow.commit()
+            await progress.snooze(uow, task_id, officer.id, due, until, now)
     except TthcError as exc:
         await answer_or_reply(update, exc.message)
         return

@@ -113,7 +113,7 @@ async def show_list(
         chunk = lines[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
         cal = await svc.calendar(uow.session)
         limits = await unit_tasks.text_limits(uow.session, (x.task_id for x in chunk))
-        marks = await progress.marks(uow.session, unit_id, officer_id,
+        marks = await progress.marks(uow, unit_id, officer_id,
                                      [(x.task_id, x.due_date) for x in chunk], svc.now(),
                                      svc.settings.timezone)  # fmt: skip
     html = task_lines_html(f"{title} — {name}", lines, page, today, marks=marks, limits=limits,

@@ -21,6 +21,7 @@ from store.groups_repo import GroupsRepo
 from store.invites_repo import InvitesRepo
 from store.officers_repo import OfficersRepo
 from store.overview_repo import OverviewRepo
+from store.progress_repo import ProgressRepo
 from store.reminders_repo import RemindersRepo
 from store.settings_repo import SettingsRepo
 from store.stats_repo import StatsRepo
@@ -155,3 +156,7 @@ class UnitOfWork:
     @property
     def stats(self) -> StatsRepo:
         return StatsRepo(self.session)
+
+    @property
+    def progress(self) -> ProgressRepo:
+        return ProgressRepo(self.session)

@@ -22,7 +22,6 @@ STILL_SQL = {
     "reminders/replanning.py",
     "reminders/scheduler.py",
     "services/ask/details.py",
-    "services/progress.py",
     "services/tasks_view/details.py",
     "services/tasks_view/directory.py",
     "services/tasks_view/occurrences.py",
@@ -31,10 +30,7 @@ STILL_SQL = {
     "services/tasks_view/topics.py",
     "services/unit_tasks.py",
 }
-STILL_COMMITTING = {
-    "handlers/task_buttons.py",
-    "handlers/zalo/actions.py",  # ✅ and ⏰ on Zalo: until services.progress commits itself
-}
+STILL_COMMITTING: set[str] = set()
 
 
 def _modules(*dirs: str) -> list[str]:

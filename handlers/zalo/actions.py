@@ -75,8 +75,7 @@ async def done(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None:
     try:
         async with svc.uow() as uow:
             line = await unit_tasks.task_line(uow.session, target[0], unit_id, target[1])
-            result = await progress.mark_done(uow.session, target[0], unit_id, target[1], officer.id, svc.now())  # fmt: skip
-            await uow.commit()
+            result = await progress.mark_done(uow, target[0], unit_id, target[1], officer.id, svc.now())  # fmt: skip
     except TthcError as exc:
         await bot.say(inc.chat_id, exc.message)
         return
@@ -102,10 +101,9 @@ async def undo(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None:
     try:
         async with svc.uow() as uow:
             line = await unit_tasks.task_line(uow.session, target[0], unit_id, target[1])
-            taken = await progress.undo_done(uow.session, target[0], unit_id, target[1], officer.id,
+            taken = await progress.undo_done(uow, target[0], unit_id, target[1], officer.id,
                                              now, since=now - timedelta(minutes=UNDO_MINUTES))  # fmt: skip
             unit = await unit_lookup.unit_name(uow, unit_id)
-            await uow.commit()
     except TthcError as exc:
         await bot.say(inc.chat_id, exc.message)
         return
@@ -126,8 +124,7 @@ async def snooze(bot: ZaloBot, inc: Incoming, asker: Asker, number: int, days: i
         async with svc.uow() as uow:
             until = progress.snooze_until(now, days, hour, await svc.calendar(uow.session))
             line = await unit_tasks.task_line(uow.session, target[0], unit_id, target[1])
-            await progress.snooze(uow.session, target[0], officer.id, target[1], until, now)
-            await uow.commit()
+            await progress.snooze(uow, target[0], officer.id, target[1], until, now)
     except TthcError as exc:
         await bot.say(inc.chat_id, exc.message)
         return
