@@ -101,7 +101,7 @@ async def assign_command(update: Update, context: BotContext) -> None:
     svc = context.services
     try:
         async with svc.uow() as uow:
-            task_id = await unit_tasks.find_task(uow.session, args[0])
+            task_id = await unit_tasks.find_task(uow, args[0])
             due = await assignments.occurrence(uow, task_id, args[1], svc.today()) if dated else None  # fmt: skip
             target = await assignments.pick_assignee(uow, name, officer, task_id)
             done = await assignments.assign(uow, task_id, due, target, officer, svc.now())
@@ -163,7 +163,7 @@ async def hand_back_command(update: Update, context: BotContext) -> None:
     svc = context.services
     try:
         async with svc.uow() as uow:
-            task_id = await unit_tasks.find_task(uow.session, args[0])
+            task_id = await unit_tasks.find_task(uow, args[0])
             due = await assignments.occurrence(uow, task_id, args[1], svc.today()) if len(args) == 2 else None  # fmt: skip
             back = await assignments.hand_back(uow, task_id, due, officer, svc.now())
     except TthcError as exc:

@@ -186,7 +186,7 @@ async def press_done(update: Update, context: BotContext) -> None:
     task_id, due = int(fields[0]), parse_day(fields[1])
     try:
         async with svc.uow() as uow:
-            line = await unit_tasks.task_line(uow.session, task_id, unit_id, due)
+            line = await unit_tasks.task_line(uow, task_id, unit_id, due)
             result = await progress.mark_done(uow, task_id, unit_id, due, officer.id, svc.now())
             name = await unit_lookup.unit_name(uow, unit_id)
     except TthcError as exc:
@@ -286,7 +286,7 @@ async def press_undo(update: Update, context: BotContext) -> None:
     due, svc = parse_day(fields[1]), context.services
     try:
         async with svc.uow() as uow:
-            line = await unit_tasks.task_line(uow.session, task_id, unit_id, due)
+            line = await unit_tasks.task_line(uow, task_id, unit_id, due)
             taken = await progress.undo_done(uow, task_id, unit_id, due, officer.id, svc.now())  # fmt: skip
             name = await unit_lookup.unit_name(uow, unit_id)
     except TthcError as exc:
@@ -332,7 +332,7 @@ async def press_snooze_menu(update: Update, context: BotContext) -> None:
     task_id, due = fields[0], fields[1]
     try:
         async with svc.uow(read_only=True) as uow:
-            line = await unit_tasks.task_line(uow.session, int(task_id), unit_id, parse_day(due))
+            line = await unit_tasks.task_line(uow, int(task_id), unit_id, parse_day(due))
     except TthcError as exc:
         await answer_or_reply(update, exc.message)
         return
@@ -367,7 +367,7 @@ async def press_snooze(update: Update, context: BotContext) -> None:
     try:
         async with svc.uow() as uow:
             until = progress.snooze_until(now, days, hour, await svc.calendar(uow.session))
-            line = await unit_tasks.task_line(uow.session, task_id, unit_id, due)
+            line = await unit_tasks.task_line(uow, task_id, unit_id, due)
             await progress.snooze(uow, task_id, officer.id, due, until, now)
     except TthcError as exc:
         await answer_or_reply(update, exc.message)
@@ -405,11 +405,11 @@ async def press_detail(update: Update, context: BotContext) -> None:
             if not read_all:
                 if unit_id is None:
                     raise NotAllowed("Tài khoản của anh/chị chưa gắn với đơn vị nào.")
-                await unit_tasks.task_line(uow.session, task_id, unit_id, due)
-            d = await unit_tasks.task_detail(uow.session, task_id)
-            found = await unit_tasks.occurrence_days(uow.session, task_id, due) if due else None
+                await unit_tasks.task_line(uow, task_id, unit_id, due)
+            d = await unit_tasks.task_detail(uow, task_id)
+            found = await unit_tasks.occurrence_days(uow, task_id, due) if due else None
             dates = deadline_lines(due, found[0], found[1], await context.services.calendar(uow.session)) if due and found else None  # fmt: skip
-            limit = (await unit_tasks.text_limits(uow.session, [task_id])).get(task_id)
+            limit = (await unit_tasks.text_limits(uow, [task_id])).get(task_id)
     except TthcError as exc:
         await answer_or_reply(update, exc.message)
         return

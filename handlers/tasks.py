@@ -103,7 +103,7 @@ async def show_list(
     title, start, end, open_only = period(kind, arg, today)
     async with svc.uow(read_only=True) as uow:
         lines = await unit_tasks.unit_tasks(
-            uow.session, unit_id, start, end, open_only and not acted, today=today
+            uow, unit_id, start, end, open_only and not acted, today=today
         )
         if open_only and acted:  # the open list as sent, its done occurrences kept and marked
             lines = [line for line in lines if not line.superseded]
@@ -112,7 +112,7 @@ async def show_list(
         page = min(max(page, 0), pages - 1)
         chunk = lines[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
         cal = await svc.calendar(uow.session)
-        limits = await unit_tasks.text_limits(uow.session, (x.task_id for x in chunk))
+        limits = await unit_tasks.text_limits(uow, (x.task_id for x in chunk))
         marks = await progress.marks(uow, unit_id, officer_id,
                                      [(x.task_id, x.due_date) for x in chunk], svc.now(),
                                      svc.settings.timezone)  # fmt: skip

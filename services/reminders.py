@@ -13,7 +13,6 @@ from reminders.gather import work_calendar as work_calendar  # read by cli/ and 
 from reminders.planner import Obligation, Planned, Recipient, Snooze, World
 from reminders.policy import GROUP, from_settings
 from reminders.texts import TaskLine
-from services.unit_tasks import owed_occurrences
 from store import assignments
 from store.uow import Session, UnitOfWork
 
@@ -58,8 +57,8 @@ async def load_world(
         return World([])
     first = start.astimezone(tz).date() - OVERDUE_LOOKBACK
     last = end.astimezone(tz).date() + AHEAD
-    # The statement is services.unit_tasks' (the one "who owes what" select, issue 14).
-    rows = await uow.session.execute(owed_occurrences(owed_units, first, last))
+    # The one "who owes what" select (issue 14), the lists' too.
+    rows = await uow.tasks.owed_occurrences(owed_units, first, last)
     by_unit: dict[int, list[TaskLine]] = defaultdict(list)
     for unit_id, role, task_id, ref, content, _deadline, title, due, last_day, before in rows:
         by_unit[unit_id or 0].append(

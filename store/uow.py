@@ -25,6 +25,7 @@ from store.progress_repo import ProgressRepo
 from store.reminders_repo import RemindersRepo
 from store.settings_repo import SettingsRepo
 from store.stats_repo import StatsRepo
+from store.tasks_repo import TasksRepo
 from store.status_repo import StatusRepo
 from store.unit_names_repo import UnitsRepo
 from store.zalo_repo import ZaloRepo
@@ -160,3 +161,7 @@ class UnitOfWork:
     @property
     def progress(self) -> ProgressRepo:
         return ProgressRepo(self.session)
+
+    @property
+    def tasks(self) -> TasksRepo:
+        return TasksRepo(self.session)

@@ -74,7 +74,7 @@ async def done(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None:
     (officer, unit_id), svc = actor, bot.services
     try:
         async with svc.uow() as uow:
-            line = await unit_tasks.task_line(uow.session, target[0], unit_id, target[1])
+            line = await unit_tasks.task_line(uow, target[0], unit_id, target[1])
             result = await progress.mark_done(uow, target[0], unit_id, target[1], officer.id, svc.now())  # fmt: skip
     except TthcError as exc:
         await bot.say(inc.chat_id, exc.message)
@@ -100,7 +100,7 @@ async def undo(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None:
     now = svc.now()
     try:
         async with svc.uow() as uow:
-            line = await unit_tasks.task_line(uow.session, target[0], unit_id, target[1])
+            line = await unit_tasks.task_line(uow, target[0], unit_id, target[1])
             taken = await progress.undo_done(uow, target[0], unit_id, target[1], officer.id,
                                              now, since=now - timedelta(minutes=UNDO_MINUTES))  # fmt: skip
             unit = await unit_lookup.unit_name(uow, unit_id)
@@ -123,7 +123,7 @@ async def snooze(bot: ZaloBot, inc: Incoming, asker: Asker, number: int, days: i
     try:
         async with svc.uow() as uow:
             until = progress.snooze_until(now, days, hour, await svc.calendar(uow.session))
-            line = await unit_tasks.task_line(uow.session, target[0], unit_id, target[1])
+            line = await unit_tasks.task_line(uow, target[0], unit_id, target[1])
             await progress.snooze(uow, target[0], officer.id, target[1], until, now)
     except TthcError as exc:
         await bot.say(inc.chat_id, exc.message)
@@ -143,11 +143,11 @@ async def detail(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None
                 if asker.unit_id is None:
                     await bot.say(inc.chat_id, NO_UNIT)
                     return
-                await unit_tasks.task_line(uow.session, task_id, asker.unit_id, due)
-            d = await unit_tasks.task_detail(uow.session, task_id)
-            found = await unit_tasks.occurrence_days(uow.session, task_id, due) if due else None
+                await unit_tasks.task_line(uow, task_id, asker.unit_id, due)
+            d = await unit_tasks.task_detail(uow, task_id)
+            found = await unit_tasks.occurrence_days(uow, task_id, due) if due else None
             cal = await bot.services.calendar(uow.session)
-            limit = (await unit_tasks.text_limits(uow.session, [task_id])).get(task_id)
+            limit = (await unit_tasks.text_limits(uow, [task_id])).get(task_id)
             held = await assignments.holding(uow, task_id, asker.unit_id, due, live=True) if asker.unit_id else None  # fmt: skip
     except TthcError as exc:
         await bot.say(inc.chat_id, exc.message)

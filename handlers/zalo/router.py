@@ -265,7 +265,7 @@ class ZaloBot:
         today = svc.today()
         title, start, end, open_only = period(kind, arg, today)
         async with svc.uow(read_only=True) as uow:
-            lines = await unit_tasks.unit_tasks(uow.session, unit_id, start, end, open_only, today=today)  # fmt: skip
+            lines = await unit_tasks.unit_tasks(uow, unit_id, start, end, open_only, today=today)  # fmt: skip
             name = await unit_lookup.unit_name(uow, unit_id)
             cal = await svc.calendar(uow.session)
         items = task_items(lines, today, lambda last: cal.days_late(last, today))
