@@ -25,8 +25,8 @@ from store.progress_repo import ProgressRepo
 from store.reminders_repo import RemindersRepo
 from store.settings_repo import SettingsRepo
 from store.stats_repo import StatsRepo
-from store.tasks_repo import TasksRepo
 from store.status_repo import StatusRepo
+from store.tasks_repo import TasksRepo
 from store.unit_names_repo import UnitsRepo
 from store.zalo_repo import ZaloRepo
 
