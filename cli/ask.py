@@ -31,7 +31,7 @@ async def _resolve_unit(session: Any, text: str | None) -> tuple[int | None, str
     if not text:
         return None, None
     from bot.units import match
-    from services import tasks_view
+    from store import tasks_view
 
     entry = await tasks_view.directory(session)
     if text.isdigit() and int(text) in entry.directory.by_id:

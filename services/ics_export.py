@@ -20,8 +20,8 @@ from icalendar import Alarm, Calendar, Event
 from bot.deadlines import WorkCalendar
 from bot.text import fold
 from bot.vndate import format_date, short_date
-from services import tasks_view as tv
 from services.unit_lookup import unit_name
+from store import tasks_view as tv
 from store.uow import Session
 
 SUMMARY_LIMIT = 120

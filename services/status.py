@@ -1,7 +1,7 @@
 """The coordinator's status board: who has reported each occurrence due in a period.
 
 An occurrence belongs to a period when its real last day falls in it (as in
-``services.tasks_view``). The units owing it are the task's lead units: a unit the plan names
+``store.tasks_view``). The units owing it are the task's lead units: a unit the plan names
 (its successor after a merger), and the members of a group the plan names ("Các sở, ban,
 ngành", "UBND cấp xã") that have an active officer or a linked group chat; the silent rest of a
 group is only counted. A unit named by the plan as cooperating is not owed through a group

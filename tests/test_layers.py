@@ -21,13 +21,6 @@ STILL_SQL = {
     "reminders/recipients.py",
     "reminders/replanning.py",
     "reminders/scheduler.py",
-    "services/ask/details.py",
-    "services/tasks_view/details.py",
-    "services/tasks_view/directory.py",
-    "services/tasks_view/occurrences.py",
-    "services/tasks_view/sql.py",
-    "services/tasks_view/task_lists.py",
-    "services/tasks_view/topics.py",
 }
 STILL_COMMITTING: set[str] = set()
 

@@ -21,13 +21,13 @@ from bot.owing import Claim, owed_role
 from bot.plans import read_plan
 from bot.questions.periods import Period
 from reminders.planner import owed_obligations
-from services import tasks_view as tv
 from services.imports import import_plan
 from services.officers import add_officer
 from services.reminders import load_world
 from services.status import board
 from services.unit_tasks import unit_tasks
 from services.units import ensure_directory
+from store import tasks_view as tv
 from store import units_repo
 from store.models import TaskUnitRow
 from store.uow import UnitOfWork

@@ -252,7 +252,7 @@ def test_a_real_last_day_is_never_further_before_its_date_than_the_query_slack()
     # that is only right if no last working day falls further back, Tết included.
     from datetime import timedelta
 
-    from services.tasks_view import SLACK
+    from store.tasks_view import SLACK
 
     day, worst = date(2024, 1, 1), timedelta(0)
     while day < date(2028, 1, 1):

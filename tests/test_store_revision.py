@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy import insert, update
 
-from services import tasks_view
 from services.units import ensure_directory
-from store import units_repo
+from store import tasks_view, units_repo
 from store.models import SettingRow, UnitAliasRow, UnitRow
 from store.uow import UnitOfWork
 

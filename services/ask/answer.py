@@ -12,7 +12,6 @@ from bot.questions.examples import done_reply, greeting_reply, help_reply, unkno
 from bot.questions.guess import says_done
 from bot.questions.normalize import normalize
 from bot.questions.reply import Reply
-from services import tasks_view as tv
 from services.ask.details import answer_detail, answer_next_due
 from services.ask.lists import (
     answer_count,
@@ -25,6 +24,7 @@ from services.ask.lists import (
 )
 from services.ask.model import Answer, Ctx
 from services.ask.named_units import Named, resolve, unit_in_words
+from store import tasks_view as tv
 
 
 async def ask(

@@ -8,15 +8,12 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, select
-
 from bot.deadlines import Schedule, describe_next, parse_deadline, task_context
 from bot.phrases import role_line
 from bot.questions.examples import NEXT_HINT
 from bot.questions.reply import Reply, ReplyGroup
 from bot.text import fold
 from bot.vndate import format_date, short_date
-from services import tasks_view as tv
 from services.ask.model import PAGE_SIZE, REPORT_WORDS, WIDER_NOTE, Answer, AnsweredTask, Ctx
 from services.ask.shaping import (
     answered_tasks,
@@ -27,28 +24,20 @@ from services.ask.shaping import (
     whose_suffix,
     with_latest,
 )
-from store.models import PlanRow, TaskRow
-
-_TASKS_AND_PLANS = (
-    select(TaskRow, PlanRow)
-    .join(PlanRow, PlanRow.id == TaskRow.plan_id)
-    .where(TaskRow.id.in_(bindparam("ids", expanding=True)))
-)
+from store import tasks_view as tv
+from store.tasks_view.details import TaskText
 
 
-async def _schedules(
-    session: Any, ids: Sequence[int]
-) -> dict[int, tuple[TaskRow, PlanRow, Schedule]]:
-    """Task rows, their plans and parsed schedules, in one query."""
-    rows = await session.execute(_TASKS_AND_PLANS, {"ids": list(ids)})
+async def _schedules(session: Any, ids: Sequence[int]) -> dict[int, tuple[TaskText, Schedule]]:
+    """Tasks' written fields and parsed schedules, in one query."""
     out = {}
-    for task, plan in rows.all():
+    for task in await tv.texts(session, ids):
         if task.schedule:
             schedule = Schedule.from_json(task.schedule)
         else:
             context = task_context(task.content, task.notes, task.deadline_in_text)
-            schedule = parse_deadline(task.deadline, plan.year, context)
-        out[task.id] = (task, plan, schedule)
+            schedule = parse_deadline(task.deadline, task.plan_year, context)
+        out[task.id] = (task, schedule)
     return out
 
 
@@ -70,10 +59,10 @@ async def answer_detail(ctx: Ctx) -> Answer:
     lines: list[str] = []
     answered = []
     for v in views:
-        task, plan, schedule = details[v.id]
+        task, schedule = details[v.id]
         if lines:
             lines.append("")
-        lines.append(f"Mục {v.ref} — {plan.title or plan.source}")
+        lines.append(f"Mục {v.ref} — {task.plan_title or task.plan_source}")
         lines.append(v.content)
         if task.result:
             lines.append(f"Sản phẩm: {task.result}")  # one term per thing, as 📄 Chi tiết
@@ -141,8 +130,7 @@ _NAMED = ("year", "half")  # rhythms read from the deadline cell too
 async def _deadlines(session: Any, ids: Sequence[int]) -> dict[int, str]:
     """The deadline cells of a few tasks (read only when a yearly or half-yearly report is asked
     for: those rhythms are often written beside another one)."""
-    stmt = select(TaskRow.id, TaskRow.deadline).where(TaskRow.id.in_(list(ids)))
-    return {t: d or "" for t, d in (await session.execute(stmt)).all()} if ids else {}
+    return await tv.deadline_cells(session, ids)
 
 
 # Words that name a report or its rhythm, not what a task does ("bc quý", "báo cáo 6 tháng").
@@ -209,7 +197,7 @@ async def _half_from_quarters(
     for tier, task_id in quarterly:
         if task_id not in schedules:
             continue
-        schedule = schedules[task_id][2]
+        schedule = schedules[task_id][1]
         for o in schedule.occurrences(ctx.today, ctx.today + timedelta(days=400)):
             if o.due.month in ends:
                 out.append((tier, ctx.calendar.last_day(o), task_id))

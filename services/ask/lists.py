@@ -8,9 +8,9 @@ from typing import Any
 
 from bot.questions import Intent
 from bot.questions.examples import NEXT_HINT
-from services import tasks_view as tv
 from services.ask.model import PAGE_SIZE, UPCOMING_DAYS, WIDER_NOTE, Answer, Ctx
 from services.ask.shaping import dated_list, undated_list, whose_suffix
+from store import tasks_view as tv
 
 
 async def page_of(ctx: Ctx, intent: Intent, limit: int | None = PAGE_SIZE) -> tv.Page:

@@ -9,7 +9,7 @@ from typing import Any
 from bot.deadlines import WorkCalendar
 from bot.questions import Query
 from bot.questions.reply import Reply
-from services import tasks_view as tv
+from store import tasks_view as tv
 
 PAGE_SIZE = 8
 

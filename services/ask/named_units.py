@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from bot.units import Directory, match
-from services.tasks_view.topics import WORD_SYNONYMS
+from store.tasks_view.topics import WORD_SYNONYMS
 
 _SPELLED = {short: long for short, long in WORD_SYNONYMS} | {"tt": "trung tam"}
 

@@ -10,8 +10,8 @@ from bot.phrases import late_phrase
 from bot.questions import Intent
 from bot.questions.reply import Reply, ReplyGroup, ReplyItem, shorten
 from bot.vndate import format_date, short_date
-from services import tasks_view as tv
 from services.ask.model import PAGE_SIZE, Answer, AnsweredTask, Ctx
+from store import tasks_view as tv
 
 
 def whose_suffix(ctx: Ctx) -> str:

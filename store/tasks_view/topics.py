@@ -11,18 +11,18 @@ from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.text import fold
-from services.tasks_view.model import Scope
-from services.tasks_view.sql import (
+from store.models import (
+    TaskDueRow,
+    TaskRow,
+    TaskUnitRow,
+)
+from store.tasks_view.model import Scope
+from store.tasks_view.sql import (
     TOPIC_TASK,
     is_sqlite,
     owned_or_ongoing,
     owned_tasks,
     scope_params,
-)
-from store.models import (
-    TaskDueRow,
-    TaskRow,
-    TaskUnitRow,
 )
 
 # Abbreviations officers and plans use for the same words, both ways.

@@ -12,19 +12,22 @@ once by its next date), ``topics`` (topic search, report rhythm), ``details`` (t
 ref, schedule sources), ``sql`` (shared SQL pieces).
 """
 
-from services.tasks_view.details import (
+from store.tasks_view.details import (
     ScheduleSource,
+    TaskText,
     by_ref,
+    deadline_cells,
     dues_with_sources,
     load,
     refs_like,
+    texts,
 )
-from services.tasks_view.directory import covering, directory, scope_for
-from services.tasks_view.model import Due, Hit, Page, Scope, TaskView
-from services.tasks_view.occurrences import latest_past, occurrence_page, occurrences
-from services.tasks_view.sql import SLACK
-from services.tasks_view.task_lists import task_page, tasks_of
-from services.tasks_view.topics import (
+from store.tasks_view.directory import covering, directory, scope_for
+from store.tasks_view.model import Due, Hit, Page, Scope, TaskView
+from store.tasks_view.occurrences import latest_past, occurrence_page, occurrences
+from store.tasks_view.sql import SLACK
+from store.tasks_view.task_lists import task_page, tasks_of
+from store.tasks_view.topics import (
     matches_topic,
     ranked_topic_ids,
     report_tasks,
@@ -38,7 +41,10 @@ __all__ = [
     "Page",
     "ScheduleSource",
     "Scope",
+    "TaskText",
     "TaskView",
+    "deadline_cells",
+    "texts",
     "by_ref",
     "refs_like",
     "covering",

@@ -16,20 +16,20 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.deadlines import task_context
 from bot.owing import Claim
 from bot.text import fold
-from services.tasks_view.model import Due, Hit, Scope, TaskView
-from services.tasks_view.sql import (
-    REF_TASK,
-    bound_done_column,
-    merge_claim,
-    owes_in_role,
-    scope_params,
-)
 from store.models import (
     PlanRow,
     TaskDueRow,
     TaskRow,
     TaskUnitRow,
     UnitRow,
+)
+from store.tasks_view.model import Due, Hit, Scope, TaskView
+from store.tasks_view.sql import (
+    REF_TASK,
+    bound_done_column,
+    merge_claim,
+    owes_in_role,
+    scope_params,
 )
 
 
@@ -251,3 +251,53 @@ async def load(
             )
         )
     return views
+
+
+@dataclass(frozen=True)
+class TaskText:
+    """A task's written fields and its plan's, for a detailed answer and its schedule."""
+
+    id: int
+    ref: str
+    content: str
+    result: str | None
+    deadline: str | None
+    notes: str | None
+    deadline_in_text: str | None
+    schedule: Any  # the stored schedule (JSON), None when read from the deadline text
+    plan_year: int | None
+    plan_title: str | None
+    plan_source: str | None
+
+
+_TEXTS = (
+    select(
+        TaskRow.id,
+        TaskRow.ref,
+        TaskRow.content,
+        TaskRow.result,
+        TaskRow.deadline,
+        TaskRow.notes,
+        TaskRow.deadline_in_text,
+        TaskRow.schedule,
+        PlanRow.year,
+        PlanRow.title,
+        PlanRow.source,
+    )
+    .join(PlanRow, PlanRow.id == TaskRow.plan_id)
+    .where(TaskRow.id.in_(bindparam("ids", expanding=True)))
+)
+
+
+async def texts(session: AsyncSession, ids: Sequence[int]) -> list[TaskText]:
+    """The tasks' written fields and their plans', in one query."""
+    rows = await session.execute(_TEXTS, {"ids": list(ids)})
+    return [TaskText(*r) for r in rows.all()]
+
+
+async def deadline_cells(session: AsyncSession, ids: Sequence[int]) -> dict[int, str]:
+    """The deadline cells of a few tasks ("" when empty)."""
+    if not ids:
+        return {}
+    stmt = select(TaskRow.id, TaskRow.deadline).where(TaskRow.id.in_(list(ids)))
+    return {t: d or "" for t, d in (await session.execute(stmt)).all()}

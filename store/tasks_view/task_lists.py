@@ -10,8 +10,13 @@ from sqlalchemy import Integer, and_, bindparam, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.owing import Claim
-from services.tasks_view.model import Due, Hit, Page, Scope, slice_page
-from services.tasks_view.sql import (
+from store.models import (
+    TaskDueRow,
+    TaskRow,
+    TaskUnitRow,
+)
+from store.tasks_view.model import Due, Hit, Page, Scope, slice_page
+from store.tasks_view.sql import (
     bound_done_column,
     done_column,
     in_scope,
@@ -20,15 +25,10 @@ from services.tasks_view.sql import (
     owned_or_ongoing,
     scope_params,
 )
-from services.tasks_view.topics import (
+from store.tasks_view.topics import (
     matches_topic,
     topic_filter,
     topic_task_ids,
-)
-from store.models import (
-    TaskDueRow,
-    TaskRow,
-    TaskUnitRow,
 )
 
 

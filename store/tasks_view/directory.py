@@ -8,8 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.owing import Reach, reach
 from bot.units import Directory
-from services.tasks_view.model import Scope
 from store import units_repo
+from store.tasks_view.model import Scope
 
 
 @dataclass

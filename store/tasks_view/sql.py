@@ -9,13 +9,13 @@ from sqlalchemy import and_, bindparam, exists, literal, not_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.owing import Claim, stronger
-from services.tasks_view.model import Scope
 from store.models import (
     CompletionRow,
     TaskDueRow,
     TaskRow,
     TaskUnitRow,
 )
+from store.tasks_view.model import Scope
 
 # Aliases built once (building one copies every column of the table).
 LATER_DUE = TaskDueRow.__table__.alias("later_due")

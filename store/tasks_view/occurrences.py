@@ -10,8 +10,14 @@ from sqlalchemy import Date, Integer, and_, bindparam, case, exists, func, liter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.owing import Claim
-from services.tasks_view.model import Due, Hit, Page, Scope, slice_page
-from services.tasks_view.sql import (
+from store.models import (
+    CompletionRow,
+    TaskDueRow,
+    TaskRow,
+    TaskUnitRow,
+)
+from store.tasks_view.model import Due, Hit, Page, Scope, slice_page
+from store.tasks_view.sql import (
     PAST_DUE,
     done_column,
     in_range,
@@ -23,13 +29,7 @@ from services.tasks_view.sql import (
     owned_tasks,
     scope_params,
 )
-from services.tasks_view.topics import matches_topic, topic_filter, topic_task_ids
-from store.models import (
-    CompletionRow,
-    TaskDueRow,
-    TaskRow,
-    TaskUnitRow,
-)
+from store.tasks_view.topics import matches_topic, topic_filter, topic_task_ids
 
 
 def _latest_occurrences(scoped: bool, role: bool):  # type: ignore[no-untyped-def]
