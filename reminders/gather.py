@@ -28,10 +28,6 @@ from datetime import date
 from html import escape
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from bot.clock import stored_utc
 from bot.deadlines import WorkCalendar
 from bot.phrases import BUTTON_DETAIL, BUTTON_DONE, BUTTON_SNOOZE
 from reminders.outbox import OVERDUE_KIND as OVERDUE
@@ -48,7 +44,7 @@ from reminders.texts import (
     list_buttons,
     overdue_list_text,
 )
-from store.models import DayOffRow, OutboxRow, TaskDueRow, TaskRow
+from store.uow import Session, UnitOfWork
 
 MAX_LISTED = 8  # tasks listed with their ✅/⏰ row; the rest are counted ("và N việc khác")
 
@@ -67,10 +63,9 @@ def task_buttons(task_id: int, due: date) -> list[tuple[str, str]]:
     ]
 
 
-async def work_calendar(session: AsyncSession) -> WorkCalendar:
+async def work_calendar(db: UnitOfWork | Session) -> WorkCalendar:
     """Public holidays plus the administrator's extra days off."""
-    days = (await session.scalars(select(DayOffRow.day))).all()
-    return WorkCalendar(days)
+    return WorkCalendar(await UnitOfWork.over(db).days_off.all_days())
 
 
 def superseded(rows: Sequence[OutboxItem], is_late: Callable[[OutboxItem], bool]) -> list[int]:
@@ -127,19 +122,15 @@ def _morning(c: OutboxItem, tz: ZoneInfo) -> date:
 
 
 async def overdue_lines(
-    session: AsyncSession, rows: Sequence[OutboxItem], tz: ZoneInfo
+    db: UnitOfWork | Session, rows: Sequence[OutboxItem], tz: ZoneInfo
 ) -> dict[int, OverdueLine]:
     """The list line of each overdue row (by row id), read from the task as it is now."""
     tasks = {c.task_id for c in rows if c.task_id is not None}
     if not tasks:
         return {}
-    found = await session.execute(
-        select(TaskRow.id, TaskRow.ref, TaskRow.content, TaskDueRow.due_date, TaskDueRow.last_day)
-        .join(TaskDueRow, TaskDueRow.task_id == TaskRow.id)
-        .where(TaskRow.id.in_(tasks))
-    )
-    info = {(t, d): (ref or "", content or "", last) for t, ref, content, d, last in found.all()}
-    cal = await work_calendar(session)
+    uow = UnitOfWork.over(db)
+    info = await uow.reminders.occurrence_texts(tasks)
+    cal = await work_calendar(uow)
     out: dict[int, OverdueLine] = {}
     for c in rows:
         if c.task_id is None:
@@ -188,37 +179,12 @@ def message(
 
 
 async def sent_message(
-    session: AsyncSession, chat_id: int, message_id: int, tz: ZoneInfo
+    db: UnitOfWork | Session, chat_id: int, message_id: int, tz: ZoneInfo
 ) -> tuple[Batch, dict[int, OverdueLine]] | None:
     """The reminder message ``message_id`` of ``chat_id`` as it was sent — its rows and list
     lines, read again — so that a press on it can draw it again (None when unknown)."""
-    found = (
-        await session.scalars(
-            select(OutboxRow)
-            .where(
-                OutboxRow.chat_id == chat_id,
-                OutboxRow.message_id == message_id,
-                OutboxRow.status == "sent",
-            )
-            .order_by(OutboxRow.send_at, OutboxRow.id)
-            .limit(200)
-        )
-    ).all()
-    rows = tuple(
-        OutboxItem(
-            r.id,
-            r.chat_id,
-            r.officer_id,
-            r.task_id,
-            r.due_date,
-            r.kind,
-            stored_utc(r.send_at),
-            r.text or "",
-            r.attempts or 0,
-            False,
-        )  # fmt: skip
-        for r in found
-    )
+    uow = UnitOfWork.over(db)
+    rows = tuple(OutboxItem(*r, False) for r in await uow.reminders.sent_rows(chat_id, message_id))
     if not rows:
         return None
     overdue = [r for r in rows if is_overdue(r.kind)]
@@ -226,5 +192,5 @@ async def sent_message(
         batch = Batch("overdue", tuple(overdue))
     else:
         batch = Batch("catchup" if len(rows) > 1 else "single", rows)
-    lines = await overdue_lines(session, batch.rows, tz) if batch.kind == "overdue" else {}
+    lines = await overdue_lines(uow, batch.rows, tz) if batch.kind == "overdue" else {}
     return batch, lines

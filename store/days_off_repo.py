@@ -42,6 +42,10 @@ class DaysOffRepo:
             await self._session.delete(row)
             await self._session.flush()
 
+    async def all_days(self) -> list[date]:
+        """Every extra day off the administrator entered (the working-day calendar's)."""
+        return list((await self._session.scalars(select(DayOffRow.day))).all())
+
     async def between(self, start: date, end: date) -> dict[date, str | None]:
         """The extra days off in [start, end] with their notes."""
         rows = await self._session.scalars(select(DayOffRow).where(DayOffRow.day.between(start, end)))  # fmt: skip

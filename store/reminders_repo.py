@@ -10,7 +10,19 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import stored_utc
-from store.models import CompletionRow, GroupChatRow, OfficerRow, SnoozeRow, UnitRow
+from store.models import (
+    CompletionRow,
+    GroupChatRow,
+    OfficerRow,
+    OutboxRow,
+    SnoozeRow,
+    TaskDueRow,
+    TaskRow,
+    UnitRow,
+)
+
+# (id, chat, officer, task, due date, kind, send at in UTC, text, attempts) of an outbox row.
+SentRow = tuple[int, int, int | None, int | None, date, str, datetime, str, int]
 
 
 class RemindersRepo:
@@ -70,3 +82,46 @@ class RemindersRepo:
             (s.task_id, s.officer_id, s.due_date): (stored_utc(s.created_at), stored_utc(s.until))
             for s in rows.all()
         }
+
+    async def occurrence_texts(self, task_ids: Iterable[int]) -> dict[tuple[int, date], tuple[str, str, date]]:  # fmt: skip
+        """(ref, content, real last day) of every occurrence of these tasks, by (task, due)."""
+        ids = sorted(set(task_ids))
+        if not ids:
+            return {}
+        found = await self._session.execute(
+            select(
+                TaskRow.id, TaskRow.ref, TaskRow.content, TaskDueRow.due_date, TaskDueRow.last_day
+            )
+            .join(TaskDueRow, TaskDueRow.task_id == TaskRow.id)
+            .where(TaskRow.id.in_(ids))
+        )
+        return {
+            (t, d): (ref or "", content or "", last) for t, ref, content, d, last in found.all()
+        }
+
+    async def sent_rows(self, chat_id: int, message_id: int, limit: int = 200) -> list[SentRow]:
+        """The outbox rows sent to ``chat_id`` as message ``message_id``, in send order."""
+        found = await self._session.execute(
+            select(
+                OutboxRow.id,
+                OutboxRow.chat_id,
+                OutboxRow.officer_id,
+                OutboxRow.task_id,
+                OutboxRow.due_date,
+                OutboxRow.kind,
+                OutboxRow.send_at,
+                OutboxRow.text,
+                OutboxRow.attempts,
+            )
+            .where(
+                OutboxRow.chat_id == chat_id,
+                OutboxRow.message_id == message_id,
+                OutboxRow.status == "sent",
+            )
+            .order_by(OutboxRow.send_at, OutboxRow.id)
+            .limit(limit)
+        )
+        return [
+            (i, c, o, t, d, k, stored_utc(at), text or "", attempts or 0)
+            for i, c, o, t, d, k, at, text, attempts in found.all()
+        ]

@@ -16,7 +16,6 @@ COMMIT = re.compile(r"\bcommit\(\)")
 # Waiting for the other parts of issue 14 (reminders, status, progress, task lists, questions).
 STILL_SQL = {
     "reminders/dispatcher.py",
-    "reminders/gather.py",
     "reminders/outbox.py",
     "reminders/recipients.py",
     "reminders/replanning.py",
