@@ -2,7 +2,8 @@
 (their unit, whether they can still be written to, a name), the done marks of the claimed tasks,
 and stopping a recipient that blocked the bot or whose chat is gone.
 
-Functions take a session and never commit; the dispatcher's unit of work does.
+Functions take a session (or a unit of work) and never commit; the dispatcher's unit of work
+does. The rows are ``uow.recipients``' (store/recipients_repo.py).
 """
 
 from __future__ import annotations
@@ -10,16 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from reminders import outbox
 from reminders.outbox import OutboxItem
 from reminders.texts import inactive_text
-from store.models import CompletionRow, GroupChatRow, OfficerRow, OutboxRow, UnitRow
-
-# Officer id or group chat id -> (unit id, can still be written to, name).
-Recipients = dict[int, tuple[int | None, bool, str]]
+from store.recipients_repo import Recipients as Recipients
+from store.uow import Session, UnitOfWork
 
 
 def unit_of(c: OutboxItem, officers: Recipients, groups: Recipients) -> int | None:
@@ -28,91 +24,35 @@ def unit_of(c: OutboxItem, officers: Recipients, groups: Recipients) -> int | No
     return rec[0] if rec else None
 
 
-async def officers(session: AsyncSession, ids: set[int]) -> Recipients:
+async def officers(session: UnitOfWork | Session, ids: set[int]) -> Recipients:
     """Officers by id; writable when their chat is active and they are active officers."""
-    if not ids:
-        return {}
-    rows = await session.execute(
-        select(
-            OfficerRow.id,
-            OfficerRow.unit_id,
-            OfficerRow.chat_active,
-            OfficerRow.status,
-            OfficerRow.name,
-        ).where(OfficerRow.id.in_(ids))  # fmt: skip
-    )
-    return {i: (u, bool(a) and s == "active", n) for i, u, a, s, n in rows.all()}
+    return await UnitOfWork.over(session).recipients.officers(ids)
 
 
-async def groups(session: AsyncSession, chats: set[int]) -> Recipients:
+async def groups(session: UnitOfWork | Session, chats: set[int]) -> Recipients:
     """Linked group chats by chat id; writable while active."""
-    if not chats:
-        return {}
-    rows = await session.execute(
-        select(
-            GroupChatRow.chat_id, GroupChatRow.unit_id, GroupChatRow.active, GroupChatRow.title
-        ).where(GroupChatRow.chat_id.in_(chats))  # fmt: skip
-    )
-    return {c: (u, bool(a), t or str(c)) for c, u, a, t in rows.all()}
+    return await UnitOfWork.over(session).recipients.groups(chats)
 
 
 async def done(
-    session: AsyncSession, items: Sequence[OutboxItem]
+    session: UnitOfWork | Session, items: Sequence[OutboxItem]
 ) -> set[tuple[int, int | None, date]]:
     """Every (task, unit, due date) done mark of the rows' tasks."""
     tasks = {c.task_id for c in items if c.task_id is not None}
-    if not tasks:
-        return set()
-    rows = await session.execute(
-        select(CompletionRow.task_id, CompletionRow.unit_id, CompletionRow.due_date).where(
-            CompletionRow.task_id.in_(tasks)
-        )
-    )
-    return {(t, u, d) for t, u, d in rows.all()}
+    return await UnitOfWork.over(session).recipients.done(tasks)
 
 
-async def deactivate(session: AsyncSession, chat_id: int, reason: str, now: datetime) -> None:
+async def deactivate(session: UnitOfWork | Session, chat_id: int, reason: str, now: datetime) -> None:  # fmt: skip
     """The recipient blocked the bot or the chat is gone: stop it and tell the coordinators."""
-    name: str | None = None
-    unit_id: int | None = None
-    officer = await session.scalar(select(OfficerRow).where(OfficerRow.telegram_id == chat_id))
-    if officer is not None:
-        officer.chat_active = False
-        name, unit_id = officer.name, officer.unit_id
-    group = await session.scalar(select(GroupChatRow).where(GroupChatRow.chat_id == chat_id))
-    if group is not None:
-        group.active = False
-        name, unit_id = group.title or name, group.unit_id
-    unit = await session.scalar(select(UnitRow.name).where(UnitRow.id == unit_id)) if unit_id else None  # fmt: skip
-    await outbox.drop_pending_for_chat(session, chat_id, "inactive")
-    coordinators = (
-        await session.scalars(
-            select(OfficerRow).where(
-                OfficerRow.role.in_(("coordinator", "administrator")),
-                OfficerRow.status == "active",
-                OfficerRow.chat_active.is_(True),
-                OfficerRow.telegram_id != chat_id,
-            )
-        )
-    ).all()
+    uow = UnitOfWork.over(session)
+    repo = uow.recipients
+    name, unit_id, is_group = await repo.stop_chat(chat_id)
+    unit = await repo.unit_name(unit_id)
+    await outbox.drop_pending_for_chat(uow.session, chat_id, "inactive")
+    coordinators = await repo.coordinators_except(chat_id)
     now = now.astimezone(UTC)
     kind = f"inactive:{chat_id}"
-    for c in coordinators:
-        exists = await session.scalar(
-            select(OutboxRow.id).where(OutboxRow.chat_id == c.telegram_id, OutboxRow.kind == kind)
-        )
-        if exists is None:
-            session.add(
-                OutboxRow(
-                    chat_id=c.telegram_id,
-                    officer_id=c.id,
-                    task_id=None,
-                    due_date=now.date(),
-                    kind=kind,
-                    send_at=now,
-                    status="pending",
-                    text=inactive_text(name, reason, group is not None, unit),
-                    attempts=0,
-                )
-            )
-    await session.flush()
+    for telegram_id, officer_id in coordinators:
+        await repo.queue_once(telegram_id, officer_id, kind, now,
+                              inactive_text(name, reason, is_group, unit))  # fmt: skip
+    await repo.flush()

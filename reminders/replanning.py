@@ -1,7 +1,8 @@
 """The planner's pending outbox rows: read them, take them out to be planned again (a change of
 the calendar), and count the outbox's rows by status.
 
-Functions take a session and never commit; the caller's unit of work does.
+Functions take a session (or a unit of work) and never commit; the caller's unit of work does.
+The rows are ``uow.planned``'s (store/planned_repo.py).
 """
 
 from __future__ import annotations
@@ -9,13 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import delete, func, or_, select
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.sql.elements import ColumnElement
-
-from reminders.outbox import CHUNK, OVERDUE_KIND, utc
+from reminders.outbox import OVERDUE_KIND
 from reminders.planner import DIGEST_KINDS
-from store.models import OutboxRow
+from store.uow import Session, UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -34,33 +31,20 @@ class Taken:
         return (self.chat_id, self.task_id, self.due_date, self.kind)
 
 
-def _planner_kinds() -> ColumnElement[bool]:
-    """Kinds the planner writes (and would write again); not snoozes or nudges."""
-    return or_(
-        OutboxRow.kind.startswith("before"),
-        OutboxRow.kind == "dayof",
-        OutboxRow.kind.startswith(OVERDUE_KIND),
-        OutboxRow.kind.in_(DIGEST_KINDS),
-    )
+# Kinds the planner writes (and would write again); not snoozes or nudges.
+_PREFIXES = ("before", OVERDUE_KIND)
+_EXACT = frozenset({"dayof", *DIGEST_KINDS})
 
 
 async def pending_planned(
-    session: AsyncSession, since: datetime, *, lock: bool = False
+    session: UnitOfWork | Session, since: datetime, *, lock: bool = False
 ) -> list[Taken]:
     """The planner's pending rows due at or after ``since`` (``lock``: for update)."""
-    stmt = select(
-        OutboxRow.id,
-        OutboxRow.chat_id,
-        OutboxRow.task_id,
-        OutboxRow.due_date,
-        OutboxRow.kind,
-        OutboxRow.send_at,
-    ).where(OutboxRow.status == "pending", OutboxRow.send_at >= utc(since), _planner_kinds())
-    rows = (await session.execute(stmt.with_for_update() if lock else stmt)).all()
-    return [Taken(c, t, d, k, utc(at), i) for i, c, t, d, k, at in rows]
+    rows = await UnitOfWork.over(session).planned.pending(since, _PREFIXES, _EXACT, lock=lock)
+    return [Taken(c, t, d, k, at, i) for i, c, t, d, k, at in rows]
 
 
-async def take_pending_planned(session: AsyncSession, since: datetime) -> list[Taken]:
+async def take_pending_planned(session: UnitOfWork | Session, since: datetime) -> list[Taken]:
     """Delete the planner's pending rows due at or after ``since`` and return what they were.
 
     Deleted rather than marked dropped: the unique key (chat, task, occurrence, kind) would
@@ -70,17 +54,10 @@ async def take_pending_planned(session: AsyncSession, since: datetime) -> list[T
     planning lock.
     """
     taken = await pending_planned(session, since, lock=True)
-    ids = [t.id for t in taken]
-    for i in range(0, len(ids), CHUNK):
-        await session.execute(
-            delete(OutboxRow)
-            .where(OutboxRow.id.in_(ids[i : i + CHUNK]), OutboxRow.status == "pending")
-            .execution_options(synchronize_session=False)
-        )
+    await UnitOfWork.over(session).planned.delete_pending([t.id for t in taken])
     return taken
 
 
-async def counts(session: AsyncSession) -> dict[str, int]:
+async def counts(session: UnitOfWork | Session) -> dict[str, int]:
     """Rows by status."""
-    rows = await session.execute(select(OutboxRow.status, func.count()).group_by(OutboxRow.status))
-    return {status: int(n) for status, n in rows.all()}
+    return await UnitOfWork.over(session).planned.counts()

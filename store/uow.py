@@ -21,7 +21,9 @@ from store.groups_repo import GroupsRepo
 from store.invites_repo import InvitesRepo
 from store.officers_repo import OfficersRepo
 from store.overview_repo import OverviewRepo
+from store.planned_repo import PlannedRepo
 from store.progress_repo import ProgressRepo
+from store.recipients_repo import RecipientsRepo
 from store.reminders_repo import RemindersRepo
 from store.settings_repo import SettingsRepo
 from store.stats_repo import StatsRepo
@@ -165,3 +167,11 @@ class UnitOfWork:
     @property
     def tasks(self) -> TasksRepo:
         return TasksRepo(self.session)
+
+    @property
+    def recipients(self) -> RecipientsRepo:
+        return RecipientsRepo(self.session)
+
+    @property
+    def planned(self) -> PlannedRepo:
+        return PlannedRepo(self.session)

@@ -17,8 +17,6 @@ COMMIT = re.compile(r"\bcommit\(\)")
 STILL_SQL = {
     "reminders/dispatcher.py",
     "reminders/outbox.py",
-    "reminders/recipients.py",
-    "reminders/replanning.py",
     "reminders/scheduler.py",
 }
 STILL_COMMITTING: set[str] = set()
