@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.topics import WORD_SYNONYMS
 from bot.units import Directory, match
-from store.tasks_view.topics import WORD_SYNONYMS
 
 _SPELLED = {short: long for short, long in WORD_SYNONYMS} | {"tt": "trung tam"}
 

@@ -1,5 +1,5 @@
-"""Topic search: phrasings with abbreviations, LIKE narrowing in the database, whole words in
-process; the tasks on a topic with their rhythm (report questions)."""
+"""Topic search: LIKE narrowing in the database over the phrasings of ``bot.topics``, whole
+words checked in process; the tasks on a topic with their rhythm (report questions)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,17 @@ from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.text import fold
+from bot.topics import (
+    STRONG,
+    TOPIC_FLOOR,
+    TOPIC_MARGIN,
+    like_pattern,
+    matches_topic,
+    topic_score,
+    topic_variants,
+    topic_words,
+    word_alternatives,
+)
 from store.models import (
     TaskDueRow,
     TaskRow,
@@ -24,71 +35,6 @@ from store.tasks_view.sql import (
     owned_tasks,
     scope_params,
 )
-
-# Abbreviations officers and plans use for the same words, both ways.
-SYNONYMS: tuple[tuple[str, str], ...] = (
-    ("tthc", "thu tuc hanh chinh"),
-    ("pakn", "phan anh kien nghi"),
-    ("dvctt", "dich vu cong truc tuyen"),
-    ("dvc", "dich vu cong"),
-    ("cchc", "cai cach hanh chinh"),
-    ("kstthc", "kiem soat thu tuc hanh chinh"),
-    ("ksthc", "kiem soat thu tuc hanh chinh"),
-    ("ks tthc", "kiem soat thu tuc hanh chinh"),
-    ("csdl", "co so du lieu"),
-    ("ttpvhcc", "trung tam phuc vu hanh chinh cong"),
-    ("cds", "chuyen doi so"),
-)
-
-
-# A document by its kind and number ("nq 131", "quyết định 766"), as plans cite it: "Nghị quyết
-# số 131/NQ-CP", "Nghị quyết 131", "131/NQ-CP".
-_DOC_KINDS = {
-    "nq": "nghi quyet",
-    "qd": "quyet dinh",
-    "nd": "nghi dinh",
-    "kh": "ke hoach",
-    "tt": "thong tu",
-    "cv": "cong van",
-    "ct": "chi thi",
-}
-_DOC_REF = re.compile(
-    r" (" + "|".join([*_DOC_KINDS, *_DOC_KINDS.values()]) + r")(?: so)? (\d{1,5}) "
-)
-
-
-def _document_variants(text: str) -> list[str]:
-    m = _DOC_REF.search(text)
-    if m is None:
-        return []
-    kind, number = m.group(1), m.group(2)
-    short = next((k for k, v in _DOC_KINDS.items() if kind in (k, v)), kind)
-    long = _DOC_KINDS.get(short, kind)
-    forms = (f"{long} so {number}", f"{long} {number}", f"{number} {short}")
-    return [f"{text[: m.start()]} {f} {text[m.end() :]}" for f in forms]
-
-
-def topic_variants(topic: str) -> list[str]:
-    """The topic as a folded phrase, and the same with abbreviations expanded or contracted."""
-    base = f" {fold(topic)} "
-    variants = [base, *_document_variants(base)]
-    for short, long in SYNONYMS:
-        for v in list(variants):
-            if f" {short} " in v:
-                variants.append(v.replace(f" {short} ", f" {long} "))
-            if f" {long} " in v:
-                variants.append(v.replace(f" {long} ", f" {short} "))
-    return [v.strip() for v in dict.fromkeys(variants) if v.strip()]
-
-
-def like_pattern(phrase: str) -> str:
-    """A LIKE pattern that narrows to texts holding the phrase's words in order, whatever
-    stands between them ("phan anh kien nghi" also finds "phan anh, kien nghi"); whole words
-    and what separates them are then checked by ``matches_topic``."""
-    words = [
-        w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in phrase.split()
-    ]
-    return "%" + "%".join(words) + "%"
 
 
 def text_of(task_col):  # type: ignore[no-untyped-def]
@@ -105,27 +51,6 @@ def topic_filter(stmt, topic: str | None, task_col=None):  # type: ignore[no-unt
     text = TaskRow.search_text if task_col is None else text_of(task_col)
     options = [text.like(like_pattern(v), escape="\\") for v in topic_variants(topic)]
     return stmt.where(or_(*options)) if options else stmt
-
-
-# What may stand between two words of a phrase in a plan: spaces and punctuation, not words
-# or numbers ("phản ánh, kiến nghị" is "phản ánh kiến nghị"; "số 131 ... hoá" is not "số hoá").
-_BETWEEN = r"[^a-z0-9]+"
-
-
-@lru_cache(maxsize=256)
-def _topic_pattern(topic: str) -> re.Pattern[str]:
-    alternatives = (
-        "|".join(_BETWEEN.join(re.escape(w) for w in v.split()) for v in topic_variants(topic))
-        or "(?!)"
-    )
-    return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
-
-
-def matches_topic(search_text: str, topic: str) -> bool:
-    """Whole words in order, with only spaces or punctuation between them: "so hoa" is found in
-    "so hoa ho so" and "phan anh kien nghi" in "phan anh, kien nghi", but "so hoa" not in
-    "ke hoach" or "so 131 ... hoa"."""
-    return _topic_pattern(topic).search(search_text) is not None
 
 
 @lru_cache(maxsize=64)
@@ -226,105 +151,6 @@ def _report_statement(sqlite: bool, scoped: bool, role: bool, variants: int):  #
     )
 
 
-# More shorthand officers type for words plans spell out (used when ranking by words).
-WORD_SYNONYMS: tuple[tuple[str, str], ...] = SYNONYMS + (
-    ("xd", "xay dung"),
-    ("ds", "danh sach"),
-    ("qd", "quy dinh"),
-    ("vb", "van ban"),
-    ("qg", "quoc gia"),
-    ("hs", "ho so"),
-    ("bp", "bo phan"),
-    ("pvhcc", "phuc vu hanh chinh cong"),
-    ("hcc", "hanh chinh cong"),
-    ("bc", "bao cao"),
-)
-# Shorthand read one way only: the typed word stands for the phrase, but the phrase in a topic
-# stays its words ("kế hoạch KSTTHC" keeps "ke hoach" as two words beside "ksthc").
-TYPED_SHORTHAND: tuple[tuple[str, str], ...] = (
-    ("dn", "doanh nghiep"),
-    ("nq", "nghi quyet"),
-    ("qd", "quyet dinh"),
-    ("kh", "ke hoach"),
-    ("cq", "co quan"),
-    ("ks", "kiem soat"),
-    ("tttc", "thu tuc hanh chinh"),
-)
-
-
-def _word_alternatives(word: str) -> list[str]:
-    """One topic word and the phrases it stands for (or that stand for it)."""
-    out = [word]
-    for short, long in WORD_SYNONYMS + TYPED_SHORTHAND:
-        if word == short:
-            out.append(long)
-    return out
-
-
-def _topic_words(topic: str) -> list[str]:
-    """The topic's words, a spelled-out abbreviation kept as one word ("thu tuc hanh chinh")."""
-    words = fold(topic).split()
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        for short, long in WORD_SYNONYMS:
-            n = len(long.split())
-            if n > 1 and words[i : i + n] == long.split():
-                out.append(short)
-                i += n
-                break
-        else:
-            out.append(words[i])
-            i += 1
-    return list(dict.fromkeys(out))
-
-
-def _word_present(text: str, word: str) -> bool:
-    return any(matches_topic(text, alt) for alt in _word_alternatives(word))
-
-
-def _score(text: str, words: list[str]) -> float:
-    """How much of a topic a task's text holds, word by word: a word beside its neighbour as in
-    the topic counts fully, a word found alone half (pairs keep "quy định" from counting as
-    "quy" and "định" found apart); 0 when no pair is there, or a topic of one or two words is
-    not all there."""
-    present = [_word_present(text, w) for w in words]
-    if len(words) <= 2:
-        return 1.0 if all(present) and (len(words) < 2 or _pair_present(text, *words)) else 0.0
-    # adjacent[k]: words k and k+1 stand side by side in the text as in the topic.
-    adjacent = [
-        present[k] and present[k + 1] and _pair_present(text, words[k], words[k + 1])
-        for k in range(len(words) - 1)
-    ]
-    if not any(adjacent):
-        return 0.0  # words found only apart are no match
-    # A word counts fully beside a neighbour of the topic (a compound: "tổ chức", "cá nhân"),
-    # half alone: the topic's phrases in another order ("cá nhân, tổ chức") lose nothing.
-    covered = [
-        1.0
-        if (k < len(adjacent) and adjacent[k]) or (k and adjacent[k - 1])
-        else 0.5
-        if present[k]
-        else 0.0
-        for k in range(len(words))
-    ]
-    return sum(covered) / len(words)
-
-
-def _pair_present(text: str, a: str, b: str) -> bool:
-    return any(
-        matches_topic(text, f"{x} {y}")
-        for x in _word_alternatives(a)
-        for y in _word_alternatives(b)
-    )
-
-
-# A task is kept when it holds this much of a longer topic, and nearly as much as the best one.
-TOPIC_FLOOR = 0.6
-# A task holding this much of a topic's words joins the tasks holding it as a phrase
-# ("đánh giá tác động TTHC" finds "đánh giá tác động của TTHC" beside the exact phrase).
-STRONG = 0.85
-TOPIC_MARGIN = 0.12
 RANK_CAP = 500  # candidate texts scored by words at most
 
 
@@ -350,7 +176,7 @@ async def ranked_topic_ids(
         # Over every plan, the tasks holding the phrase are enough: ranking every candidate's
         # words beside them costs a whole-store read.
         return ids
-    words = _topic_words(topic)
+    words = topic_words(topic)
     if len(words) < 2 or (ids and len(words) == 2):
         return ids  # two words hold as a phrase or not at all: ranking adds nothing
     scored = await _scored_by_words(session, scope, words, ongoing_only)
@@ -366,13 +192,13 @@ async def ranked_topic_ids(
 async def _scored_by_words(
     session: AsyncSession, scope: Scope, words: list[str], ongoing_only: bool
 ) -> dict[int, float]:
-    """The scope's tasks holding enough of ``words`` (``_score`` ≥ TOPIC_FLOOR), with their score."""
+    """The scope's tasks holding enough of ``words`` (``topic_score`` ≥ TOPIC_FLOOR), with their score."""
     # Candidates hold at least one pair of the topic's adjacent words (in that order).
     patterns = [
         like_pattern(f"{x} {y}")
         for a, b in zip(words, words[1:], strict=False)
-        for x in _word_alternatives(a)
-        for y in _word_alternatives(b)
+        for x in word_alternatives(a)
+        for y in word_alternatives(b)
     ]
     params = scope_params(scope) | {f"v{i}": p for i, p in enumerate(patterns)}
     stmt = topic_candidates(
@@ -381,7 +207,7 @@ async def _scored_by_words(
     scored: dict[int, float] = {}
     # Bounded: a plan has 40-60 tasks, so the cap only spares a whole-store search its cost.
     for task_id, text in (await session.execute(stmt.limit(RANK_CAP), params)).all():
-        score = _score(text or "", words)
+        score = topic_score(text or "", words)
         if score >= TOPIC_FLOOR:
             scored[task_id] = max(score, scored.get(task_id, 0.0))
     return scored
