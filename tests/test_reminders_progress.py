@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from reminders_support import World, add_group, add_officer, add_task, add_unit
 from sqlalchemy import select
 
-from services.progress import mark_done, snooze
+from services.progress import mark_done, snooze, undo_done
 from store.models import AuditRow, CompletionRow, OutboxRow, SnoozeRow
 from store.uow import UnitOfWork
 
@@ -90,3 +90,29 @@ async def test_snooze_moves_the_next_reminder_and_keeps_later_ones(sessions):
     assert rows[0].status == "dropped" and rows[0].last_error == "snoozed"
     assert len(snoozes) == 1 and snoozes[0].until.replace(tzinfo=UTC) == until
     assert [a.action for a in audit] == ["task.snooze"]
+
+
+async def test_done_snooze_and_undo_commit_themselves(sessions):
+    # The use cases commit: the handlers that call them no longer do (tests/test_layers.py).
+    world = await _world(sessions)
+    task, unit, officer = world.tasks["I.1"], world.units["sxd"], world.officers["an"]
+    async with UnitOfWork(sessions) as uow:
+        await mark_done(uow, task, unit, DUE, officer, NOW)
+        await snooze(uow, task, world.officers["binh"], DUE, NOW + timedelta(hours=3), NOW)
+    async with UnitOfWork(sessions) as uow:
+        done = (await uow.session.scalars(select(CompletionRow))).all()
+        snoozes = (await uow.session.scalars(select(SnoozeRow))).all()
+    assert [(d.task_id, d.unit_id, d.due_date) for d in done] == [(task, unit, DUE)]
+    assert [s.officer_id for s in snoozes] == [world.officers["binh"]]
+    async with UnitOfWork(sessions) as uow:
+        assert await undo_done(uow, task, unit, DUE, officer, NOW + timedelta(minutes=1))
+    async with UnitOfWork(sessions) as uow:
+        assert (await uow.session.scalars(select(CompletionRow))).all() == []
+        actions = (await uow.session.scalars(select(AuditRow.action).order_by(AuditRow.id))).all()
+        back = (
+            await uow.session.scalars(
+                select(OutboxRow.status).where(OutboxRow.chat_id.in_((1001, -500)))
+            )
+        ).all()
+    assert actions == ["task.done", "task.snooze", "task.undone"]
+    assert set(back) == {"pending"}  # the reminders the ✅ had stopped are back
