@@ -109,8 +109,8 @@ async def worker(args: argparse.Namespace) -> None:
                 left = await replanning.counts(uow.session)
             if not any(left.get(k) for k in ("pending", "claimed", "sending")):
                 break
-            if report.standby:  # as the bot's scheduler: a standby asks every second
-                await asyncio.sleep(2 * d.heartbeat)
+            if report.standby:  # as the bot's scheduler: a standby asks every heartbeat
+                await asyncio.sleep(d.heartbeat)
             elif not report.claimed:
                 await asyncio.sleep(DISPATCH_EVERY)
         await d.release_lease()

@@ -136,9 +136,12 @@ class Dispatcher:
             await outbox.orphan_claims(
                 session, self.worker, self.clock(), self.lease, self.in_flight_max
             )
-            # The previous holder's last sends may still count in Telegram's windows.
+            # The previous holder's last sends may still count in Telegram's windows. One whose
+            # lease ran out stopped launching a second before (``_valid_until``); one that gave
+            # it up (a clean stop) may have had answers a moment ago.
             self.sender.forget()
-            self.sender.hold(self.limits.takeover_pause)
+            if lease.previous is None:
+                self.sender.hold(self.limits.takeover_pause)
             self._seeded = False
         # Stop sending a little before the lease could run out in the database's eyes.
         self._valid_until = started + self.sender_ttl - max(1.0, self.heartbeat)

@@ -69,7 +69,7 @@ def start_reminders(
 
     ``sender_lease`` names the bot token: of all processes sharing the database, only the one
     holding that lease sends (one pace for Telegram's limits); the others stand by, asking for
-    the lease every second, and take over within the lease's three seconds (plus one) when the
+    the lease every half second, and take over within the lease's three seconds (plus one) when the
     holder dies.
 
     Stop with ``scheduler.shutdown(wait=False)`` and ``dispatcher.release_lease()`` in
@@ -87,12 +87,12 @@ def start_reminders(
         except Exception:  # a failed run is retried at the next tick; never kill the scheduler
             log.exception("planning reminders failed")
 
-    standby_poll = max(0.2, 2 * dispatcher.heartbeat)
+    standby_poll = max(0.2, dispatcher.heartbeat)
 
     async def dispatch_job() -> None:
         try:
             report = await dispatcher.run_once()
-            # A standby process asks again every second until the next tick: the holder's
+            # A standby process asks again every heartbeat until the next tick: the holder's
             # death is noticed within the lease's time-to-live, not a tick later.
             until = asyncio.get_running_loop().time() + dispatch_every.total_seconds() - 1.0
             while report.standby and asyncio.get_running_loop().time() + standby_poll < until:

@@ -58,17 +58,17 @@ class SendPort(Protocol):
 class Limits:
     """Telegram's soft limits with a safety margin (they are undocumented and vary)."""
 
-    overall_per_s: float = 29.0  # launches spread evenly at this pace ...
+    overall_per_s: float = 30.0  # launches spread evenly at this pace ...
     # ... and at most ``overall_burst`` in any second as Telegram sees them. Telegram counts a
     # message when it arrives, somewhere between our launch and its answer, so a send holds its
     # place from its launch until its answer plus the window (``burst_margin`` added): a send
     # still in flight counts, however slow the network or the machine.
     overall_burst: int = 30
-    burst_margin: float = 0.03
+    burst_margin: float = 0.01
     chat_interval: float = 1.0  # private chats: one a second, counted from the last answer
     group_per_window: int = 20  # groups: twenty a minute, counted from the answers
     group_window: float = 60.0
-    takeover_pause: float = 1.05  # after the sender lease changes hands: the last holder's window
+    takeover_pause: float = 1.05  # after a holder gave the lease up: its last second of sends
     concurrency: int = 16
     max_tries: int = 5  # in-memory tries before handing the row back to the outbox
     backoff_base: float = 0.5
