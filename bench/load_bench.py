@@ -171,7 +171,7 @@ async def main(args: argparse.Namespace) -> None:
                 if b.returncode is None:
                     b.send_signal(signal.SIGTERM)
             for b in bots:
-                await asyncio.wait_for(b.communicate(), 60)
+                await asyncio.wait_for(b.wait(), 60)
             await api.stop()
             tmp.cleanup()
 

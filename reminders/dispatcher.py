@@ -212,7 +212,7 @@ class Dispatcher:
             await self._record(item, result, report, notified)
 
         async def before_send(item: SendItem) -> bool:
-            async with UnitOfWork(self.sessions) as uow:
+            async with UnitOfWork(self.sessions, single=True) as uow:
                 n = await outbox.mark_sending(uow.session, item.ids, self.worker, self.clock())
                 await uow.commit()
             if n == 0:
@@ -311,10 +311,12 @@ class Dispatcher:
     async def _record(
         self, item: SendItem, result: Outcome, report: DispatchReport, notified: set[int]
     ) -> None:
-        async with UnitOfWork(self.sessions) as uow:
+        sent = result.status == "sent" and result.message_id is not None
+        # The sent mark is one UPDATE, committed by itself on PostgreSQL (one round trip).
+        async with UnitOfWork(self.sessions, single=sent) as uow:
             s = uow.session
             now = self.clock()
-            if result.status == "sent" and result.message_id is not None:
+            if sent and result.message_id is not None:
                 n = await outbox.mark_sent(s, item.ids, self.worker, result.message_id, now)
                 await uow.commit()
                 report.commit_ms.append((self.monotonic() - result.answered_at) * 1000)

@@ -198,7 +198,9 @@ class PacedSender:
         self._wake.set()
 
     def _push(self, chat_id: int, ready: float) -> None:
-        heapq.heappush(self._groups if chat_id < 0 else self._heap, (ready, next(self._seq), chat_id))
+        heapq.heappush(
+            self._groups if chat_id < 0 else self._heap, (ready, next(self._seq), chat_id)
+        )
 
     def _waiting(self) -> int:
         return len(self._heap) + len(self._groups)

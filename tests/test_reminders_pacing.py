@@ -81,9 +81,8 @@ async def test_the_windows_carry_over_from_one_run_to_the_next() -> None:
     port = TimedPort()
     sender = PacedSender(port, Limits(overall_per_s=1000.0, chat_interval=1.0))
     for batch in (_items(list(range(1, 31))), _items(list(range(1, 31)))):
-        batches = [batch]
 
-        async def refill() -> list[SendItem]:
+        async def refill(batches: list[list[SendItem]] = [batch]) -> list[SendItem]:  # noqa: B006
             return batches.pop() if batches else []
 
         await sender.run(refill, _noop)
