@@ -174,6 +174,8 @@ class PacedSender:
         # answer order) and sends launched but not answered yet (they hold a place meanwhile).
         self._window: deque[float] = deque()
         self._flying = 0
+        self._air: set[int] = set()  # items launched and not answered (by id)
+        self._carrying: dict[asyncio.Task[None], int] = {}
         self._hold_until = 0.0
         self._far: set[int] = set()  # chats not ready for a while (groups with a full window)
 
@@ -275,6 +277,7 @@ class PacedSender:
         next_tick = self.monotonic() + tick_every
         refilling: asyncio.Future[list[SendItem]] | None = None
         ticking: asyncio.Future[None] | None = None
+        confirming: asyncio.Future[None] | None = None  # the renewal that decides a stop
 
         def wake(_task: object) -> None:
             self._wake.set()
@@ -296,12 +299,22 @@ class PacedSender:
                     else:
                         exhausted = True
                 if may_send is not None and not may_send():
-                    self.stopped = True
-                    if not self._inflight and refilling is None:
+                    # Launch nothing. A renewal merely late (a busy machine) is waited for; the
+                    # run stops only when a renewal that ended after this moment still says no.
+                    if not self.stopped and tick is not None and not confirming:
+                        if ticking is None:
+                            ticking = asyncio.ensure_future(tick())
+                            ticking.add_done_callback(wake)
+                            next_tick = self.monotonic() + tick_every
+                        confirming = ticking
+                    elif confirming is not None and confirming.done() and ticking is None:
+                        self.stopped = True
+                    if self.stopped and not self._inflight and refilling is None:
                         break
                     self._wake.clear()
                     await self._wake.wait()
                     continue
+                confirming = None
                 # Refill on the chats that can send soon, not on items: one chat sends once a
                 # second at most, and a group that used its minute's twenty holds its items.
                 if (
@@ -398,18 +411,26 @@ class PacedSender:
         interval = 1.0 / self.limits.overall_per_s
         self._next_slot = max(now - CATCH_UP, self._next_slot) + interval
         self._flying += 1
+        self._air.add(id(item))
         task = asyncio.create_task(self._send(chat, item, now, on_result, before_send))
+        self._carrying[task] = id(item)
         self._inflight.add(task)
         task.add_done_callback(self._finished)
 
     def _finished(self, task: asyncio.Task[None]) -> None:
         self._inflight.discard(task)
+        item = self._carrying.pop(task, None)
+        if item in self._air:  # ended without an answer (cancelled at a shutdown)
+            self._air.discard(item)
+            self._flying -= 1
         self._wake.set()
 
-    def _answered(self, asked: bool) -> float:
+    def _answered(self, item: SendItem, asked: bool) -> float:
         """A send's place in the overall window: from its launch to its answer plus a second."""
         answered = self.monotonic()
-        self._flying -= 1
+        if id(item) in self._air:
+            self._air.discard(id(item))
+            self._flying -= 1
         if asked:
             end = answered + 1.0 + self.limits.burst_margin
             if self._window and end < self._window[-1]:
@@ -435,9 +456,9 @@ class PacedSender:
             asked = True
             message_id = await self.port.send(item.chat_id, item.text, item.buttons)
         except _NotOurs:
-            self._answered(False)  # another worker holds its rows now: nothing to record
+            self._answered(item, False)  # another worker holds its rows now: nothing to record
         except RetryLater as exc:
-            self._answered(asked)
+            self._answered(item, asked)
             st.rate_limited += 1
             item.tries += 1
             ready = self.monotonic() + exc.retry_after + 0.05
@@ -446,7 +467,7 @@ class PacedSender:
             else:
                 self._requeue(chat, item)
         except Transient as exc:
-            self._answered(asked)
+            self._answered(item, asked)
             st.transient += 1
             item.tries += 1
             if exc.ambiguous:
@@ -458,7 +479,7 @@ class PacedSender:
             else:
                 self._requeue(chat, item)
         except Permanent as exc:
-            ready = self._answered(asked) + lim.chat_interval
+            ready = self._answered(item, asked) + lim.chat_interval
             status = "gone" if exc.chat_gone else "failed"
             outcomes.append((item, Outcome(status, error=str(exc))))
             if exc.chat_gone:
@@ -467,11 +488,11 @@ class PacedSender:
                     outcomes.append((chat.queue.popleft(), Outcome("gone", error=str(exc))))
                     self._backlog -= 1
         except Exception as exc:  # a bug or an unexpected answer: hand back, never lose
-            ready = self._answered(asked) + lim.chat_interval
+            ready = self._answered(item, asked) + lim.chat_interval
             item.tries += 1
             outcomes.append((item, Outcome("later", error=repr(exc), wait=lim.backoff_max)))
         else:
-            answered = self._answered(True)
+            answered = self._answered(item, True)
             # Private chats: one a second. Groups: twenty a minute, with no gap of their own.
             ready = answered
             if item.chat_id > 0 and lim.chat_interval:
