@@ -61,7 +61,13 @@ def expected_dues(text: str, year: int) -> tuple[tuple[date, bool], ...]:
     """Expand a dues column (`YYYY-MM-DD`, `MONTHS-DAY`, `<` for before) to (date, before)."""
     from tests.test_deadlines_table import _dues  # the phrase tables' own reader of the format
 
-    return () if text.strip() in ("", "-") else _dues(text, year)
+    text = text.strip()
+    if text in ("", "-"):
+        return ()
+    # A writer may separate tokens by commas ("2025-03-31,<2025-06-30,*-20"); a comma before a
+    # full date or a `*-` token separates, one inside a month list ("3,6,9,12-20") does not.
+    text = re.sub(r",\s*(?=<?(?:\d{4}-|\*-))", " ", text)
+    return _dues(text, year)
 
 
 @dataclass

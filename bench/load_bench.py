@@ -44,6 +44,7 @@ from webhook_support import (  # noqa: E402
 
 from store.db import make_engine, make_sessionmaker  # noqa: E402
 from store.models import Base  # noqa: E402
+from store.uow import UnitOfWork  # noqa: E402
 
 QUESTIONS = (
     "việc gì đến hạn tháng 8", "tuần này có việc gì", "hôm nay có việc gì", "quý 3 phải làm gì",
@@ -70,7 +71,9 @@ async def prepare(url: str, officers: int) -> None:
     async with make_sessionmaker(engine)() as s:
         for i in range(officers):
             unit = ids["stp"] if i % 2 else ids["snv"]
-            await add_officer(s, FIRST_OFFICER + i, f"Cán bộ {i}", unit, "officer", NOW)
+            await add_officer(
+                UnitOfWork.over(s), FIRST_OFFICER + i, f"Cán bộ {i}", unit, "officer", NOW
+            )
         await s.commit()
     await engine.dispose()
 

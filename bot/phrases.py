@@ -19,6 +19,8 @@ ROLE_LEAD = "chủ trì"
 ROLE_SUPPORT = "phối hợp"
 DONE = "đã hoàn thành"
 REPORTED = "đã báo cáo"
+# The provincial team (coordinators) is named, never called "điều phối viên" (DOMAIN §8).
+TEAM = "Văn phòng UBND tỉnh"
 
 # Words officers must never read (DOMAIN §8 "avoid" column). tests/test_words.py scans every
 # message for them.
@@ -47,13 +49,29 @@ BUTTON_DETAIL = "📄 Chi tiết"
 
 
 def role_line(lead: bool) -> str:
-    """"Vai trò: chủ trì" / "Vai trò: phối hợp"."""
+    """ "Vai trò: chủ trì" / "Vai trò: phối hợp"."""
     return f"Vai trò: {ROLE_LEAD if lead else ROLE_SUPPORT}"
 
 
 def last_day_phrase(last: date) -> str:
     """The real last working day: "chậm nhất Thứ Sáu, 18/12/2026"."""
     return f"chậm nhất {format_date(last)}"
+
+
+def _plan_date(due: date, before: bool, moved: bool = False) -> str:
+    """The plan's date: "Hạn: trước ngày 20/12/2026". The weekday is given only when it is the
+    real last day itself ("Hạn: Thứ Tư, 20/8/2025"); "trước Chủ nhật" would read as by Saturday."""
+    if before or moved:
+        return f"Hạn: {'trước ' if before else ''}ngày {due.day}/{due.month}/{due.year}"
+    return f"Hạn: {format_date(due)}"
+
+
+def due_phrase(due: date, last: date, before: bool) -> str:
+    """The plan's date, then the real last day when it differs:
+    "Hạn: trước ngày 20/12/2026 · chậm nhất Thứ Sáu, 18/12/2026"."""
+    if last == due:
+        return _plan_date(due, before)
+    return f"{_plan_date(due, before, moved=True)} · {last_day_phrase(last)}"
 
 
 # --- lateness ----------------------------------------------------------------------------------
@@ -65,3 +83,74 @@ def late_phrase(working_days: int) -> str:
 
 
 # --- refusals and errors -----------------------------------------------------------------------
+
+CONTACT_TEAM = f"Hãy liên hệ {TEAM}."
+
+
+def team_only(what: str) -> str:
+    """A refusal of a coordinators' action to an officer: "Chỉ Văn phòng UBND tỉnh mới …"."""
+    return f"Chỉ {TEAM} mới {what}."
+
+
+# Delivery failures, told to the coordinators with the officer's name, never a chat id or the
+# Bot API's English ("Forbidden: bot was blocked by the user").
+BLOCKED = "đã chặn bot"
+REMOVED_FROM_GROUP = "đã mời bot ra khỏi nhóm"
+NOT_STARTED = "chưa mở bot (chưa bấm Bắt đầu)"
+GONE = "không còn dùng được (tài khoản hoặc nhóm đã bị xóa)"
+NO_RIGHTS = "không cho bot gửi tin"
+UNREACHABLE = "không nhận được tin nhắn"
+
+
+def delivery_problem(reason: str) -> str:
+    """The Vietnamese for a permanent send failure's ``reason`` (the Bot API's English)."""
+    low = reason.lower()
+    for needles, words in (
+        (("blocked",), BLOCKED),
+        (("kicked", "not a member", "left the"), REMOVED_FROM_GROUP),
+        (("deactivated", "deleted", "upgraded to a supergroup"), GONE),
+        (("not enough rights", "have no rights", "restricted"), NO_RIGHTS),
+        (("chat not found", "initiate", "user not found"), NOT_STARTED),
+    ):
+        if any(n in low for n in needles):
+            return words
+    return UNREACHABLE
+
+
+def recipient_name(name: str | None, group: bool = False) -> str:
+    """ "Anh/chị Nguyễn Văn A" for an officer, "Nhóm …" for a group, never a chat id."""
+    if group:
+        return f"Nhóm {name}" if name else "Nhóm của đơn vị"
+    return f"Anh/chị {name}" if name else "Một cán bộ"
+
+
+def delivery_failure(name: str | None, reason: str, group: bool = False) -> str:
+    """ "Anh/chị Nguyễn Văn A đã chặn bot"."""
+    return f"{recipient_name(name, group)} {delivery_problem(reason)}"
+
+
+# --- evidence: the report attached after ✅ (issue 16) -----------------------------------------
+
+BUTTON_ATTACH = "📎 Gửi kèm báo cáo"
+BUTTON_SKIP = "Bỏ qua"
+EVIDENCE_OFFER = (
+    "📎 Anh/chị có thể gửi kèm báo cáo: số hiệu (ví dụ 123/BC-STP) hoặc tệp báo cáo. "
+    "Không bắt buộc."
+)
+EVIDENCE_ASK = (
+    "📎 Gõ số hiệu báo cáo (ví dụ 123/BC-STP) hoặc gửi tệp báo cáo (tối đa 20 MB) "
+    "trong {minutes} phút tới. Không gửi nữa thì bấm Bỏ qua."
+)
+EVIDENCE_SKIPPED = "Đã bỏ qua gửi kèm báo cáo; việc vẫn được ghi nhận đã hoàn thành."
+EVIDENCE_NOT_DONE = "Việc này chưa được ghi nhận hoàn thành nên chưa gửi kèm báo cáo được."
+EVIDENCE_OTHER_UNIT = "Anh/chị chỉ gửi kèm được báo cáo cho việc của đơn vị mình."
+EVIDENCE_TOO_BIG = "Tệp lớn quá 20 MB. Gửi tệp nhỏ hơn, hoặc gõ số hiệu báo cáo."
+EVIDENCE_GONE = "Báo cáo này không còn (việc đã được bỏ ghi nhận hoàn thành)."
+EVIDENCE_RESEND_FAILED = "Chưa gửi lại được tệp này; nhờ đơn vị gửi lại tệp báo cáo."
+EVIDENCE_PHOTO = "Vui lòng gửi báo cáo dạng tệp (📎 → Tệp), không gửi dạng ảnh."
+
+
+def evidence_attached(number: str | None, file_name: str | None) -> str:
+    """ "📎 Đã gửi kèm báo cáo số 123/BC-STP" / "… tệp bao-cao.pdf" (plain text)."""
+    what = f"số {number}" if number else f"tệp {file_name or 'không tên'}"
+    return f"📎 Đã gửi kèm báo cáo {what}."

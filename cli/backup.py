@@ -30,12 +30,10 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, settings: Any) -> int:
-    from sqlalchemy.engine import make_url
-
     from bot.clock import system_clock
-    from store.db import normalise_url
+    from store.urls import parse_url
 
-    url = make_url(normalise_url(settings.database_url))
+    url = parse_url(settings.database_url)
     stamp = system_clock(settings.timezone)().strftime("%Y%m%d-%H%M%S")
     backend = url.get_backend_name()
     suffix = ".db" if backend == "sqlite" else ".dump"

@@ -50,7 +50,7 @@ async def _run(args: argparse.Namespace, settings: Any) -> int:
         async with UnitOfWork(make_sessionmaker(engine)) as uow:
             if args.daysoff_command == "list":
                 year = args.year or now.year
-                days = await list_days_off(uow.session, date(year, 1, 1), date(year, 12, 31))
+                days = await list_days_off(uow, date(year, 1, 1), date(year, 12, 31))
                 for d in days:
                     kind = "bổ sung" if d.added else "ngày lễ"
                     print(f"{d.day.isoformat()}\t{kind}\t{format_date(d.day)}\t{d.name}")
@@ -59,13 +59,12 @@ async def _run(args: argparse.Namespace, settings: Any) -> int:
                 return 0
             try:
                 if args.daysoff_command == "add":
-                    change = await add_day_off(uow.session, args.day, args.note, None, now, tz)
+                    change = await add_day_off(uow, args.day, args.note, None, now, tz)
                 else:
-                    change = await remove_day_off(uow.session, args.day, None, now, tz)
+                    change = await remove_day_off(uow, args.day, None, now, tz)
             except TthcError as exc:
                 print(exc.message, file=sys.stderr)
                 return 1
-            await uow.commit()
     finally:
         await engine.dispose()
     verb = "Đã thêm ngày nghỉ" if change.added else "Đã bỏ ngày nghỉ"

@@ -27,7 +27,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--year", type=int, default=None, help="the plan's year (default: this year)")
     p.add_argument("--context", default=None, help="the task's text and notes")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
-    # --today (cli.main): for the 'lần tới' line; --db: the stored days off.
+    # --today (cli.main): for the 'hạn tới' line; --db: the stored days off.
     p.set_defaults(func=run)
 
 
@@ -47,11 +47,9 @@ def as_json(s: Schedule, year: int) -> dict[str, Any]:
 
 def _has_store(url: str) -> bool:
     """False for an SQLite store whose file does not exist yet: opening it would create it."""
-    from sqlalchemy.engine import make_url
+    from store.urls import parse_url
 
-    from store.db import normalise_url
-
-    parsed = make_url(normalise_url(url))
+    parsed = parse_url(url)
     if parsed.get_backend_name() != "sqlite":
         return True
     db = parsed.database or ""
@@ -76,11 +74,11 @@ def calendar_of(url: str) -> WorkCalendar:
     """The working-day calendar: with the stored days off when the database can be read."""
     if not _has_store(url):
         return WorkCalendar()
-    from sqlalchemy.exc import SQLAlchemyError
+    from store.urls import StoreError
 
     try:
         return asyncio.run(_stored_calendar(url))
-    except (SQLAlchemyError, OSError) as exc:
+    except (StoreError, OSError) as exc:
         print(
             f"Không đọc được ngày nghỉ bổ sung ({type(exc).__name__}): chỉ tính ngày lễ.",
             file=sys.stderr,

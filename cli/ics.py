@@ -22,15 +22,14 @@ def register(subparsers: Any) -> None:
     p.set_defaults(func=run)
 
 
-async def _unit(session: Any, text: str) -> tuple[int, str] | None:
+async def _unit(uow: Any, text: str) -> tuple[int, str] | None:
     """The unit --unit names (an id, else the best match of the name), with its name."""
     from services import unit_lookup
-    from store.models import UnitRow
 
     if text.strip().isdigit():
-        row = await session.get(UnitRow, int(text))
-        return (row.id, row.name) if row is not None else None
-    found = await unit_lookup.find_units(session, text)
+        name = await uow.units.name(int(text))
+        return (int(text), name) if name is not None else None
+    found = await unit_lookup.find_units(uow, text)
     return (found[0].id, found[0].name) if found else None
 
 
@@ -45,7 +44,7 @@ async def _run(args: argparse.Namespace, settings: Any, today: date, now: dateti
     try:
         await migrate(engine)
         async with UnitOfWork(make_sessionmaker(engine), read_only=True) as uow:
-            unit = await _unit(uow.session, args.unit)
+            unit = await _unit(uow, args.unit)
             if unit is None:
                 print(f"Không tìm thấy đơn vị: {args.unit}", file=sys.stderr)
                 return 2

@@ -42,37 +42,34 @@ async def _run(args: argparse.Namespace, settings: Any) -> int:
     try:
         await migrate(engine)
         async with UnitOfWork(make_sessionmaker(engine)) as uow:
-            s = uow.session
             if args.officers_command == "list":
-                for o in await officers.list_officers(s):
+                for o in await officers.list_officers(uow):
                     print(f"{o.telegram_id}\t{o.role}\t{o.status}\t{o.name}\t{o.unit_name or '-'}")
                 return 0
             if args.officers_command == "remove":
-                if not await officers.remove_officer(s, args.telegram_id, now):
+                if not await officers.remove_officer(uow, args.telegram_id, now):
                     print(f"Không có cán bộ với Telegram id {args.telegram_id}.", file=sys.stderr)
                     return 1
-                await uow.commit()
                 print(f"Đã gỡ cán bộ {args.telegram_id}.")
                 return 0
             unit_id = None
             if args.unit:
-                await ensure_directory(s, settings.province)
+                await ensure_directory(uow.session, settings.province)
                 if args.unit.isdigit():
                     unit_id = int(args.unit)
                 else:
-                    found = await unit_lookup.find_units(s, args.unit)
+                    found = await unit_lookup.find_units(uow, args.unit)
                     if not found:
                         print(f"Không tìm thấy đơn vị: {args.unit}", file=sys.stderr)
                         return 1
                     unit_id = found[0].id
             try:
                 o = await officers.add_officer(
-                    s, args.telegram_id, args.name, unit_id, args.role, now
+                    uow, args.telegram_id, args.name, unit_id, args.role, now
                 )
             except TthcError as exc:
                 print(exc.message, file=sys.stderr)
                 return 1
-            await uow.commit()
             print(f"Đã thêm {o.name} ({o.role}) — {o.unit_name or 'không gắn đơn vị'}.")
             return 0
     finally:

@@ -44,29 +44,22 @@ def sender_lease_name(token: str) -> str:
 
 async def _prepare(settings: Any) -> None:
     """Migrate and seed the directory before the bot's loop starts (Alembic wants its own loop)."""
-    from services.units import ensure_directory
+    from services.units import seed_directory
     from store.db import make_engine, make_sessionmaker
+    from store.locks import one_at_a_time
     from store.migrate import migrate
+    from store.uow import UnitOfWork
 
     engine = make_engine(settings.database_url)
 
     async def work() -> None:
         await migrate(engine)
-        async with make_sessionmaker(engine)() as session:
-            await ensure_directory(session, settings.province)
-            await session.commit()
+        async with UnitOfWork(make_sessionmaker(engine)) as uow:
+            await seed_directory(uow, settings.province)
 
     try:
-        if engine.dialect.name == "postgresql":
-            # Replicas starting together prepare one at a time (the others then find nothing
-            # to do): a session-level lock on a connection of its own, released at its close.
-            from sqlalchemy import text
-
-            async with engine.connect() as lock:
-                await lock.execute(text("SELECT pg_advisory_lock(7007017)"))
-                await work()
-                await lock.execute(text("SELECT pg_advisory_unlock(7007017)"))
-        else:
+        # Replicas starting together prepare one at a time (the others then find nothing to do).
+        async with one_at_a_time(engine):
             await work()
     finally:
         await engine.dispose()

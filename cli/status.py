@@ -57,6 +57,7 @@ def to_json(board: Any) -> dict[str, Any]:
                         "done_at": u.done_at.isoformat() if u.done_at else None,
                         "reachable": u.reachable,
                         "via": u.via,
+                        "evidence": _evidence_json(u.evidence),  # issue 16: 📎 after ✅
                     }
                     for u in o.units
                 ],
@@ -65,6 +66,19 @@ def to_json(board: Any) -> dict[str, Any]:
             }
             for o in board.occurrences
         ],
+    }
+
+
+def _evidence_json(ev: Any) -> dict[str, Any] | None:
+    """The report attached to the completion: its number, the file's name, size and type."""
+    if ev is None:
+        return None
+    file = ev.file
+    return {
+        "number": ev.number,
+        "file_name": file.name if file else None,
+        "file_size": file.size if file else None,
+        "mime_type": file.mime_type if file else None,
     }
 
 
@@ -83,7 +97,11 @@ def to_text(board: Any) -> str:
         for u in o.units:
             mark = "✔" if u.done else "✘"
             reach = "" if u.reachable else " (chưa có cán bộ dùng bot)"
-            out.append(f"  {mark} {u.name} — {status_of(u)}{reach}")
+            ev = u.evidence
+            shown = [f"số {ev.number}"] if ev and ev.number else []
+            shown += [f"tệp {ev.file.name or 'không tên'}"] if ev and ev.file else []
+            attached = f" · 📎 {', '.join(shown)}" if shown else ""
+            out.append(f"  {mark} {u.name} — {status_of(u)}{reach}{attached}")
         for g in o.unreached:
             out.append(f"  + {g.count} đơn vị thuộc {g.group} chưa có cán bộ dùng bot")
         if o.unassigned:

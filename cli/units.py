@@ -56,7 +56,7 @@ def match_json(query: str, matches: list[Match]) -> dict[str, Any]:
 
 
 async def _stored_directory(settings: Any) -> Directory | None:
-    from services.units import ensure_directory
+    from services.units import seed_directory
     from store import units_repo
     from store.db import make_engine, make_sessionmaker
     from store.migrate import migrate
@@ -66,8 +66,7 @@ async def _stored_directory(settings: Any) -> Directory | None:
     try:
         await migrate(engine)
         async with UnitOfWork(make_sessionmaker(engine)) as uow:
-            await ensure_directory(uow.session, settings.province)
-            await uow.commit()
+            await seed_directory(uow, settings.province)
             if not await units_repo.count_units(uow.session):
                 return None
             return await units_repo.load_directory(uow.session)
@@ -135,8 +134,7 @@ async def _import(path: Path, province: str | None, settings: Any) -> int:
         await migrate(engine)
         async with UnitOfWork(make_sessionmaker(engine)) as uow:
             await ensure_directory(uow.session, province or settings.province)
-            report = await import_units(uow.session, rows)
-            await uow.commit()
+            report = await import_units(uow, rows)
     finally:
         await engine.dispose()
     print(

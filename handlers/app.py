@@ -26,6 +26,7 @@ from handlers import (
     ask,
     assign,
     days_off,
+    evidence,
     fallback,
     groups,
     ics,
@@ -132,6 +133,7 @@ def install(app: App) -> None:
     settings.register(app)  # /caidat, /huongdan
     plans.register(app)  # plan files, Import/Cancel
     assign.register(app)  # /giao, /tralai, ↩️ Trả lại
+    evidence.register(app)  # 📎 the report after ✅ (its wait for a number or file: group -1)
     status.register(app)  # /tinhhinh: who has reported, nudges, Excel (coordinators)
     days_off.register(app)  # /ngaynghi: days off (administrators change, coordinators list)
     ics.register(app)  # /lich: the unit's deadlines as an .ics file

@@ -16,6 +16,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.assignment import assigned_note, read_day
 from bot.errors import TthcError
+from bot.phrases import delivery_failure
 from bot.vndate import format_date
 from handlers import task_buttons as tb  # read at call time: task_buttons imports this module
 from handlers.context import (
@@ -76,7 +77,7 @@ async def detail_note(
     if unit_id is None:
         return "", None
     async with svc.uow(read_only=True) as uow:
-        held = await assignments.holding(uow.session, task_id, unit_id, due, live=True)
+        held = await assignments.holding(uow, task_id, unit_id, due, live=True)
     if held is None:
         return "", None
     mine = private and officer is not None and officer.id == held.officer_id
@@ -101,10 +102,9 @@ async def assign_command(update: Update, context: BotContext) -> None:
     try:
         async with svc.uow() as uow:
             task_id = await unit_tasks.find_task(uow.session, args[0])
-            due = await assignments.occurrence(uow.session, task_id, args[1], svc.today()) if dated else None  # fmt: skip
-            target = await assignments.pick_assignee(uow.session, name, officer, task_id)
-            done = await assignments.assign(uow.session, task_id, due, target, officer, svc.now())
-            await uow.commit()
+            due = await assignments.occurrence(uow, task_id, args[1], svc.today()) if dated else None  # fmt: skip
+            target = await assignments.pick_assignee(uow, name, officer, task_id)
+            done = await assignments.assign(uow, task_id, due, target, officer, svc.now())
     except TthcError as exc:
         await reply(update, e(exc.message))
         return
@@ -122,8 +122,8 @@ async def assign_command(update: Update, context: BotContext) -> None:
                 parse_mode="HTML",
                 reply_markup=hand_back_markup(svc, assignee.telegram_id, task_id, due),
             )
-    except TelegramError:
-        note = f"\nChưa gửi được tin cho {e(assignee.name)} (có thể đã chặn bot); việc vẫn đã giao."
+    except TelegramError as exc:
+        note = f"\nChưa gửi được tin: {e(delivery_failure(assignee.name, exc.message))}; việc vẫn đã giao."
     await reply(
         update,
         f"Đã giao việc mục <b>{e(done.ref)}</b> (mã việc #{done.task_id}){e(_when(due))} "
@@ -164,9 +164,8 @@ async def hand_back_command(update: Update, context: BotContext) -> None:
     try:
         async with svc.uow() as uow:
             task_id = await unit_tasks.find_task(uow.session, args[0])
-            due = await assignments.occurrence(uow.session, task_id, args[1], svc.today()) if len(args) == 2 else None  # fmt: skip
-            back = await assignments.hand_back(uow.session, task_id, due, officer, svc.now())
-            await uow.commit()
+            due = await assignments.occurrence(uow, task_id, args[1], svc.today()) if len(args) == 2 else None  # fmt: skip
+            back = await assignments.hand_back(uow, task_id, due, officer, svc.now())
     except TthcError as exc:
         await reply(update, e(exc.message))
         return
@@ -183,9 +182,8 @@ async def press_hand_back(update: Update, context: BotContext) -> None:
     try:
         async with svc.uow() as uow:
             back = await assignments.hand_back(
-                uow.session, int(fields[1]), tb.parse_day(fields[2]), officer, svc.now()
+                uow, int(fields[1]), tb.parse_day(fields[2]), officer, svc.now()
             )
-            await uow.commit()
     except (TthcError, ValueError) as exc:
         await answer_or_reply(update, exc.message if isinstance(exc, TthcError) else "Nút này không hợp lệ hoặc đã cũ.")  # fmt: skip
         return

@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlalchemy import func, select
 from telegram import Update
 from telegram.ext import ApplicationBuilder
 
@@ -28,7 +27,7 @@ from handlers.localapi import BOT_ID, LocalBotApi, Sent
 from services import officers, signing
 from store.db import make_engine, make_sessionmaker
 from store.migrate import migrate
-from store.models import OfficerRow, PlanRow, TaskUnitRow, UnitRow
+from store.uow import UnitOfWork
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 CONSOLE_COORDINATOR = 1000  # Telegram-like ids of the console's demo people
@@ -47,7 +46,7 @@ async def load_sample(services: Services, sample_dir: Path = SAMPLES) -> str | N
     from services.imports import import_plan
 
     async with services.uow(read_only=True) as uow:
-        if await uow.session.scalar(select(func.count(PlanRow.id))):
+        if await uow.overview.has_plans():
             return None
     files = sorted(sample_dir.glob("*.txt")) or sorted(sample_dir.glob("*.docx"))
     if not files:
@@ -56,29 +55,13 @@ async def load_sample(services: Services, sample_dir: Path = SAMPLES) -> str | N
     async with services.uow() as uow:
         calendar = await services.calendar(uow.session)
         await import_plan(uow, draft, services.now(), calendar)
-        await uow.commit()
     return draft.title or files[0].name
 
 
 async def demo_people(services: Services, count: int = 4) -> None:
     """When nobody is registered: a coordinator and an officer for each of the first lead units."""
     async with services.uow() as uow:
-        s = uow.session
-        if await s.scalar(select(func.count(OfficerRow.id))):
-            return
-        now = services.now()
-        await officers.add_officer(s, CONSOLE_COORDINATOR, "Điều phối viên (thử)", None, "coordinator", now)  # fmt: skip
-        rows = await s.execute(
-            select(UnitRow.id, UnitRow.name, func.count(TaskUnitRow.id))
-            .join(TaskUnitRow, TaskUnitRow.unit_id == UnitRow.id)
-            .where(TaskUnitRow.role == "lead", UnitRow.is_group.is_(False))
-            .group_by(UnitRow.id, UnitRow.name)
-            .order_by(func.count(TaskUnitRow.id).desc(), UnitRow.id)
-            .limit(count)
-        )
-        for i, (unit_id, name, _) in enumerate(rows.all(), start=1):
-            await officers.add_officer(s, CONSOLE_COORDINATOR + i, f"Cán bộ {name}", unit_id, "officer", now)  # fmt: skip
-        await uow.commit()
+        await officers.add_demo_people(uow, CONSOLE_COORDINATOR, services.now(), count)
 
 
 class ConsoleChat:
@@ -154,7 +137,7 @@ class ConsoleChat:
 async def pick_officer(services: Services, line: str | None, out: TextIO) -> tuple[int, str] | None:
     """The officer chosen by number (or the first one when ``line`` is empty)."""
     async with services.uow(read_only=True) as uow:
-        people = [o for o in await officers.list_officers(uow.session) if o.is_active]
+        people = [o for o in await officers.list_officers(uow) if o.is_active]
     if not people:
         out.write("Chưa có cán bộ nào. Thêm bằng: python bot.py officers add ...\n")
         return None
@@ -178,9 +161,8 @@ async def run_console(
     engine = make_engine(settings.database_url)
     await migrate(engine)
     sessions = make_sessionmaker(engine)
-    async with sessions() as s:
-        secret = await signing.callback_secret(s)
-        await s.commit()
+    async with UnitOfWork(sessions) as uow:
+        secret = await signing.callback_secret(uow)
     services = Services(settings, sessions, clock or system_clock(settings.timezone), derive_key(None, secret))  # fmt: skip
     api = LocalBotApi()
     builder = ApplicationBuilder().token("0:console").request(api).get_updates_request(LocalBotApi()).updater(None)  # fmt: skip
@@ -192,7 +174,7 @@ async def run_console(
         if title:
             out.write(f"Đã nạp kế hoạch mẫu: {title}\n")
         await demo_people(services)
-        out.write("Trò chuyện thử với bot (gõ /thoat để thoát). Bạn là cán bộ nào?\n")
+        out.write("Trò chuyện thử với bot (gõ /thoat để thoát). Anh/chị thử với vai cán bộ nào?\n")
         await pick_officer(services, None, out)
         if interactive:
             out.write("Chọn số: ")
@@ -205,7 +187,9 @@ async def run_console(
             return 1
         chat = ConsoleChat(app, api, out)
         chat.user_id, chat.user_name = picked
-        out.write(f"Bạn là: {picked[1]}. Gõ /huongdan để xem các lệnh; số để bấm nút.\n\n")
+        out.write(
+            f"Đang thử với vai: {picked[1]}. Gõ /huongdan để xem các lệnh; số để bấm nút.\n\n"
+        )
         while True:
             if interactive:
                 out.write("> ")

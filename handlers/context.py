@@ -6,19 +6,19 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.clock import Clock
+from bot.phrases import TEAM
 from bot.settings import Settings
 from handlers.formatting import capped_parts
 from services import groups, officers, signing
 from services.officers import Officer
 from services.reminders import work_calendar
 from services.signing import derive_key as derive_key  # re-exported for the composition roots
-from store.uow import UnitOfWork
+from store.uow import Session, Sessions, UnitOfWork
 
 
 @dataclass
@@ -26,7 +26,7 @@ class Services:
     """Everything the handlers use, built once by the composition root."""
 
     settings: Settings
-    sessions: async_sessionmaker[AsyncSession]
+    sessions: Sessions
     clock: Clock
     key: bytes  # HMAC key for callback data
 
@@ -40,7 +40,7 @@ class Services:
     def today(self) -> date:
         return self.now().date()
 
-    async def calendar(self, session: AsyncSession) -> Any:
+    async def calendar(self, session: Session) -> Any:
         """The working-day calendar with the deployment's extra days off."""
         return await work_calendar(session)
 
@@ -100,14 +100,13 @@ async def who(update: Update, context: BotContext) -> Officer | None:
     # Every update asks this: read without the write lock (on SQLite a write unit of work would
     # queue each message behind the reminders' commits); write only to create an administrator.
     async with svc.uow(read_only=True) as uow:
-        found = await officers.get_officer(uow.session, user.id)
+        found = await officers.get_officer(uow, user.id)
     if found is not None or user.id not in svc.settings.admin_ids:
         return found
     async with svc.uow() as uow:
         found = await officers.identify(
-            uow.session, user.id, user.full_name, svc.settings.admin_ids, svc.now()
+            uow, user.id, user.full_name, svc.settings.admin_ids, svc.now()
         )
-        await uow.commit()
     return found
 
 
@@ -127,9 +126,9 @@ async def pressed(update: Update, context: BotContext, *prefixes: str) -> list[s
 
 
 NOT_REGISTERED = "Anh/chị chưa đăng ký. Gõ /start để đăng ký với đơn vị của mình."
-PENDING = "Đăng ký của anh/chị đang chờ điều phối viên duyệt."
-REMOVED = "Tài khoản của anh/chị đã bị gỡ khỏi hệ thống. Hãy liên hệ điều phối viên nếu cần."
-REJECTED = "Đăng ký của anh/chị đã bị từ chối. Hãy liên hệ điều phối viên."
+PENDING = f"Đăng ký của anh/chị đang chờ {TEAM} duyệt."
+REMOVED = f"Tài khoản của anh/chị đã bị gỡ khỏi hệ thống. Hãy liên hệ {TEAM} nếu cần."
+REJECTED = f"Đăng ký của anh/chị đã bị từ chối. Hãy liên hệ {TEAM}."
 
 
 def refusal(officer: Officer | None) -> str | None:
@@ -199,7 +198,7 @@ async def scope_unit(update: Update, context: BotContext, officer: Officer | Non
     assert chat is not None
     if is_group(update):
         async with context.services.uow(read_only=True) as uow:
-            unit_id = await groups.group_unit(uow.session, chat.id)
+            unit_id = await groups.group_unit(uow, chat.id)
         if unit_id is None:
             await answer_or_reply(
                 update,

@@ -12,6 +12,7 @@ from telegram import Update
 from telegram.ext import CommandHandler
 
 from bot.errors import TthcError
+from bot.phrases import TEAM
 from bot.text import fold
 from bot.vndate import format_date
 from handlers.context import App, BotContext, coordinator, reply
@@ -22,7 +23,7 @@ from services.officers import ADMIN
 PUBLIC_AHEAD = timedelta(days=60)
 MAX_LISTED = 40
 PRIVATE_ONLY = "Lệnh /ngaynghi chỉ dùng trong chat riêng với bot."
-NOT_COORDINATOR = "Chỉ điều phối viên và quản trị viên mới xem được danh sách ngày nghỉ."
+NOT_COORDINATOR = f"Chỉ {TEAM} và quản trị viên mới xem được danh sách ngày nghỉ."
 NOT_ADMIN = "Chỉ quản trị viên mới thêm hoặc bỏ được ngày nghỉ."
 EXAMPLE = (
     "Ví dụ: <code>/ngaynghi them 5/9/2025 Nghỉ bù</code> hoặc <code>/ngaynghi bo 5/9</code> "
@@ -60,7 +61,7 @@ async def _listing(context: BotContext) -> str:
     svc = context.services
     today = svc.today()
     async with svc.uow(read_only=True) as uow:
-        days = await list_days_off(uow.session, today, today + MAX_AHEAD)
+        days = await list_days_off(uow, today, today + MAX_AHEAD)
     shown = [d for d in days if d.added or d.day <= today + PUBLIC_AHEAD]
     lines = ["<b>Ngày nghỉ sắp tới</b> (ngày lễ trong 60 ngày và các ngày nghỉ bổ sung)"]
     if not shown:
@@ -100,13 +101,12 @@ async def days_off(update: Update, context: BotContext) -> None:
         async with svc.uow() as uow:
             if action in ADD:
                 change = await add_day_off(
-                    uow.session, day, note, officer.telegram_id, svc.now(), svc.settings.timezone
+                    uow, day, note, officer.telegram_id, svc.now(), svc.settings.timezone
                 )
             else:
                 change = await remove_day_off(
-                    uow.session, day, officer.telegram_id, svc.now(), svc.settings.timezone
+                    uow, day, officer.telegram_id, svc.now(), svc.settings.timezone
                 )
-            await uow.commit()
     except TthcError as exc:
         await reply(update, e(exc.message))
         return

@@ -15,7 +15,9 @@ from telegram import (
 )
 
 from bot.assignment import assigned_note
+from bot.phrases import BUTTON_DONE, BUTTON_SNOOZE, TEAM
 from bot.vndate import format_date
+from services.officers import ADMIN, Officer
 from services.unit_tasks import TaskLine
 
 LIMIT = 4096
@@ -25,7 +27,7 @@ CUT_NOTE = "<i>… (đã rút gọn, xem toàn văn trong kế hoạch)</i>"
 
 # The command menu (setMyCommands), in Vietnamese.
 COMMANDS: tuple[tuple[str, str], ...] = (
-    ("viec", "Việc của tôi"),
+    ("viec", "Việc của đơn vị"),
     ("sapden", "Việc đến hạn trong 14 ngày"),
     ("quahan", "Việc quá hạn"),
     ("tuan", "Việc tuần này"),
@@ -41,26 +43,44 @@ COMMANDS: tuple[tuple[str, str], ...] = (
 # The reply keyboard and the list each button opens.
 KEYBOARD_LISTS = {"Hôm nay": "hn", "Tuần này": "tu", "Tháng này": "th", "Quá hạn": "qh"}
 
-HELP = (
+# Help by role: officers read only their own commands; coordinators and administrators also
+# theirs. Every officer reads that ✅ counts for the whole unit.
+HELP_OFFICER = (
     "<b>Hướng dẫn</b>\n"
     "/viec — việc của đơn vị (quá hạn và 30 ngày tới)\n"
     "/sapden — việc đến hạn trong 14 ngày\n"
     "/quahan — việc đã quá hạn\n"
     "/tuan — việc tuần này · /thang [N] — việc tháng này hoặc tháng N\n"
-    "/donvi TÊN — việc của một đơn vị\n"
     "/xong — chọn việc đã hoàn thành\n"
+    f"{BUTTON_DONE} ghi nhận cho <b>cả đơn vị</b>: một cán bộ bấm là việc đã hoàn thành với đơn vị, "
+    "các cán bộ khác của đơn vị không còn nhận nhắc việc đó.\n"
+    f"{BUTTON_SNOOZE} — nhắc lại sau 1 hoặc 3 ngày (hạn không đổi)\n"
     "/giao MÃ_VIỆC [NGÀY] TÊN — giao việc cho một cán bộ của đơn vị; /tralai MÃ_VIỆC — trả lại\n"
     "/lich — tệp lịch hạn (.ics) để thêm vào lịch điện thoại\n"
     "/caidat — giờ nhắc, số ngày nhắc trước, việc phối hợp, bản tin sáng\n"
     "/zalo — mã ghép nối để nhận việc và lời nhắc qua Zalo\n"
     "Hoặc gõ câu hỏi, ví dụ: <i>việc gì đến hạn tháng 8</i>.\n"
-    "Điều phối viên: /moi TÊN ĐƠN VỊ (tạo liên kết mời), gửi tệp kế hoạch (.docx, .txt) để nhập, "
-    "/tinhhinh [tháng N | quý N] (đơn vị nào chưa báo cáo, "
-    "nhắc đúng các đơn vị đó, xuất Excel).\n"
-    "Quản trị viên: /ngaynghi — ngày nghỉ sắp tới; /ngaynghi them NGÀY [ghi chú] hoặc "
-    "/ngaynghi bo NGÀY (ví dụ 5/9/2025) — hạn và lời nhắc được tính lại.\n"
     "Trong nhóm: cán bộ của đơn vị là quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với đơn vị."
 )
+HELP_COORDINATOR = (
+    f"\n<b>{TEAM}</b>: /moi TÊN ĐƠN VỊ (tạo liên kết mời) · gửi tệp kế hoạch (.docx, .txt) để nhập · "
+    "/tinhhinh [tháng N | quý N] (đơn vị nào chưa báo cáo, nhắc đúng các đơn vị đó, xuất Excel) · "
+    "/donvi TÊN — việc của một đơn vị bất kỳ · /ngaynghi — ngày nghỉ sắp tới."
+)
+HELP_ADMIN = (
+    "\n<b>Quản trị viên</b>: /ngaynghi them NGÀY [ghi chú] hoặc /ngaynghi bo NGÀY "
+    "(ví dụ 5/9/2025) — hạn và lời nhắc được tính lại."
+)
+
+
+def help_text(officer: Officer | None) -> str:
+    """The help an officer reads: their own commands, then their role's (coordinator, admin)."""
+    parts = [HELP_OFFICER]
+    if officer is not None and officer.is_coordinator:
+        parts.append(HELP_COORDINATOR)
+        if officer.role == ADMIN:
+            parts.append(HELP_ADMIN)
+    return "\n".join(parts)
 
 
 def commands() -> list[BotCommand]:
@@ -167,7 +187,7 @@ def task_lines_html(title: str, lines: Sequence[TaskLine], page: int, today: dat
         when = format_date(line.last_day) if line.last_day else "không ghi hạn"
         status = " · ✔️ đã xong" if line.done else ""
         if line.superseded and not line.done:
-            status = " · đã qua (xem lần hạn sau)"
+            status = " · đã qua (xem hạn sau)"
         elif line.last_day and not line.done and line.last_day < today:
             status = " · ⚠️ quá hạn"
         if line.assignee:

@@ -9,15 +9,16 @@ from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, ChatMemberHandler, CommandHandler
 
 from bot.errors import TthcError
+from bot.phrases import TEAM
 from handlers.context import App, BotContext, answer_or_reply, is_group, pressed, reply, who
 from handlers.formatting import e
 from handlers.unit_pick import named_unit
-from services import groups, unit_lookup
+from services import groups
 
 ADMINS = (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
 NOT_ADMIN = "Chỉ quản trị viên của nhóm mới liên kết được nhóm với đơn vị."
 NOT_OFFICER = (
-    "Chỉ cán bộ đã đăng ký của đơn vị (hoặc điều phối viên) đồng thời là quản trị nhóm mới liên "
+    f"Chỉ cán bộ đã đăng ký của đơn vị (hoặc {TEAM}) đồng thời là quản trị nhóm mới liên "
     "kết được nhóm với đơn vị. Hãy đăng ký bằng /start trong tin nhắn riêng với bot, hoặc nhờ "
     "cán bộ của đơn vị là quản trị nhóm gõ /nhom TÊN ĐƠN VỊ."
 )
@@ -70,9 +71,7 @@ async def _link(update: Update, context: BotContext, unit_id: int) -> None:
     svc = context.services
     try:
         async with svc.uow() as uow:
-            await groups.link_group(uow.session, chat.id, chat.title, unit_id, user.id, svc.now())
-            name = await unit_lookup.unit_name(uow.session, unit_id)
-            await uow.commit()
+            name = await groups.link_group(uow, chat.id, chat.title, unit_id, user.id, svc.now())
     except TthcError as exc:  # not entitled to that unit: said in the group, what to do
         await reply(update, e(exc.message))
         return
@@ -91,11 +90,10 @@ async def membership(update: Update, context: BotContext) -> None:
     was_in = change.old_chat_member.status in (*ADMINS, ChatMemberStatus.MEMBER)
     svc = context.services
     if now_in and not was_in:
-        await reply(update, "Xin chào! Cán bộ của đơn vị (hoặc điều phối viên) là quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với đơn vị.")  # fmt: skip
+        await reply(update, f"Xin chào! Cán bộ của đơn vị (hoặc {TEAM}) là quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với đơn vị.")  # fmt: skip
     elif was_in and not now_in:
         async with svc.uow() as uow:
-            await groups.unlink_group(uow.session, chat.id, svc.now())
-            await uow.commit()
+            await groups.unlink_group(uow, chat.id, svc.now())
 
 
 def register(app: App) -> None:

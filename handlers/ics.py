@@ -45,7 +45,7 @@ async def _target_unit(update: Update, context: BotContext) -> int | None:
     if not name:
         return own
     async with context.services.uow(read_only=True) as uow:
-        found = await unit_lookup.find_units(uow.session, name)
+        found = await unit_lookup.find_units(uow, name)
     if not found:
         await reply(update, f"Không tìm thấy đơn vị “{e(name)}”.")
         return None
@@ -65,7 +65,7 @@ async def send_calendar(update: Update, context: BotContext) -> None:
     svc = context.services
     settings = svc.settings
     async with svc.uow(read_only=True) as uow:
-        name = await unit_lookup.unit_name(uow.session, unit_id)
+        name = await unit_lookup.unit_name(uow, unit_id)
         data = await unit_calendar(
             uow.session,
             unit_id,

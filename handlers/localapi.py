@@ -79,7 +79,7 @@ class LocalBotApi(BaseRequest):
             self._record(name, chat_id, message_id, text, p.get("reply_markup"))
             msg: dict[str, Any] = {"message_id": message_id, "date": int(time.time()), "text": text,
                    "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group",
-                            "first_name": "Bạn", "title": "Nhóm"}}  # fmt: skip
+                            "first_name": "Cán bộ", "title": "Nhóm"}}  # fmt: skip
             self.messages[(chat_id, message_id)] = msg
             return msg
         if name in ("editMessageText", "editMessageReplyMarkup"):
@@ -97,7 +97,7 @@ class LocalBotApi(BaseRequest):
                 self.sent.append(Sent(name, None, None, str(p["text"])))
             return True
         if name == "getChatMember":
-            user = {"id": int(p["user_id"]), "is_bot": False, "first_name": "Bạn"}
+            user = {"id": int(p["user_id"]), "is_bot": False, "first_name": "Cán bộ"}
             return {"status": "creator", "user": user, "is_anonymous": False}
         if name == "getFile":
             raise LookupError("files are not available in the console")

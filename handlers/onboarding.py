@@ -9,6 +9,7 @@ from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.errors import TthcError
+from bot.phrases import TEAM
 from handlers.context import (
     App,
     BotContext,
@@ -21,7 +22,7 @@ from handlers.context import (
     reply,
     who,
 )
-from handlers.formatting import button, e, inline, main_keyboard
+from handlers.formatting import button, e, help_text, inline, main_keyboard
 from handlers.unit_pick import named_unit
 from services import invites, officers, unit_lookup
 
@@ -34,22 +35,21 @@ async def start(update: Update, context: BotContext) -> None:
     user = update.effective_user
     assert user is not None
     if is_group(update):
-        await reply(update, "Xin chào! Cán bộ của đơn vị (hoặc điều phối viên) là quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với đơn vị.")  # fmt: skip
+        await reply(update, f"Xin chào! Cán bộ của đơn vị (hoặc {TEAM}) là quản trị nhóm gõ /nhom TÊN ĐƠN VỊ để liên kết nhóm với đơn vị.")  # fmt: skip
         return
     svc = context.services
     code = context.args[0] if context.args else None
     if code:
         try:
             async with svc.uow() as uow:
-                joined = await invites.redeem_invite(uow.session, code, user.id, user.full_name, svc.now())  # fmt: skip
-                await uow.commit()
+                joined = await invites.redeem_invite(uow, code, user.id, user.full_name, svc.now())  # fmt: skip
         except TthcError as exc:
             await reply(update, e(exc.message))
             return
         await reply(
             update,
-            f"Chào {e(joined.name)}! Anh/chị đã được đăng ký vào <b>{e(joined.unit_name or '')}</b>.\n"
-            "Gõ /viec để xem việc của đơn vị, /huongdan để xem hướng dẫn.",
+            f"Chào {e(joined.name)}! Anh/chị đã được đăng ký vào <b>{e(joined.unit_name or '')}</b>.\n\n"
+            + help_text(joined),
             reply_markup=main_keyboard(),
         )
         return
@@ -57,13 +57,12 @@ async def start(update: Update, context: BotContext) -> None:
     if officer is not None:
         # /start again after blocking the bot: reminders may be sent to this chat again.
         async with svc.uow() as uow:
-            await officers.reopen_chat(uow.session, user.id)
-            await uow.commit()
+            await officers.reopen_chat(uow, user.id)
     if officer is not None and officer.is_active:
         unit = f" ({e(officer.unit_name)})" if officer.unit_name else ""
         await reply(
             update,
-            f"Chào {e(officer.name)}{unit}! Gõ /viec để xem việc, /huongdan để xem hướng dẫn.",
+            f"Chào {e(officer.name)}{unit}!\n\n" + help_text(officer),
             reply_markup=main_keyboard(),
         )
         return
@@ -72,7 +71,7 @@ async def start(update: Update, context: BotContext) -> None:
         return
     if officer is not None:  # rejected: may ask again after a cool-down
         async with svc.uow(read_only=True) as uow:
-            wait = await invites.approval_refusal(uow.session, user.id, svc.now())
+            wait = await invites.approval_refusal(uow, user.id, svc.now())
         if wait is not None:
             await reply(update, e(wait))
             return
@@ -92,7 +91,7 @@ async def name_unit(update: Update, context: BotContext) -> bool:
     assert msg is not None and chat is not None
     svc = context.services
     async with svc.uow(read_only=True) as uow:
-        found = await unit_lookup.find_units(uow.session, msg.text or "")
+        found = await unit_lookup.find_units(uow, msg.text or "")
     if not found:
         await reply(
             update, f"Không tìm thấy đơn vị “{e(msg.text or '')}”. Hãy gõ lại tên đầy đủ hơn."
@@ -113,9 +112,7 @@ async def pick_unit(update: Update, context: BotContext) -> None:
         return
     try:
         async with svc.uow() as uow:
-            officer = await invites.request_approval(uow.session, user.id, user.full_name, int(fields[1]), svc.now())  # fmt: skip
-            deciders = await invites.approvers(uow.session)
-            await uow.commit()
+            officer, deciders = await invites.request_approval(uow, user.id, user.full_name, int(fields[1]), svc.now())  # fmt: skip
     except TthcError as exc:
         await answer_or_reply(update, exc.message)
         return
@@ -123,18 +120,21 @@ async def pick_unit(update: Update, context: BotContext) -> None:
         context.user_data.pop(AWAITING_UNIT, None)
     await query.answer()
     await query.edit_message_text(
-        f"Đã gửi yêu cầu tham gia <b>{e(officer.unit_name or '')}</b>. Vui lòng chờ điều phối viên duyệt.",  # fmt: skip
+        f"Đã gửi yêu cầu tham gia <b>{e(officer.unit_name or '')}</b>. Vui lòng chờ {TEAM} duyệt.",  # fmt: skip
         parse_mode="HTML",
     )
     if not deciders:
-        await reply(update, "Hiện chưa có điều phối viên nào trên bot; hãy báo điều phối viên của đơn vị.")  # fmt: skip
+        await reply(update, f"Hiện chưa có cán bộ nào của {TEAM} dùng bot để duyệt; hãy báo {TEAM}.")  # fmt: skip
+    # The newcomer by name, linked to their Telegram profile (and @username): never a raw id.
+    handle = f" (@{e(user.username)})" if user.username else ""
+    who = f'<a href="tg://user?id={officer.telegram_id}">{e(officer.name)}</a>{handle}'
     for d in deciders:
         rows = [[button("✔️ Duyệt", svc.sign(d.telegram_id, f"ap:{officer.id}")),
                  button("✖️ Từ chối", svc.sign(d.telegram_id, f"rj:{officer.id}"))]]  # fmt: skip
         try:
             await context.bot.send_message(
                 d.telegram_id,
-                f"Yêu cầu đăng ký: <b>{e(officer.name)}</b> (id {officer.telegram_id}) — {e(officer.unit_name or '')}",  # fmt: skip
+                f"Yêu cầu đăng ký: <b>{who}</b> — {e(officer.unit_name or '')}",
                 parse_mode="HTML",
                 reply_markup=inline(rows),
             )
@@ -153,8 +153,7 @@ async def decide(update: Update, context: BotContext) -> None:
     fields, by = press
     try:
         async with svc.uow() as uow:
-            officer = await invites.decide(uow.session, int(fields[1]), fields[0] == "ap", by, svc.now())  # fmt: skip
-            await uow.commit()
+            officer = await invites.decide(uow, int(fields[1]), fields[0] == "ap", by, svc.now())  # fmt: skip
     except TthcError as exc:
         await answer_or_reply(update, exc.message)
         return
@@ -165,7 +164,7 @@ async def decide(update: Update, context: BotContext) -> None:
     text = (
         f"Đăng ký vào {e(officer.unit_name or '')} đã được duyệt. Gõ /viec để xem việc."
         if approved
-        else "Đăng ký của anh/chị đã bị từ chối. Hãy liên hệ điều phối viên."
+        else f"Đăng ký của anh/chị đã bị từ chối. Hãy liên hệ {TEAM}."
     )
     await context.bot.send_message(
         officer.telegram_id,
@@ -181,7 +180,7 @@ async def invite(update: Update, context: BotContext) -> None:
     if officer is None:
         return
     if not officer.is_coordinator:
-        await reply(update, "Chỉ điều phối viên mới tạo được liên kết mời.")
+        await reply(update, f"Chỉ {TEAM} mới tạo được liên kết mời.")
         return
     unit_id = await named_unit(
         update, context, command="moi", prefix="mi", question="Tạo liên kết mời cho đơn vị nào?"
@@ -194,7 +193,7 @@ async def pick_invite_unit(update: Update, context: BotContext) -> None:
     query, chat = update.callback_query, update.effective_chat
     assert query is not None and chat is not None
     press = await pressing_officer(
-        update, context, "mi", coordinator_only="Chỉ điều phối viên mới tạo được liên kết mời."
+        update, context, "mi", coordinator_only=f"Chỉ {TEAM} mới tạo được liên kết mời."
     )
     if press is None:
         return
@@ -206,9 +205,8 @@ async def pick_invite_unit(update: Update, context: BotContext) -> None:
 async def _send_invite(update: Update, context: BotContext, by: int, unit_id: int) -> None:
     svc = context.services
     async with svc.uow() as uow:
-        code = await invites.create_invite(uow.session, unit_id, by, svc.now())
-        name = await unit_lookup.unit_name(uow.session, unit_id)
-        await uow.commit()
+        name = await unit_lookup.unit_name(uow, unit_id)
+        code = await invites.create_invite(uow, unit_id, by, svc.now())
     link = f"https://t.me/{context.bot.username}?start={code}"
     await reply(
         update,

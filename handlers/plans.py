@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import secrets
 from pathlib import Path
 from typing import Any
 
 from telegram import Update
+from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.errors import BadDocument, TthcError
 from bot.model import PlanDraft
+from bot.phrases import TEAM
 from bot.plans import read_plan
 from handlers.context import App, BotContext, coordinator, pressing_officer, reply
 from handlers.formatting import button, e, inline, shorten
@@ -21,7 +24,36 @@ from store import replicas
 ACCEPTED = (".docx", ".doc", ".pdf", ".xlsx", ".xls", ".txt", ".tsv", ".text")
 MAX_PENDING = 20  # plan previews kept in the store awaiting 📥 Nhập / Hủy
 MAX_PENDING_BYTES = 48 * 1024 * 1024  # ... and the bytes of their files, at most
-NOT_COORDINATOR = "Chỉ điều phối viên mới nhập kế hoạch được."
+NOT_COORDINATOR = f"Chỉ {TEAM} mới nhập kế hoạch được."
+log = logging.getLogger(__name__)
+# A plan the bot cannot fetch or read gets its own message saying what to do, never the generic
+# "Xin lỗi, bot gặp lỗi" nor the Bot API's English.
+CLI_IMPORT = "hoặc nhập trên máy chủ bằng dòng lệnh: python bot.py import TỆP"
+SAVE_AS = "Hãy mở tệp bằng Word, lưu lại thành .docx rồi gửi lại"
+NOT_A_PLAN_FILE = (
+    "Chỉ nhận tệp kế hoạch Word (.docx, .doc), PDF, Excel (.xlsx) hoặc văn bản .txt xuất từ Word."
+)
+DOWNLOAD_TOO_BIG = (
+    "Telegram không cho bot tải tệp này về (tệp quá lớn, tối đa 20 MB). "
+    f"{SAVE_AS} (bỏ bớt hình ảnh cho nhỏ lại), {CLI_IMPORT}."
+)
+DOWNLOAD_FAILED = (
+    "Bot không tải được tệp này từ Telegram (tệp đã hết hạn hoặc không còn trên Telegram). "
+    f"Vui lòng gửi lại tệp; nếu vẫn không được, {CLI_IMPORT}."
+)
+DOWNLOAD_LATER = "Mạng tới Telegram đang chập chờn nên bot chưa tải được tệp. Vui lòng gửi lại tệp sau ít phút."  # fmt: skip
+UNREADABLE = f"Bot không đọc được nội dung tệp này. {SAVE_AS}, {CLI_IMPORT}."
+
+
+def too_large(limit: int) -> str:
+    return f"Tệp quá lớn: tối đa {limit // (1024 * 1024)} MB. {SAVE_AS} (bỏ bớt hình ảnh), {CLI_IMPORT}."  # fmt: skip
+
+
+def download_problem(exc: TelegramError) -> str:
+    """What to do when Telegram would not hand the file over (getFile or the download failed)."""
+    if isinstance(exc, NetworkError) and not isinstance(exc, BadRequest):
+        return DOWNLOAD_LATER
+    return DOWNLOAD_TOO_BIG if "too big" in exc.message.lower() else DOWNLOAD_FAILED
 
 
 def _list(items: list[Any], limit: int = 15) -> str:
@@ -111,28 +143,33 @@ async def on_document(update: Update, context: BotContext) -> None:
     doc, svc = msg.document, context.services
     name = doc.file_name or "ke-hoach"
     if not name.lower().endswith(ACCEPTED):
-        await reply(
-            update,
-            "Chỉ nhận tệp kế hoạch Word (.docx, .doc), PDF, Excel (.xlsx) "
-            "hoặc văn bản .txt xuất từ Word.",
-        )
+        await reply(update, e(NOT_A_PLAN_FILE))
         return
     limit = svc.settings.max_upload_bytes
     if doc.file_size is None or doc.file_size > limit:
-        await reply(update, f"Tệp quá lớn: tối đa {limit // (1024 * 1024)} MB.")
+        await reply(update, e(too_large(limit)))
         return
-    file = await doc.get_file()
-    data = bytes(await file.download_as_bytearray())
+    try:
+        file = await doc.get_file()
+        data = bytes(await file.download_as_bytearray())
+    except TelegramError as exc:
+        log.warning("plan %r not downloaded: %s", name, exc)
+        await reply(update, e(download_problem(exc)))
+        return
     if len(data) > limit:
-        await reply(update, f"Tệp quá lớn: tối đa {limit // (1024 * 1024)} MB.")
+        await reply(update, e(too_large(limit)))
         return
     try:
         draft, result = await _dry_run(context, name, data, commit=False)
     except BadDocument as exc:
-        await reply(update, f"Không đọc được tệp: {e(exc.message)}")
+        await reply(update, f"Không đọc được tệp: {e(exc.message)}\n{e(SAVE_AS)}.")
         return
     except TthcError as exc:
         await reply(update, e(exc.message))
+        return
+    except Exception:  # a reader library's own failure on a hostile or unusual file
+        log.exception("plan %r not read", name)
+        await reply(update, e(UNREADABLE))
         return
     token = secrets.token_hex(4)
     # In the store, not in memory: the confirmation may reach another replica. Previews never

@@ -5,8 +5,8 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from handlers.context import App, BotContext, active_officer, pressing_officer, reply
-from handlers.formatting import HELP, button, inline, main_keyboard
+from handlers.context import App, BotContext, active_officer, pressing_officer, reply, who
+from handlers.formatting import button, help_text, inline, main_keyboard
 from reminders.policy import from_settings
 from services import officers
 
@@ -70,8 +70,7 @@ async def change_setting(update: Update, context: BotContext) -> None:
     else:
         change = {"digest": not p.digest}
     async with context.services.uow() as uow:
-        new = await officers.update_settings(uow.session, officer.id, change)
-        await uow.commit()
+        new = await officers.update_settings(uow, officer.id, change)
     await query.answer("Đã lưu.")
     await query.edit_message_text(
         _render(new),
@@ -81,7 +80,10 @@ async def change_setting(update: Update, context: BotContext) -> None:
 
 
 async def show_help(update: Update, context: BotContext) -> None:
-    await reply(update, HELP, reply_markup=main_keyboard() if update.effective_chat and update.effective_chat.type == "private" else None)  # fmt: skip
+    """/huongdan: the commands of the asker's role (an officer does not read coordinators')."""
+    officer = await who(update, context)
+    private = update.effective_chat is not None and update.effective_chat.type == "private"
+    await reply(update, help_text(officer), reply_markup=main_keyboard() if private else None)
 
 
 def register(app: App) -> None:

@@ -8,8 +8,10 @@ from datetime import date
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from bot.phrases import TEAM
 from bot.questions.periods import Period, month_period, quarter_period
 from bot.vndate import format_date, short_date
+from handlers import evidence as evidence_view
 from handlers.context import (
     App,
     BotContext,
@@ -20,12 +22,13 @@ from handlers.context import (
 from handlers.formatting import button, e, inline, shorten
 from services.status import Board, OccurrenceStatus, board
 from services.status_export import to_xlsx
-from services.status_nudge import nudge
+from services.status_nudge import NudgeResult, nudge
 from services.status_words import BadPeriod, parse_period
 
-NOT_COORDINATOR = "Chỉ điều phối viên mới xem được tình hình báo cáo của các đơn vị."
+NOT_COORDINATOR = f"Chỉ {TEAM} mới xem được tình hình báo cáo của các đơn vị."
 PRIVATE_ONLY = "Lệnh /tinhhinh chỉ dùng trong chat riêng với bot."
 NUDGE, EXPORT = "sn", "sx"
+NUDGE_YES, NUDGE_NO = "sy", "sq"  # ✔️ / ✖️ under "Gửi nhắc tới N đơn vị chưa xong?"
 MAX_CHARS = 12_000  # about three messages; the rest is in the Excel file
 MAX_UNITS = 80  # units listed per occurrence
 
@@ -61,6 +64,7 @@ def _occurrence_html(occ: OccurrenceStatus) -> str:
         f"<i>{about}</i>",
         f"Đã xong: <b>{len(occ.done)}/{len(occ.units)}</b> đơn vị",
     ]
+    lines.extend(_evidence_lines(occ))  # 📎 what the units attached (issue 16)
     late = any(u.overdue for u in occ.not_done)
     if occ.not_done:
         lines.append(f"Chưa xong ({len(occ.not_done)}){' · ⚠️ quá hạn' if late else ''}:")
@@ -74,6 +78,20 @@ def _occurrence_html(occ: OccurrenceStatus) -> str:
     if occ.unassigned:
         lines.append(f"<i>Chưa xác định đơn vị: {e(shorten('; '.join(occ.unassigned), 200))}</i>")
     return "\n".join(lines)
+
+
+def _evidence_lines(occ: OccurrenceStatus) -> list[str]:
+    """ "• Sở Tư pháp — 📎 123/BC-STP · 📄 bao-cao.pdf" per done unit that attached its report."""
+    out: list[str] = []
+    for u in occ.done:
+        ev = u.evidence
+        if ev is None or len(out) >= MAX_UNITS:
+            continue
+        parts = [f"📎 {e(ev.number)}"] if ev.number else []
+        if ev.file is not None:
+            parts.append(f"📄 {e(shorten(ev.file.name or 'tệp', 60))}")
+        out.append(f"• {e(u.name)} — {' · '.join(parts)}")
+    return (["Báo cáo gửi kèm:", *out]) if out else []
 
 
 def render(b: Board) -> str:
@@ -93,7 +111,7 @@ def render(b: Board) -> str:
         block = _occurrence_html(occ)
         if size + len(block) > MAX_CHARS:
             left = len(b.occurrences) - i
-            out.append(f"\n… và {left} lần hạn khác: bấm 📊 Xuất Excel để xem đủ.")
+            out.append(f"\n… và {left} hạn khác: bấm 📊 Xuất Excel để xem đủ.")
             break
         out.append(block)
         size += len(block)
@@ -107,7 +125,8 @@ def _buttons(chat_id: int, context: BotContext, b: Board, every: bool):  # type:
         row.append(button("📣 Nhắc các đơn vị chưa xong", svc.sign(chat_id, f"{NUDGE}:{data}")))
     if b.occurrences:
         row.append(button("📊 Xuất Excel", svc.sign(chat_id, f"{EXPORT}:{data}")))
-    return inline([[x] for x in row]) if row else None
+    rows = [[x] for x in row] + evidence_view.board_buttons(svc, chat_id, b)  # 📎 per file
+    return inline(rows) if rows else None
 
 
 async def show(update: Update, context: BotContext) -> None:
@@ -128,9 +147,30 @@ async def show(update: Update, context: BotContext) -> None:
     await reply(update, render(b), reply_markup=_buttons(chat.id, context, b, every))
 
 
+def nudge_outcome(result: NudgeResult) -> str:
+    """What a nudge did (or would do), in the coordinator's words."""
+    if result.queued:
+        text = (f"📣 Đã xếp {result.queued} tin nhắc tới {result.recipients} người nhận "
+                f"của {result.units} đơn vị chưa xong.")  # fmt: skip
+    elif result.already:
+        text = "Hôm nay đã nhắc các đơn vị này rồi; không gửi thêm."
+    else:
+        text = "Không có đơn vị nào chưa xong để nhắc."
+    if result.unreachable:
+        text += f"\n{result.unreachable} đơn vị chưa có cán bộ dùng bot: không nhắc được."
+    if result.out_of_window:
+        text += (f"\n{result.out_of_window} hạn còn xa hơn 31 ngày hoặc đã quá một năm: "
+                 "không nhắc.")  # fmt: skip
+    return text
+
+
 async def on_press(update: Update, context: BotContext) -> None:
-    """📣 or 📊: the presser's rights are checked again, the board rebuilt as of today."""
-    press = await pressing_officer(update, context, NUDGE, EXPORT, coordinator_only=NOT_COORDINATOR)
+    """📣, ✔️/✖️ or 📊: the presser's rights are checked again, the board rebuilt as of today.
+
+    📣 only asks "Gửi nhắc tới N đơn vị chưa xong?": nothing is sent before ✔️ Gửi nhắc."""
+    press = await pressing_officer(
+        update, context, NUDGE, NUDGE_YES, NUDGE_NO, EXPORT, coordinator_only=NOT_COORDINATOR
+    )
     if press is None:
         return
     fields, officer = press
@@ -141,11 +181,18 @@ async def on_press(update: Update, context: BotContext) -> None:
         await query.answer("Nút này không hợp lệ hoặc đã cũ.", show_alert=True)
         return
     period, every = decoded
-    async with svc.uow(read_only=fields[0] != NUDGE) as uow:
+    if fields[0] == NUDGE_NO:
+        await query.answer()
+        await query.edit_message_text("Đã hủy, không gửi nhắc.")
+        return
+    async with svc.uow(read_only=fields[0] == EXPORT) as uow:
         b = await board(uow.session, period, svc.today(), reports_only=not every)
-        if fields[0] == NUDGE:
+        if fields[0] == NUDGE_YES:
             result = await nudge(uow.session, b, svc.now(), officer.telegram_id)
             await uow.commit()
+        elif fields[0] == NUDGE:
+            # A trial run, rolled back (never committed): it counts the units a nudge would reach.
+            result = await nudge(uow.session, b, svc.now(), officer.telegram_id)
     if fields[0] == EXPORT:
         await query.answer()
         name = f"tinh-hinh-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"
@@ -157,21 +204,28 @@ async def on_press(update: Update, context: BotContext) -> None:
         )
         return
     await query.answer()
-    if result.queued:
-        text = (f"📣 Đã xếp {result.queued} tin nhắc tới {result.recipients} người nhận "
-                f"của {result.units} đơn vị chưa xong.")  # fmt: skip
-    elif result.already:
-        text = "Hôm nay đã nhắc các đơn vị này rồi; không gửi thêm."
-    else:
-        text = "Không có đơn vị nào chưa xong để nhắc."
-    if result.unreachable:
-        text += f"\n{result.unreachable} đơn vị chưa có cán bộ dùng bot: không nhắc được."
-    if result.out_of_window:
-        text += (f"\n{result.out_of_window} lần hạn còn xa hơn 31 ngày hoặc đã quá một năm: "
-                 "không nhắc.")  # fmt: skip
-    await reply(update, text)
+    if fields[0] == NUDGE_YES:
+        await query.edit_message_text(nudge_outcome(result))
+        return
+    if not result.queued:
+        await reply(update, nudge_outcome(result))
+        return
+    data = encode(period, every)
+    rows = [[button("✔️ Gửi nhắc", svc.sign(chat.id, f"{NUDGE_YES}:{data}")),
+             button("✖️ Hủy", svc.sign(chat.id, f"{NUDGE_NO}:{data}"))]]  # fmt: skip
+    note = (
+        f" ({result.unreachable} đơn vị khác chưa có cán bộ dùng bot)" if result.unreachable else ""
+    )
+    await reply(
+        update,
+        f"📣 Gửi nhắc tới {result.units} đơn vị chưa xong{note}?\n"
+        f"Mỗi cán bộ và nhóm của các đơn vị đó nhận một tin ({result.queued} tin).",
+        reply_markup=inline(rows),
+    )
 
 
 def register(app: App) -> None:
     app.add_handler(CommandHandler("tinhhinh", show))
-    app.add_handler(CallbackQueryHandler(on_press, pattern=rf"^({NUDGE}|{EXPORT}):"))
+    app.add_handler(
+        CallbackQueryHandler(on_press, pattern=rf"^({NUDGE}|{NUDGE_YES}|{NUDGE_NO}|{EXPORT}):")
+    )

@@ -25,6 +25,7 @@ from handlers.context import (
     reply,
     scope_unit,
 )
+from handlers.evidence import offer_evidence  # i16-evidence: 📎 after ✅
 from handlers.formatting import (
     CUT_NOTE,
     button,
@@ -132,7 +133,11 @@ async def press_done(update: Update, context: BotContext) -> None:
         await answer_or_reply(update, exc.message)
         return
     assert update.callback_query is not None
-    note = "Đã ghi nhận hoàn thành." if result.recorded else "Việc này đã được báo xong trước đó."
+    note = (
+        "Đã ghi nhận hoàn thành."
+        if result.recorded
+        else "Việc này đã được ghi nhận hoàn thành trước đó."
+    )
     await update.callback_query.answer(note)
     if (update.callback_query.data or "").startswith(DONE_PREFIX + ":"):
         # That task's buttons have done their work (an overdue list keeps the other tasks' rows).
@@ -141,6 +146,7 @@ async def press_done(update: Update, context: BotContext) -> None:
                 remaining_buttons(update.callback_query)
             )
     await reply(update, f"✅ {note}\n{e(line.content[:200])} — hạn {e(format_day(line.last_day))}")
+    await offer_evidence(update, context, task_id=task_id, due=due, unit_id=unit_id)  # i16-evidence
 
 
 async def press_snooze_menu(update: Update, context: BotContext) -> None:
@@ -163,7 +169,7 @@ async def press_snooze_menu(update: Update, context: BotContext) -> None:
     await update.callback_query.answer()
     rows = [[button(f"⏰ {n} ngày", svc.sign(chat.id, f"z:{task_id}:{due}:{n}")) for n in (1, 3)]]
     what = f"<b>{e(line.ref)}</b> {e(shorten(line.content, 80))}"
-    await reply(update, f"Nhắc lại việc {what} sau:", reply_markup=inline(rows))
+    await reply(update, f"Nhắc việc {what} sau:", reply_markup=inline(rows))
 
 
 async def press_snooze(update: Update, context: BotContext) -> None:
@@ -251,7 +257,7 @@ def detail_html(d: dict[str, object], task_id: int, due: date | None) -> str:
         parts.append(f"<b>Sản phẩm:</b> {field('result', d['result'])}")
     parts.append(f"<b>Thời hạn:</b> {field('deadline', d['deadline'] or 'không ghi')}")
     if due:
-        parts.append(f"<b>Lần này:</b> {e(format_day(due))}")
+        parts.append(f"<b>Hạn:</b> {e(format_day(due))}")
     for role in ("lead", "support"):
         names = d[role]
         if isinstance(names, list) and names:

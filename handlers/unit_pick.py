@@ -23,7 +23,7 @@ async def named_unit(
         return None
     svc = context.services
     async with svc.uow(read_only=True) as uow:
-        found = await unit_lookup.find_units(uow.session, name)
+        found = await unit_lookup.find_units(uow, name)
     if not found:
         await reply(update, f"Không tìm thấy đơn vị “{e(name)}”.")
         return None

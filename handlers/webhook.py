@@ -5,7 +5,7 @@ crash loses it) and compares the secret with ``!=``. Here (PTB's custom-webhook 
 the tornado server PTB already depends on) every POST:
 
 1. checks ``X-Telegram-Bot-Api-Secret-Token`` in constant time (``hmac.compare_digest``);
-2. records the update in the store (``store.replicas.record_update``, insert-or-ignore on
+2. records the update in the store (``services.webhook_updates.record``, insert-or-ignore on
    ``update_id``) and commits — Telegram gets no answer before that;
 3. handles it, if this replica took it: a copy sent again by Telegram, or to another replica,
    finds it recorded and is answered 200 without being handled twice;
@@ -30,11 +30,10 @@ from typing import Any
 
 import tornado.httpserver
 import tornado.web
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Update
 
-from store import replicas
-from store.uow import UnitOfWork
+from services import webhook_updates
+from store.uow import Sessions, UnitOfWork
 
 log = logging.getLogger("tthc.webhook")
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -61,7 +60,7 @@ class Receiver:
     def __init__(
         self,
         app: Any,
-        sessions: async_sessionmaker[AsyncSession],
+        sessions: Sessions,
         secret: str,
         *,
         owner: str | None = None,
@@ -97,10 +96,9 @@ class Receiver:
             async with self._slots:
                 try:
                     async with UnitOfWork(self.sessions, single=True) as uow:
-                        mine = await replicas.record_update(
-                            uow.session, update_id, data, self.owner, self.stale
+                        mine = await webhook_updates.record(
+                            uow, update_id, data, self.owner, self.stale
                         )
-                        await uow.commit()
                 except Exception:
                     log.exception("update %s not recorded", update_id)
                     return 503  # Telegram tries again later
@@ -116,14 +114,12 @@ class Receiver:
         await self.app.process_update(Update.de_json(data, self.app.bot))
         self.handled += 1
         async with UnitOfWork(self.sessions, single=True) as uow:
-            await replicas.finish_update(uow.session, update_id, self.owner)
-            await uow.commit()
+            await webhook_updates.finish(uow, update_id, self.owner)
 
     async def sweep(self) -> int:
         """Handle the updates a dead replica left working; returns how many."""
         async with UnitOfWork(self.sessions) as uow:
-            left = await replicas.abandoned_updates(uow.session, self.owner, self.stale)
-            await uow.commit()
+            left = await webhook_updates.take_abandoned(uow, self.owner, self.stale)
         for data in left:
             log.warning("update %s left by a stopped replica: handled here", data["update_id"])
             async with self._slots:
@@ -140,8 +136,7 @@ class Receiver:
                 rounds += 1
                 if rounds % max(1, int(3600 / every)) == 1:
                     async with UnitOfWork(self.sessions) as uow:
-                        await replicas.prune_updates(uow.session, KEEP_DONE)
-                        await uow.commit()
+                        await webhook_updates.prune(uow, KEEP_DONE)
             except Exception:
                 log.exception("webhook sweep failed")
 
@@ -182,7 +177,7 @@ def start_server(receiver: Receiver, path: str, port: int, address: str = "0.0.0
 
 async def serve(
     app: Any,
-    sessions: async_sessionmaker[AsyncSession],
+    sessions: Sessions,
     *,
     secret: str,
     url: str,

@@ -18,8 +18,7 @@ async def pairing(update: Update, context: BotContext) -> None:
         return
     svc = context.services
     async with svc.uow() as uow:
-        code = await zalo.create_pairing(uow.session, officer, svc.now())
-        await uow.commit()
+        code = await zalo.create_pairing(uow, officer, svc.now())
     minutes = int(PAIRING_TTL.total_seconds() // 60)
     await reply(
         update,

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from reminders import outbox
 from reminders.outbox import OutboxItem
 from reminders.texts import inactive_text
-from store.models import CompletionRow, GroupChatRow, OfficerRow, OutboxRow
+from store.models import CompletionRow, GroupChatRow, OfficerRow, OutboxRow, UnitRow
 
 # Officer id or group chat id -> (unit id, can still be written to, name).
 Recipients = dict[int, tuple[int | None, bool, str]]
@@ -73,15 +73,17 @@ async def done(
 
 async def deactivate(session: AsyncSession, chat_id: int, reason: str, now: datetime) -> None:
     """The recipient blocked the bot or the chat is gone: stop it and tell the coordinators."""
-    name = str(chat_id)
+    name: str | None = None
+    unit_id: int | None = None
     officer = await session.scalar(select(OfficerRow).where(OfficerRow.telegram_id == chat_id))
     if officer is not None:
         officer.chat_active = False
-        name = officer.name
+        name, unit_id = officer.name, officer.unit_id
     group = await session.scalar(select(GroupChatRow).where(GroupChatRow.chat_id == chat_id))
     if group is not None:
         group.active = False
-        name = group.title or name
+        name, unit_id = group.title or name, group.unit_id
+    unit = await session.scalar(select(UnitRow.name).where(UnitRow.id == unit_id)) if unit_id else None  # fmt: skip
     await outbox.drop_pending_for_chat(session, chat_id, "inactive")
     coordinators = (
         await session.scalars(
@@ -109,7 +111,7 @@ async def deactivate(session: AsyncSession, chat_id: int, reason: str, now: date
                     kind=kind,
                     send_at=now,
                     status="pending",
-                    text=inactive_text(name, chat_id, reason),
+                    text=inactive_text(name, reason, group is not None, unit),
                     attempts=0,
                 )
             )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
+from bot import phrases
 from bot.vndate import format_date
 
 MAX_MESSAGE = 4000  # Telegram allows 4096 characters; keep room for the footer
@@ -37,15 +38,12 @@ def _clip(text: str, limit: int = MAX_CONTENT) -> str:
 
 
 def due_phrase(line: TaskLine) -> str:
-    """ "Hạn: Thứ Tư, 20/8/2025", saying so when the real last day moved."""
-    head = f"Hạn: {'trước ' if line.before else ''}{format_date(line.due)}"
-    if line.last_day != line.due:
-        head += f" → nên xong trong {format_date(line.last_day)}"
-    return head
+    """ "Hạn: trước ngày 20/12/2026 · chậm nhất Thứ Sáu, 18/12/2026" (DOMAIN §8)."""
+    return phrases.due_phrase(line.due, line.last_day, line.before)
 
 
 def task_block(line: TaskLine) -> str:
-    role = "chủ trì" if line.role == "lead" else "phối hợp"
+    role = phrases.ROLE_LEAD if line.role == "lead" else phrases.ROLE_SUPPORT
     ref = f"<b>{escape(line.ref)}</b> " if line.ref else ""
     parts = [f"{ref}{escape(_clip(line.content))}", f"{escape(due_phrase(line))} · {role}"]
     if line.plan_title:
@@ -60,7 +58,7 @@ def reminder_text(kind: str, line: TaskLine, working_days_left: int = 0) -> str:
     elif kind == "dayof":
         head = "📌 <b>Hôm nay là hạn cuối</b>"
     elif kind.startswith("overdue"):
-        head = f"⚠️ <b>Quá hạn</b> {working_days_left} ngày làm việc, chưa đánh dấu xong"
+        head = f"⚠️ <b>Quá hạn</b> {working_days_left} ngày làm việc, chưa hoàn thành"
     else:
         head = "⏰ <b>Nhắc lại</b>"
     return f"{head}\n{task_block(line)}"
@@ -115,12 +113,12 @@ class OverdueLine:
 
 def overdue_list_text(lines: Sequence[OverdueLine], shown: int) -> str:
     """One morning's overdue reminders as one numbered list; ``shown`` lines, then a count."""
-    out = [f"⚠️ <b>{len(lines)} việc quá hạn, chưa đánh dấu xong</b>"]
+    out = [f"⚠️ <b>{len(lines)} việc quá hạn, chưa hoàn thành</b>"]
     for i, line in enumerate(lines[:shown], 1):
         ref = f"<b>{escape(_clip(line.ref, 20))}</b> " if line.ref else ""
         out.append(
-            f"{i}. {ref}{escape(_clip(line.content, 90))} — hạn {format_date(line.last_day)}, "
-            f"quá {line.days_late} ngày làm việc"
+            f"{i}. {ref}{escape(_clip(line.content, 90))} — {phrases.last_day_phrase(line.last_day)}, "
+            f"{phrases.late_phrase(line.days_late)}"
         )
     if len(lines) > shown:
         out.append(f"… và {len(lines) - shown} việc khác: gõ /quahan")
@@ -131,16 +129,19 @@ def overdue_list_text(lines: Sequence[OverdueLine], shown: int) -> str:
 def list_buttons(number: int, task_id: int, due: date) -> list[tuple[str, str]]:
     """The ✅/⏰ row of the ``number``-th task of a list (same data as a single reminder's)."""
     return [
-        (f"✅ Xong việc {number}", callback_data(DONE_PREFIX, task_id, due)),
-        (f"⏰ Nhắc lại việc {number}", callback_data(SNOOZE_PREFIX, task_id, due)),
+        (f"{phrases.BUTTON_DONE} {number}", callback_data(DONE_PREFIX, task_id, due)),
+        (f"{phrases.BUTTON_SNOOZE} {number}", callback_data(SNOOZE_PREFIX, task_id, due)),
     ]
 
 
-def inactive_text(name: str, chat_id: int, reason: str) -> str:
-    """Told to coordinators when a recipient blocked the bot or the chat is gone."""
+def inactive_text(name: str | None, reason: str, group: bool = False, unit: str | None = None) -> str:  # fmt: skip
+    """Told to coordinators when a recipient blocked the bot or the chat is gone: the officer (or
+    group) by name and the reason in Vietnamese, never a chat id or the Bot API's English."""
+    who = phrases.delivery_failure(name, reason, group)
+    of_unit = f" ({escape(unit)})" if unit else ""
     return (
-        f"⚠️ <b>Không gửi được nhắc việc</b> tới {escape(name)} (chat {chat_id}): "
-        f"{escape(reason)}. Đã tạm dừng gửi cho người nhận này."
+        f"⚠️ <b>Không gửi được nhắc việc</b>: {escape(who)}{of_unit}. "
+        "Đã tạm dừng gửi cho người nhận này đến khi họ nhắn lại cho bot (ví dụ gõ /start)."
     )
 
 

@@ -1,18 +1,7 @@
-"""The audit trail: one row per change made through the services."""
+"""The audit trail's writer, for the services that still pass a session (``services.progress``,
+``services.status_nudge``); the others record through ``uow.audit``. Both are
+``store.audit_repo.audit``, the one writer."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from bot.clock import to_utc
-from store.models import AuditRow
-
-# The name services.zalo imports (the Zalo branch may still be editing it); new code: to_utc.
-utc = to_utc
-
-
-async def audit(session: AsyncSession, now: datetime, actor: int | None, action: str, **detail: object) -> None:  # fmt: skip
-    """Record ``action`` by ``actor`` (a Telegram id, None for the system) with its details."""
-    session.add(AuditRow(at=to_utc(now), actor=actor, action=action, detail=dict(detail)))
+from store.audit_repo import audit as audit

@@ -6,8 +6,8 @@ days it joins, so the occurrences re-read are those due from the day to the end 
 one for *trước* dates). Pending reminders from now on are taken out of the outbox and planned again
 in the same transaction with the new calendar (``services.reminders.plan_outbox``), so nothing is
 sent on a new day off, and sent or claimed rows keep their key, so nothing goes out twice. A
-reminder whose new day has already passed goes out at once rather than never. Nothing here commits:
-the caller's unit of work does.
+reminder whose new day has already passed goes out at once rather than never. Adding and removing
+commit the unit of work they are given.
 """
 
 from __future__ import annotations
@@ -16,10 +16,6 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from bot.deadlines import Occurrence, WorkCalendar
 from bot.errors import NotAllowed, NotFound
 from bot.vndate import format_date
@@ -27,8 +23,7 @@ from reminders import outbox, replanning
 from reminders.gather import work_calendar
 from reminders.planner import Planned
 from services import reminders
-from services.audit import audit
-from store.models import DayOffRow, TaskDueRow
+from store.uow import Session, UnitOfWork
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 MAX_AHEAD = timedelta(days=731)  # two years
@@ -81,70 +76,55 @@ def _check_future(day: date, today: date) -> None:
 
 
 async def add_day_off(
-    session: AsyncSession,
+    uow: UnitOfWork,
     day: date,
     note: str | None,
     actor: int | None,
     now: datetime,
     tz: ZoneInfo = VN_TZ,
 ) -> Change:
-    """Add an extra day off (``actor``: the administrator's Telegram id, None from the CLI)."""
+    """Add an extra day off and commit (``actor``: the administrator's Telegram id, None from
+    the CLI)."""
     _check_future(day, _today(now, tz))
     if day.weekday() >= 5:
         raise NotAllowed(f"{format_date(day)} là ngày cuối tuần, vốn đã là ngày nghỉ.")
     public = WorkCalendar().holiday_name(day)
     if public is not None:
         raise NotAllowed(f"{format_date(day)} đã là ngày nghỉ lễ ({public}).")
-    known = NotAllowed(f"{format_date(day)} đã có trong danh sách ngày nghỉ.")
-    if await session.get(DayOffRow, day) is not None:
-        raise known
     note = " ".join((note or "").split())[:NOTE_LIMIT] or None
-    try:
-        # A savepoint: another administrator who added the same day and committed since the
-        # check above makes the flush fail on the key, and the caller's session stays usable.
-        async with session.begin_nested():
-            session.add(DayOffRow(day=day, note=note))
-            await session.flush()
-    except IntegrityError:
-        raise known from None
-    calendar = await work_calendar(session)
-    change = await _recompute(session, day, True, calendar, calendar, now, tz)
-    await _audit(session, now, actor, "day_off.add", change, note)
-    await session.flush()
+    if not await uow.days_off.add(day, note):
+        raise NotAllowed(f"{format_date(day)} đã có trong danh sách ngày nghỉ.")
+    calendar = await work_calendar(uow.session)
+    change = await _recompute(uow, day, True, calendar, calendar, now, tz)
+    await _audit(uow, now, actor, "day_off.add", change, note)
+    await uow.commit()
     return change
 
 
 async def remove_day_off(
-    session: AsyncSession,
+    uow: UnitOfWork,
     day: date,
     actor: int | None,
     now: datetime,
     tz: ZoneInfo = VN_TZ,
 ) -> Change:
-    """Remove an extra day off added before; public holidays cannot be removed."""
+    """Remove an extra day off added before and commit; public holidays cannot be removed."""
     _check_future(day, _today(now, tz))
-    row = await session.get(DayOffRow, day)
-    if row is None:
+    found = await uow.days_off.find(day)
+    if found is None:
         raise NotFound(f"{format_date(day)} không có trong danh sách ngày nghỉ bổ sung.")
-    before = await work_calendar(session)  # still has the day: it bounds the run it ended
-    note = row.note
-    await session.delete(row)
-    await session.flush()
-    calendar = await work_calendar(session)
-    change = await _recompute(session, day, False, before, calendar, now, tz)
-    await _audit(session, now, actor, "day_off.remove", change, note)
-    await session.flush()
+    before = await work_calendar(uow.session)  # still has the day: it bounds the run it ended
+    await uow.days_off.remove(day)
+    calendar = await work_calendar(uow.session)
+    change = await _recompute(uow, day, False, before, calendar, now, tz)
+    await _audit(uow, now, actor, "day_off.remove", change, found[1])
+    await uow.commit()
     return change
 
 
-async def list_days_off(session: AsyncSession, start: date, end: date) -> list[DayOff]:
+async def list_days_off(db: UnitOfWork | Session, start: date, end: date) -> list[DayOff]:
     """Public holidays and extra days off in [start, end], by date."""
-    added = {
-        r.day: r.note
-        for r in (
-            await session.scalars(select(DayOffRow).where(DayOffRow.day.between(start, end)))
-        ).all()
-    }
+    added = await UnitOfWork.over(db).days_off.between(start, end)
     public = WorkCalendar()
     out = [DayOff(d, note or "Ngày nghỉ bổ sung", True) for d, note in added.items()]
     d = start
@@ -165,7 +145,7 @@ def _run_end(day: date, with_day_off: WorkCalendar) -> date:
 
 
 async def _recompute(
-    session: AsyncSession,
+    uow: UnitOfWork,
     day: date,
     added: bool,
     with_day_off: WorkCalendar,
@@ -173,29 +153,15 @@ async def _recompute(
     now: datetime,
     tz: ZoneInfo,
 ) -> Change:
-    moved = await _move_last_days(session, day, _run_end(day, with_day_off), calendar)
-    kept, dropped, new = await _replan(session, calendar, now, tz)
+    # Re-read the real last day of every occurrence due from ``day`` to the day after the run
+    # (a *trước* date's limit is the day before it).
+    moved = await uow.days_off.relast(
+        day,
+        _run_end(day, with_day_off) + timedelta(days=1),
+        lambda due, before: calendar.last_day(Occurrence(due, before)),
+    )
+    kept, dropped, new = await _replan(uow.session, calendar, now, tz)
     return Change(day, added, moved, kept, dropped, new)
-
-
-async def _move_last_days(
-    session: AsyncSession, day: date, run_end: date, calendar: WorkCalendar
-) -> int:
-    """Re-read the real last day of every occurrence due from ``day`` to the day after the run
-    (a *trước* date's limit is the day before it); returns how many changed."""
-    rows = (
-        await session.scalars(
-            select(TaskDueRow).where(TaskDueRow.due_date.between(day, run_end + timedelta(days=1)))
-        )
-    ).all()
-    moved = 0
-    for row in rows:
-        last = calendar.last_day(Occurrence(row.due_date, bool(row.before)))
-        if row.last_day != last:
-            row.last_day = last
-            moved += 1
-    await session.flush()
-    return moved
 
 
 def _soonest(now: datetime, was: datetime, calendar: WorkCalendar, tz: ZoneInfo) -> datetime:
@@ -209,7 +175,7 @@ def _soonest(now: datetime, was: datetime, calendar: WorkCalendar, tz: ZoneInfo)
 
 
 async def _replan(
-    session: AsyncSession, calendar: WorkCalendar, now: datetime, tz: ZoneInfo
+    session: Session, calendar: WorkCalendar, now: datetime, tz: ZoneInfo
 ) -> tuple[int, int, int]:
     """Take the pending reminders due from now on out of the outbox, plan them again with the
     new calendar, and count (moved, dropped, added)."""
@@ -238,15 +204,14 @@ async def _replan(
 
 
 async def _audit(
-    session: AsyncSession,
+    uow: UnitOfWork,
     now: datetime,
     actor: int | None,
     action: str,
     change: Change,
     note: str | None,
 ) -> None:
-    await audit(
-        session,
+    await uow.audit.record(
         now,
         actor,
         action,

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from bot.clock import to_utc
-from bot.errors import NotAllowed
-from services.audit import audit
-from services.officers import Officer, get_officer
-from store.models import GroupChatRow, UnitRow
+from bot.errors import NotAllowed, NotFound
+from bot.officers import Officer
+from bot.phrases import TEAM
+from store.uow import Session, UnitOfWork
 
 
 def may_link(officer: Officer | None, unit_id: int) -> bool:
@@ -24,42 +20,35 @@ def may_link(officer: Officer | None, unit_id: int) -> bool:
 
 
 async def link_group(
-    session: AsyncSession, chat_id: int, title: str | None, unit_id: int, by: int, now: datetime
-) -> None:
-    """Link a group chat to one unit (re-linking moves it); ``by`` must be entitled to the unit
-    (``may_link``), else ``NotAllowed`` with what to do."""
-    if not may_link(await get_officer(session, by), unit_id):
-        unit = await session.get(UnitRow, unit_id)
-        name = unit.name if unit is not None else "đơn vị này"
+    uow: UnitOfWork, chat_id: int, title: str | None, unit_id: int, by: int, now: datetime
+) -> str:
+    """Link a group chat to one unit (re-linking moves it) and commit; returns the unit's name.
+    ``by`` must be entitled to the unit (``may_link``), else ``NotAllowed`` with what to do."""
+    name = await uow.units.name(unit_id)
+    if not may_link(await uow.officers.get(by), unit_id):
         raise NotAllowed(
-            f"Chỉ cán bộ của {name} (hoặc điều phối viên) đồng thời là quản trị nhóm mới liên "
-            "kết được nhóm với đơn vị này. Hãy nhờ cán bộ của đơn vị là quản trị nhóm gõ lệnh; "
-            "nếu chưa đăng ký, gõ /start trong tin nhắn riêng với bot."
+            f"Chỉ cán bộ của {name or 'đơn vị này'} (hoặc {TEAM}) đồng thời là quản trị "
+            "nhóm mới liên kết được nhóm với đơn vị này. Hãy nhờ cán bộ của đơn vị là quản trị "
+            "nhóm gõ lệnh; nếu chưa đăng ký, gõ /start trong tin nhắn riêng với bot."
         )
-    row = await session.scalar(select(GroupChatRow).where(GroupChatRow.chat_id == chat_id))
-    if row is None:
-        row = GroupChatRow(chat_id=chat_id, created_at=to_utc(now))
-        session.add(row)
-    row.title, row.unit_id, row.linked_by, row.active = title, unit_id, by, True
-    await audit(session, now, by, "group.link", chat_id=chat_id, unit_id=unit_id)
-    await session.flush()
+    if name is None:
+        raise NotFound("Không tìm thấy đơn vị.")
+    await uow.groups.link(chat_id, title, unit_id, by, now)
+    await uow.audit.record(now, by, "group.link", chat_id=chat_id, unit_id=unit_id)
+    await uow.commit()
+    return name
 
 
-async def unlink_group(session: AsyncSession, chat_id: int, now: datetime) -> bool:
-    """The bot left a group: nothing more is sent there (the link is kept, inactive)."""
-    row = await session.scalar(select(GroupChatRow).where(GroupChatRow.chat_id == chat_id))
-    if row is None or not row.active:
+async def unlink_group(uow: UnitOfWork, chat_id: int, now: datetime) -> bool:
+    """The bot left a group: nothing more is sent there (the link is kept, inactive); commits."""
+    if not await uow.groups.deactivate(chat_id):
         return False
-    row.active = False
-    await audit(session, now, None, "group.unlink", chat_id=chat_id)
-    await session.flush()
+    await uow.audit.record(now, None, "group.unlink", chat_id=chat_id)
+    await uow.commit()
     return True
 
 
-async def group_unit(session: AsyncSession, chat_id: int) -> int | None:
-    """The unit a group chat is linked to, if any."""
-    return await session.scalar(
-        select(GroupChatRow.unit_id).where(
-            GroupChatRow.chat_id == chat_id, GroupChatRow.active.is_(True)
-        )
-    )
+async def group_unit(db: UnitOfWork | Session, chat_id: int) -> int | None:
+    """The unit a group chat is linked to, if any (a bare session still accepted for the
+    callers not moved to a unit of work yet)."""
+    return await UnitOfWork.over(db).groups.unit_of(chat_id)

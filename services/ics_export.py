@@ -16,13 +16,13 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.deadlines import WorkCalendar
 from bot.text import fold
 from bot.vndate import format_date, short_date
 from services import tasks_view as tv
 from services.unit_lookup import unit_name
+from store.uow import Session
 
 SUMMARY_LIMIT = 120
 ALARM_AT = time(8, 0)
@@ -152,7 +152,7 @@ def build_calendar(
 
 
 async def unit_calendar(
-    session: AsyncSession,
+    session: Session,
     unit_id: int,
     today: date,
     calendar: WorkCalendar,

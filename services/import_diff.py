@@ -14,15 +14,15 @@ from datetime import date, datetime
 from typing import Any
 
 from rapidfuzz import fuzz
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.deadlines import Schedule, WorkCalendar, parse_deadline, task_context
 from bot.model import PlanDraft, TaskDraft
 from bot.text import fold
-from services.audit import audit
 from services.plan_changes import PlanChanges
 from store import plans_repo
+from store.audit_repo import audit
 from store.plans_repo import ExistingTask, TaskValues
+from store.uow import Session
 
 # Content similarity (0-100, folded text) above which a revised task is the same task.
 SAME_REF_SIMILARITY = 80.0
@@ -172,14 +172,14 @@ def match_tasks(
     return pairs
 
 
-async def plan_state(session: AsyncSession, identity: str) -> tuple[Any, ...] | None:
+async def plan_state(session: Session, identity: str) -> tuple[Any, ...] | None:
     """The stored plan as a writer must find it unchanged: (id, fingerprint, updated_at)."""
     plan = await plans_repo.find_plan_row(session, identity)
     return None if plan is None else (plan.id, plan.fingerprint, plan.updated_at)
 
 
 async def plan_changes(
-    session: AsyncSession,
+    session: Session,
     draft: PlanDraft,
     prepared: list[Prepared],
     identity: str,
@@ -279,9 +279,7 @@ def _diff(
     )  # fmt: skip
 
 
-async def write_changes(
-    session: AsyncSession, planned: PlannedImport, now: datetime
-) -> ImportResult:
+async def write_changes(session: Session, planned: PlannedImport, now: datetime) -> ImportResult:
     """Write a planned import in the caller's transaction: a few batched statements."""
     from services.units import unit_ids
 

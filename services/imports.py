@@ -15,10 +15,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import text
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from bot.deadlines import WorkCalendar
 from bot.errors import BadDocument, TthcError
 from bot.model import PlanDraft
@@ -34,7 +30,8 @@ from services.import_diff import (
     write_changes,
 )
 from services.import_diff import match_tasks as match_tasks
-from store.uow import UnitOfWork
+from store.locks import Conflict, lock_plan
+from store.uow import Sessions, UnitOfWork
 
 __all__ = ["MOVED_SIMILARITY", "SAME_REF_SIMILARITY", "ImportResult", "match_tasks"]
 
@@ -82,7 +79,7 @@ def check_size(draft: PlanDraft) -> None:
 async def import_plan(
     uow: UnitOfWork, draft: PlanDraft, now: datetime, calendar: WorkCalendar
 ) -> ImportResult:
-    """Store a plan inside the caller's unit of work (which commits), all in its transaction.
+    """Store a plan in one transaction of ``uow`` and commit it.
 
     Re-importing the same document changes nothing; a revised one updates tasks in place so
     completions and snoozes (which point at task ids) stay attached. ``import_draft`` is the
@@ -94,19 +91,13 @@ async def import_plan(
     )
     if planned.result.same_as_stored:
         return planned.result
-    return await write_changes(uow.session, planned, now)
-
-
-async def _lock_plan(session: AsyncSession, identity: str) -> None:
-    """PostgreSQL: one writer per plan at a time (until commit). SQLite has one writer anyway."""
-    if session.get_bind().dialect.name == "postgresql":
-        await session.execute(
-            text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": identity}
-        )
+    result = await write_changes(uow.session, planned, now)
+    await uow.commit()
+    return result
 
 
 async def import_draft(
-    sessions: async_sessionmaker[AsyncSession],
+    sessions: Sessions,
     draft: PlanDraft,
     now: datetime,
     calendar: WorkCalendar,
@@ -131,13 +122,13 @@ async def import_draft(
             return planned.result
         try:
             async with UnitOfWork(sessions) as uow:
-                await _lock_plan(uow.session, identity)
+                await lock_plan(uow.session, identity)
                 if await plan_state(uow.session, identity) != planned.state:
                     continue  # another import changed the plan since it was read
                 result = await write_changes(uow.session, planned, now)
                 await uow.commit()
             return result
-        except IntegrityError:
+        except Conflict:
             continue  # another process stored the same plan first: read again
     raise TthcError("Kế hoạch này đang được nhập từ nơi khác. Hãy thử lại sau ít phút.")
 
@@ -169,7 +160,7 @@ class FileOutcome:
 
 
 async def import_files(
-    sessions: async_sessionmaker[AsyncSession],
+    sessions: Sessions,
     paths: Sequence[Path],
     now: datetime,
     calendar: WorkCalendar,

@@ -1,6 +1,7 @@
 """Joining: single-use invite codes, newcomers' requests and the coordinators who decide them.
 
-Nothing here commits: the caller's unit of work does.
+Each use case takes a unit of work and commits it; ``redeem`` (shared with the Zalo link) leaves
+the commit to its caller.
 """
 
 from __future__ import annotations
@@ -9,22 +10,12 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from bot.clock import stored_utc, to_utc
 from bot.errors import NotAllowed, NotFound
-from services.audit import audit
-from services.officers import (
-    ADMIN,
-    COORDINATOR,
-    OFFICER,
-    Officer,
-    add_officer,
-    get_officer,
-    officer_from_row,
-)
-from store.models import InviteRow, OfficerRow, UnitRow
+from bot.officers import OFFICER, Officer
+from bot.phrases import TEAM
+from services.officers import save_officer
+from store.uow import UnitOfWork
 
 INVITE_TTL = timedelta(days=7)
 USED = "Mã mời này đã được dùng. Mỗi liên kết chỉ dùng được một lần."
@@ -38,58 +29,47 @@ def _hash(code: str) -> str:
 
 
 async def create_invite(
-    session: AsyncSession,
+    uow: UnitOfWork,
     unit_id: int,
     created_by: int | None,
     now: datetime,
     role: str = OFFICER,
     ttl: timedelta = INVITE_TTL,
 ) -> str:
-    """A new single-use code for ``unit_id``; only its hash is stored."""
+    """A new single-use code for ``unit_id`` (only its hash is stored); commits."""
     code = secrets.token_urlsafe(12)
-    session.add(
-        InviteRow(
-            code_hash=_hash(code),
-            unit_id=unit_id,
-            role=role,
-            created_by=created_by,
-            expires_at=to_utc(now + ttl),
-        )
-    )
-    await audit(session, now, created_by, "invite.create", unit_id=unit_id, role=role)
-    await session.flush()
+    await uow.invites.add(_hash(code), unit_id, role, created_by, now + ttl)
+    await uow.audit.record(now, created_by, "invite.create", unit_id=unit_id, role=role)
+    await uow.commit()
     return code
 
 
 async def redeem_invite(
-    session: AsyncSession, code: str, telegram_id: int, name: str, now: datetime
+    uow: UnitOfWork, code: str, telegram_id: int, name: str, now: datetime
 ) -> Officer:
-    """Register the user in the invite's unit and spend the code."""
-    row = await session.scalar(select(InviteRow).where(InviteRow.code_hash == _hash(code)))
-    if row is None:
-        raise NotAllowed("Mã mời không hợp lệ. Hãy xin điều phối viên một liên kết mới.")
-    if row.used_at is not None:
+    """Register the user in the invite's unit and spend the code; commits."""
+    officer = await redeem(uow, code, telegram_id, name, now)
+    await uow.commit()
+    return officer
+
+
+async def redeem(uow: UnitOfWork, code: str, telegram_id: int, name: str, now: datetime) -> Officer:
+    """``redeem_invite`` without the commit (the Zalo link adds its own changes first)."""
+    invite = await uow.invites.by_hash(_hash(code))
+    if invite is None:
+        raise NotAllowed(f"Mã mời không hợp lệ. Hãy xin {TEAM} một liên kết mới.")
+    if invite.used:
         raise NotAllowed(USED)
-    expires = stored_utc(row.expires_at)
-    if expires <= to_utc(now):
-        raise NotAllowed("Mã mời đã hết hạn. Hãy xin điều phối viên một liên kết mới.")
-    existing = await get_officer(session, telegram_id)
+    if invite.expires_at <= to_utc(now):
+        raise NotAllowed(f"Mã mời đã hết hạn. Hãy xin {TEAM} một liên kết mới.")
+    existing = await uow.officers.get(telegram_id)
     if existing is not None and existing.status == "removed":
-        raise NotAllowed("Tài khoản của anh/chị đã bị gỡ. Hãy liên hệ điều phối viên.")
-    # Spend the code only if nobody spent it since it was read: concurrent redemptions queue on
-    # the row (PostgreSQL re-checks the condition once the first one commits; SQLite has one
-    # writer at a time), so exactly one of them registers.
-    spent = await session.execute(
-        update(InviteRow)
-        .where(InviteRow.id == row.id, InviteRow.used_at.is_(None))
-        .values(used_at=to_utc(now), used_by=telegram_id)
-        .execution_options(synchronize_session=False)
-    )
-    if getattr(spent, "rowcount", 0) != 1:
+        raise NotAllowed(f"Tài khoản của anh/chị đã bị gỡ. Hãy liên hệ {TEAM}.")
+    if not await uow.invites.spend(invite.id, telegram_id, now):
         raise NotAllowed(USED)
-    role = existing.role if existing and existing.role != OFFICER else row.role
-    officer = await add_officer(session, telegram_id, name, row.unit_id, role, now)
-    await audit(session, now, telegram_id, "invite.redeem", unit_id=row.unit_id)
+    role = existing.role if existing and existing.role != OFFICER else invite.role
+    officer = await save_officer(uow, telegram_id, name, invite.unit_id, role, now)
+    await uow.audit.record(now, telegram_id, "invite.redeem", unit_id=invite.unit_id)
     return officer
 
 
@@ -99,9 +79,9 @@ def request_refusal(existing: Officer | None, decided_at: datetime | None, now: 
     if existing is None:
         return None
     if existing.status in ("active", "removed"):
-        return "Tài khoản này không thể đăng ký lại. Hãy liên hệ điều phối viên."
+        return f"Tài khoản này không thể đăng ký lại. Hãy liên hệ {TEAM}."
     if existing.status == "pending":
-        return "Yêu cầu đăng ký đang chờ điều phối viên duyệt; không cần gửi lại."
+        return f"Yêu cầu đăng ký đang chờ {TEAM} duyệt; không cần gửi lại."
     if existing.status == "rejected" and decided_at is not None:
         decided = stored_utc(decided_at)
         again = decided + REQUEST_COOLDOWN
@@ -109,58 +89,54 @@ def request_refusal(existing: Officer | None, decided_at: datetime | None, now: 
             local = again.astimezone(now.tzinfo)
             return (
                 f"Đăng ký vừa bị từ chối; có thể gửi lại sau {local:%H:%M %d/%m/%Y}, "
-                "hoặc xin điều phối viên một liên kết mời."
+                f"hoặc xin {TEAM} một liên kết mời."
             )
     return None
 
 
-async def approval_refusal(session: AsyncSession, telegram_id: int, now: datetime) -> str | None:
+async def approval_refusal(uow: UnitOfWork, telegram_id: int, now: datetime) -> str | None:
     """``request_refusal`` for the stored person with this Telegram id."""
-    row = await session.scalar(select(OfficerRow).where(OfficerRow.telegram_id == telegram_id))
-    if row is None:
+    found = await uow.officers.decided_at(telegram_id)
+    if found is None:
         return None
-    return request_refusal(await officer_from_row(session, row), row.decided_at, now)
+    return request_refusal(found[0], found[1], now)
 
 
 async def request_approval(
-    session: AsyncSession, telegram_id: int, name: str, unit_id: int, now: datetime
-) -> Officer:
-    """Record a newcomer waiting for a coordinator's decision (refused with ``NotAllowed`` while
-    a request is pending or in the cool-down after a rejection)."""
-    why = await approval_refusal(session, telegram_id, now)
+    uow: UnitOfWork, telegram_id: int, name: str, unit_id: int, now: datetime
+) -> tuple[Officer, list[Officer]]:
+    """Record a newcomer waiting for a coordinator's decision and commit; returns them and the
+    coordinators to ask (``approvers``). Refused with ``NotAllowed`` while a request is pending
+    or in the cool-down after a rejection."""
+    why = await approval_refusal(uow, telegram_id, now)
     if why is not None:
         raise NotAllowed(why)
-    if await session.get(UnitRow, unit_id) is None:
+    if await uow.units.name(unit_id) is None:
         raise NotFound("Không tìm thấy đơn vị.")
-    return await add_officer(session, telegram_id, name, unit_id, OFFICER, now, status="pending")
+    officer = await save_officer(uow, telegram_id, name, unit_id, OFFICER, now, status="pending")
+    deciders = await approvers(uow)
+    await uow.commit()
+    return officer, deciders
 
 
-async def approvers(session: AsyncSession) -> list[Officer]:
+async def approvers(uow: UnitOfWork) -> list[Officer]:
     """Active coordinators and administrators (who approve newcomers)."""
-    rows = (
-        await session.scalars(
-            select(OfficerRow).where(
-                OfficerRow.role.in_((COORDINATOR, ADMIN)), OfficerRow.status == "active"
-            )
-        )
-    ).all()
-    return [await officer_from_row(session, r) for r in rows]
+    return await uow.officers.active_in_roles()
 
 
 async def decide(
-    session: AsyncSession, officer_id: int, approve: bool, by: Officer, now: datetime
+    uow: UnitOfWork, officer_id: int, approve: bool, by: Officer, now: datetime
 ) -> Officer:
-    """A coordinator approves or rejects a pending officer."""
+    """A coordinator approves or rejects a pending officer; commits."""
     if not by.is_coordinator:
-        raise NotAllowed("Chỉ điều phối viên mới duyệt được đăng ký.")
-    row = await session.get(OfficerRow, officer_id)
-    if row is None:
+        raise NotAllowed(f"Chỉ {TEAM} mới duyệt được đăng ký.")
+    found = await uow.officers.get_by_id(officer_id)
+    if found is None:
         raise NotFound("Không tìm thấy yêu cầu đăng ký.")
-    if row.status != "pending":
+    if found.status != "pending":
         raise NotAllowed("Yêu cầu này đã được xử lý.")
-    row.status = "active" if approve else "rejected"
-    row.decided_at = to_utc(now)
-    await audit(session, now, by.telegram_id, "officer.approve" if approve else "officer.reject",
-                officer_id=officer_id)  # fmt: skip
-    await session.flush()
-    return await officer_from_row(session, row)
+    officer = await uow.officers.decide(officer_id, "active" if approve else "rejected", now)
+    await uow.audit.record(now, by.telegram_id, "officer.approve" if approve else "officer.reject",
+                           officer_id=officer_id)  # fmt: skip
+    await uow.commit()
+    return officer

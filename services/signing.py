@@ -11,9 +11,7 @@ import hashlib
 import hmac
 import secrets
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from store.models import SettingRow
+from store.uow import UnitOfWork
 
 SIG_LEN = 11  # base64url characters of the HMAC kept in callback data (66 bits)
 
@@ -45,11 +43,11 @@ def verify(key: bytes, chat_id: int, data: str) -> list[str] | None:
     return payload.split(":")
 
 
-async def callback_secret(session: AsyncSession) -> bytes:
-    """A deployment secret for signing buttons when there is no token (created once)."""
-    row = await session.get(SettingRow, "callback_secret")
-    if row is None:
-        row = SettingRow(key="callback_secret", value=secrets.token_hex(32))
-        session.add(row)
-        await session.flush()
-    return row.value.encode()
+async def callback_secret(uow: UnitOfWork) -> bytes:
+    """A deployment secret for signing buttons when there is no token (created once, committed)."""
+    stored = await uow.settings.get("callback_secret")
+    if stored is None:
+        stored = secrets.token_hex(32)
+        await uow.settings.set("callback_secret", stored)
+        await uow.commit()
+    return stored.encode()

@@ -24,7 +24,8 @@ from bot.questions.periods import Period
 from bot.units import Unit
 from services.status_owing import reachable_units, resolve_owing
 from services.status_words import REPORT_WORDS, is_report, occurrence_label
-from store import units_repo
+from store import evidence_repo, units_repo
+from store.evidence_repo import Evidence
 from store.models import CompletionRow, PlanRow, TaskDueRow, TaskRow, TaskUnitRow
 
 
@@ -39,6 +40,7 @@ class UnitState:
     overdue: bool  # not done and the real last day has passed
     reachable: bool  # has an active officer or a linked group chat
     via: str | None = None  # the group the plan named, None when it named the unit
+    evidence: Evidence | None = None  # the report attached to the completion (📎), if any
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,10 @@ async def board(
             )
         ).all()
     }
+    # What each completion carries (📎 the report's number, its file): issue 16.
+    attached = await evidence_repo.of_tasks(
+        session, task_ids, min(r[1] for r in rows), max(r[1] for r in rows)
+    )
     directory = await units_repo.load_directory(session)
     reachable = await reachable_units(session)
     member_cache: dict[int, list[Unit]] = {}
@@ -167,6 +173,7 @@ async def board(
                     at is None and last < today,
                     unit.id in reachable,
                     via,
+                    attached.get((task_id, unit.id, due)),
                 )  # fmt: skip
             )
         # A silent member that did report anyway (marked by a coordinator) is listed.
@@ -183,6 +190,7 @@ async def board(
                         False,
                         False,
                         label,
+                        attached.get((task_id, i, due)),
                     )  # fmt: skip
                 )
             if len(ids) > len(reported):

@@ -15,8 +15,8 @@ from services.status import Board, UnitState
 
 DONE, OPEN, LATE, SILENT = "đã xong", "chưa xong", "quá hạn", "chưa có cán bộ dùng bot"
 HEADERS = ("Kế hoạch", "Mục", "Nội dung", "Hạn", "Hạn thực tế", "Đơn vị", "Vai trò",
-           "Trạng thái", "Hoàn thành lúc")  # fmt: skip
-WIDTHS = (40, 8, 60, 12, 12, 40, 10, 14, 18)
+           "Trạng thái", "Hoàn thành lúc", "Số hiệu báo cáo", "Tệp báo cáo")  # fmt: skip
+WIDTHS = (40, 8, 60, 12, 12, 40, 10, 14, 18, 20, 30)
 MAX_ROWS = 20_000  # about 3 s of openpyxl on the bot's loop; a longer period is cut with a note
 
 
@@ -33,6 +33,8 @@ class ExportRow:
     role: str
     status: str
     done_at: datetime | None
+    number: str | None = None  # the report attached after ✅ (issue 16)
+    file_name: str | None = None
 
 
 def status_of(unit: UnitState) -> str:
@@ -46,8 +48,11 @@ def export_rows(board: Board, tz: ZoneInfo) -> list[ExportRow]:
         plan = occ.plan_title or ""
         for u in occ.units:
             at = u.done_at.astimezone(tz).replace(tzinfo=None) if u.done_at else None
+            ev = u.evidence
+            file_name = (ev.file.name or "tệp") if ev is not None and ev.file is not None else None
             out.append(ExportRow(plan, occ.ref, occ.content, occ.due_date, occ.last_day, u.name,
-                                 "chủ trì", status_of(u), at))  # fmt: skip
+                                 "chủ trì", status_of(u), at, ev.number if ev else None,
+                                 file_name))  # fmt: skip
         for gone in occ.unreached:
             out.append(ExportRow(plan, occ.ref, occ.content, occ.due_date, occ.last_day,
                                  f"{gone.group}: {gone.count} đơn vị", "chủ trì", SILENT,
@@ -69,7 +74,7 @@ def to_xlsx(board: Board, tz: ZoneInfo) -> bytes:
         # Control characters a text plan may carry are refused by openpyxl (IllegalCharacterError).
         ws.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in
                    (r.plan, r.ref, r.task, r.due_date, r.last_day, r.unit, r.role, r.status,
-                    r.done_at)])  # fmt: skip
+                    r.done_at, r.number, r.file_name)])  # fmt: skip
     if len(rows) > MAX_ROWS:
         ws.append([f"… và {len(rows) - MAX_ROWS} dòng khác: hãy xuất một kỳ ngắn hơn."])
     for row in ws.iter_rows(min_row=2):

@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.phrases import BUTTON_DONE, TEAM
 from reminders import outbox
 from reminders.planner import Planned
 from reminders.texts import TaskLine, task_block
@@ -49,12 +50,12 @@ def nudge_kind(board: Board) -> str:
 
 def nudge_text(occ: OccurrenceStatus, overdue: bool) -> str:
     """The message a unit's officers get (Telegram HTML, escaped by ``task_block``)."""
-    head = "📣 <b>Điều phối viên nhắc</b>: đơn vị của anh/chị chưa báo xong việc này"
+    head = f"📣 <b>{TEAM} nhắc</b>: đơn vị của anh/chị chưa hoàn thành việc này"
     if overdue:
         head += " (⚠️ đã quá hạn)"
     line = TaskLine(occ.task_id, occ.ref, occ.content, occ.due_date, occ.last_day, occ.before,
                     "lead", occ.plan_title)  # fmt: skip
-    return f"{head}.\n{task_block(line)}\nĐã gửi xong thì bấm ✅ Đã xong."
+    return f"{head}.\n{task_block(line)}\nĐã gửi xong thì bấm {BUTTON_DONE}."
 
 
 async def _recipients(

@@ -17,7 +17,7 @@ from bot.errors import NotAllowed, NotFound
 from bot.owing import Claim, owed_role, stronger
 from services.unit_lookup import reach_of
 from store import assignments
-from store.models import CompletionRow, PlanRow, TaskDueRow, TaskRow, TaskUnitRow
+from store.models import CompletionRow, PlanRow, TaskDueRow, TaskRow, TaskUnitRow, UnitRow
 
 
 @dataclass(frozen=True)
@@ -203,11 +203,14 @@ async def task_detail(session: AsyncSession, task_id: int) -> dict[str, object]:
     if task is None:
         raise NotFound("Không tìm thấy việc này.")
     plan = await session.get(PlanRow, task.plan_id)
-    units = (
-        await session.execute(
-            select(TaskUnitRow.role, TaskUnitRow.mention).where(TaskUnitRow.task_id == task_id)
-        )
-    ).all()
+    # One name per unit: the unit's current official name when resolved, else the plan's words.
+    rows = await session.execute(
+        select(TaskUnitRow.role, func.coalesce(UnitRow.name, TaskUnitRow.mention))
+        .outerjoin(UnitRow, UnitRow.id == TaskUnitRow.unit_id)
+        .where(TaskUnitRow.task_id == task_id)
+        .order_by(TaskUnitRow.id)
+    )
+    units = list(dict.fromkeys((r, m) for r, m in rows.all()))
     return {
         "ref": task.ref,
         "content": task.content,

@@ -1,20 +1,21 @@
-"""Units use cases: seed the directory, resolve a plan's mentions, what a unit owes, look-ups."""
+"""Units use cases: seed the directory, resolve a plan's mentions, what a unit owes, look-ups.
+
+The reads take a session (``store.uow.Session``: the reminders and the plans pass theirs along);
+``seed_directory`` takes a unit of work and commits.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from bot.owing import Reach, reach
 from bot.units import Directory, Match, Unit, builtin_units, find_province, match, split_mentions
 from bot.units.builtin import short_province_name
 from store import units_repo
-from store.models import PlanRow, TaskUnitRow
+from store.uow import Session, UnitOfWork
 
 
-async def deployment_province(session: AsyncSession, fallback: str | None = None) -> str | None:
+async def deployment_province(session: Session, fallback: str | None = None) -> str | None:
     """The province setting, else the province named in ``fallback`` (e.g. a plan's issuer)."""
     stored = await units_repo.get_setting(session, units_repo.PROVINCE_SETTING)
     if stored:
@@ -23,7 +24,7 @@ async def deployment_province(session: AsyncSession, fallback: str | None = None
     return found.name if found else None
 
 
-async def ensure_directory(session: AsyncSession, province: str | None) -> None:
+async def ensure_directory(session: Session, province: str | None) -> None:
     """Seed the built-in directory once (when no unit exists yet); a no-op without a province."""
     if await units_repo.count_units(session):
         return
@@ -34,9 +35,13 @@ async def ensure_directory(session: AsyncSession, province: str | None) -> None:
     await units_repo.seed_directory(session, chosen)
 
 
-async def _stored(
-    session: AsyncSession, directory: Directory, unit: Unit
-) -> tuple[Directory, Unit]:
+async def seed_directory(uow: UnitOfWork, province: str | None) -> None:
+    """``ensure_directory``, committed (at start-up and before the CLI's unit commands)."""
+    await ensure_directory(uow.session, province)
+    await uow.commit()
+
+
+async def _stored(session: Session, directory: Directory, unit: Unit) -> tuple[Directory, Unit]:
     """Create a unit the matcher proposed on the fly (a division of the issuer); reload."""
     if unit.id is not None:
         return directory, unit
@@ -55,36 +60,29 @@ def issuer_scope(directory: Directory, issuer: str | None) -> Unit | None:
     return found[0].unit if found and not found[0].is_group else None
 
 
-async def resolve_plan_units(session: AsyncSession, plan_id: int) -> list[str]:
+async def resolve_plan_units(session: Session, plan_id: int) -> list[str]:
     """Fill unit_id of the plan's mentions (splitting multi-unit mentions); the unresolved texts."""
-    plan = await session.get(PlanRow, plan_id)
+    uow = UnitOfWork.over(session)
+    plan = await uow.units.plan_issuer(plan_id)
     if plan is None:
         return []
-    await ensure_directory(session, plan.issuer)
+    issuer = plan[0]
+    await ensure_directory(session, issuer)
     directory = await units_repo.load_directory(session)
-    scope = issuer_scope(directory, plan.issuer)
+    scope = issuer_scope(directory, issuer)
     unresolved: list[str] = []
     for mention in await units_repo.plan_mentions(session, plan_id):
         if mention.unit_id is not None:
             continue
-        parts = resolve_mention(directory, scope, mention.mention)
-        row = await session.get(TaskUnitRow, mention.id)
-        assert row is not None
-        for index, (part, hit) in enumerate(parts):
-            found = [hit] if hit else []
-            target = row
-            if index > 0:
-                target = TaskUnitRow(task_id=mention.task_id, role=mention.role, mention=part)
-                session.add(target)
-            elif len(parts) > 1:
-                target.mention = part
-            if not found:
+        parts: list[tuple[str, int | None, str | None]] = []
+        for part, hit in resolve_mention(directory, scope, mention.mention):
+            if hit is None:
                 unresolved.append(part)
+                parts.append((part, None, None))
                 continue
-            directory, unit = await _stored(session, directory, found[0].unit)
-            target.unit_id = unit.id
-            target.note = found[0].note
-    await session.flush()
+            directory, unit = await _stored(session, directory, hit.unit)
+            parts.append((part, unit.id, hit.note))
+        await uow.units.resolve_mention(mention.id, parts)
     return list(dict.fromkeys(unresolved))
 
 
@@ -99,7 +97,7 @@ def resolve_mention(
     return out
 
 
-async def reading_directory(session: AsyncSession, issuer: str | None) -> Directory:
+async def reading_directory(session: Session, issuer: str | None) -> Directory:
     """The directory a plan's mentions are resolved against, with reads only: the stored one,
     or (none stored yet) the built-in one ``ensure_directory`` would seed."""
     if await units_repo.count_units(session):
@@ -111,7 +109,7 @@ async def reading_directory(session: AsyncSession, issuer: str | None) -> Direct
     return Directory(builtin_units(found), province=short_province_name(found))
 
 
-async def unit_ids(session: AsyncSession, issuer: str | None, units: list[Unit]) -> dict[str, int]:
+async def unit_ids(session: Session, issuer: str | None, units: list[Unit]) -> dict[str, int]:
     """Stored ids of the units a plan's mentions matched (by key), seeding the directory and
     storing units proposed on the fly as ``resolve_plan_units`` does."""
     if not units:
@@ -129,7 +127,7 @@ async def unit_ids(session: AsyncSession, issuer: str | None, units: list[Unit])
 
 
 async def covering_unit_ids(
-    session: AsyncSession, unit_id: int, *, include_divisions: bool = False
+    session: Session, unit_id: int, *, include_divisions: bool = False
 ) -> set[int]:
     """The unit, its predecessors and every group covering it: the ids whose tasks it owes.
 
@@ -141,7 +139,7 @@ async def covering_unit_ids(
 
 
 async def unit_reach(
-    session: AsyncSession, unit_id: int, *, include_divisions: bool = False
+    session: Session, unit_id: int, *, include_divisions: bool = False
 ) -> Reach | None:
     """Whose mentions reach the unit (bot.owing.reach); None for an unknown unit."""
     directory = await units_repo.load_directory(session)
@@ -150,7 +148,7 @@ async def unit_reach(
     return reach(directory, unit_id, include_divisions)
 
 
-async def owner_unit_ids(session: AsyncSession, unit_id: int) -> set[int]:
+async def owner_unit_ids(session: Session, unit_id: int) -> set[int]:
     """The other direction: the units that owe a task naming ``unit_id``.
 
     A unit owes it itself (its successor when it was merged away); a group is owed by every
@@ -172,21 +170,7 @@ async def owner_unit_ids(session: AsyncSession, unit_id: int) -> set[int]:
     }
 
 
-async def find_unit(session: AsyncSession, text: str, limit: int = 5) -> list[Match]:
+async def find_unit(session: Session, text: str, limit: int = 5) -> list[Match]:
     """Ranked units and groups for an officer's text; [] for no match."""
     directory = await units_repo.load_directory(session)
     return match(directory, text, limit=limit)
-
-
-async def unit_by_id(session: AsyncSession, unit_id: int) -> Unit | None:
-    directory = await units_repo.load_directory(session)
-    return directory.by_id.get(unit_id)
-
-
-async def unit_ids_by_key(session: AsyncSession, keys: list[str]) -> dict[str, int]:
-    from store.models import UnitRow
-
-    rows = (
-        await session.execute(select(UnitRow.key, UnitRow.id).where(UnitRow.key.in_(keys)))
-    ).all()
-    return {k: i for k, i in rows}

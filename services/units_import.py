@@ -7,12 +7,11 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from bot.errors import TthcError
 from bot.units import Kind, Unit
 from bot.units.normalise import normalise
 from store import units_repo
+from store.uow import UnitOfWork
 
 # Accepted column headers (folded) → field.
 _HEADERS = {
@@ -76,8 +75,10 @@ def _key_for(name: str) -> str:
     return "u_" + normalise(name, strip_qualifiers=False).replace(" ", "_")[:100]
 
 
-async def import_units(session: AsyncSession, rows: list[dict[str, str]]) -> ImportReport:
-    """Apply the rows: a known key (or exact name) is renamed and gets the aliases; else added."""
+async def import_units(uow: UnitOfWork, rows: list[dict[str, str]]) -> ImportReport:
+    """Apply the rows and commit: a known key (or exact name) is renamed and gets the aliases;
+    else added."""
+    session = uow.session
     report = ImportReport()
     directory = await units_repo.load_directory(session)
     for number, row in enumerate(rows, start=2):
@@ -106,26 +107,19 @@ async def import_units(session: AsyncSession, rows: list[dict[str, str]]) -> Imp
             report.added.append(unit.key)
             report.aliases += len(aliases)
         else:
-            stored = await units_repo.unit_row(session, existing.key)
-            assert stored is not None
-            if name and name != stored.name:
-                # The old name stays findable as an alias.
-                if await units_repo.add_alias(session, stored.id, stored.name):
-                    report.aliases += 1
-                stored.name = name
+            renamed, added, missing = await uow.units.revise(
+                existing.key,
+                name or None,
+                row.get("short_name") or None,
+                row.get("successor") or None,
+                aliases,
+            )
+            if renamed:
                 report.renamed.append(existing.key)
-            if row.get("short_name"):
-                stored.short_name = row["short_name"]
-            if row.get("successor"):
-                successor_row = await units_repo.unit_row(session, row["successor"])
-                if successor_row is None:
-                    report.errors.append(f"dòng {number}: không có đơn vị '{row['successor']}'")
-                else:
-                    stored.successor_id = successor_row.id
-                    stored.active = False
-            for alias in aliases:
-                if await units_repo.add_alias(session, stored.id, alias):
-                    report.aliases += 1
+            if missing:
+                report.errors.append(f"dòng {number}: không có đơn vị '{row['successor']}'")
+            report.aliases += added
         await session.flush()
         directory = await units_repo.load_directory(session)
+    await uow.commit()
     return report

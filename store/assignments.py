@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.assignment import WHOLE_TASK
 from bot.clock import to_utc
 from reminders.planner import DIGEST_KINDS
-from store.models import AssignmentRow, OfficerRow, OutboxRow, TaskDueRow
+from store.models import AssignmentRow, OfficerRow, OutboxRow, TaskDueRow, TaskRow
 
 
 @dataclass(frozen=True)
@@ -223,3 +223,27 @@ async def drop_pending_digests(session: AsyncSession, unit_id: int, except_offic
         .execution_options(synchronize_session=False)
     )
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+@dataclass(frozen=True)
+class TaskSummary:
+    """What an assignment message names of a task."""
+
+    id: int
+    ref: str
+    content: str
+
+
+async def active_task(session: AsyncSession, task_id: int) -> TaskSummary | None:
+    """The task when it is still in a plan (active), else None."""
+    task = await session.get(TaskRow, task_id)
+    if task is None or not task.active:
+        return None
+    return TaskSummary(task.id, task.ref, task.content)
+
+
+async def has_occurrence(session: AsyncSession, task_id: int, due: date) -> bool:
+    found = await session.scalar(
+        select(TaskDueRow.id).where(TaskDueRow.task_id == task_id, TaskDueRow.due_date == due)
+    )
+    return found is not None

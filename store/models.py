@@ -240,6 +240,38 @@ class AssignmentRow(Base):
     assigned_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+class EvidenceRow(Base):
+    """The report attached to a completion (✅): its number and/or the Telegram file, never
+    downloaded (migration 0012); goes with the completion (``ON DELETE CASCADE``)."""
+
+    __tablename__ = "evidence"
+    __table_args__ = (UniqueConstraint("completion_id", name="uq_evidence_completion"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    completion_id: Mapped[int] = mapped_column(ForeignKey("completions.id", ondelete="CASCADE"))
+    number: Mapped[str | None] = mapped_column(String(64))  # "123/BC-STP"
+    file_id: Mapped[str | None] = mapped_column(String(256))  # Telegram's, to re-send it
+    file_unique_id: Mapped[str | None] = mapped_column(String(64))
+    file_name: Mapped[str | None] = mapped_column(String(255))
+    file_size: Mapped[int | None] = mapped_column(BigInteger)
+    mime_type: Mapped[str | None] = mapped_column(String(127))
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    attached_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class EvidenceWaitRow(Base):
+    """Someone pressed 📎 Gửi kèm báo cáo: the next number or file they send in this chat is for
+    this completion, until ``expires_at`` (kept in the store so that any replica takes it)."""
+
+    __tablename__ = "evidence_waits"
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    due_date: Mapped[date] = mapped_column(Date)  # 1900-01-01 for undated tasks
+    prompt_id: Mapped[int | None] = mapped_column(BigInteger)  # the bot's message asking for it
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class OutboxRow(Base):
     """One message to send; unique per (recipient, task, occurrence, kind) so re-planning never doubles."""
 

@@ -19,7 +19,21 @@ from weakref import WeakKeyDictionary
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from store.audit_repo import AuditRepo
+from store.days_off_repo import DaysOffRepo
 from store.db import READ_ONLY_OPTION
+from store.groups_repo import GroupsRepo
+from store.invites_repo import InvitesRepo
+from store.officers_repo import OfficersRepo
+from store.overview_repo import OverviewRepo
+from store.settings_repo import SettingsRepo
+from store.unit_names_repo import UnitsRepo
+from store.zalo_repo import ZaloRepo
+
+# The session type, for the services that still hand a session to functions taking one (the
+# reminders' and the plans'); they name it from here, not from SQLAlchemy.
+Session = AsyncSession
+Sessions = async_sessionmaker[AsyncSession]
 
 _READING: WeakKeyDictionary[Engine, AsyncEngine] = WeakKeyDictionary()
 
@@ -53,6 +67,16 @@ class UnitOfWork:
         self._session: AsyncSession | None = None
         self.read_only = read_only
         self.single = single
+
+    @classmethod
+    def over(cls, db: UnitOfWork | AsyncSession) -> UnitOfWork:
+        """``db`` itself, or a unit of work over a bare session its caller owns (committing it
+        commits that session): for the callers that still pass a session along."""
+        if isinstance(db, UnitOfWork):
+            return db
+        view = cls.__new__(cls)
+        view._session, view.read_only, view.single = db, False, False
+        return view
 
     @property
     def session(self) -> AsyncSession:
@@ -89,3 +113,41 @@ class UnitOfWork:
 
     async def rollback(self) -> None:
         await self.session.rollback()
+
+    # Repositories: stateless views over this unit of work's session; they never commit.
+
+    @property
+    def audit(self) -> AuditRepo:
+        return AuditRepo(self.session)
+
+    @property
+    def officers(self) -> OfficersRepo:
+        return OfficersRepo(self.session)
+
+    @property
+    def groups(self) -> GroupsRepo:
+        return GroupsRepo(self.session)
+
+    @property
+    def invites(self) -> InvitesRepo:
+        return InvitesRepo(self.session)
+
+    @property
+    def units(self) -> UnitsRepo:
+        return UnitsRepo(self.session)
+
+    @property
+    def settings(self) -> SettingsRepo:
+        return SettingsRepo(self.session)
+
+    @property
+    def overview(self) -> OverviewRepo:
+        return OverviewRepo(self.session)
+
+    @property
+    def zalo(self) -> ZaloRepo:
+        return ZaloRepo(self.session)
+
+    @property
+    def days_off(self) -> DaysOffRepo:
+        return DaysOffRepo(self.session)

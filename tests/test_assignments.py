@@ -100,7 +100,7 @@ async def _world(sessions) -> World:  # type: ignore[no-untyped-def]
 
 async def _officer(sessions, world: World, name: str):  # type: ignore[no-untyped-def]
     async with UnitOfWork(sessions) as uow:
-        return await get_officer_by_id(uow.session, world.officers[name])
+        return await get_officer_by_id(uow, world.officers[name])
 
 
 async def _pending(sessions, task_id: int) -> set[tuple[int, date]]:  # type: ignore[no-untyped-def]
@@ -126,7 +126,7 @@ async def test_assigning_moves_the_outbox_and_handing_back_restores_it(sessions)
     lan, mai = await _officer(sessions, world, "Lan"), await _officer(sessions, world, "Mai")
 
     async with UnitOfWork(sessions) as uow:
-        done = await assignments.assign(uow.session, task, None, mai, lan, NOW)
+        done = await assignments.assign(uow, task, None, mai, lan, NOW)
         await uow.commit()
     assert done.unit_name == "Sở Tư pháp" and done.dropped > 0
     # Lan keeps only the coordinator's 📣 (addressed to the unit by a person).
@@ -144,8 +144,8 @@ async def test_assigning_moves_the_outbox_and_handing_back_restores_it(sessions)
 
     async with UnitOfWork(sessions) as uow:
         with pytest.raises(NotAllowed):  # only the assignee hands back
-            await assignments.hand_back(uow.session, task, None, lan, NOW)
-        back = await assignments.hand_back(uow.session, task, D1, mai, NOW)  # the task's, via D1
+            await assignments.hand_back(uow, task, None, lan, NOW)
+        back = await assignments.hand_back(uow, task, D1, mai, NOW)  # the task's, via D1
         await uow.commit()
     assert back.due is None and back.assigned_by == 1001
     async with UnitOfWork(sessions) as uow:
@@ -175,7 +175,7 @@ async def test_one_occurrence_moves_only_its_own_reminders(sessions) -> None:  #
         await _officer(sessions, world, "Mai"),
     )
     async with UnitOfWork(sessions) as uow:
-        await assignments.assign(uow.session, task, D2, mai, coord, NOW)
+        await assignments.assign(uow, task, D2, mai, coord, NOW)
         await uow.commit()
         lines = await unit_tasks(uow.session, world.units["stp"], D1, D2)
         planned = await preview(uow.session, NOW, NOW + timedelta(days=45))
@@ -194,9 +194,9 @@ async def test_rights_another_units_officer_a_unit_that_does_not_owe_and_names(s
     async with UnitOfWork(sessions) as uow:
         s = uow.session
         with pytest.raises(NotAllowed, match="đơn vị mình"):  # Hùng (Sở Nội vụ) gives Mai a task
-            await assignments.assign(s, task, None, mai, hung, NOW)
+            await assignments.assign(uow, task, None, mai, hung, NOW)
         with pytest.raises(NotAllowed, match="không phải việc của Sở Nội vụ"):
-            await assignments.assign(s, task, None, hung, coord, NOW)
+            await assignments.assign(uow, task, None, hung, coord, NOW)
         with pytest.raises(NotAllowed, match="đơn vị mình"):  # by name: only one's own unit
             await assignments.pick_assignee(s, "Hùng", lan, task)
         assert (await assignments.pick_assignee(s, "mai", lan, task)).id == mai.id
@@ -215,13 +215,13 @@ async def test_a_removed_assignee_holds_nothing_and_reassigning_moves_the_remind
     task = world.tasks["I.1"]
     lan, mai = await _officer(sessions, world, "Lan"), await _officer(sessions, world, "Mai")
     async with UnitOfWork(sessions) as uow:
-        await assignments.assign(uow.session, task, None, mai, lan, NOW)
+        await assignments.assign(uow, task, None, mai, lan, NOW)
         await plan_outbox(uow.session, NOW, ahead=timedelta(days=45))
         await uow.commit()
     assert {c for c, _ in await _pending(sessions, task)} == {1002, -500}
     # Mai gives it to Lan: Mai's pending reminders go, Lan's come with the next planning run.
     async with UnitOfWork(sessions) as uow:
-        done = await assignments.assign(uow.session, task, None, lan, mai, NOW)
+        done = await assignments.assign(uow, task, None, lan, mai, NOW)
         await uow.commit()
     assert done.previous == mai.id
     assert {c for c, _ in await _pending(sessions, task)} == {-500}
@@ -231,7 +231,7 @@ async def test_a_removed_assignee_holds_nothing_and_reassigning_moves_the_remind
     assert {c for c, _ in await _pending(sessions, task)} == {1001, -500}
     # Lan leaves: the assignment no longer stops anyone's reminders, nor shows in the lists.
     async with UnitOfWork(sessions) as uow:
-        await remove_officer(uow.session, 1001, NOW)
+        await remove_officer(uow, 1001, NOW)
         await plan_outbox(uow.session, NOW + timedelta(minutes=20), ahead=timedelta(days=45))
         await uow.commit()
         lines = await unit_tasks(uow.session, world.units["stp"], D1, D2)

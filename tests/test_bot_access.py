@@ -83,7 +83,7 @@ async def test_a_removed_officer_is_refused_everything(world: World) -> None:
     from services.officers import remove_officer
 
     async with world.services.uow() as uow:
-        await remove_officer(uow.session, LAN, world.services.now())
+        await remove_officer(uow, LAN, world.services.now())
         await uow.commit()
     chat = world.harness.private(LAN)
     assert "đã bị gỡ" in (await chat.send("/viec")).text
@@ -211,7 +211,7 @@ async def test_an_officer_can_not_upload_plans_or_assign_to_another_units_office
     # Issue 16: an officer may assign within their own unit (tests/test_bot_assign.py), never
     # to an officer of another unit.
     lan = world.harness.private(LAN)
-    assert "Chỉ điều phối viên" in (await lan.send_document("kh.txt", b"x")).text
+    assert "Chỉ Văn phòng UBND tỉnh" in (await lan.send_document("kh.txt", b"x")).text
     refused = (await lan.send(f"/giao {world.ids['t1']} Hùng")).text
     assert "chỉ giao được việc cho cán bộ của đơn vị mình" in refused
     assert not world.api.messages.get(HUNG)

@@ -48,7 +48,7 @@ async def test_a_pending_request_is_not_sent_again(world: World) -> None:
     newcomer = world.harness.private(NEWCOMER, "Hoa")
     for _ in range(3):  # the unit button pressed again and again
         replies = await newcomer.press_data(data)
-        assert "đang chờ điều phối viên duyệt" in replies.answers[0].params["text"]
+        assert "đang chờ Văn phòng UBND tỉnh duyệt" in replies.answers[0].params["text"]
     assert _requests(world) == 1
 
 

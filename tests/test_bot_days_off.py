@@ -72,7 +72,7 @@ async def test_an_officer_is_refused_listing_and_changing(world: World) -> None:
     lan = world.harness.private(LAN)
     for command in ("/ngaynghi", "/ngaynghi them 25/8/2025"):
         text = (await lan.send(command)).text
-        assert "Chỉ điều phối viên và quản trị viên" in text
+        assert "Chỉ Văn phòng UBND tỉnh và quản trị viên" in text
         assert "2/9/2025" not in text
     assert await world.scalar(select(DayOffRow.day)) is None
 

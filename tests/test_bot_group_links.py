@@ -65,7 +65,7 @@ async def test_an_officer_of_the_unit_who_administers_the_group_links_it(world: 
 async def test_an_officer_of_another_unit_is_refused(world: World) -> None:
     hung = world.harness.group(GROUP, HUNG)
     refused = (await hung.send("/nhom Tư pháp")).text
-    assert "Chỉ cán bộ của Sở Tư pháp (hoặc điều phối viên)" in refused
+    assert "Chỉ cán bộ của Sở Tư pháp (hoặc Văn phòng UBND tỉnh)" in refused
     assert await world.scalar(select(func.count(GroupChatRow.id))) == 0
     await _nothing_of_the_unit(world)
     # His own unit he may link; a later attempt to move the link to another unit is refused.

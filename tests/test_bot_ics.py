@@ -99,7 +99,7 @@ async def test_an_unknown_unit_name_is_escaped(world: World) -> None:
 
 async def test_a_linked_group_gets_its_units_calendar_and_no_other(world: World) -> None:
     async with world.services.uow() as uow:
-        await link_group(uow.session, GROUP, "Nhóm Sở Nội vụ", world.ids["snv"], HUNG,
+        await link_group(uow, GROUP, "Nhóm Sở Nội vụ", world.ids["snv"], HUNG,
                          world.services.now())  # fmt: skip
         await uow.commit()
     group = world.harness.group(GROUP, HUNG)

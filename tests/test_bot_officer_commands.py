@@ -93,7 +93,7 @@ async def test_done_button_records_a_completion_and_the_task_leaves_the_open_lis
     assert "Báo cáo &lt;kết quả&gt;" not in (await chat.send("/sapden")).text
     # Pressing the old button again records nothing more.
     again = await chat.press_data(data, msg)
-    assert "trước đó" in again.text or "đã được báo xong" in again.text
+    assert "đã được ghi nhận hoàn thành trước đó" in again.text
     assert len(await world.all(select(CompletionRow.id))) == 1
 
 
@@ -103,7 +103,7 @@ async def test_snooze_button_offers_one_or_three_days_and_records_the_snooze(wor
     replies = await chat.press("⏰ Nhắc lại sau 1")
     assert replies.buttons == ["⏰ 1 ngày", "⏰ 3 ngày"]
     # The question names the task (on a list of several, "this task" would be unclear).
-    assert replies.text.startswith("Nhắc lại việc <b>1</b> Báo cáo &lt;kết quả&gt;")
+    assert replies.text.startswith("Nhắc việc <b>1</b> Báo cáo &lt;kết quả&gt;")
     replies = await chat.press("⏰ 3 ngày")
     assert "Thứ Năm, 21/8/2025" in replies.text
     officer_id = await world.scalar(select(OfficerRow.id).where(OfficerRow.telegram_id == LAN))

@@ -63,7 +63,7 @@ async def test_an_officer_with_an_invite_can_not_create_invites(world: World) ->
     officer = world.harness.private(504, "Minh")
     await officer.send(f"/start {code}")
     replies = await officer.send("/moi Tư pháp")
-    assert "Chỉ điều phối viên" in replies.text
+    assert "Chỉ Văn phòng UBND tỉnh" in replies.text
     assert len(await world.all(select(InviteRow.id))) == 1
 
 
@@ -78,7 +78,7 @@ async def test_a_newcomer_names_a_unit_picks_it_and_waits_for_the_coordinators_a
     replies = await newcomer.send("tu phap")
     assert replies.buttons == ["Sở Tư pháp"]
     replies = await newcomer.press("Sở Tư pháp")
-    assert "chờ điều phối viên duyệt" in replies.text
+    assert "chờ Văn phòng UBND tỉnh duyệt" in replies.text
     row = await world.scalar(select(OfficerRow).where(OfficerRow.telegram_id == 601))
     assert row.status == "pending"
 
@@ -148,7 +148,7 @@ async def test_a_coordinator_who_blocked_the_bot_does_not_break_a_newcomers_requ
     await newcomer.send("/start")
     await newcomer.send("Tư pháp")
     replies = await newcomer.press("Sở Tư pháp")
-    assert "chờ điều phối viên duyệt" in replies.text
+    assert "chờ Văn phòng UBND tỉnh duyệt" in replies.text
     assert [r.status for r in world.api.for_chat(ADMIN_ID)] == [403]
     row = await world.scalar(select(OfficerRow).where(OfficerRow.telegram_id == 606))
     assert row.status == "pending"

@@ -95,8 +95,16 @@ async def test_a_coordinator_sees_who_has_not_reported_this_month(world: World) 
 async def test_nudge_reaches_exactly_the_units_not_done_once_a_day(world: World) -> None:
     coord = world.harness.private(COORD)
     await coord.send("/tinhhinh tháng 8")
-    replies = await coord.press("📣 Nhắc các đơn vị chưa xong")
+    asked = await coord.press("📣 Nhắc các đơn vị chưa xong")
+    assert "Gửi nhắc tới 2 đơn vị chưa xong?" in asked.text
+    assert asked.buttons == ["✔️ Gửi nhắc", "✖️ Hủy"]
+    assert await _outbox(world) == []  # nothing before ✔️
+    replies = await coord.press("✔️ Gửi nhắc")
     assert "Đã xếp 2 tin nhắc tới 2 người nhận của 2 đơn vị" in replies.text
+    assert [r.method for r in replies] == [
+        "answerCallbackQuery",
+        "editMessageText",
+    ]  # the question becomes the outcome
     report = world.ids["tV.1"]
     assert await _outbox(world) == [(HUNG, report, "nudge:2025-08-18"),
                                     (MAI, report, "nudge:2025-08-18")]  # fmt: skip
@@ -108,12 +116,29 @@ async def test_nudge_reaches_exactly_the_units_not_done_once_a_day(world: World)
     assert sent.sent_rows == 2
     delivered = [r for r in world.api.requests[mark:] if r.method == "sendMessage"]
     assert sorted(r.chat_id for r in delivered) == [HUNG, MAI]
-    assert all("chưa báo xong" in r.params["text"] and REPORT in r.params["text"]
+    assert all("chưa hoàn thành" in r.params["text"] and REPORT in r.params["text"]
                for r in delivered)  # fmt: skip
-    # A second press the same day queues nothing new.
+    # A second press the same day queues nothing new, and does not ask.
     again = await coord.press("📣 Nhắc các đơn vị chưa xong")
-    assert "đã nhắc các đơn vị này rồi" in again.text
+    assert "đã nhắc các đơn vị này rồi" in again.text and not again.buttons
     assert await world.scalar(select(func.count(OutboxRow.id))) == 2
+
+
+async def test_nudge_cancelled_sends_nothing_and_its_buttons_recheck_rights(world: World) -> None:
+    coord = world.harness.private(COORD)
+    await coord.send("/tinhhinh tháng 8")
+    await coord.press("📣 Nhắc các đơn vị chưa xong")
+    msg, yes = coord.last_with_button("✔️ Gửi nhắc")
+    replies = await coord.press("✖️ Hủy")
+    assert "Đã hủy, không gửi nhắc" in replies.text
+    assert await world.scalar(select(func.count(OutboxRow.id))) == 0
+    # The ✔️ signed for the coordinator's chat fails its signature in an officer's chat, and an
+    # officer's own signed ✔️ is refused by rights: still nothing queued.
+    lan = world.harness.private(LAN)
+    assert "không hợp lệ" in (await lan.press_data(yes)).answers[0].params["text"]
+    own = world.services.sign(LAN, "sy:20250801:20250831:r")
+    assert "Chỉ Văn phòng UBND tỉnh" in (await lan.press_data(own)).answers[0].params["text"]
+    assert await world.scalar(select(func.count(OutboxRow.id))) == 0
 
 
 async def test_export_sends_a_workbook_matching_the_board(world: World) -> None:
@@ -137,11 +162,11 @@ async def test_export_sends_a_workbook_matching_the_board(world: World) -> None:
 async def test_an_ordinary_officer_is_refused_the_board_and_its_buttons(world: World) -> None:
     lan = world.harness.private(LAN)
     html = (await lan.send("/tinhhinh")).text
-    assert "Chỉ điều phối viên" in html and "Sở Xây dựng" not in html
+    assert "Chỉ Văn phòng UBND tỉnh" in html and "Sở Xây dựng" not in html
     # A button signed for her own chat still checks her rights.
     own = world.services.sign(LAN, "sn:20250801:20250831:r")
     replies = await lan.press_data(own)
-    assert "Chỉ điều phối viên" in replies.answers[0].params["text"]
+    assert "Chỉ Văn phòng UBND tỉnh" in replies.answers[0].params["text"]
     # The coordinator's button replayed in her chat fails its signature.
     coord = world.harness.private(COORD)
     await coord.send("/tinhhinh")
@@ -149,7 +174,7 @@ async def test_an_ordinary_officer_is_refused_the_board_and_its_buttons(world: W
     replies = await lan.press_data(data)
     assert "không hợp lệ" in replies.answers[0].params["text"]
     export = world.services.sign(LAN, "sx:20250801:20250831:r")
-    assert "Chỉ điều phối viên" in (await lan.press_data(export)).answers[0].params["text"]
+    assert "Chỉ Văn phòng UBND tỉnh" in (await lan.press_data(export)).answers[0].params["text"]
     assert await world.scalar(select(func.count(OutboxRow.id))) == 0
     assert not world.api.calls("sendDocument")
 

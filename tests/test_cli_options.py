@@ -46,7 +46,7 @@ def test_today_after_or_before_the_sub_command_gives_the_same_answer(tmp_path: P
     after = _bot(tmp_path, *phrase, "--today", "2025-08-14", "--db", no_store)
     before = _bot(tmp_path, "--today", "2025-08-14", "--db", no_store, *phrase)
     assert after.returncode == before.returncode == 0, after.stderr + before.stderr
-    assert "lần tới: Thứ Tư, 20/8/2025" in after.stdout and after.stdout == before.stdout
+    assert "hạn tới: Thứ Tư, 20/8/2025" in after.stdout and after.stdout == before.stdout
 
 
 @pytest.mark.parametrize(

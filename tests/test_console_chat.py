@@ -46,7 +46,7 @@ async def test_a_scripted_session_loads_the_sample_picks_an_officer_and_answers(
 ) -> None:
     text = await _session(tmp_path, ["2", "/sapden", "1", "/quahan", "việc tháng 3", "/khongco", "/thoat", "/viec"])  # fmt: skip
     assert "Đã nạp kế hoạch mẫu" in text
-    assert "1. Điều phối viên (thử)" in text and "Bạn là: Cán bộ " in text
+    assert "1. Cán bộ Văn phòng UBND tỉnh (thử)" in text and "Đang thử với vai: Cán bộ " in text
     sapden = text.split("> /sapden", 1)[1].split("> 1", 1)[0]
     assert "Việc đến hạn trong 14 ngày tới" in sapden
     assert "[1] ✅ Xong 1" in sapden  # buttons as numbered choices
@@ -76,7 +76,7 @@ async def test_the_coordinator_can_make_an_invite_link(tmp_path: Path) -> None:
 
 async def test_empty_input_ends_the_session_cleanly(tmp_path: Path) -> None:
     text = await _session(tmp_path, [])
-    assert "Bạn là cán bộ nào?" in text
+    assert "Anh/chị thử với vai cán bộ nào?" in text
 
 
 def test_plain_shows_what_a_phone_shows() -> None:

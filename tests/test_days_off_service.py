@@ -103,9 +103,9 @@ async def _pending(sessions: Any) -> set[tuple[int, int | None, date, str, datet
 async def _change(sessions: Any, add: bool, day: date = FRIDAY, now: datetime = ADDED_AT):  # type: ignore[no-untyped-def]
     async with UnitOfWork(sessions) as uow:
         if add:
-            change = await add_day_off(uow.session, day, "Nghỉ bù", 900, now)
+            change = await add_day_off(uow, day, "Nghỉ bù", 900, now)
         else:
-            change = await remove_day_off(uow.session, day, 900, now)
+            change = await remove_day_off(uow, day, 900, now)
         await uow.commit()
     return change
 
@@ -243,10 +243,10 @@ async def test_the_same_day_added_at_once_by_two_units_of_work_refuses_the_secon
 
         s.get = checked_before_the_first_committed  # type: ignore[method-assign]
         with pytest.raises(NotAllowed, match="đã có trong danh sách ngày nghỉ"):
-            await add_day_off(s, FRIDAY, "Trùng", 901, ADDED_AT)
+            await add_day_off(second, FRIDAY, "Trùng", 901, ADDED_AT)
         s.get = real_get  # type: ignore[method-assign]
         # The refusal left the session usable: the same unit of work adds another day.
-        await add_day_off(s, other_friday, None, 901, ADDED_AT)
+        await add_day_off(second, other_friday, None, 901, ADDED_AT)
         await second.commit()
     async with UnitOfWork(sessions) as uow:
         rows = (await uow.session.scalars(select(DayOffRow).order_by(DayOffRow.day))).all()

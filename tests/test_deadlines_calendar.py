@@ -115,13 +115,39 @@ def test_describe_next_says_the_real_last_day_and_days_left_across_tet() -> None
     text = describe_next(s, date(2026, 2, 12), CAL)
     assert text == (
         "trước ngày 5/2/2026 · hạn: Thứ Năm, 5/2/2026 "
-        "(nên gửi trước Thứ Tư 4/2) · đã quá hạn 6 ngày làm việc"
+        "(chậm nhất Thứ Tư, 4/2/2026) · đã quá hạn 6 ngày làm việc"
     )
     s = parse_deadline("Trước ngày 25 hằng tháng", 2026)
     assert describe_next(s, date(2026, 2, 12), CAL) == (
-        "trước ngày 25 hằng tháng · lần tới: Thứ Tư, 25/2/2026 "
-        "(nên gửi trước Thứ Ba 24/2) · còn 3 ngày làm việc"
+        "trước ngày 25 hằng tháng · hạn tới: Thứ Tư, 25/2/2026 "
+        "(chậm nhất Thứ Ba, 24/2/2026) · còn 3 ngày làm việc"
     )
+
+
+def test_the_detail_states_the_real_last_day_beside_the_plans_date_and_why() -> None:
+    from bot.deadlines.render import deadline_lines
+
+    assert deadline_lines(date(2026, 12, 20), date(2026, 12, 18), True, CAL) == (
+        "trước ngày 20/12/2026",
+        "chậm nhất Thứ Sáu, 18/12/2026 (19/12 là Thứ Bảy, 20/12 là Chủ nhật)",
+    )
+    assert deadline_lines(date(2025, 8, 20), date(2025, 8, 19), True, CAL)[1] == (
+        "chậm nhất Thứ Ba, 19/8/2025 (hạn ghi trước ngày 20/8)"
+    )
+    assert deadline_lines(date(2025, 9, 2), date(2025, 8, 29), False, CAL)[1] == (
+        "chậm nhất Thứ Sáu, 29/8/2025 (nghỉ từ 30/8 đến 2/9: Quốc khánh)"
+    )
+    assert deadline_lines(date(2025, 8, 20), date(2025, 8, 20), False, CAL) == (
+        "ngày 20/8/2025",
+        "chậm nhất Thứ Tư, 20/8/2025",
+    )
+
+
+def test_lateness_counts_working_days_and_is_at_least_one_once_past() -> None:
+    assert CAL.days_late(date(2025, 8, 15), date(2025, 8, 15)) == 0
+    assert CAL.days_late(date(2025, 8, 15), date(2025, 8, 16)) == 1  # Saturday after a Friday
+    assert CAL.days_late(date(2025, 8, 15), date(2025, 8, 18)) == 1  # Monday
+    assert CAL.days_late(date(2025, 8, 15), date(2025, 8, 22)) == 5
 
 
 def test_describe_next_for_continuous_and_unknown_phrases() -> None:

@@ -65,7 +65,7 @@ def test_text_output_shows_the_reading_and_the_next_due_date(tmp_path: Path) -> 
     out = _run(["deadline", "Trước ngày 20 hằng tháng", "--year", "2025", "--today", "2025-08-14",
                 "--db", no_store])  # fmt: skip
     assert "nghĩa: trước ngày 20 hằng tháng" in out
-    assert "lần tới: Thứ Tư, 20/8/2025 (nên gửi trước Thứ Ba 19/8) · còn 3 ngày làm việc" in out
+    assert "hạn tới: Thứ Tư, 20/8/2025 (chậm nhất Thứ Ba, 19/8/2025) · còn 3 ngày làm việc" in out
     assert not (tmp_path / "data").exists()  # no store yet: the command created none
 
 
@@ -75,7 +75,8 @@ async def test_a_day_off_stored_in_the_database_moves_the_real_last_day(db_url: 
     argv = ["deadline", "Trước ngày 20 hằng tháng", "--today", "2025-10-13", "--db", db_url]
     before = await asyncio.to_thread(_run, argv)
     assert (
-        "lần tới: Thứ Hai, 20/10/2025 (nên gửi trước Thứ Sáu 17/10) · còn 4 ngày làm việc" in before
+        "hạn tới: Thứ Hai, 20/10/2025 (chậm nhất Thứ Sáu, 17/10/2025) · còn 4 ngày làm việc"
+        in before
     )
     engine = make_engine(db_url)
     try:
@@ -86,7 +87,8 @@ async def test_a_day_off_stored_in_the_database_moves_the_real_last_day(db_url: 
         await engine.dispose()
     after = await asyncio.to_thread(_run, argv)
     assert (
-        "lần tới: Thứ Hai, 20/10/2025 (nên gửi trước Thứ Năm 16/10) · còn 3 ngày làm việc" in after
+        "hạn tới: Thứ Hai, 20/10/2025 (chậm nhất Thứ Năm, 16/10/2025) · còn 3 ngày làm việc"
+        in after
     )
 
 

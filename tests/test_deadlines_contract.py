@@ -16,8 +16,8 @@ def test_monthly_report_before_the_20th_renders_next_date_and_working_days_left(
     s = parse_deadline("Trước ngày 20 hằng tháng", 2025)
     text = describe_next(s, date(2025, 8, 14), WorkCalendar())
     assert text == (
-        "trước ngày 20 hằng tháng · lần tới: Thứ Tư, 20/8/2025 "
-        "(nên gửi trước Thứ Ba 19/8) · còn 3 ngày làm việc"
+        "trước ngày 20 hằng tháng · hạn tới: Thứ Tư, 20/8/2025 "
+        "(chậm nhất Thứ Ba, 19/8/2025) · còn 3 ngày làm việc"
     )
 
 

@@ -130,7 +130,7 @@ async def test_every_reader_gives_each_unit_the_same_role(sessions: Any, plan: s
         officers = {}
         for i, unit_id in enumerate(units):
             officer = await add_officer(
-                uow.session, 9000 + i, f"Cán bộ {i}", unit_id, "officer", datetime.now(UTC)
+                uow, 9000 + i, f"Cán bộ {i}", unit_id, "officer", datetime.now(UTC)
             )
             officers[unit_id] = officer.id
         await uow.commit()

@@ -34,7 +34,7 @@ async def _redeem(url: str, code: str, telegram_id: int) -> str:
     engine = make_engine(url)
     try:
         async with UnitOfWork(make_sessionmaker(engine)) as uow:
-            await invites.redeem_invite(uow.session, code, telegram_id, f"Người {telegram_id}", NOW)
+            await invites.redeem_invite(uow, code, telegram_id, f"Người {telegram_id}", NOW)
             await uow.commit()
         return "registered"
     except NotAllowed as exc:
@@ -50,7 +50,7 @@ async def test_one_invite_redeemed_by_three_people_at_once_registers_exactly_one
         unit = UnitRow(key="so-tu-phap", name="Sở Tư pháp", kind="department")
         uow.session.add(unit)
         await uow.session.flush()
-        code = await invites.create_invite(uow.session, unit.id, None, NOW)
+        code = await invites.create_invite(uow, unit.id, None, NOW)
         await uow.commit()
     answers = await asyncio.gather(*(_redeem(db_url, code, 700 + i) for i in range(3)))
     assert answers.count("registered") == 1, answers

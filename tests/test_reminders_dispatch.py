@@ -133,7 +133,9 @@ async def test_a_blocked_recipient_is_stopped_and_the_coordinator_told(sessions)
     await _dispatcher(sessions, port, clock).run_once()
     assert report.gone == 3
     assert sorted(chat for chat, _, _ in port.sent) == [42, 43]  # coordinator and administrator
-    assert all("Không gửi được nhắc việc" in text and "lan" in text for _, text, _ in port.sent)
+    # Named, in Vietnamese: neither the chat id nor the Bot API's English reaches a coordinator.
+    assert all("Không gửi được nhắc việc" in text and "Anh/chị lan đã chặn bot" in text for _, text, _ in port.sent)  # fmt: skip
+    assert not any("41" in text or "Forbidden" in text or "blocked" in text for _, text, _ in port.sent)  # fmt: skip
     async with UnitOfWork(sessions) as uow:
         officer = await uow.session.get(OfficerRow, lan)
         assert officer is not None and officer.chat_active is False

@@ -81,15 +81,15 @@ async def test_three_overdue_tasks_arrive_as_one_message_with_three_button_rows(
     assert len(port.sent) == 1 and report.overdue_lists == 1 and report.sent_rows == 3
     chat, text, buttons = port.sent[0]
     assert chat == LAN
-    assert text.startswith("⚠️ <b>3 việc quá hạn, chưa đánh dấu xong</b>")
+    assert text.startswith("⚠️ <b>3 việc quá hạn, chưa hoàn thành</b>")
     assert _numbered(text) == [
-        "1. <b>I.1</b> Báo cáo &lt;số 1&gt; &amp; tổng hợp — hạn Thứ Tư, 13/8/2025, quá 3 ngày làm việc",
-        "2. <b>I.2</b> Báo cáo &lt;số 2&gt; &amp; tổng hợp — hạn Thứ Năm, 14/8/2025, quá 2 ngày làm việc",
-        "3. <b>I.3</b> Báo cáo &lt;số 3&gt; &amp; tổng hợp — hạn Thứ Sáu, 15/8/2025, quá 1 ngày làm việc",
+        "1. <b>I.1</b> Báo cáo &lt;số 1&gt; &amp; tổng hợp — chậm nhất Thứ Tư, 13/8/2025, quá hạn 3 ngày làm việc",
+        "2. <b>I.2</b> Báo cáo &lt;số 2&gt; &amp; tổng hợp — chậm nhất Thứ Năm, 14/8/2025, quá hạn 2 ngày làm việc",
+        "3. <b>I.3</b> Báo cáo &lt;số 3&gt; &amp; tổng hợp — chậm nhất Thứ Sáu, 15/8/2025, quá hạn 1 ngày làm việc",
     ]  # fmt: skip
     assert "gõ /quahan" not in text
     assert _rows(buttons) == [
-        [(f"✅ Xong việc {n}", f"rd:{t}:{d:%Y%m%d}"), (f"⏰ Nhắc lại việc {n}", f"rs:{t}:{d:%Y%m%d}")]
+        [(f"✅ Xong {n}", f"rd:{t}:{d:%Y%m%d}"), (f"⏰ Nhắc sau {n}", f"rs:{t}:{d:%Y%m%d}")]
         for n, t, d in ((1, a, WED), (2, b, THU), (3, c, FRI))
     ]  # fmt: skip
     monday = [r for r in await _outbox(sessions) if r.kind == "overdue:2025-08-18"]
@@ -103,7 +103,7 @@ async def test_done_pressed_on_the_list_leaves_two_tasks_for_the_next_morning(se
     await _plan(sessions, at(18, 0))
     port = RecordingPort()
     await _dispatch(sessions, port, at(18))
-    # Lan presses "✅ Xong việc 2" at 10:00: the handler reads the button's data.
+    # Lan presses "✅ Xong 2" at 10:00: the handler reads the button's data.
     (_, done_data), _ = _rows(port.sent[0][2])[1]
     prefix, task_id, due = parse_callback(done_data) or ("", 0, date.min)
     assert (prefix, task_id, due) == (DONE_PREFIX, b, THU)
@@ -116,8 +116,8 @@ async def test_done_pressed_on_the_list_leaves_two_tasks_for_the_next_morning(se
     _, text, buttons = port.sent[1]
     assert "2 việc quá hạn" in text and "I.2" not in text
     assert _numbered(text) == [
-        "1. <b>I.1</b> Báo cáo &lt;số 1&gt; &amp; tổng hợp — hạn Thứ Tư, 13/8/2025, quá 4 ngày làm việc",
-        "2. <b>I.3</b> Báo cáo &lt;số 3&gt; &amp; tổng hợp — hạn Thứ Sáu, 15/8/2025, quá 2 ngày làm việc",
+        "1. <b>I.1</b> Báo cáo &lt;số 1&gt; &amp; tổng hợp — chậm nhất Thứ Tư, 13/8/2025, quá hạn 4 ngày làm việc",
+        "2. <b>I.3</b> Báo cáo &lt;số 3&gt; &amp; tổng hợp — chậm nhất Thứ Sáu, 15/8/2025, quá hạn 2 ngày làm việc",
     ]  # fmt: skip
     assert [row[0][1] for row in _rows(buttons)] == [f"rd:{a}:20250813", f"rd:{c}:20250815"]
     tuesday_b = [r for r in await _outbox(sessions) if r.task_id == b and r.kind.endswith("19")]
@@ -264,16 +264,16 @@ async def test_done_on_a_list_in_the_bot_acts_on_that_task_and_keeps_the_other_r
         await Dispatcher(sessions, TelegramPort(bot), clock=MutableClock(at(18)),
                          limits=UNLIMITED).run_once()  # fmt: skip
         chat = bot_world.harness.private(lan, "Lan")
-        msg, _ = chat.last_with_button("✅ Xong việc 2")
+        msg, _ = chat.last_with_button("✅ Xong 2")
         assert "3 việc quá hạn" in (msg.text or "")
-        replies = await chat.press("✅ Xong việc 2")  # the 2nd listed: A (13/8), after task 4
+        replies = await chat.press("✅ Xong 2")  # the 2nd listed: A (13/8), after task 4
         assert "Đã ghi nhận hoàn thành" in replies.text and "Việc A" in replies.text
         done = {t for (t,) in await bot_world.all(select(CompletionRow.task_id))}
         assert done == {w.tasks["A"]}
         markup = bot_world.api.messages[lan][msg.message_id].reply_markup
         assert isinstance(markup, dict)
         left = [row[0]["text"] for row in markup["inline_keyboard"]]
-        assert left == ["✅ Xong việc 1", "✅ Xong việc 3"]
+        assert left == ["✅ Xong 1", "✅ Xong 3"]
     finally:
         await stop_world(bot_world)
     assert not bot_world.harness.errors, bot_world.harness.errors
@@ -287,7 +287,7 @@ async def test_after_downtime_the_missed_mornings_give_way_to_one_list(sessions)
     port = RecordingPort()
     report = await _dispatch(sessions, port, at(19, 9, 30))
     assert report.dropped_stale == 3 and report.overdue_lists == 1 and len(port.sent) == 1
-    assert "quá 4 ngày làm việc" in port.sent[0][1]  # counted to Tuesday, not Monday
+    assert "quá hạn 4 ngày làm việc" in port.sent[0][1]  # counted to Tuesday, not Monday
     rows = [r for r in await _outbox(sessions) if r.kind < "overdue:2025-08-20"]
     assert (
         sorted((r.kind, r.status) for r in rows)

@@ -79,7 +79,7 @@ def test_texts_are_vietnamese_escaped_and_carry_the_buttons_data():
     text = next(r.text for r in rows if r.kind == "before1")
     assert "còn 1 ngày làm việc" in text
     assert "Báo cáo &lt;kết quả&gt; &amp; kiến nghị" in text
-    assert "Hạn: trước Chủ nhật, 20/7/2025 → nên xong trong Thứ Sáu, 18/7/2025" in text
+    assert "Hạn: trước ngày 20/7/2025 · chậm nhất Thứ Sáu, 18/7/2025" in text
     assert parse_callback("rd:12:20250720") == ("rd", 12, d)
     assert parse_callback("rd:x:2025") is None
 

@@ -251,7 +251,7 @@ async def test_nudges_go_to_the_units_not_done_once_a_day(world) -> None:  # typ
         (502, ids["tV.1"]), (503, ids["tV.1"]), (-100503, ids["tV.1"]),
         (501, ids["tV.4"]), (502, ids["tV.4"])])  # fmt: skip
     assert {r[2] for r in rows} == {"nudge:2025-08-18"}
-    assert all("chưa báo xong" in r[3] for r in rows)
+    assert all("chưa hoàn thành" in r[3] for r in rows)
     async with UnitOfWork(sessions) as uow:
         again = await nudge(uow.session, b, now.replace(hour=15), by=800)
         await uow.commit()
@@ -294,7 +294,8 @@ async def test_the_export_has_one_row_per_occurrence_and_unit(world) -> None:  #
     values = [tuple(c.value for c in row) for row in sheet.iter_rows()]
     assert values[0][:3] == ("Kế hoạch", "Mục", "Nội dung") and len(values) == 9
     assert values[1][1:] == ("V.1", TASKS[0][1], datetime(2025, 8, 20), datetime(2025, 8, 19),
-                             "Sở Tư pháp", "chủ trì", "đã xong", datetime(2025, 8, 15, 10, 30))  # fmt: skip
+                             "Sở Tư pháp", "chủ trì", "đã xong", datetime(2025, 8, 15, 10, 30),
+                             None, None)  # fmt: skip
 
 
 def test_plan_text_that_looks_like_a_formula_is_exported_as_text() -> None:

@@ -22,10 +22,14 @@ from reminders_fakes import RecordingPort
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.questions.periods import month_period
 from reminders.dispatcher import Dispatcher
 from reminders.sender import UNLIMITED
+from services import evidence
 from services.ask import ask
+from services.officers import get_officer_by_id
 from services.reminders import plan_reminders, work_calendar
+from services.status import board
 from services.unit_tasks import unit_tasks
 from store.db import make_engine, make_sessionmaker
 from store.migrate import migrate
@@ -200,6 +204,29 @@ async def test_reminders_go_on_nothing_sent_twice_nothing_pending_lost(
     assert len(keys) == len(set(keys))
     texts = [(chat, body) for chat, body, _ in port.sent]
     assert len(texts) == len(set(texts))
+
+
+async def test_a_deployed_completion_takes_a_report_attached_after_the_upgrade(
+    upgraded: AsyncEngine,
+) -> None:
+    """Issue 16's tables (0012_evidence) arrive empty; Lan's February ✅ of I.2, written by the
+    old release, carries the report she attaches now and the board shows it."""
+    sessions = make_sessionmaker(upgraded)
+    async with UnitOfWork(sessions, read_only=True) as uow:
+        for table in ("evidence", "evidence_waits"):
+            assert (await uow.session.execute(text(f"SELECT COUNT(*) FROM {table}"))).scalar() == 0
+        lan = await get_officer_by_id(uow, old.LAN)
+    assert lan is not None
+    feb = date(2026, 2, 15)
+    async with UnitOfWork(sessions) as uow:
+        wait = await evidence.start(uow, lan, old.LAN_CHAT, old.T2, feb, old.STP, None, NOW)
+    async with UnitOfWork(sessions) as uow:
+        await evidence.attach_number(uow, lan, wait, "15/BC-STP", NOW)
+    async with UnitOfWork(sessions, read_only=True) as uow:
+        b = await board(uow.session, month_period(2026, 2), TODAY, reports_only=False)
+    numbers = {(o.task_id, u.unit_id): u.evidence.number for o in b.occurrences for u in o.units
+               if u.evidence is not None}  # fmt: skip
+    assert numbers == {(old.T2, old.STP): "15/BC-STP"}
 
 
 def _head() -> str:

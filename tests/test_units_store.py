@@ -143,7 +143,7 @@ async def test_an_import_file_adds_renames_and_gives_aliases(sessions, tmp_path:
     )
     async with UnitOfWork(sessions) as uow:
         await units_service.ensure_directory(uow.session, "Gia Lai")
-        report = await import_units(uow.session, read_table(csv_file))
+        report = await import_units(uow, read_table(csv_file))
         await uow.commit()
     assert report.added == ["so_du_lich"] and report.renamed == ["so_y_te"] and not report.errors
     async with UnitOfWork(sessions) as uow:

@@ -36,6 +36,7 @@ from cli.run import replicas_refusal
 from handlers.webhook import Receiver
 from store.db import make_engine, make_sessionmaker
 from store.replicas import WebhookUpdateRow
+from store.uow import UnitOfWork
 
 LAN = 501
 COORD = 502
@@ -168,8 +169,8 @@ async def _pg_world(url: str) -> None:
     engine = make_engine(url)
     async with make_sessionmaker(engine)() as s:
         for uid in range(1000, 1040):
-            await add_officer(s, uid, f"Cán bộ {uid}", ids["stp"], "officer", NOW)
-        await add_officer(s, COORD, "Điều phối", None, "coordinator", NOW)
+            await add_officer(UnitOfWork.over(s), uid, f"Cán bộ {uid}", ids["stp"], "officer", NOW)
+        await add_officer(UnitOfWork.over(s), COORD, "Điều phối", None, "coordinator", NOW)
         await s.commit()
     await engine.dispose()
 

@@ -35,7 +35,7 @@ async def worlds(tmp_path: Path) -> AsyncIterator[tuple[World, ZaloWorld]]:
 
 async def _invite(w: World, unit: str) -> str:
     async with w.services.uow() as uow:
-        code = await invites.create_invite(uow.session, w.ids[unit], None, w.services.now())
+        code = await invites.create_invite(uow, w.ids[unit], None, w.services.now())
         await uow.commit()
     return code
 
@@ -96,7 +96,7 @@ async def test_the_question_gets_the_same_tasks_as_on_telegram_and_typed_done_is
     assert "Đã ghi nhận hoàn thành" in done and "Báo cáo" in done
     rows = await w.all(select(CompletionRow.task_id, CompletionRow.unit_id))
     assert rows == [(w.ids["t1"], w.ids["stp"])]
-    assert "đã được báo xong" in (await z.say(ZLAN, "/xong 1"))[0]  # once only
+    assert "đã được ghi nhận hoàn thành" in (await z.say(ZLAN, "/xong 1"))[0]  # once only
     assert "Không có việc số 9" in (await z.say(ZLAN, "xong 9"))[0]
 
 

@@ -23,6 +23,7 @@ from services import invites
 from services.status import board
 from store.db import make_engine, make_sessionmaker
 from store.models import OfficerRow, OutboxRow, TaskDueRow, TaskRow, TaskUnitRow
+from store.uow import UnitOfWork
 
 ROOT = Path(__file__).resolve().parent.parent
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -57,7 +58,7 @@ async def test_python_bot_py_on_zalo_alone_links_answers_marks_done_reminds_and_
         await s.flush()
         s.add(TaskUnitRow(task_id=task.id, role="lead", mention="stp", unit_id=ids["stp"]))
         s.add(TaskDueRow(task_id=task.id, due_date=due, last_day=due, before=False))
-        code = await invites.create_invite(s, ids["stp"], None, datetime.now(VN))
+        code = await invites.create_invite(UnitOfWork.over(s), ids["stp"], None, datetime.now(VN))
         await s.commit()
     api = FakeZaloApi(token="31337:VERY-secret-zalo")
     await api.start()

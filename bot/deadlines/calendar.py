@@ -66,3 +66,15 @@ class WorkCalendar:
             if self.is_working_day(d):
                 left -= 1
         return d
+
+    def days_late(self, last: date, today: date) -> int:
+        """Working days an occurrence whose real last day is ``last`` is late on ``today``: the
+        working days in (last, today], at least 1 once ``last`` has passed (0 before). The one
+        count of lateness: lists, reminders, answers and /quahan all use it."""
+        if today <= last:
+            return 0
+        return max(1, -self.working_days_until(today, last))
+
+    def next_working_day_after(self, d: date, n: int = 1) -> date:
+        """The ``n``-th working day after ``d`` (``d`` itself never counts)."""
+        return self.add_working_days(d, max(1, n))

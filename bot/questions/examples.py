@@ -9,7 +9,7 @@ EXAMPLES: tuple[str, ...] = (
     "hôm nay / ngày mai có việc gì · từ 1/8 đến 15/9",
     "việc nào quá hạn · việc sắp đến hạn · việc thường xuyên",
     "hạn báo cáo quý 2 là ngày nào · còn mấy ngày đến hạn báo cáo tháng",
-    "sở xây dựng phải làm gì tháng 9 · tôi chủ trì những việc gì",
+    "sở xây dựng phải làm gì tháng 9 · đơn vị mình chủ trì những việc gì",
     "những việc về số hóa · chi tiết việc II.3 · có bao nhiêu việc quá hạn",
 )
 NEXT_HINT = 'Hỏi tiếp: "việc quá hạn", "tuần sau có gì" hoặc "chi tiết việc <số mục>".'

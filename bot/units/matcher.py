@@ -17,6 +17,7 @@ from rapidfuzz.distance import OSA
 
 from bot.text import fold
 from bot.units.directory import Directory
+from bot.units.former_communes import find_former
 from bot.units.model import Kind, Match, Unit
 from bot.units.normalise import contract, normalise
 from bot.units.provinces import former_forms, merged_note
@@ -163,9 +164,23 @@ def match(
         # "Báo Phú Yên": a name holding the province's own name, under the merged one's.
         renamed = _rename_former(raw, directory.province)
         found = _match_form(directory, renamed, form, limit)
+    if not found and directory.province:
+        # "UBND thị trấn Đầm Dơi": a commune merged on 1 July 2025, reached through today's.
+        found = _former_commune(directory, form)
     if former is not None:
         return [_with_former(m, former, directory) for m in found]
     return found
+
+
+def _former_commune(directory: Directory, form: str) -> list[Match]:
+    if not directory.province:
+        return []
+    old = find_former(directory.province, form)
+    unit = directory.get(f"xa_{old.new_code}") if old is not None else None
+    if old is None or unit is None:
+        return []
+    where = f" ({old.district})" if old.district else ""
+    return [Match(unit, 95.0, f"{old.name}{where} nay thuộc {unit.name}")]
 
 
 _FORMER_DISTRICT = re.compile(

@@ -68,6 +68,9 @@ def former_forms(province: str | None) -> tuple[tuple[str, str], ...]:
         folded = " ".join(fold(name).replace("-", " ").split())
         for form in _FOLDED_VARIANTS.get(folded, (folded,)):
             out.append((form, name))
+        words = folded.split()
+        if len(words) >= 2:  # "Sở Y tế QB": the former province by its initials
+            out.append(("".join(w[0] for w in words), name))
     return tuple(out)
 
 

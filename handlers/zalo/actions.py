@@ -6,27 +6,33 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+from bot import phrases
 from bot.assignment import assigned_note
 from bot.errors import TthcError
-from bot.vndate import format_date
+from bot.phrases import TEAM
+from bot.vndate import format_date, short_date
 from handlers.formatting import role_label
 from reminders.policy import from_settings
-from services import assignments, invites, progress, unit_lookup, unit_tasks, zalo
+from services import assignments, evidence, invites, progress, unit_lookup, unit_tasks, zalo
 from services.officers import Officer
 
 if TYPE_CHECKING:
     from handlers.zalo.router import Asker, Incoming, ZaloBot
 
 MAX_SNOOZE_DAYS = 30
-NOT_LINKED = "Chỉ cán bộ của đơn vị đã liên kết Zalo với bot mới báo xong hoặc hoãn nhắc được."
-NO_UNIT = "Tài khoản chưa gắn với đơn vị nào. Hãy liên hệ điều phối viên."
+# Issue 16: the report's number attached by typing it after the item's number (no files on Zalo).
+EVIDENCE_HINT = "📎 Gửi kèm số hiệu báo cáo (không bắt buộc): gõ «bc {} 123/BC-STP»."
+NOT_LINKED = (
+    "Chỉ cán bộ của đơn vị đã liên kết Zalo với bot mới ghi nhận hoàn thành hoặc hẹn nhắc sau được."
+)
+NO_UNIT = f"Tài khoản chưa gắn với đơn vị nào. Hãy liên hệ {TEAM}."
 
 
 async def _target(bot: ZaloBot, inc: Incoming, number: int) -> tuple[int, date | None] | None:
     async with bot.services.uow(read_only=True) as uow:
-        numbers = (await zalo.state_of(uow.session, inc.key)).get("numbers") or {}
+        numbers = (await zalo.state_of(uow, inc.key)).get("numbers") or {}
         found = numbers.get(str(number)) if isinstance(numbers, dict) else None
-        due = await zalo.occurrence(uow.session, int(found[0]), found[1]) if found else None
+        due = await zalo.occurrence(uow, int(found[0]), found[1]) if found else None
     if not found:
         await bot.say(inc.chat_id, f"Không có việc số {number} trong danh sách gần nhất. Gõ «viec» để xem lại.")  # fmt: skip
         return None
@@ -62,9 +68,13 @@ async def done(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None:
     except TthcError as exc:
         await bot.say(inc.chat_id, exc.message)
         return
-    note = "Đã ghi nhận hoàn thành." if result.recorded else "Việc này đã được báo xong trước đó."
+    note = (
+        "Đã ghi nhận hoàn thành."
+        if result.recorded
+        else "Việc này đã được ghi nhận hoàn thành trước đó."
+    )
     when = format_date(line.last_day) if line.last_day else "không ghi hạn"
-    await bot.say(inc.chat_id, f"✅ {note}\n{line.content[:200]} — hạn {when}")
+    await bot.say(inc.chat_id, f"✅ {note}\n{line.content[:200]} — hạn {when}\n{EVIDENCE_HINT.format(number)}")  # fmt: skip
 
 
 async def snooze(bot: ZaloBot, inc: Incoming, asker: Asker, number: int, days: int) -> None:
@@ -102,7 +112,7 @@ async def detail(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None
                     return
                 await unit_tasks.task_line(uow.session, task_id, asker.unit_id, due)
             d = await unit_tasks.task_detail(uow.session, task_id)
-            held = await assignments.holding(uow.session, task_id, asker.unit_id, due, live=True) if asker.unit_id else None  # fmt: skip
+            held = await assignments.holding(uow, task_id, asker.unit_id, due, live=True) if asker.unit_id else None  # fmt: skip
     except TthcError as exc:
         await bot.say(inc.chat_id, exc.message)
         return
@@ -111,7 +121,7 @@ async def detail(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None
         parts.append(f"Sản phẩm: {d['result']}")
     parts.append(f"Thời hạn: {d['deadline'] or 'không ghi'}")
     if due:
-        parts.append(f"Lần này: {format_date(due)}")
+        parts.append(f"Hạn: {format_date(due)}")
     for role in ("lead", "support"):
         names = d[role]
         if isinstance(names, list) and names:
@@ -131,12 +141,29 @@ async def invite(bot: ZaloBot, inc: Incoming, officer: Officer, name: str) -> No
         return
     svc = bot.services
     async with svc.uow() as uow:
-        found = await unit_lookup.find_units(uow.session, name.strip())
+        found = await unit_lookup.find_units(uow, name.strip())
         if not found:
             await bot.say(inc.chat_id, f"Không tìm thấy đơn vị “{name.strip()}”.")
             return
-        code = await invites.create_invite(uow.session, found[0].id, officer.telegram_id, svc.now())  # fmt: skip
-        unit = await unit_lookup.unit_name(uow.session, found[0].id)
-        await uow.commit()
+        unit = await unit_lookup.unit_name(uow, found[0].id)
+        code = await invites.create_invite(uow, found[0].id, officer.telegram_id, svc.now())
     await bot.say(inc.chat_id, f"Mã mời cho {unit} (dùng một lần, hết hạn sau 7 ngày):\n{code}\n"
                                "Trên Zalo: gửi mã này cho bot. Trên Telegram: /start " + code)  # fmt: skip
+
+
+async def attach_number(bot: ZaloBot, inc: Incoming, asker: Asker, number: int, typed: str) -> None:  # fmt: skip
+    """«bc 2 123/BC-STP»: the report's number kept with the unit's ✅ of item 2 (issue 16)."""
+    actor = await _actor(bot, inc, asker)
+    target = await _target(bot, inc, number) if actor else None
+    if actor is None or target is None:
+        return
+    (officer, unit_id), svc = actor, bot.services
+    try:
+        async with svc.uow() as uow:
+            done = await evidence.attach_number_to(uow, officer, target[0], target[1], unit_id, typed, svc.now())  # fmt: skip
+    except TthcError as exc:
+        await bot.say(inc.chat_id, exc.message)
+        return
+    when = f", hạn {short_date(done.due)}" if done.due else ""
+    line = phrases.evidence_attached(done.number, None).rstrip(".")
+    await bot.say(inc.chat_id, f"{line} (việc mục {done.ref}{when}).")

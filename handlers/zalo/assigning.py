@@ -36,10 +36,9 @@ async def assign(bot: ZaloBot, inc: Incoming, asker: Asker, number: int, name: s
     officer, svc = asker.officer, bot.services
     try:
         async with svc.uow() as uow:
-            person = await assignments.pick_assignee(uow.session, name, officer, target[0])
-            done = await assignments.assign(uow.session, target[0], None, person, officer, svc.now())  # fmt: skip
-            chat = await zalo.chat_for_telegram_id(uow.session, person.telegram_id)
-            await uow.commit()
+            person = await assignments.pick_assignee(uow, name, officer, target[0])
+            done = await assignments.assign(uow, target[0], None, person, officer, svc.now())  # fmt: skip
+            chat = await zalo.chat_for_telegram_id(uow, person.telegram_id)
     except TthcError as exc:
         await bot.say(inc.chat_id, exc.message)
         return
@@ -66,8 +65,7 @@ async def hand_back(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> N
     svc = bot.services
     try:
         async with svc.uow() as uow:
-            back = await assignments.hand_back(uow.session, target[0], target[1], asker.officer, svc.now())  # fmt: skip
-            await uow.commit()
+            back = await assignments.hand_back(uow, target[0], target[1], asker.officer, svc.now())  # fmt: skip
     except TthcError as exc:
         await bot.say(inc.chat_id, exc.message)
         return

@@ -49,21 +49,20 @@ class ZaloPort:
 
     async def chat_for(self, recipient: int) -> str | None:
         async with self.bot.services.uow(read_only=True) as uow:
-            return await zalo.chat_for_telegram_id(uow.session, recipient)
+            return await zalo.chat_for_telegram_id(uow, recipient)
 
     async def send_to(self, chat_id: str, text: str, buttons: Buttons | None) -> int:
         body = plain(text).strip()
         targets = done_targets(buttons)
         if targets:
             async with self.bot.services.uow() as uow:
-                numbers = await zalo.add_numbers(uow.session, chat_id, targets)
-                await uow.commit()
+                numbers = await zalo.number_reminder(uow, chat_id, targets)
             if len(numbers) == 1:
                 n = numbers[0]
                 actions = f"👉 Gõ «xong {n}» khi đã xong · «hoan {n} 1 ngay» để nhắc lại sau."
             else:
                 listed = ", ".join(f"việc {i} → «xong {n}»" for i, n in enumerate(numbers, 1))
-                actions = f"👉 Gõ để báo xong: {listed}."
+                actions = f"👉 Gõ khi đã xong: {listed}."
             body = f"{fit(body, TEXT_LIMIT - len(actions) - 2)}\n\n{actions}"
         body = fit(body, TEXT_LIMIT)
         async with self._lock:  # Zalo's own pacing, across chats

@@ -101,7 +101,7 @@ def status_of(line: TaskLine, today: date) -> str:
     if line.done:
         return " · ✔️ đã xong" + held
     if line.superseded:
-        return " · đã qua (xem lần hạn sau)" + held
+        return " · đã qua (xem hạn sau)" + held
     if line.last_day and line.last_day < today:
         return " · ⚠️ quá hạn" + held
     return held

@@ -15,14 +15,16 @@ from datetime import timedelta
 from typing import Any
 
 from bot.errors import NotFound, TthcError
+from bot.evidence import looks_like_number
+from bot.phrases import TEAM
 from bot.text import fold
 from handlers.ask import OWN_UNIT_ONLY, asked
 from handlers.context import Services, refusal
 from handlers.tasks import period
-from handlers.zalo import actions, assigning, quota
+from handlers.zalo import actions, assigning
 from handlers.zalo.api import QUOTA, ZaloApi, ZaloError, ZaloNetworkError
 from handlers.zalo.render import Target, answer_items, layout, reply_page, task_items
-from services import unit_lookup, unit_tasks, zalo
+from services import unit_lookup, unit_tasks, zalo, zalo_quota
 from services.officers import Officer
 
 log = logging.getLogger("tthc.zalo")
@@ -33,26 +35,29 @@ FILE_REFUSED = (
 )
 ONLY_TEXT = "Bot chỉ đọc tin nhắn chữ. Gõ «huongdan» để xem cách dùng."
 STRANGER = (
-    "Bot này dành cho cán bộ đầu mối kiểm soát TTHC. Để bắt đầu, gửi mã mời do điều phối viên "
+    f"Bot này dành cho cán bộ đầu mối kiểm soát TTHC. Để bắt đầu, gửi mã mời do {TEAM} "
     "cấp (lệnh /moi), hoặc mã ghép nối lấy bằng lệnh /zalo trên Telegram."
 )
 GROUP_UNLINKED = (
     "Nhóm này chưa liên kết với đơn vị nào. Cán bộ của đơn vị (đã liên kết Zalo với bot) nhắc "
     "bot và gõ: nhom TÊN ĐƠN VỊ."
 )
-NO_UNIT = "Tài khoản chưa gắn với đơn vị nào. Hãy liên hệ điều phối viên."
+NO_UNIT = f"Tài khoản chưa gắn với đơn vị nào. Hãy liên hệ {TEAM}."
 HELP = (
     "Hướng dẫn (gõ có hoặc không có dấu /):\n"
     "viec — việc của đơn vị (quá hạn và 30 ngày tới)\n"
     "sapden — việc đến hạn trong 14 ngày · quahan — việc đã quá hạn\n"
     "tuan — việc tuần này · thang [N] — việc tháng này hoặc tháng N\n"
-    "donvi TÊN — việc của một đơn vị\n"
-    "xong 2 — báo việc số 2 đã xong · hoan 2 3 ngay — nhắc lại việc số 2 sau 3 ngày\n"
+    "xong 2 — việc số 2 đã hoàn thành (ghi nhận cho cả đơn vị: các cán bộ khác của đơn vị "
+    "không còn nhận nhắc việc đó)\n"
+    "nhac 2 3 ngay — nhắc sau 3 ngày về việc số 2 (hạn không đổi)\n"
     "chi tiet 2 — xem đầy đủ việc số 2 · xem them — xem tiếp danh sách\n"
     "giao 2 TÊN — giao việc số 2 cho một cán bộ của đơn vị · tra lai 2 — trả lại việc được giao\n"
+    "bc 2 123/BC-STP — gửi kèm số hiệu báo cáo của việc số 2 đã xong\n"
     "Hoặc gõ câu hỏi, ví dụ: việc gì đến hạn tháng 8.\n"
-    "Tệp kế hoạch: gửi qua Telegram. Điều phối viên: moi TÊN ĐƠN VỊ (tạo mã mời)."
+    "Tệp kế hoạch: gửi qua Telegram."
 )
+HELP_COORDINATOR = f"\n{TEAM}: donvi TÊN — việc của một đơn vị · moi TÊN ĐƠN VỊ (tạo mã mời)."
 LISTS = {"viec": "vi", "sapden": "sd", "sap den": "sd", "quahan": "qh", "qua han": "qh",
          "tuan": "tu", "xong": "xo"}  # fmt: skip
 WORDS = {*LISTS, "huongdan", "start", "help", "thang", "xem them"}  # commands, never codes
@@ -119,8 +124,7 @@ class ZaloBot:
     async def count_one(self) -> None:
         svc = self.services
         async with svc.uow() as uow:
-            await zalo.count_messages(uow.session, self.bot_id, svc.now(), svc.settings.zalo_monthly_quota)  # fmt: skip
-            await uow.commit()
+            await zalo.count_message(uow, self.bot_id, svc.now(), svc.settings.zalo_monthly_quota)  # fmt: skip
 
     async def say(self, chat_id: str, text: str) -> None:
         try:
@@ -129,8 +133,7 @@ class ZaloBot:
             log.warning("zalo reply not sent: %s", exc)
             if isinstance(exc, ZaloError) and exc.code == QUOTA:  # never silent: staff told
                 async with self.services.uow() as uow:
-                    await quota.refused(uow.session, self.services.now())
-                    await uow.commit()
+                    await zalo_quota.refused(uow, self.services.now())
 
     async def handle(self, update: dict[str, Any]) -> None:
         inc = parse(update)
@@ -138,11 +141,10 @@ class ZaloBot:
             return
         svc = self.services
         async with svc.uow() as uow:
-            fresh = await zalo.first_time(uow.session, inc.message_id, svc.now())
             self.handled += 1
-            if self.handled % PRUNE_EVERY == 0:  # Zalo does not redeliver old messages
-                await zalo.forget_seen(uow.session, svc.now() - SEEN_KEPT)
-            await uow.commit()
+            # Zalo does not redeliver old messages: now and then the old ids are forgotten.
+            prune = svc.now() - SEEN_KEPT if self.handled % PRUNE_EVERY == 0 else None
+            fresh = await zalo.first_time(uow, inc.message_id, svc.now(), prune)
         if not fresh:
             return  # handled once per message id
         await self.count_one()  # received messages count against the quota too
@@ -153,8 +155,8 @@ class ZaloBot:
             await self.say(inc.chat_id, ONLY_TEXT)
             return
         async with svc.uow(read_only=True) as uow:
-            officer = await zalo.linked_officer(uow.session, inc.user_id)
-            unit_id = await zalo.group_unit(uow.session, inc.chat_id) if inc.group else None
+            officer = await zalo.linked_officer(uow, inc.user_id)
+            unit_id = await zalo.group_unit(uow, inc.chat_id) if inc.group else None
         if inc.group:
             await self.in_group(inc, officer, unit_id)
         elif officer is None:
@@ -185,12 +187,9 @@ class ZaloBot:
         svc = self.services
         try:
             async with svc.uow() as uow:
-                found = await unit_lookup.find_units(uow.session, name.strip())
-                if not found:
-                    raise NotFound(f"Không tìm thấy đơn vị “{name.strip()}”.")
-                await zalo.link_group(uow.session, inc.chat_id, found[0].id, officer, svc.now())
-                unit = await unit_lookup.unit_name(uow.session, found[0].id)
-                await uow.commit()
+                unit = await zalo.link_group(uow, inc.chat_id, name.strip(), officer, svc.now())
+            if unit is None:
+                raise NotFound(f"Không tìm thấy đơn vị “{name.strip()}”.")
         except TthcError as exc:
             await self.say(inc.chat_id, exc.message)
             return
@@ -205,9 +204,8 @@ class ZaloBot:
         svc = self.services
         try:
             async with svc.uow() as uow:
-                officer = await zalo.link_by_code(uow.session, found.group(1), inc.user_id,
+                officer = await zalo.link_by_code(uow, found.group(1), inc.user_id,
                                                   inc.chat_id, inc.name, svc.now())  # fmt: skip
-                await uow.commit()
         except TthcError as exc:
             await self.say(inc.chat_id, exc.message)
             return
@@ -228,7 +226,7 @@ class ZaloBot:
             else:
                 await self.show_list(inc, asker, "th", month, asker.unit_id)
         elif text in ("huongdan", "huong dan", "help", "start"):
-            await self.say(inc.chat_id, HELP)
+            await self.say(inc.chat_id, HELP + (HELP_COORDINATOR if asker.read_all else ""))
         elif text in ("xem them", "xem tiep", "them"):
             await self.more(inc, asker)
         elif m := re.fullmatch(r"xong (\d{1,3})", text):
@@ -239,6 +237,9 @@ class ZaloBot:
             await actions.detail(self, inc, asker, int(m.group(1)))
         elif m := re.fullmatch(r"giao (\d{1,3}) \S.*", text):
             await assigning.assign(self, inc, asker, int(m.group(1)), raw.lstrip("/").split(None, 2)[2])  # fmt: skip
+        elif (m := re.fullmatch(r"(?:bc|bao cao) (\d{1,3}) (.+)", text)) and looks_like_number(m.group(2)):  # fmt: skip
+            words = 3 if text.startswith("bao cao") else 2  # issue 16: «bc 2 123/BC-STP»
+            await actions.attach_number(self, inc, asker, int(m.group(1)), raw.lstrip("/").split(None, words)[-1])  # fmt: skip
         elif m := re.fullmatch(r"tra ?lai (\d{1,3})", text):
             await assigning.hand_back(self, inc, asker, int(m.group(1)))
         elif text.startswith(("donvi ", "don vi ")):
@@ -251,8 +252,7 @@ class ZaloBot:
 
     async def remember(self, inc: Incoming, numbers: dict[int, Target], more: dict[str, Any] | None, merge: bool) -> None:  # fmt: skip
         async with self.services.uow() as uow:
-            await zalo.remember(uow.session, inc.key, numbers, more, merge)
-            await uow.commit()
+            await zalo.remember(uow, inc.key, numbers, more, merge)
 
     async def show_list(self, inc: Incoming, asker: Asker, kind: str, arg: str,
                         unit_id: int | None, skip: int = 0) -> None:  # fmt: skip
@@ -264,7 +264,7 @@ class ZaloBot:
         title, start, end, open_only = period(kind, arg, today)
         async with svc.uow(read_only=True) as uow:
             lines = await unit_tasks.unit_tasks(uow.session, unit_id, start, end, open_only, today=today)  # fmt: skip
-            name = await unit_lookup.unit_name(uow.session, unit_id)
+            name = await unit_lookup.unit_name(uow, unit_id)
         page = layout(f"{title} — {name}", task_items(lines, today), first_number=skip + 1, skip=skip)  # fmt: skip
         more = None if page.next_skip is None else {"kind": "list", "k": kind, "arg": arg, "unit": unit_id, "skip": page.next_skip}  # fmt: skip
         await self.remember(inc, page.numbers, more, merge=skip > 0)
@@ -272,7 +272,7 @@ class ZaloBot:
 
     async def unit_list(self, inc: Incoming, asker: Asker, name: str) -> None:
         async with self.services.uow(read_only=True) as uow:
-            found = await unit_lookup.find_units(uow.session, name.strip())
+            found = await unit_lookup.find_units(uow, name.strip())
         if not found:
             await self.say(inc.chat_id, f"Không tìm thấy đơn vị “{name.strip()}”.")
         elif found[0].id != asker.unit_id and not asker.read_all:
@@ -305,7 +305,7 @@ class ZaloBot:
 
     async def more(self, inc: Incoming, asker: Asker) -> None:
         async with self.services.uow(read_only=True) as uow:
-            state = await zalo.state_of(uow.session, inc.key)
+            state = await zalo.state_of(uow, inc.key)
         more = state.get("more")
         if not isinstance(more, dict):
             await self.say(inc.chat_id, "Không còn gì để xem thêm.")

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import bindparam, select
 
 from bot.deadlines import Schedule, describe_next, parse_deadline, task_context
+from bot.phrases import role_line
 from bot.questions.examples import NEXT_HINT
 from bot.questions.reply import Reply, ReplyGroup
 from bot.text import fold
@@ -71,15 +72,15 @@ async def answer_detail(ctx: Ctx) -> Answer:
         lines.append(f"Mục {v.ref} — {plan.title or plan.source}")
         lines.append(v.content)
         if task.result:
-            lines.append(f"Kết quả: {task.result}")
-        lines.append(f"Thời gian: {task.deadline or 'không ghi'}")
+            lines.append(f"Sản phẩm: {task.result}")  # one term per thing, as 📄 Chi tiết
+        lines.append(f"Ghi trong kế hoạch: {task.deadline or 'không ghi'}")
         lines.append(f"Hạn: {describe_next(schedule, ctx.today, ctx.calendar)}")
         if v.lead:
             lines.append(f"Chủ trì: {', '.join(v.lead)}")
         if v.support:
             lines.append(f"Phối hợp: {', '.join(v.support)}")
         if v.role:
-            lines.append(f"Vai trò: {'chủ trì' if v.role == 'lead' else 'phối hợp'}")
+            lines.append(role_line(v.role == "lead"))
         if task.notes:
             lines.append(f"Ghi chú: {task.notes}")
         nxt = schedule.occurrences(ctx.today, ctx.today + timedelta(days=400))[:1]

@@ -157,5 +157,5 @@ async def answer_count(ctx: Ctx) -> Answer:
     }.get(counted, "")
     title = f"Có {tasks} việc {what}{whose_suffix(ctx)}".replace("  ", " ")
     if counted in (Intent.DUE, Intent.OVERDUE, Intent.UPCOMING) and total != tasks:
-        title += f" ({total} lần hạn)"
+        title += f" ({total} hạn)"
     return replace(listed, query=q, reply=replace(listed.reply, title=title), total=tasks)

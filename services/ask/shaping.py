@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from bot.phrases import late_phrase
 from bot.questions import Intent
 from bot.questions.reply import Reply, ReplyGroup, ReplyItem, shorten
 from bot.vndate import format_date, short_date
@@ -24,8 +25,9 @@ def occurrence_status(task_id: int, due: tv.Due, ctx: Ctx) -> tuple[str, str]:
         return "done", "✅ đã xong"
     if due.last_day < ctx.today:
         if ctx.latest.get(task_id, due.last_day) > due.last_day:
-            return "superseded", "đã qua, xem lần hạn sau"
-        return "overdue", f"⚠️ quá hạn {(ctx.today - due.last_day).days} ngày"
+            return "superseded", "đã qua, xem hạn sau"
+        # Working days, as everywhere else (DOMAIN §8), never calendar days.
+        return "overdue", f"⚠️ {late_phrase(ctx.calendar.days_late(due.last_day, ctx.today))}"
     if due.last_day == ctx.today:
         return "open", "⏰ hạn cuối hôm nay"
     if (due.last_day - ctx.today).days > 35:  # over 10 working days even across Tết
@@ -114,9 +116,9 @@ async def dated_list(ctx: Ctx, page: tv.Page, title: str, empty: str, hint: str)
     if page.tasks == page.total:
         head = f"{title}{whose_suffix(ctx)}: {page.total} việc"
     elif page.tasks > 0:
-        head = f"{title}{whose_suffix(ctx)}: {page.tasks} việc, {page.total} lần hạn"
+        head = f"{title}{whose_suffix(ctx)}: {page.tasks} việc, {page.total} hạn"
     else:
-        head = f"{title}{whose_suffix(ctx)}: {page.total} lần hạn"
+        head = f"{title}{whose_suffix(ctx)}: {page.total} hạn"
     lines = (ctx.note,) if ctx.note else ()
     reply = Reply(head, tuple(groups), lines, more_hint(ctx, rest, hint), rest > 0)
     tasks = answered_tasks(views, ctx)

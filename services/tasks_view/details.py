@@ -28,6 +28,7 @@ from store.models import (
     TaskDueRow,
     TaskRow,
     TaskUnitRow,
+    UnitRow,
 )
 
 
@@ -167,9 +168,11 @@ _LOAD = (
         TaskUnitRow.role,
         TaskUnitRow.mention,
         TaskUnitRow.unit_id,
+        UnitRow.name,
     )
     .join(PlanRow, PlanRow.id == TaskRow.plan_id)
     .outerjoin(TaskUnitRow, TaskUnitRow.task_id == TaskRow.id)
+    .outerjoin(UnitRow, UnitRow.id == TaskUnitRow.unit_id)
     .where(TaskRow.id.in_(bindparam("ids", expanding=True)))
     .order_by(TaskUnitRow.id)
 )
@@ -198,9 +201,12 @@ async def load(
         if scope is not None and owned is not None:
             claims[r[0]] = merge_claim(claims.get(r[0]), r[7], r[9], scope)
         if r[7] is not None:
+            # One name per unit: its current official name when the mention was resolved (a
+            # plan may write "Sở Tư pháp", "STP" and "Sở TP" for one unit), else the plan's words.
             bucket = mentions[r[0]].setdefault(r[7], [])
-            if r[8] not in bucket:
-                bucket.append(r[8])
+            name = r[10] or r[8]
+            if name not in bucket:
+                bucket.append(name)
     views = []
     for h in hits:
         r = tasks.get(h.task_id)

@@ -100,7 +100,7 @@ class World:
         from services.officers import add_officer
 
         async with self.services.uow() as uow:
-            o = await add_officer(uow.session, telegram_id, name, self.ids[unit] if unit else None, role, NOW)  # fmt: skip
+            o = await add_officer(uow, telegram_id, name, self.ids[unit] if unit else None, role, NOW)  # fmt: skip
             await uow.commit()
         return o.id
 
