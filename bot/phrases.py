@@ -154,3 +154,102 @@ def evidence_attached(number: str | None, file_name: str | None) -> str:
     """ "📎 Đã gửi kèm báo cáo số 123/BC-STP" / "… tệp bao-cao.pdf" (plain text)."""
     what = f"số {number}" if number else f"tệp {file_name or 'không tên'}"
     return f"📎 Đã gửi kèm báo cáo {what}."
+
+
+# --- on-time statistics and escalation (issue 16) ----------------------------------------------
+
+# The domain's three words, and the four outcomes an occurrence owed as lead can have.
+ON_TIME = "đúng hạn"
+LATE = "quá hạn"
+IN_TIME = "trong hạn"
+STATS_LABELS = {
+    "on_time": "Hoàn thành đúng hạn",
+    "done_late": "Hoàn thành quá hạn",
+    "late_open": "Quá hạn, chưa hoàn thành",
+    "not_due": "Trong hạn (chưa đến hạn)",
+}
+STATS_TITLE = "Thống kê thực hiện nhiệm vụ"
+BUTTON_NUDGE = "📣 Nhắc các đơn vị chưa xong"  # the status board's button, reused by escalation
+STATS_NOT_COORDINATOR = (
+    "Thống kê các đơn vị chỉ dành cho Văn phòng UBND tỉnh. "
+    "Anh/chị gõ /huongdan để xem các lệnh dùng được."
+)
+STATS_PRIVATE_ONLY = "Lệnh /thongke chỉ dùng trong chat riêng với bot."
+
+
+def stats_bad_period(typed: str) -> str:
+    """A period /thongke or ``bot.py stats`` cannot read, with what to type instead."""
+    return (
+        f"Không hiểu kỳ “{typed[:60]}”. Ví dụ: tháng 8, quý 3, tháng 8/2025, năm "
+        "(để trống: tháng này)."
+    )
+
+
+def stats_more(n: int) -> str:
+    """The tail of a capped list: "… và 12 đơn vị khác (xem tệp Excel)"."""
+    return f"… và {n} đơn vị khác (xem tệp Excel)"
+
+
+def escalation_head(count: int, after_days: int) -> str:
+    """The coordinators' morning list: what it is and a count."""
+    return (
+        f"📣 <b>Việc quá hạn từ {after_days} ngày làm việc trở lên — {count} việc</b> "
+        "(đơn vị chủ trì chưa hoàn thành)"
+    )
+
+
+def escalation_more(n: int) -> str:
+    return f"… và {n} việc khác"
+
+
+def escalation_tail() -> str:
+    """The button is Telegram's; on Zalo (plain text, no buttons) the line says where it is."""
+    return (
+        f"Bấm {BUTTON_NUDGE} bên dưới (trên Telegram) để nhắc các đơn vị này, "
+        "mỗi đơn vị một lần trong ngày."
+    )
+
+
+# --- taps: the buttons under lists and reminders, and what a press records --------------------
+
+BUTTON_UNDO = "↩️ Hoàn tác"
+UNDO_MINUTES = 10  # how long the ↩️ Hoàn tác under a ✅ confirmation stays valid
+MAX_ROW_CHARS = 30  # the labels of one row of buttons, together, fit a phone's width
+
+DONE_MARK = "✅ đã hoàn thành"
+DONE_FOR_UNIT = "✅ tính cho cả đơn vị"
+
+
+def numbered_buttons(number: int) -> tuple[str, str, str]:
+    """The compact row under the ``number``-th task of a list: "✅ 1", "⏰ 1", "📄 1"."""
+    return f"✅ {number}", f"⏰ {number}", f"📄 {number}"
+
+
+def snooze_choice(days: int) -> str:
+    """⏰ Nhắc sau, the choice: "⏰ 1 ngày" (working days)."""
+    return f"⏰ {days} ngày"
+
+
+def snooze_mark(day: date, hour: int) -> str:
+    """A snoozed task in its message: "⏰ nhắc lại Thứ Hai, 21/12/2026 lúc 8 giờ"."""
+    return f"⏰ nhắc lại {format_date(day)} lúc {hour} giờ"
+
+
+def text_limit_line(limit: str) -> str:
+    """A limit written in the task's text that differs from the plan's date column."""
+    return f"Mốc trong nội dung: {limit}"
+
+
+def done_confirmation(unit: str, task: str) -> str:
+    """After ✅: what was recorded, for which unit (plain text; the caller escapes)."""
+    return f"✅ Đã ghi nhận hoàn thành cho {unit}: {task.rstrip('. ')}. Việc tính cho cả đơn vị."
+
+
+DONE_BEFORE = "Việc này đã được ghi nhận hoàn thành trước đó."
+UNDO_GONE = "Nút hoàn tác chỉ dùng được trong 10 phút. Gõ /viec để xem lại việc."
+UNDO_NOT_ALLOWED = f"Chỉ cán bộ của đơn vị hoặc {TEAM} mới hoàn tác được."
+
+
+def undone(unit: str, task: str) -> str:
+    """After ↩️ Hoàn tác."""
+    return f"↩️ Đã hoàn tác: {task} — {unit} chưa hoàn thành việc này."

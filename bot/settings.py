@@ -37,6 +37,9 @@ class Settings:
     zalo_quota_retry: float = 3600.0  # seconds before a reminder refused for quota is tried again
     replicas: int = 1  # bot processes sharing the database (several need PostgreSQL, webhook)
     webhook_stale: float = 30.0  # seconds before another replica takes over an unfinished update
+    # Coordinators get one morning list of lead units still not done this many working days
+    # after the real last day (services.escalation).
+    escalate_after_days: int = 3
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
@@ -64,4 +67,5 @@ class Settings:
             zalo_quota_retry=max(30.0, float(env.get("ZALO_QUOTA_RETRY_SECONDS") or 3600)),
             replicas=max(1, min(64, int(env.get("TTHC_REPLICAS") or 1))),
             webhook_stale=max(1.0, min(3600.0, float(env.get("TTHC_WEBHOOK_STALE_S") or 30))),
+            escalate_after_days=max(1, min(60, int(env.get("TTHC_ESCALATE_AFTER_DAYS") or 3))),
         )

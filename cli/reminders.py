@@ -43,7 +43,7 @@ async def _plan(args: argparse.Namespace, settings: Any) -> int:
     try:
         async with UnitOfWork(make_sessionmaker(engine)) as uow:
             start = day_start(today, tz)
-            rows = await preview(uow.session, start, start + timedelta(days=max(1, args.days)), tz)
+            rows = await preview(uow, start, start + timedelta(days=max(1, args.days)), tz)
     finally:
         await engine.dispose()
     for r in rows:
@@ -87,7 +87,9 @@ async def _once(args: argparse.Namespace, settings: Any) -> int:
         sessions = make_sessionmaker(engine)
         if not args.no_plan:
             async with UnitOfWork(sessions) as uow:
-                planned = await plan_reminders(uow, clock(), tz=settings.timezone)
+                planned = await plan_reminders(
+                    uow, clock(), tz=settings.timezone, escalate_after=settings.escalate_after_days
+                )
             print(json.dumps({"planned": planned.planned, "inserted": planned.inserted}))
         async with bot:
             dispatcher = Dispatcher(

@@ -155,7 +155,8 @@ def run_bot(settings: Any) -> int:
         scheduler.append(
             start(services.sessions, port, services.clock, tz=settings.timezone,
                   sender_lease=sender_lease_name(settings.bot_token),
-                  dispatch_every=timedelta(seconds=5), **extra)
+                  dispatch_every=timedelta(seconds=5),
+                  escalate_after=settings.escalate_after_days, **extra)
         )  # fmt: skip
 
     async def close(_app: Any) -> None:
@@ -219,7 +220,8 @@ async def run_zalo_only(settings: Any) -> int:
     channel = await start_zalo(services)
     scheduler, _dispatcher = start_reminders(services.sessions, RoutingPort(None, channel.port),
                                              services.clock, tz=settings.timezone,
-                                             dispatcher_class=ZaloDispatcher)  # fmt: skip
+                                             dispatcher_class=ZaloDispatcher,
+                                             escalate_after=settings.escalate_after_days)  # fmt: skip
     try:
         await stop.wait()
     finally:

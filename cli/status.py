@@ -126,7 +126,7 @@ async def _run(args: argparse.Namespace, settings: Any, today: date) -> int:
     try:
         await migrate(engine)
         async with UnitOfWork(make_sessionmaker(engine)) as uow:
-            b = await board(uow.session, period, today, reports_only=not (args.all or every))
+            b = await board(uow, period, today, reports_only=not (args.all or every))
     finally:
         await engine.dispose()
     if args.xlsx:

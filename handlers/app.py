@@ -33,6 +33,7 @@ from handlers import (
     onboarding,
     plans,
     settings,
+    stats,
     status,
     task_buttons,
     tasks,
@@ -135,6 +136,7 @@ def install(app: App) -> None:
     assign.register(app)  # /giao, /tralai, ↩️ Trả lại
     evidence.register(app)  # 📎 the report after ✅ (its wait for a number or file: group -1)
     status.register(app)  # /tinhhinh: who has reported, nudges, Excel (coordinators)
+    stats.register(app)  # /thongke: on-time statistics, chart and Excel (coordinators)
     days_off.register(app)  # /ngaynghi: days off (administrators change, coordinators list)
     ics.register(app)  # /lich: the unit's deadlines as an .ics file
     zalo_link.register(app)  # /zalo: a pairing code for the officer's Zalo chat

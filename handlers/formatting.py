@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from html import escape
 
@@ -15,7 +15,7 @@ from telegram import (
 )
 
 from bot.assignment import assigned_note
-from bot.phrases import BUTTON_DONE, BUTTON_SNOOZE, TEAM
+from bot.phrases import BUTTON_DONE, BUTTON_SNOOZE, DONE_MARK, TEAM, late_phrase, text_limit_line
 from bot.vndate import format_date
 from services.officers import ADMIN, Officer
 from services.unit_tasks import TaskLine
@@ -35,6 +35,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("donvi", "Việc của một đơn vị"),
     ("xong", "Báo đã xong một việc"),
     ("lich", "Lịch hạn (tệp .ics)"),
+    ("thongke", "Thống kê đúng hạn theo đơn vị"),
     ("caidat", "Cài đặt nhắc việc"),
     ("huongdan", "Hướng dẫn sử dụng"),
     ("start", "Bắt đầu / đăng ký"),
@@ -65,6 +66,7 @@ HELP_OFFICER = (
 HELP_COORDINATOR = (
     f"\n<b>{TEAM}</b>: /moi TÊN ĐƠN VỊ (tạo liên kết mời) · gửi tệp kế hoạch (.docx, .txt) để nhập · "
     "/tinhhinh [tháng N | quý N] (đơn vị nào chưa báo cáo, nhắc đúng các đơn vị đó, xuất Excel) · "
+    "/thongke [tháng N | quý N | năm] (biểu đồ việc đúng hạn, quá hạn, trong hạn của từng đơn vị) · "
     "/donvi TÊN — việc của một đơn vị bất kỳ · /ngaynghi — ngày nghỉ sắp tới."
 )
 HELP_ADMIN = (
@@ -173,8 +175,21 @@ def role_label(role: str) -> str:
     return "chủ trì" if role == "lead" else "phối hợp"
 
 
-def task_lines_html(title: str, lines: Sequence[TaskLine], page: int, today: date) -> str:
-    """One page of a task list: numbered, with the real last day and the unit's role."""
+def task_lines_html(
+    title: str,
+    lines: Sequence[TaskLine],
+    page: int,
+    today: date,
+    *,
+    days_late: Callable[[date], int] | None = None,
+    marks: Mapping[tuple[int, date | None], str] | None = None,
+    limits: Mapping[int, str] | None = None,
+) -> str:
+    """One page of a task list: numbered, with the real last day and the unit's role.
+
+    ``days_late`` words lateness in working days ("⚠️ quá hạn 2 ngày làm việc"); ``marks`` are
+    what a press recorded ("✅ đã hoàn thành", "⏰ nhắc lại …"); ``limits`` the limits written in
+    a task's text that differ from the date column ("Mốc trong nội dung: …")."""
     pages = max(1, -(-len(lines) // PAGE_SIZE))
     chunk = lines[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
     head = f"<b>{e(title)}</b>"
@@ -185,16 +200,22 @@ def task_lines_html(title: str, lines: Sequence[TaskLine], page: int, today: dat
     out = [head]
     for i, line in enumerate(chunk, start=1):
         when = format_date(line.last_day) if line.last_day else "không ghi hạn"
-        status = " · ✔️ đã xong" if line.done else ""
+        mark = (marks or {}).get((line.task_id, line.due_date))
+        status = f" · {DONE_MARK}" if line.done else ""
         if line.superseded and not line.done:
             status = " · đã qua (xem hạn sau)"
         elif line.last_day and not line.done and line.last_day < today:
-            status = " · ⚠️ quá hạn"
+            late = late_phrase(days_late(line.last_day)) if days_late else "quá hạn"
+            status = f" · ⚠️ {late}"
+        if mark and not line.done:
+            status += f" · {e(mark)}"
         if line.assignee:
             status += f" · 📌 {e(assigned_note(line.assignee))}"
+        limit = (limits or {}).get(line.task_id)
+        extra = f"\n<i>{e(text_limit_line(shorten(limit, 160)))}</i>" if limit else ""
         out.append(
             f"\n{i}. <b>{e(when)}</b> · {role_label(line.role)}{status}\n"
-            f"{e(shorten(line.content))} <i>(mục {e(line.ref)})</i>"
+            f"{e(shorten(line.content))} <i>(mục {e(line.ref)})</i>{extra}"
         )
     return "\n".join(out)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import secrets
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ from bot.plans import read_plan
 from handlers.context import App, BotContext, coordinator, pressing_officer, reply
 from handlers.formatting import button, e, inline, shorten
 from services.imports import ImportResult, import_draft, read_warnings
-from store import replicas
+from services.plan_previews import keep_preview, take_preview
 
 ACCEPTED = (".docx", ".doc", ".pdf", ".xlsx", ".xls", ".txt", ".tsv", ".text")
 MAX_PENDING = 20  # plan previews kept in the store awaiting 📥 Nhập / Hủy
@@ -62,10 +61,11 @@ def _list(items: list[Any], limit: int = 15) -> str:
     return "; ".join(shown) + more
 
 
-async def _dry_run(
-    context: BotContext, name: str, data: bytes, commit: bool
+async def _read_and_import(
+    context: BotContext, name: str, data: bytes, *, dry_run: bool
 ) -> tuple[PlanDraft, ImportResult]:
-    """Read the plan and preview it (reads only) or, with ``commit``, import it."""
+    """Read the plan and import it (``import_draft`` commits) or, with ``dry_run``, only
+    preview it (reads only)."""
     svc = context.services
     # One plan read at a time, in a worker thread: a big or hostile file (or a PDF to read, a
     # .doc to convert) must not stall other chats and the reminders.
@@ -74,7 +74,7 @@ async def _dry_run(
         draft = await asyncio.to_thread(read_plan, Path(name), data)
     async with svc.uow(read_only=True) as uow:
         calendar = await svc.calendar(uow.session)
-    result = await import_draft(svc.sessions, draft, svc.now(), calendar, dry_run=not commit)
+    result = await import_draft(svc.sessions, draft, svc.now(), calendar, dry_run=dry_run)
     return draft, result
 
 
@@ -160,7 +160,7 @@ async def on_document(update: Update, context: BotContext) -> None:
         await reply(update, e(too_large(limit)))
         return
     try:
-        draft, result = await _dry_run(context, name, data, commit=False)
+        draft, result = await _read_and_import(context, name, data, dry_run=True)
     except BadDocument as exc:
         await reply(update, f"Không đọc được tệp: {e(exc.message)}\n{e(SAVE_AS)}.")
         return
@@ -171,14 +171,12 @@ async def on_document(update: Update, context: BotContext) -> None:
         log.exception("plan %r not read", name)
         await reply(update, e(UNREADABLE))
         return
-    token = secrets.token_hex(4)
     # In the store, not in memory: the confirmation may reach another replica. Previews never
     # confirmed go beyond a count and a total size.
     async with svc.uow() as uow:
-        await replicas.put_preview(
-            uow.session, token, officer.telegram_id, name, data, MAX_PENDING, MAX_PENDING_BYTES
+        token = await keep_preview(
+            uow, officer.telegram_id, name, data, MAX_PENDING, MAX_PENDING_BYTES
         )
-        await uow.commit()
     rows = [[button("📥 Nhập", svc.sign(chat.id, f"pi:{token}")),
              button("Hủy", svc.sign(chat.id, f"pc:{token}"))]]  # fmt: skip
     await reply(update, _preview(draft, result), reply_markup=inline(rows))
@@ -193,8 +191,7 @@ async def on_confirm(update: Update, context: BotContext) -> None:
         return
     fields, officer = press
     async with svc.uow() as uow:
-        pending = await replicas.take_preview(uow.session, fields[1], officer.telegram_id)
-        await uow.commit()
+        pending = await take_preview(uow, fields[1], officer.telegram_id)
     if pending is None:
         await query.answer("Bản xem trước này đã cũ. Hãy gửi lại tệp.", show_alert=True)
         return
@@ -203,7 +200,7 @@ async def on_confirm(update: Update, context: BotContext) -> None:
         await query.edit_message_text("Đã hủy, không nhập gì.")
         return
     try:
-        draft, result = await _dry_run(context, pending[0], pending[1], commit=True)
+        draft, result = await _read_and_import(context, pending[0], pending[1], dry_run=False)
     except TthcError as exc:
         await reply(update, e(exc.message))
         return

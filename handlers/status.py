@@ -22,7 +22,7 @@ from handlers.context import (
 from handlers.formatting import button, e, inline, shorten
 from services.status import Board, OccurrenceStatus, board
 from services.status_export import to_xlsx
-from services.status_nudge import NudgeResult, nudge
+from services.status_nudge import NudgeResult, nudge, trial_nudge
 from services.status_words import BadPeriod, parse_period
 
 NOT_COORDINATOR = f"Chỉ {TEAM} mới xem được tình hình báo cáo của các đơn vị."
@@ -143,7 +143,7 @@ async def show(update: Update, context: BotContext) -> None:
         await reply(update, e(exc.message))
         return
     async with svc.uow(read_only=True) as uow:
-        b = await board(uow.session, period, today, reports_only=not every)
+        b = await board(uow, period, today, reports_only=not every)
     await reply(update, render(b), reply_markup=_buttons(chat.id, context, b, every))
 
 
@@ -186,13 +186,12 @@ async def on_press(update: Update, context: BotContext) -> None:
         await query.edit_message_text("Đã hủy, không gửi nhắc.")
         return
     async with svc.uow(read_only=fields[0] == EXPORT) as uow:
-        b = await board(uow.session, period, svc.today(), reports_only=not every)
+        b = await board(uow, period, svc.today(), reports_only=not every)
         if fields[0] == NUDGE_YES:
-            result = await nudge(uow.session, b, svc.now(), officer.telegram_id)
-            await uow.commit()
+            result = await nudge(uow, b, svc.now(), officer.telegram_id)
         elif fields[0] == NUDGE:
-            # A trial run, rolled back (never committed): it counts the units a nudge would reach.
-            result = await nudge(uow.session, b, svc.now(), officer.telegram_id)
+            # A trial run, rolled back: it counts the units a nudge would reach.
+            result = await trial_nudge(uow, b, svc.now(), officer.telegram_id)
     if fields[0] == EXPORT:
         await query.answer()
         name = f"tinh-hinh-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"

@@ -1,19 +1,35 @@
-"""The buttons under each task: ✅ Xong, ⏰ Nhắc lại sau (1 or 3 days), 📄 Chi tiết.
+"""The buttons under each task: ✅ Xong, ⏰ Nhắc sau (1 or 3 working days), 📄 Chi tiết, and the
+↩️ Hoàn tác under a ✅ confirmation.
 
 Every press is verified (signed for this chat, the reminders' buttons too) and checked against
-the presser's rights before anything changes.
+the presser's rights before anything changes. ✅ and ⏰ draw the very message pressed again (a
+task list from its kind and page, a reminder from its outbox rows): the task marked, its buttons
+gone, the other tasks' buttons kept.
 """
 
 from __future__ import annotations
 
 import contextlib
-from datetime import date, datetime, time, timedelta
+from dataclasses import dataclass
 
-from telegram import Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler
 
+from bot.deadlines.render import deadline_lines
 from bot.errors import NotAllowed, TthcError
+from bot.phrases import (
+    BUTTON_UNDO,
+    DONE_BEFORE,
+    UNDO_GONE,
+    UNDO_MINUTES,
+    UNDO_NOT_ALLOWED,
+    done_confirmation,
+    snooze_choice,
+    snooze_mark,
+    text_limit_line,
+    undone,
+)
 from handlers import assign as assigning
 from handlers.context import (
     STALE,
@@ -36,51 +52,27 @@ from handlers.formatting import (
     role_label,
     shorten,
 )
+from handlers.presses import (
+    MAX_ID,
+    OLD_REMINDER,
+    REMINDER_PREFIXES,
+    day,
+    parse_day,
+    verified,
+)
+from handlers.tasks import list_where, show_list
+from reminders import gather
 from reminders.policy import from_settings
 from reminders.telegram_port import remaining_buttons
-from reminders.texts import DONE_PREFIX, SNOOZE_PREFIX, parse_callback
-from services import groups, progress, unit_tasks
+from reminders.texts import DONE_PREFIX, SNOOZE_PREFIX
+from services import groups, progress, unit_lookup, unit_tasks
 from services.officers import Officer
+from services.unit_tasks import TaskLine
 
-# The reminder sender's buttons (``rd:``/``rs:``) lead to the same actions as ``d:``/``s:``.
-REMINDER_PREFIXES = {"d": DONE_PREFIX, "s": SNOOZE_PREFIX}
-OLD_REMINDER = "Nút của tin nhắc việc này đã cũ. Gõ /quahan hoặc /sapden để xem và đánh dấu việc."
-MAX_ID = 2**31 - 1  # task ids are 32-bit integers (PostgreSQL); a larger one is forged
+__all__ = ["MAX_ID", "OLD_REMINDER", "REMINDER_PREFIXES", "day", "parse_day", "verified"]
 
-
-def day(d: date | None) -> str:
-    """An occurrence in callback data: yyyymmdd, or 0 for an undated task."""
-    return d.strftime("%Y%m%d") if d else "0"
-
-
-def parse_day(s: str) -> date | None:
-    return None if s == "0" else datetime.strptime(s, "%Y%m%d").date()
-
-
-async def verified(update: Update, context: BotContext, prefix: str) -> list[str] | None:
-    """The verified fields of a press, or None after answering that it is forged or stale.
-
-    The reminder sender's ``rd:``/``rs:`` buttons are signed like every other button; an unsigned
-    one (sent before buttons were signed) is refused as stale.
-    """
-    query = update.callback_query
-    chat = update.effective_chat
-    assert query is not None and chat is not None
-    data = query.data or ""
-    fields = context.services.verify(chat.id, data)
-    reminder = REMINDER_PREFIXES.get(prefix)
-    if fields is None and reminder is not None and parse_callback(data) is not None:
-        await query.answer(OLD_REMINDER, show_alert=True)  # unsigned: sent before signing
-        return None
-    if fields is not None and reminder is not None and fields[0] == reminder:
-        parsed = parse_callback(":".join(fields))
-        if parsed is not None and 0 < parsed[1] <= MAX_ID:
-            return [str(parsed[1]), day(parsed[2])]
-        fields = None
-    if fields is None or fields[0] != prefix:
-        await query.answer(STALE, show_alert=True)
-        return None
-    return fields[1:]
+REMINDER = "r"  # where a press was: a reminder message (drawn again from its outbox rows)
+NOWHERE = "-"  # an old button or a message that cannot be drawn again
 
 
 async def presser_unit(update: Update, context: BotContext) -> tuple[Officer, int] | None:
@@ -115,6 +107,76 @@ async def task_press(
     return fields, who[0], who[1]
 
 
+def where_pressed(update: Update, fields: list[str], at: int) -> str:
+    """Where the press was: a list (``kind arg . page``), a reminder, or neither."""
+    if len(fields) > at:
+        return fields[at]
+    data = (update.callback_query.data if update.callback_query else "") or ""
+    return REMINDER if data.startswith((DONE_PREFIX + ":", SNOOZE_PREFIX + ":")) else NOWHERE
+
+
+async def redraw(
+    update: Update,
+    context: BotContext,
+    where: str,
+    unit_id: int,
+    officer: Officer,
+    message_id: int | None = None,
+) -> None:
+    """Draw again the message a task was acted on (``message_id``, else the one pressed)."""
+    listed = list_where(where)
+    if listed is not None:
+        kind, arg, page = listed
+        await show_list(update, context, kind, arg, unit_id, page, officer_id=officer.id,
+                        acted=True, edit_id=message_id)  # fmt: skip
+        return
+    query, chat = update.callback_query, update.effective_chat
+    assert query is not None and chat is not None
+    if where != REMINDER:
+        if message_id is None:  # an old list button: just that task's row goes
+            with contextlib.suppress(TelegramError):
+                await query.edit_message_reply_markup(remaining_buttons(query))
+        return
+    mid = message_id if message_id is not None else getattr(query.message, "message_id", None)
+    svc = context.services
+    async with svc.uow(read_only=True) as uow:
+        sent = await gather.sent_message(uow.session, chat.id, mid, svc.settings.timezone) if mid else None  # fmt: skip
+        if sent is not None:
+            batch, lines = sent
+            occurrences = [(r.task_id, r.due_date) for r in batch.rows if r.task_id is not None]
+            marks = await progress.marks(uow.session, unit_id, officer.id, list(occurrences),
+                                         svc.now(), svc.settings.timezone)  # fmt: skip
+    if sent is None:
+        if message_id is None:
+            with contextlib.suppress(TelegramError):
+                await query.edit_message_reply_markup(remaining_buttons(query))
+        return
+    dated = {(t, d): mark for (t, d), mark in marks.items() if d is not None}
+    item = gather.message(batch, lines, dated)
+    markup = None
+    if item.buttons:
+        markup = InlineKeyboardMarkup(
+            [[InlineKeyboardButton(label, callback_data=svc.sign(chat.id, data)) for label, data in row]
+             for row in item.buttons]
+        )  # fmt: skip
+    with contextlib.suppress(TelegramError):  # gone, or already as drawn
+        await context.bot.edit_message_text(item.text, chat_id=chat.id, message_id=mid,
+                                            parse_mode="HTML", reply_markup=markup)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Tap:
+    """A ✅ recorded: which occurrence, for which unit, by whom, and where it was pressed."""
+
+    line: TaskLine
+    unit_id: int
+    unit_name: str
+    officer: Officer
+    recorded: bool  # False when the unit had marked it before
+    where: str
+    message_id: int | None
+
+
 async def press_done(update: Update, context: BotContext) -> None:
     press = await task_press(update, context, "d")
     if press is None:
@@ -128,48 +190,170 @@ async def press_done(update: Update, context: BotContext) -> None:
             result = await progress.mark_done(
                 uow.session, task_id, unit_id, due, officer.id, svc.now()
             )
+            name = await unit_lookup.unit_name(uow, unit_id)
             await uow.commit()
     except TthcError as exc:
         await answer_or_reply(update, exc.message)
         return
-    assert update.callback_query is not None
-    note = (
-        "Đã ghi nhận hoàn thành."
-        if result.recorded
-        else "Việc này đã được ghi nhận hoàn thành trước đó."
-    )
-    await update.callback_query.answer(note)
-    if (update.callback_query.data or "").startswith(DONE_PREFIX + ":"):
-        # That task's buttons have done their work (an overdue list keeps the other tasks' rows).
+    query = update.callback_query
+    assert query is not None
+    await query.answer("Đã ghi nhận hoàn thành." if result.recorded else DONE_BEFORE)
+    where = where_pressed(update, fields, 2)
+    await redraw(update, context, where, unit_id, officer)
+    mid = getattr(query.message, "message_id", None)
+    await confirm_done(update, context, Tap(line, unit_id, name, officer, result.recorded, where, mid))  # fmt: skip
+
+
+async def confirm_done(update: Update, context: BotContext, tap: Tap) -> None:
+    """The hook after a ✅ is recorded: say what was recorded for which unit, with ↩️ Hoàn tác
+    for ten minutes, then offer to attach the report (i16-evidence)."""
+    what = f"{tap.line.ref} {shorten(tap.line.content, 120)}".strip()
+    if tap.recorded:
+        text = done_confirmation(tap.unit_name, what) + f"\nHạn: {format_day(tap.line.last_day)}"
+        markup = inline([[button(BUTTON_UNDO, undo_data(context, update, tap))]])
+        await reply(update, e(text), reply_markup=markup)
+    else:  # marked before: nothing to take back, the report may still be attached
+        await reply(update, f"✅ {e(DONE_BEFORE)}\n{e(what)}")
+    await offer_evidence(update, context, task_id=tap.line.task_id, due=tap.line.due_date,
+                         unit_id=tap.unit_id)  # fmt: skip
+
+
+def _b36(n: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        n, r = divmod(n, 36)
+        out = digits[r] + out
+        if not n:
+            return out
+
+
+def _from_b36(s: str) -> int | None:
+    return int(s, 36) if 0 < len(s) <= 8 and s.isalnum() else None
+
+
+def _minute(context: BotContext) -> int:
+    return int(context.services.now().timestamp() // 60)
+
+
+def undo_data(context: BotContext, update: Update, tap: Tap) -> str:
+    """``un:<task>:<day>:<unit>:<until>:<message>:<where>`` (numbers base 36), signed."""
+    chat = update.effective_chat
+    assert chat is not None
+    until = _minute(context) + UNDO_MINUTES
+    where = tap.where if len(tap.where) <= 8 else NOWHERE
+    payload = (f"un:{_b36(tap.line.task_id)}:{day(tap.line.due_date)}:{_b36(tap.unit_id)}:"
+               f"{_b36(until)}:{_b36(tap.message_id or 0)}:{where}")  # fmt: skip
+    return context.services.sign(chat.id, payload)
+
+
+async def may_undo(update: Update, context: BotContext, unit_id: int) -> Officer | None:
+    """The same unit's officer (in a group: the group's unit) or a coordinator."""
+    officer = await active_officer(update, context)
+    if officer is None:
+        return None
+    if officer.is_coordinator:
+        return officer
+    same = officer.unit_id == unit_id
+    if same and is_group(update):
+        chat = update.effective_chat
+        assert chat is not None
+        async with context.services.uow(read_only=True) as uow:
+            same = await groups.group_unit(uow.session, chat.id) == unit_id
+    if not same:
+        await answer_or_reply(update, UNDO_NOT_ALLOWED)
+        return None
+    return officer
+
+
+async def press_undo(update: Update, context: BotContext) -> None:
+    """↩️ Hoàn tác: the ✅ taken back within ten minutes; the message pressed is drawn again."""
+    fields = await verified(update, context, "un")
+    if fields is None or len(fields) != 6:
+        return
+    query = update.callback_query
+    assert query is not None
+    task_id, unit_id = _from_b36(fields[0]), _from_b36(fields[2])
+    until, mid = _from_b36(fields[3]), _from_b36(fields[4])
+    if None in (task_id, unit_id, until, mid) or not 0 < (task_id or 0) <= MAX_ID:
+        return
+    assert task_id is not None and unit_id is not None and until is not None
+    if _minute(context) > until:
+        await query.answer(UNDO_GONE, show_alert=True)
         with contextlib.suppress(TelegramError):
-            await update.callback_query.edit_message_reply_markup(
-                remaining_buttons(update.callback_query)
-            )
-    await reply(update, f"✅ {note}\n{e(line.content[:200])} — hạn {e(format_day(line.last_day))}")
-    await offer_evidence(update, context, task_id=task_id, due=due, unit_id=unit_id)  # i16-evidence
+            await query.edit_message_reply_markup(None)
+        return
+    officer = await may_undo(update, context, unit_id)
+    if officer is None:
+        return
+    due, svc = parse_day(fields[1]), context.services
+    try:
+        async with svc.uow() as uow:
+            line = await unit_tasks.task_line(uow.session, task_id, unit_id, due)
+            taken = await progress.undo_done(uow.session, task_id, unit_id, due, officer.id, svc.now())  # fmt: skip
+            name = await unit_lookup.unit_name(uow, unit_id)
+            await uow.commit()
+    except TthcError as exc:
+        await answer_or_reply(update, exc.message)
+        return
+    await query.answer("Đã hoàn tác." if taken else "Việc này hiện chưa được ghi nhận hoàn thành.")
+    what = f"{line.ref} {shorten(line.content, 120)}".strip()
+    with contextlib.suppress(TelegramError):
+        await query.edit_message_text(e(undone(name, what)), parse_mode="HTML")
+    if mid:
+        await redraw(update, context, fields[5], unit_id, officer, message_id=mid)
+
+
+def _choices(
+    query_data: str, markup: object, task: str, due: str, where: str, sign: object
+) -> InlineKeyboardMarkup | None:
+    """The pressed message's buttons with the pressed ⏰'s row become ✅ · ⏰ 1 ngày · ⏰ 3 ngày."""
+    if not isinstance(markup, InlineKeyboardMarkup) or not callable(sign):
+        return None
+    rows: list[list[InlineKeyboardButton]] = []
+    found = False
+    for row in markup.inline_keyboard:
+        if any(b.callback_data == query_data for b in row):
+            found = True
+            keep = [b for b in row if str(b.text).startswith("✅")]
+            rows.append(keep + [InlineKeyboardButton(snooze_choice(n), callback_data=sign(f"z:{task}:{due}:{n}:{where}"))
+                                for n in (1, 3)])  # fmt: skip
+        else:
+            rows.append(list(row))
+    return InlineKeyboardMarkup(rows) if found else None
 
 
 async def press_snooze_menu(update: Update, context: BotContext) -> None:
+    """⏰ Nhắc sau: the pressed task's row offers 1 or 3 working days, in the same message."""
     fields = await verified(update, context, "s")
     presser = await presser_unit(update, context) if fields is not None else None
     if fields is None or presser is None:
         return
     unit_id = presser[1]
     svc = context.services
-    chat = update.effective_chat
-    assert chat is not None and update.callback_query is not None
+    chat, query = update.effective_chat, update.callback_query
+    assert chat is not None and query is not None
     task_id, due = fields[0], fields[1]
-    # Named in the question: pressed on a list of several overdue tasks, "this task" is unclear.
     try:
         async with svc.uow(read_only=True) as uow:
             line = await unit_tasks.task_line(uow.session, int(task_id), unit_id, parse_day(due))
     except TthcError as exc:
         await answer_or_reply(update, exc.message)
         return
-    await update.callback_query.answer()
-    rows = [[button(f"⏰ {n} ngày", svc.sign(chat.id, f"z:{task_id}:{due}:{n}")) for n in (1, 3)]]
+    where = where_pressed(update, fields, 2)
+    markup = _choices(query.data or "", getattr(query.message, "reply_markup", None), task_id,
+                      due, where, lambda p: svc.sign(chat.id, p))  # fmt: skip
     what = f"<b>{e(line.ref)}</b> {e(shorten(line.content, 80))}"
-    await reply(update, f"Nhắc việc {what} sau:", reply_markup=inline(rows))
+    if markup is None:  # not on a message of ours: ask in a new one
+        await query.answer()
+        rows = [[button(snooze_choice(n), svc.sign(chat.id, f"z:{task_id}:{due}:{n}:{NOWHERE}")) for n in (1, 3)]]  # fmt: skip
+        await reply(
+            update, f"⏰ Nhắc sau việc {what}: chọn số ngày làm việc.", reply_markup=inline(rows)
+        )
+        return
+    await query.answer(f"⏰ Nhắc sau việc {line.ref}: chọn 1 hoặc 3 ngày làm việc.")
+    with contextlib.suppress(TelegramError):
+        await query.edit_message_reply_markup(markup)
 
 
 async def press_snooze(update: Update, context: BotContext) -> None:
@@ -178,24 +362,31 @@ async def press_snooze(update: Update, context: BotContext) -> None:
         return
     fields, officer, unit_id = press
     svc = context.services
+    if fields[2] not in ("1", "3"):  # signed, so only an old or altered button gets here
+        await answer_or_reply(update, STALE)
+        return
     task_id, due, days = int(fields[0]), parse_day(fields[1]), int(fields[2])
     now = svc.now()
     hour = from_settings(officer.settings).hour
-    until = datetime.combine(now.date() + timedelta(days=days), time(hour), now.tzinfo)
     try:
         async with svc.uow() as uow:
+            until = progress.snooze_until(now, days, hour, await svc.calendar(uow.session))
             line = await unit_tasks.task_line(uow.session, task_id, unit_id, due)
             await progress.snooze(uow.session, task_id, officer.id, due, until, now)
             await uow.commit()
     except TthcError as exc:
         await answer_or_reply(update, exc.message)
         return
-    assert update.callback_query is not None
-    await update.callback_query.answer(f"Sẽ nhắc lại sau {days} ngày.")
-    await update.callback_query.edit_message_text(
-        f"⏰ Sẽ nhắc lại {e(format_day(until.date()))} lúc {hour} giờ: {e(line.content[:200])}",
-        parse_mode="HTML",
-    )
+    query = update.callback_query
+    assert query is not None
+    mark = snooze_mark(until.date(), hour)
+    await query.answer(f"{mark}.")
+    where = where_pressed(update, fields, 3)
+    if where == NOWHERE:  # the question message of an old button: it becomes the answer
+        with contextlib.suppress(TelegramError):
+            await query.edit_message_text(f"{e(mark)}: {e(line.content[:200])}", parse_mode="HTML")
+        return
+    await redraw(update, context, where, unit_id, officer)
 
 
 async def press_detail(update: Update, context: BotContext) -> None:
@@ -221,6 +412,9 @@ async def press_detail(update: Update, context: BotContext) -> None:
                     raise NotAllowed("Tài khoản của anh/chị chưa gắn với đơn vị nào.")
                 await unit_tasks.task_line(uow.session, task_id, unit_id, due)
             d = await unit_tasks.task_detail(uow.session, task_id)
+            found = await unit_tasks.occurrence_days(uow.session, task_id, due) if due else None
+            dates = deadline_lines(due, found[0], found[1], await context.services.calendar(uow.session)) if due and found else None  # fmt: skip
+            limit = (await unit_tasks.text_limits(uow.session, [task_id])).get(task_id)
     except TthcError as exc:
         await answer_or_reply(update, exc.message)
         return
@@ -229,7 +423,7 @@ async def press_detail(update: Update, context: BotContext) -> None:
     note, markup = await assigning.detail_note(context.services, update.effective_chat.id,
                                                officer, unit_id, task_id, due, not is_group(update))  # fmt: skip
     await update.callback_query.answer()
-    await reply(update, detail_html(d, task_id, due) + note, reply_markup=markup)
+    await reply(update, detail_html(d, task_id, dates, limit) + note, reply_markup=markup)
 
 
 # Characters of each stored field a 📄 Chi tiết shows (a crafted plan's cell can hold megabytes):
@@ -237,8 +431,17 @@ async def press_detail(update: Update, context: BotContext) -> None:
 DETAIL_LIMITS = {"content": 3000, "result": 1200, "notes": 1200, "deadline": 400, "units": 900}
 
 
-def detail_html(d: dict[str, object], task_id: int, due: date | None) -> str:
-    """The 📄 Chi tiết text, each field clipped; a note says when something was cut."""
+def detail_html(
+    d: dict[str, object],
+    task_id: int,
+    dates: tuple[str, str] | None = None,
+    limit: str | None = None,
+) -> str:
+    """The 📄 Chi tiết text, each field clipped; a note says when something was cut.
+
+    ``dates``: the occurrence's plan date and real last day with why ("trước ngày 20/12/2026",
+    "chậm nhất Thứ Sáu, 18/12/2026 (19/12 là Thứ Bảy, 20/12 là Chủ nhật)"); ``limit``: a limit
+    written in the task's text that differs from the date column."""
     cut = False
 
     def field(name: str, text: object) -> str:
@@ -255,9 +458,15 @@ def detail_html(d: dict[str, object], task_id: int, due: date | None) -> str:
     ]
     if d["result"]:
         parts.append(f"<b>Sản phẩm:</b> {field('result', d['result'])}")
-    parts.append(f"<b>Thời hạn:</b> {field('deadline', d['deadline'] or 'không ghi')}")
-    if due:
-        parts.append(f"<b>Hạn:</b> {e(format_day(due))}")
+    if dates:
+        parts.append(f"<b>Hạn:</b> {e(dates[0])}\n{e(dates[1])}")
+        parts.append(
+            f"<i>Ghi trong kế hoạch: {field('deadline', d['deadline'] or 'không ghi')}</i>"
+        )
+    else:
+        parts.append(f"<b>Hạn:</b> {field('deadline', d['deadline'] or 'không ghi')}")
+    if limit:
+        parts.append(e(text_limit_line(clip(limit, DETAIL_LIMITS["deadline"]))))
     for role in ("lead", "support"):
         names = d[role]
         if isinstance(names, list) and names:
@@ -271,8 +480,9 @@ def detail_html(d: dict[str, object], task_id: int, due: date | None) -> str:
 
 
 def register(app: App) -> None:
-    """✅ Xong, ⏰ Nhắc lại sau (and the reminder sender's rd:/rs: buttons), 📄 Chi tiết."""
+    """✅ Xong, ⏰ Nhắc sau (and the reminder sender's rd:/rs: buttons), 📄 Chi tiết, ↩️ Hoàn tác."""
     app.add_handler(CallbackQueryHandler(press_done, pattern=rf"^(d|{DONE_PREFIX}):"))
     app.add_handler(CallbackQueryHandler(press_snooze_menu, pattern=rf"^(s|{SNOOZE_PREFIX}):"))
     app.add_handler(CallbackQueryHandler(press_snooze, pattern=r"^z:"))
     app.add_handler(CallbackQueryHandler(press_detail, pattern=r"^i:"))
+    app.add_handler(CallbackQueryHandler(press_undo, pattern=r"^un:"))

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import calendar as pycal
+import contextlib
+import re
 from datetime import date, timedelta
 
 from telegram import InlineKeyboardButton, Update
+from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.phrases import numbered_buttons
 from handlers.context import (
     App,
     BotContext,
@@ -26,8 +30,8 @@ from handlers.formatting import (
     inline,
     task_lines_html,
 )
-from handlers.task_buttons import day, verified
-from services import unit_lookup, unit_tasks
+from handlers.presses import day, verified
+from services import progress, unit_lookup, unit_tasks
 from services.officers import Officer
 
 LIST_COMMANDS = {"viec": "vi", "sapden": "sd", "quahan": "qh", "tuan": "tu", "xong": "xo"}
@@ -58,6 +62,10 @@ def period(kind: str, arg: str, today: date) -> tuple[str, date, date, bool]:
     return "Việc của đơn vị", date(today.year - 1, 1, 1), today + timedelta(days=30), True
 
 
+def _id(officer: Officer | None) -> int | None:
+    return officer.id if officer is not None else None
+
+
 async def _viewer(update: Update, context: BotContext) -> tuple[Officer | None, int | None] | None:
     """Who is reading and which unit: in a group anyone reads the group's unit."""
     if is_group(update):
@@ -72,9 +80,22 @@ async def _viewer(update: Update, context: BotContext) -> tuple[Officer | None, 
 
 
 async def show_list(
-    update: Update, context: BotContext, kind: str, arg: str, unit_id: int, page: int = 0
+    update: Update,
+    context: BotContext,
+    kind: str,
+    arg: str,
+    unit_id: int,
+    page: int = 0,
+    *,
+    officer_id: int | None = None,
+    acted: bool = False,
+    edit_id: int | None = None,
 ) -> None:
-    """Send (or, for a paging press, edit) one page of a task list with its buttons."""
+    """Send (or, for a press, edit) one page of a task list with its buttons.
+
+    ``acted``: drawn again after ✅/⏰/↩️ on it — the occurrences done stay listed, marked
+    "✅ đã hoàn thành", and a done or snoozed one has no ✅/⏰ left; ``edit_id`` names the list
+    message when the press was on another one (↩️ under the confirmation)."""
     svc = context.services
     chat = update.effective_chat
     assert chat is not None
@@ -82,20 +103,32 @@ async def show_list(
     title, start, end, open_only = period(kind, arg, today)
     async with svc.uow(read_only=True) as uow:
         lines = await unit_tasks.unit_tasks(
-            uow.session, unit_id, start, end, open_only, today=today
+            uow.session, unit_id, start, end, open_only and not acted, today=today
         )
-        name = await unit_lookup.unit_name(uow.session, unit_id)
-    pages = max(1, -(-len(lines) // PAGE_SIZE))
-    page = min(max(page, 0), pages - 1)
-    html = task_lines_html(f"{title} — {name}", lines, page, today)
+        if open_only and acted:  # the open list as sent, its done occurrences kept and marked
+            lines = [line for line in lines if not line.superseded]
+        name = await unit_lookup.unit_name(uow, unit_id)
+        pages = max(1, -(-len(lines) // PAGE_SIZE))
+        page = min(max(page, 0), pages - 1)
+        chunk = lines[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+        cal = await svc.calendar(uow.session)
+        limits = await unit_tasks.text_limits(uow.session, (x.task_id for x in chunk))
+        marks = await progress.marks(uow.session, unit_id, officer_id,
+                                     [(x.task_id, x.due_date) for x in chunk], svc.now(),
+                                     svc.settings.timezone)  # fmt: skip
+    html = task_lines_html(f"{title} — {name}", lines, page, today, marks=marks, limits=limits,
+                           days_late=lambda last: cal.days_late(last, today))  # fmt: skip
+    where = f"{kind}{arg}.{page}"
     rows: list[list[InlineKeyboardButton]] = []
-    for i, line in enumerate(lines[page * PAGE_SIZE : (page + 1) * PAGE_SIZE], start=1):
+    for i, line in enumerate(chunk, start=1):
         due = day(line.due_date)
-        row = [] if line.done else [
-            button(f"✅ Xong {i}", svc.sign(chat.id, f"d:{line.task_id}:{due}")),
-            button(f"⏰ Nhắc lại sau {i}", svc.sign(chat.id, f"s:{line.task_id}:{due}")),
-        ]  # fmt: skip
-        row.append(button(f"📄 Chi tiết {i}", svc.sign(chat.id, f"i:{line.task_id}:{due}")))
+        done, snooze, detail = numbered_buttons(i)
+        row = [button(detail, svc.sign(chat.id, f"i:{line.task_id}:{due}"))]
+        if not line.done and not (acted and (line.task_id, line.due_date) in marks):
+            row[:0] = [
+                button(done, svc.sign(chat.id, f"d:{line.task_id}:{due}:{where}")),
+                button(snooze, svc.sign(chat.id, f"s:{line.task_id}:{due}:{where}")),
+            ]
         rows.append(row)
     nav = []
     if page > 0:
@@ -106,11 +139,26 @@ async def show_list(
         rows.append(nav)
     markup = inline(rows) if rows else None
     query = update.callback_query
-    if query is not None and query.message is not None:
-        await query.answer()
-        await query.edit_message_text(html, parse_mode="HTML", reply_markup=markup)
+    if edit_id is not None:
+        with contextlib.suppress(TelegramError):  # gone, or already as drawn
+            await context.bot.edit_message_text(html, chat_id=chat.id, message_id=edit_id,
+                                                parse_mode="HTML", reply_markup=markup)  # fmt: skip
+    elif query is not None and query.message is not None:
+        if not acted:  # a page turned (✅/⏰ answered the press themselves)
+            await query.answer()
+        with contextlib.suppress(TelegramError):
+            await query.edit_message_text(html, parse_mode="HTML", reply_markup=markup)
     else:
         await reply(update, html, reply_markup=markup)
+
+
+LIST_WHERE = re.compile(r"^(vi|sd|qh|tu|xo|th|dv|hn)(\d{0,2})\.(\d{1,3})$")
+
+
+def list_where(where: str) -> tuple[str, str, int] | None:
+    """A list's kind, argument and page from a button's ``kind arg . page`` (None if malformed)."""
+    m = LIST_WHERE.match(where)
+    return (m[1], m[2], int(m[3])) if m else None
 
 
 async def list_command(update: Update, context: BotContext) -> None:
@@ -126,9 +174,10 @@ async def list_command(update: Update, context: BotContext) -> None:
         if arg and not (arg.isdigit() and 1 <= int(arg) <= 12):
             await reply(update, "Tháng phải là số từ 1 đến 12, ví dụ: /thang 8")
             return
-        await show_list(update, context, "th", arg, viewer[1] or 0)
+        await show_list(update, context, "th", arg, viewer[1] or 0, officer_id=_id(viewer[0]))
         return
-    await show_list(update, context, LIST_COMMANDS[command], "", viewer[1] or 0)
+    await show_list(update, context, LIST_COMMANDS[command], "", viewer[1] or 0,
+                    officer_id=_id(viewer[0]))  # fmt: skip
 
 
 async def keyboard_list(update: Update, context: BotContext) -> None:
@@ -137,7 +186,8 @@ async def keyboard_list(update: Update, context: BotContext) -> None:
     assert msg is not None and msg.text is not None
     viewer = await _viewer(update, context)
     if viewer is not None:
-        await show_list(update, context, KEYBOARD_LISTS[msg.text.strip()], "", viewer[1] or 0)
+        await show_list(update, context, KEYBOARD_LISTS[msg.text.strip()], "", viewer[1] or 0,
+                        officer_id=_id(viewer[0]))  # fmt: skip
 
 
 async def unit_command(update: Update, context: BotContext) -> None:
@@ -166,7 +216,7 @@ async def unit_command(update: Update, context: BotContext) -> None:
     if target.id != own_unit and not may_see_all:
         await reply(update, "Anh/chị chỉ xem được việc của đơn vị mình.")
         return
-    await show_list(update, context, "dv", "", target.id)
+    await show_list(update, context, "dv", "", target.id, officer_id=_id(officer))
 
 
 async def press_page(update: Update, context: BotContext) -> None:
@@ -185,7 +235,8 @@ async def press_page(update: Update, context: BotContext) -> None:
     if unit_id != own and not (officer and officer.is_coordinator and not is_group(update)):
         await answer_or_reply(update, "Anh/chị chỉ xem được việc của đơn vị mình.")
         return
-    await show_list(update, context, kind, "" if arg == "-" else arg, unit_id, page)
+    await show_list(update, context, kind, "" if arg == "-" else arg, unit_id, page,
+                    officer_id=_id(officer))  # fmt: skip
 
 
 def register(app: App) -> None:

@@ -27,7 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from reminders import gather, outbox, recipients
 from reminders.outbox import OutboxItem
-from reminders.planner import DIGEST_KINDS
+from reminders.planner import DIGEST_KINDS, after_days_of
 from reminders.sender import Limits, Outcome, PacedSender, SendItem, SendPort
 from store import replicas
 from store.uow import UnitOfWork
@@ -119,6 +119,7 @@ class Dispatcher:
         # One pacer per process, kept across runs: Telegram's windows do not restart with a run.
         self.sender = PacedSender(port, limits, monotonic)
         self._seeded = False
+        self._escalating: list[OutboxItem] = []  # claimed escalation rows, built after commit
 
     async def _hold(self, session: AsyncSession) -> bool:
         """Take or renew the sender lease in ``session``'s transaction; on a takeover, the
@@ -205,6 +206,7 @@ class Dispatcher:
                     report.in_flight_resent += sum(1 for c in claimed if c.in_flight)
                     items = await self._prepare(uow.session, claimed, now, report)
                     await uow.commit()
+                items += await self._escalations(now, report)
                 if items:
                     return items
 
@@ -298,11 +300,37 @@ class Dispatcher:
         report.dropped_inactive += len(inactive)
         report.dropped_done += len(done_ids)
         report.dropped_stale += len(stale)
+        # The coordinators' escalation lists are built after this claim commits, in a read-only
+        # unit of work (``_escalations``): reading a year of a province's completions takes
+        # seconds, during which this transaction would hold SQLite's one writer's lock.
+        self._escalating.extend(c for c in keep if after_days_of(c.kind) is not None)
+        keep = [c for c in keep if after_days_of(c.kind) is None]
         batches = gather.batches(keep, late)
         listed = [r for b in batches if b.kind == "overdue" for r in b.rows]
         lines = await gather.overdue_lines(session, listed, self.tz) if listed else {}
         report.overdue_lists += sum(1 for b in batches if b.kind == "overdue")
         return [gather.message(b, lines) for b in batches]
+
+    async def _escalations(self, now: datetime, report: DispatchReport) -> list[SendItem]:
+        """The claimed escalation rows' messages, built now from the store as it is; the rows
+        with nothing to send (another morning's, a day off, nothing late) are dropped."""
+        rows, self._escalating = self._escalating, []
+        if not rows:
+            return []
+        from services import escalation
+
+        today = now.astimezone(self.tz).date()
+        async with UnitOfWork(self.sessions, read_only=True) as uow:
+            cal = await gather.work_calendar(uow.session)
+            items, nothing = await escalation.send_items(
+                uow.session, rows, today, cal, lambda c: self._is_late(c, now)
+            )
+        if nothing:
+            async with UnitOfWork(self.sessions) as uow:
+                await outbox.mark_dropped(uow.session, nothing, "nothing")
+                await uow.commit()
+            report.dropped_stale += len(nothing)
+        return items
 
     def _is_late(self, c: OutboxItem, now: datetime) -> bool:
         return c.send_at < now - self.late_after

@@ -25,12 +25,15 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from html import escape
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.clock import stored_utc
 from bot.deadlines import WorkCalendar
+from bot.phrases import BUTTON_DETAIL, BUTTON_DONE, BUTTON_SNOOZE
 from reminders.outbox import OVERDUE_KIND as OVERDUE
 from reminders.outbox import OutboxItem
 from reminders.planner import DIGEST_KINDS
@@ -40,11 +43,12 @@ from reminders.texts import (
     SNOOZE_PREFIX,
     OverdueLine,
     callback_data,
+    detail_data,
     gathered_text,
     list_buttons,
     overdue_list_text,
 )
-from store.models import DayOffRow, TaskDueRow, TaskRow
+from store.models import DayOffRow, OutboxRow, TaskDueRow, TaskRow
 
 MAX_LISTED = 8  # tasks listed with their ✅/⏰ row; the rest are counted ("và N việc khác")
 
@@ -55,10 +59,11 @@ def is_overdue(kind: str) -> bool:
 
 
 def task_buttons(task_id: int, due: date) -> list[tuple[str, str]]:
-    """The ✅/⏰ row under a single task reminder."""
+    """The ✅ Xong · ⏰ Nhắc sau · 📄 Chi tiết row under a single task reminder."""
     return [
-        ("✅ Đã xong", callback_data(DONE_PREFIX, task_id, due)),
-        ("⏰ Nhắc lại sau", callback_data(SNOOZE_PREFIX, task_id, due)),
+        (BUTTON_DONE, callback_data(DONE_PREFIX, task_id, due)),
+        (BUTTON_SNOOZE, callback_data(SNOOZE_PREFIX, task_id, due)),
+        (BUTTON_DETAIL, detail_data(task_id, due)),
     ]
 
 
@@ -143,23 +148,83 @@ async def overdue_lines(
         ref, content, last = info.get(
             (c.task_id, c.due_date), ("", f"Việc #{c.task_id}", c.due_date)
         )
-        days = cal.working_days_until(last, _morning(c, tz))
+        days = cal.days_late(last, _morning(c, tz))
         out[c.id] = OverdueLine(c.task_id, c.due_date, ref, content, last, max(1, days))
     return out
 
 
-def message(batch: Batch, lines: Mapping[int, OverdueLine]) -> SendItem:
-    """The message carrying ``batch``; ``lines`` holds the list line of each overdue row."""
+def message(
+    batch: Batch,
+    lines: Mapping[int, OverdueLine],
+    marks: Mapping[tuple[int, date], str] | None = None,
+) -> SendItem:
+    """The message carrying ``batch``; ``lines`` holds the list line of each overdue row.
+
+    ``marks`` (drawn again after a press): an occurrence marked done or snoozed says so and
+    loses its buttons; the other tasks keep theirs."""
+    marks = marks or {}
     rows = batch.rows
     ids = tuple(r.id for r in rows)
     if batch.kind == "overdue":
         listed = sorted((lines[r.id] for r in rows), key=lambda x: (x.last_day, x.ref, x.task_id))
-        buttons = [list_buttons(i, x.task_id, x.due) for i, x in enumerate(listed[:MAX_LISTED], 1)]
-        return SendItem(rows[0].chat_id, overdue_list_text(listed, MAX_LISTED), buttons, ids)
+        buttons = [
+            list_buttons(i, x.task_id, x.due)
+            for i, x in enumerate(listed[:MAX_LISTED], 1)
+            if (x.task_id, x.due) not in marks
+        ]
+        text = overdue_list_text(listed, MAX_LISTED, marks)
+        return SendItem(rows[0].chat_id, text, buttons or None, ids)
     if batch.kind == "catchup":
         return SendItem(rows[0].chat_id, gathered_text([r.text for r in rows]), None, ids)
     r = rows[0]
     single = None
-    if r.task_id is not None and r.kind not in DIGEST_KINDS:
+    text = r.text
+    mark = marks.get((r.task_id, r.due_date)) if r.task_id is not None else None
+    if mark:
+        text = f"{text}\n<b>{escape(mark)}</b>"
+    elif r.task_id is not None and r.kind not in DIGEST_KINDS:
         single = [task_buttons(r.task_id, r.due_date)]
-    return SendItem(r.chat_id, r.text, single, ids)
+    return SendItem(r.chat_id, text, single, ids)
+
+
+async def sent_message(
+    session: AsyncSession, chat_id: int, message_id: int, tz: ZoneInfo
+) -> tuple[Batch, dict[int, OverdueLine]] | None:
+    """The reminder message ``message_id`` of ``chat_id`` as it was sent — its rows and list
+    lines, read again — so that a press on it can draw it again (None when unknown)."""
+    found = (
+        await session.scalars(
+            select(OutboxRow)
+            .where(
+                OutboxRow.chat_id == chat_id,
+                OutboxRow.message_id == message_id,
+                OutboxRow.status == "sent",
+            )
+            .order_by(OutboxRow.send_at, OutboxRow.id)
+            .limit(200)
+        )
+    ).all()
+    rows = tuple(
+        OutboxItem(
+            r.id,
+            r.chat_id,
+            r.officer_id,
+            r.task_id,
+            r.due_date,
+            r.kind,
+            stored_utc(r.send_at),
+            r.text or "",
+            r.attempts or 0,
+            False,
+        )  # fmt: skip
+        for r in found
+    )
+    if not rows:
+        return None
+    overdue = [r for r in rows if is_overdue(r.kind)]
+    if len(overdue) > 1:
+        batch = Batch("overdue", tuple(overdue))
+    else:
+        batch = Batch("catchup" if len(rows) > 1 else "single", rows)
+    lines = await overdue_lines(session, batch.rows, tz) if batch.kind == "overdue" else {}
+    return batch, lines

@@ -16,6 +16,18 @@ from reminders.texts import TaskLine, digest_text, reminder_text
 
 DIGEST_KINDS = ("digest", "weekly", "monthstart")
 DIGEST_AHEAD_DAYS = 7  # the morning digest lists what falls due within a week
+# The coordinators' morning list (services.escalation): ``escalate:<working days>``.
+ESCALATE_KIND = "escalate:"
+
+
+def after_days_of(kind: str) -> int | None:
+    """N in an ``escalate:N`` kind; None for any other kind."""
+    if not kind.startswith(ESCALATE_KIND):
+        return None
+    try:
+        return max(1, int(kind[len(ESCALATE_KIND) :]))
+    except ValueError:
+        return None
 
 
 class Calendar(Protocol):

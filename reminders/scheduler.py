@@ -64,6 +64,7 @@ def start_reminders(
     dispatcher_class: type[Dispatcher] = Dispatcher,
     sender_lease: str | None = None,
     dispatch_every: timedelta = timedelta(seconds=20),
+    escalate_after: int | None = None,
 ) -> tuple[AsyncIOScheduler, Dispatcher]:
     """Start planning and dispatching inside the running loop (call from ``post_init``).
 
@@ -82,7 +83,7 @@ def start_reminders(
     async def plan_job() -> None:
         try:
             async with UnitOfWork(sessions) as uow:
-                report = await plan_reminders(uow, clock(), tz=tz)
+                report = await plan_reminders(uow, clock(), tz=tz, escalate_after=escalate_after)
             log.info("reminders planned: %s", report)
         except Exception:  # a failed run is retried at the next tick; never kill the scheduler
             log.exception("planning reminders failed")

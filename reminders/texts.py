@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
 
 from bot import phrases
+from bot.phrases import late_phrase, numbered_buttons
 from bot.vndate import format_date
 
 MAX_MESSAGE = 4000  # Telegram allows 4096 characters; keep room for the footer
@@ -58,7 +59,7 @@ def reminder_text(kind: str, line: TaskLine, working_days_left: int = 0) -> str:
     elif kind == "dayof":
         head = "📌 <b>Hôm nay là hạn cuối</b>"
     elif kind.startswith("overdue"):
-        head = f"⚠️ <b>Quá hạn</b> {working_days_left} ngày làm việc, chưa hoàn thành"
+        head = f"⚠️ <b>{late_phrase(working_days_left).capitalize()}</b>, chưa hoàn thành"
     else:
         head = "⏰ <b>Nhắc lại</b>"
     return f"{head}\n{task_block(line)}"
@@ -111,14 +112,18 @@ class OverdueLine:
     days_late: int
 
 
-def overdue_list_text(lines: Sequence[OverdueLine], shown: int) -> str:
-    """One morning's overdue reminders as one numbered list; ``shown`` lines, then a count."""
+def overdue_list_text(
+    lines: Sequence[OverdueLine], shown: int, marks: Mapping[tuple[int, date], str] | None = None
+) -> str:
+    """One morning's overdue reminders as one numbered list; ``shown`` lines, then a count.
+    ``marks``: what a press recorded since it was sent ("✅ đã hoàn thành", "⏰ nhắc lại …")."""
     out = [f"⚠️ <b>{len(lines)} việc quá hạn, chưa hoàn thành</b>"]
     for i, line in enumerate(lines[:shown], 1):
         ref = f"<b>{escape(_clip(line.ref, 20))}</b> " if line.ref else ""
+        mark = (marks or {}).get((line.task_id, line.due))
         out.append(
             f"{i}. {ref}{escape(_clip(line.content, 90))} — {phrases.last_day_phrase(line.last_day)}, "
-            f"{phrases.late_phrase(line.days_late)}"
+            f"{late_phrase(line.days_late)}" + (f" · <b>{escape(mark)}</b>" if mark else "")
         )
     if len(lines) > shown:
         out.append(f"… và {len(lines) - shown} việc khác: gõ /quahan")
@@ -127,11 +132,19 @@ def overdue_list_text(lines: Sequence[OverdueLine], shown: int) -> str:
 
 
 def list_buttons(number: int, task_id: int, due: date) -> list[tuple[str, str]]:
-    """The ✅/⏰ row of the ``number``-th task of a list (same data as a single reminder's)."""
+    """The "✅ 1 · ⏰ 1 · 📄 1" row of the ``number``-th task of a list (the ✅/⏰ data as a single
+    reminder's; 📄 is the task lists' detail button)."""
+    done, snooze, detail = numbered_buttons(number)
     return [
-        (f"{phrases.BUTTON_DONE} {number}", callback_data(DONE_PREFIX, task_id, due)),
-        (f"{phrases.BUTTON_SNOOZE} {number}", callback_data(SNOOZE_PREFIX, task_id, due)),
+        (done, callback_data(DONE_PREFIX, task_id, due)),
+        (snooze, callback_data(SNOOZE_PREFIX, task_id, due)),
+        (detail, detail_data(task_id, due)),
     ]
+
+
+def detail_data(task_id: int, due: date) -> str:
+    """📄 Chi tiết's data, as the task lists write it: ``i:<task>:<yyyymmdd>``."""
+    return f"i:{task_id}:{due:%Y%m%d}"
 
 
 def inactive_text(name: str | None, reason: str, group: bool = False, unit: str | None = None) -> str:  # fmt: skip

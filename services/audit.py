@@ -1,6 +1,6 @@
-"""The audit trail's writer, for the services that still pass a session (``services.progress``,
-``services.status_nudge``); the others record through ``uow.audit``. Both are
-``store.audit_repo.audit``, the one writer."""
+"""The audit trail's writer for ``services.progress``, the last service that still passes a
+session; every other records through ``uow.audit``. Both are ``store.audit_repo.audit``, the one
+writer. Remove this module once ``services.progress`` takes a unit of work."""
 
 from __future__ import annotations
 

@@ -17,7 +17,6 @@ from bot.errors import NotAllowed, NotFound
 from bot.evidence import MAX_NAME, BadEvidence, clean_number, clean_text, file_too_big
 from bot.questions.reply import shorten as clip
 from bot.vndate import short_date
-from services.audit import audit
 from services.officers import Officer
 from services.progress import UNDATED
 from store import evidence_repo as repo
@@ -88,8 +87,8 @@ async def skip(uow: UnitOfWork, chat_id: int, user_id: int) -> None:
 
 async def _attached(uow: UnitOfWork, wait: Wait, officer: Officer, now: datetime, **detail: object) -> str:  # fmt: skip
     await repo.clear_wait(uow.session, wait.chat_id, wait.user_id)
-    await audit(uow.session, now, officer.telegram_id, "task.evidence", task_id=wait.task_id,
-                unit_id=wait.unit_id, due_date=wait.due_date.isoformat(), **detail)  # fmt: skip
+    await uow.audit.record(now, officer.telegram_id, "task.evidence", task_id=wait.task_id,
+                           unit_id=wait.unit_id, due_date=wait.due_date.isoformat(), **detail)  # fmt: skip
     ref = await uow.overview.task_ref(wait.task_id)
     await uow.commit()
     return ref or ""

@@ -6,14 +6,18 @@ The Telegram buttons of a reminder call these. Neither commits: the caller's uni
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.clock import to_utc
+from bot.clock import stored_utc, to_utc
+from bot.deadlines import WorkCalendar
+from bot.phrases import DONE_MARK, snooze_mark
 from reminders.planner import snooze_kind
 from services.audit import audit
+from store import evidence_repo
 from store.models import (
     CompletionRow,
     GroupChatRow,
@@ -190,3 +194,102 @@ async def snooze(
                  due_date=due.isoformat(), until=until.isoformat())  # fmt: skip
     await session.flush()
     return SnoozeResult(until=until, dropped=len(moved))
+
+
+async def undo_done(
+    session: AsyncSession,
+    task_id: int,
+    unit_id: int,
+    due_date: date | None,
+    officer_id: int | None,
+    now: datetime,
+    since: datetime | None = None,
+) -> bool:
+    """Take back a ✅ (↩️ Hoàn tác): remove the unit's done mark of the occurrence and put back
+    the reminders the mark had stopped (they were pending, so none was sent). False when the
+    occurrence was not marked done (or, with ``since``, was marked before then)."""
+    now = to_utc(now)
+    due = due_date or UNDATED
+    if since is not None:
+        done_at = await session.scalar(
+            select(CompletionRow.done_at).where(
+                CompletionRow.task_id == task_id,
+                CompletionRow.unit_id == unit_id,
+                CompletionRow.due_date == due,
+            )
+        )
+        if done_at is None or stored_utc(done_at) < to_utc(since):
+            return False
+    await evidence_repo.remove(session, task_id, unit_id, due)  # the report attached to it
+    removed = await session.execute(
+        delete(CompletionRow)
+        .where(
+            CompletionRow.task_id == task_id,
+            CompletionRow.unit_id == unit_id,
+            CompletionRow.due_date == due,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if not int(getattr(removed, "rowcount", 0) or 0):
+        return False
+    officer_ids = select(OfficerRow.id).where(OfficerRow.unit_id == unit_id)
+    group_chats = select(GroupChatRow.chat_id).where(GroupChatRow.unit_id == unit_id)
+    await session.execute(
+        update(OutboxRow)
+        .where(
+            OutboxRow.task_id == task_id,
+            OutboxRow.due_date == due,
+            OutboxRow.status == "dropped",
+            OutboxRow.last_error == "done",
+            or_(OutboxRow.officer_id.in_(officer_ids), OutboxRow.chat_id.in_(group_chats)),
+        )
+        .values(status="pending", last_error=None)
+        .execution_options(synchronize_session=False)
+    )
+    await _audit(session, now, officer_id, "task.undone", task_id=task_id, unit_id=unit_id,
+                 due_date=due.isoformat())  # fmt: skip
+    await session.flush()
+    return True
+
+
+def snooze_until(now: datetime, days: int, hour: int, cal: WorkCalendar) -> datetime:
+    """⏰ "1 ngày"/"3 ngày": the ``days``-th working day after today, at the officer's reminder
+    hour (pressed on a Friday evening, "1 ngày" is Monday at 08:00)."""
+    day = cal.add_working_days(now.date(), max(1, days))
+    return datetime.combine(day, time(hour), now.tzinfo)
+
+
+async def marks(
+    session: AsyncSession,
+    unit_id: int,
+    officer_id: int | None,
+    occurrences: list[tuple[int, date | None]],
+    now: datetime,
+    tz: ZoneInfo,
+) -> dict[tuple[int, date | None], str]:
+    """What a message re-drawn after a press says beside each occurrence: "✅ đã hoàn thành"
+    (done by the unit) or "⏰ nhắc lại …" (the officer's snooze still ahead)."""
+    tasks = sorted({t for t, _ in occurrences})
+    if not tasks:
+        return {}
+    wanted = {(t, d or UNDATED): (t, d) for t, d in occurrences}
+    out: dict[tuple[int, date | None], str] = {}
+    if officer_id is not None:
+        snoozed = await session.execute(
+            select(SnoozeRow.task_id, SnoozeRow.due_date, SnoozeRow.until).where(
+                SnoozeRow.officer_id == officer_id, SnoozeRow.task_id.in_(tasks)
+            )
+        )
+        for t, d, until in snoozed.all():
+            at = stored_utc(until).astimezone(tz)
+            if (t, d) in wanted and at > now:
+                out[wanted[(t, d)]] = snooze_mark(at.date(), at.hour)
+    done = await session.execute(
+        select(CompletionRow.task_id, CompletionRow.due_date).where(
+            CompletionRow.unit_id == unit_id, CompletionRow.task_id.in_(tasks)
+        )
+    )
+    for t, d in done.all():
+        if (t, d) in wanted:
+            out[wanted[(t, d)]] = DONE_MARK
+    return out

@@ -1,4 +1,5 @@
-"""Reminder use cases: load what the planner needs from the store, plan into the outbox."""
+"""Reminder use cases: load what the planner needs from the store (``uow.reminders``,
+``store/reminders_repo.py``), plan into the outbox."""
 
 from __future__ import annotations
 
@@ -7,9 +8,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from reminders import outbox, planner
 from reminders.gather import work_calendar as work_calendar  # read by cli/ and the planner
 from reminders.planner import Obligation, Planned, Recipient, Snooze, World
@@ -17,15 +15,7 @@ from reminders.policy import GROUP, from_settings
 from reminders.texts import TaskLine
 from services.unit_tasks import owed_occurrences
 from store import assignments
-from store.models import (
-    CompletionRow,
-    GroupChatRow,
-    OfficerRow,
-    SettingRow,
-    SnoozeRow,
-    UnitRow,
-)
-from store.uow import UnitOfWork
+from store.uow import Session, UnitOfWork
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 PLANNED_UNTIL = "reminders.planned_until"
@@ -44,41 +34,32 @@ class PlanReport:
     inserted: int
 
 
-async def _covering(session: AsyncSession, unit_id: int) -> set[int]:
+async def _covering(session: Session, unit_id: int) -> set[int]:
     from services.units import covering_unit_ids
 
     return await covering_unit_ids(session, unit_id) or {unit_id}
 
 
-async def load_world(session: AsyncSession, start: datetime, end: datetime, tz: ZoneInfo) -> World:
+async def load_world(
+    db: UnitOfWork | Session, start: datetime, end: datetime, tz: ZoneInfo
+) -> World:
     """Recipients with the occurrences their units owe, completions and snoozes."""
-    recipients: list[Recipient] = []
-    officers = (
-        await session.scalars(
-            select(OfficerRow).where(
-                OfficerRow.status == "active",
-                OfficerRow.chat_active.is_(True),
-                OfficerRow.unit_id.is_not(None),
-            )
-        )
-    ).all()
-    for o in officers:
-        assert o.unit_id is not None
-        recipients.append(
-            Recipient(o.telegram_id, o.unit_id, o.name, from_settings(o.settings), o.id)
-        )
-    groups = (
-        await session.scalars(select(GroupChatRow).where(GroupChatRow.active.is_(True)))
-    ).all()
-    for g in groups:
-        recipients.append(Recipient(g.chat_id, g.unit_id, g.title or str(g.chat_id), GROUP))
-    covering = {u: await _covering(session, u) for u in {r.unit_id for r in recipients}}
+    uow = UnitOfWork.over(db)
+    repo = uow.reminders
+    recipients: list[Recipient] = [
+        Recipient(chat_id, unit_id, name, from_settings(settings), officer_id)
+        for chat_id, unit_id, name, settings, officer_id in await repo.officers()
+    ]
+    for chat_id, unit_id, title in await repo.groups():
+        recipients.append(Recipient(chat_id, unit_id, title or str(chat_id), GROUP))
+    covering = {u: await _covering(uow.session, u) for u in {r.unit_id for r in recipients}}
     owed_units = set().union(*covering.values()) if covering else set()
     if not owed_units:
         return World([])
     first = start.astimezone(tz).date() - OVERDUE_LOOKBACK
     last = end.astimezone(tz).date() + AHEAD
-    rows = await session.execute(owed_occurrences(owed_units, first, last))
+    # The statement is services.unit_tasks' (the one "who owes what" select, issue 14).
+    rows = await uow.session.execute(owed_occurrences(owed_units, first, last))
     by_unit: dict[int, list[TaskLine]] = defaultdict(list)
     for unit_id, role, task_id, ref, content, _deadline, title, due, last_day, before in rows:
         by_unit[unit_id or 0].append(
@@ -93,13 +74,7 @@ async def load_world(session: AsyncSession, start: datetime, end: datetime, tz: 
                 title,
             )  # fmt: skip
         )
-    groups_ids = set(
-        (
-            await session.scalars(
-                select(UnitRow.id).where(UnitRow.id.in_(owed_units), UnitRow.is_group.is_(True))
-            )
-        ).all()
-    )
+    groups_ids = await repo.group_ids(owed_units)
     world_recipients = []
     for rec in recipients:
         obs = [
@@ -109,41 +84,31 @@ async def load_world(session: AsyncSession, start: datetime, end: datetime, tz: 
         ]
         world_recipients.append((rec, obs))
     units = {r.unit_id for r in recipients}
-    done = {
-        (t, u, d)
-        for t, u, d in (
-            await session.execute(
-                select(CompletionRow.task_id, CompletionRow.unit_id, CompletionRow.due_date).where(
-                    CompletionRow.unit_id.in_(units)
-                )
-            )
-        ).all()
-    }
+    done = await repo.done(units)
     snoozes = {
-        (s.task_id, s.officer_id, s.due_date): Snooze(outbox.utc(s.created_at), outbox.utc(s.until))
-        for s in (
-            await session.scalars(
-                select(SnoozeRow).where(SnoozeRow.until >= outbox.utc(start) - timedelta(days=1))
-            )
-        ).all()
+        key: Snooze(created, until)
+        for key, (created, until) in (
+            await repo.snoozes(outbox.utc(start) - timedelta(days=1))
+        ).items()
     }
     # An assignment counts while its assignee can be reminded (an active officer of that unit
     # with a chat that takes messages); otherwise the whole unit is reminded, as before.
     reachable = {(r.unit_id, r.officer_id) for r in recipients if r.officer_id is not None}
     assigned = {
         k: o
-        for k, o in (await assignments.of_units(session, units)).items()
+        for k, o in (await assignments.of_units(uow.session, units)).items()
         if (k[1], o) in reachable
     }
     return World(world_recipients, done, snoozes, assigned)
 
 
 async def preview(
-    session: AsyncSession, start: datetime, end: datetime, tz: ZoneInfo = VN_TZ
+    db: UnitOfWork | Session, start: datetime, end: datetime, tz: ZoneInfo = VN_TZ
 ) -> list[Planned]:
     """What would be sent in [start, end) (nothing is written)."""
-    world = await load_world(session, start, end, tz)
-    return planner.plan(world, await work_calendar(session), tz, start, end)
+    uow = UnitOfWork.over(db)
+    world = await load_world(uow, start, end, tz)
+    return planner.plan(world, await work_calendar(uow.session), tz, start, end)
 
 
 def day_start(d: date, tz: ZoneInfo = VN_TZ) -> datetime:
@@ -157,49 +122,55 @@ async def plan_reminders(
     ahead: timedelta = timedelta(days=2),
     catchup: timedelta = timedelta(days=3),
     tz: ZoneInfo = VN_TZ,
+    escalate_after: int | None = None,
 ) -> PlanReport:
     """Write into the outbox what falls due from the last planned instant (at most ``catchup``
     ago, so reminders missed during downtime are planned once) up to ``now + ahead``; commits.
+    With ``escalate_after`` (working days), also the coordinators' morning escalation lists
+    (``services.escalation``).
     """
-    report = await plan_outbox(uow.session, now, ahead=ahead, catchup=catchup, tz=tz)
+    report = await plan_outbox(
+        uow, now, ahead=ahead, catchup=catchup, tz=tz, escalate_after=escalate_after
+    )
     await uow.commit()
     return report
 
 
-async def planned_until(session: AsyncSession) -> datetime | None:
+async def planned_until(db: UnitOfWork | Session) -> datetime | None:
     """The instant the outbox has been planned up to, or None before the first planning run."""
-    mark = await session.get(SettingRow, PLANNED_UNTIL)
-    return datetime.fromisoformat(mark.value) if mark is not None else None
+    mark = await UnitOfWork.over(db).settings.get(PLANNED_UNTIL)
+    return datetime.fromisoformat(mark) if mark is not None else None
 
 
 async def plan_outbox(
-    session: AsyncSession,
+    db: UnitOfWork | Session,
     now: datetime,
     *,
     ahead: timedelta = timedelta(days=2),
     catchup: timedelta = timedelta(days=3),
     tz: ZoneInfo = VN_TZ,
+    escalate_after: int | None = None,
 ) -> PlanReport:
     """``plan_reminders`` inside the caller's transaction (which commits), for use cases that
     change what the planner reads and re-plan in the same transaction (``services.days_off``).
     """
     if now.tzinfo is None:
         raise ValueError("plan_reminders needs an aware now")
-    s = session
+    uow = UnitOfWork.over(db)
+    s = uow.session
     await outbox.lock_planning(s)
-    mark = await s.get(SettingRow, PLANNED_UNTIL)
+    mark = await planned_until(uow)
     end = now + ahead
-    if mark is None:
-        start = now  # a fresh deployment does not replay the past
-    else:
-        # Re-plan the last hour too: a task imported between two runs still gets its reminder.
-        start = max(now - catchup, min(now - OVERLAP, datetime.fromisoformat(mark.value)))
-    planned = await preview(s, start, end, tz)
+    # A fresh deployment does not replay the past; later runs re-plan the last hour too (a task
+    # imported between two runs still gets its reminder).
+    start = now if mark is None else max(now - catchup, min(now - OVERLAP, mark))
+    planned = await preview(uow, start, end, tz)
+    if escalate_after is not None:
+        from services import escalation
+
+        cal = await work_calendar(s)
+        planned += await escalation.planned(s, cal, tz, start, end, escalate_after)
     inserted = await outbox.insert_planned(s, planned)
-    value = end.astimezone(UTC).isoformat()
-    if mark is None:
-        s.add(SettingRow(key=PLANNED_UNTIL, value=value))
-    elif datetime.fromisoformat(mark.value) < end:
-        mark.value = value
-    await s.flush()
+    if mark is None or mark < end:
+        await uow.settings.set(PLANNED_UNTIL, end.astimezone(UTC).isoformat())
     return PlanReport(start, end, len(planned), inserted)

@@ -6,27 +6,22 @@ An occurrence belongs to a period when its real last day falls in it (as in
 ngành", "UBND cấp xã") that have an active officer or a linked group chat; the silent rest of a
 group is only counted. A unit named by the plan as cooperating is not owed through a group
 (the reminders' rule); ``services.status_owing`` resolves who owes. A unit has reported when a
-completions row exists for (task, due date, unit). The period a coordinator types and an
+completions row exists for (task, due date, unit); the rows come from ``uow.status``
+(``store/status_repo.py``). The period a coordinator types and an
 occurrence's label are in ``services.status_words``. Nothing here commits.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from bot.clock import stored_utc
 from bot.questions.periods import Period
 from bot.units import Unit
-from services.status_owing import reachable_units, resolve_owing
+from services.status_owing import resolve_owing
 from services.status_words import REPORT_WORDS, is_report, occurrence_label
-from store import evidence_repo, units_repo
 from store.evidence_repo import Evidence
-from store.models import CompletionRow, PlanRow, TaskDueRow, TaskRow, TaskUnitRow
+from store.uow import Session, UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -92,73 +87,33 @@ class Board:
 
 
 async def board(
-    session: AsyncSession, period: Period, today: date, *, reports_only: bool = True
+    db: UnitOfWork | Session, period: Period, today: date, *, reports_only: bool = True
 ) -> Board:
     """The status of every occurrence whose real last day is in ``period``."""
-    stmt = (
-        select(
-            TaskDueRow.task_id,
-            TaskDueRow.due_date,
-            TaskDueRow.last_day,
-            TaskDueRow.before,
-            TaskRow.ref,
-            TaskRow.content,
-            TaskRow.search_text,
-            PlanRow.id,
-            PlanRow.title,
-        )
-        .join(TaskRow, TaskRow.id == TaskDueRow.task_id)
-        .join(PlanRow, PlanRow.id == TaskRow.plan_id)
-        .where(
-            TaskDueRow.last_day >= period.start,
-            TaskDueRow.last_day <= period.end,
-            TaskRow.active.is_(True),
-        )
-        .order_by(TaskDueRow.last_day, PlanRow.id, TaskRow.position, TaskDueRow.due_date)
+    uow = UnitOfWork.over(db)
+    repo = uow.status
+    found = await repo.due_between(
+        period.start, period.end, containing=REPORT_WORDS if reports_only else None
     )
-    if reports_only:
-        stmt = stmt.where(TaskRow.search_text.like(f"%{REPORT_WORDS}%"))
-    rows = [r for r in (await session.execute(stmt)).all() if not reports_only or is_report(r[6])]
+    rows = [r for r in found if not reports_only or is_report(r.search_text or "")]
     if not rows:
         return Board(period, today, reports_only, ())
-    task_ids = sorted({r[0] for r in rows})
-    mentions: dict[int, list[tuple[str, str, int | None]]] = defaultdict(list)
-    for task_id, role, mention, unit_id in (
-        await session.execute(
-            select(TaskUnitRow.task_id, TaskUnitRow.role, TaskUnitRow.mention, TaskUnitRow.unit_id)
-            .where(TaskUnitRow.task_id.in_(task_ids))
-            .order_by(TaskUnitRow.id)
-        )
-    ).all():
-        mentions[task_id].append((role, mention, unit_id))
-    year_counts = await _per_year(session, task_ids, {r[1].year for r in rows})
-    done_at = {
-        (t, u, d): stored_utc(at)
-        for t, u, d, at in (
-            await session.execute(
-                select(
-                    CompletionRow.task_id,
-                    CompletionRow.unit_id,
-                    CompletionRow.due_date,
-                    CompletionRow.done_at,
-                ).where(
-                    CompletionRow.task_id.in_(task_ids),
-                    CompletionRow.due_date >= min(r[1] for r in rows),
-                    CompletionRow.due_date <= max(r[1] for r in rows),
-                )
-            )
-        ).all()
-    }
+    task_ids = sorted({r.task_id for r in rows})
+    first, last_due = min(r.due_date for r in rows), max(r.due_date for r in rows)
+    mentions = await repo.mentions(task_ids)
+    year_counts = await repo.per_year(task_ids, {r.due_date.year for r in rows})
+    done_at = await repo.done_at(task_ids, first, last_due)
     # What each completion carries (📎 the report's number, its file): issue 16.
-    attached = await evidence_repo.of_tasks(
-        session, task_ids, min(r[1] for r in rows), max(r[1] for r in rows)
-    )
-    directory = await units_repo.load_directory(session)
-    reachable = await reachable_units(session)
+    attached = await repo.evidence(task_ids, first, last_due)
+    directory = await uow.units.directory()
+    reachable = await repo.reachable_units()
     member_cache: dict[int, list[Unit]] = {}
-    owing = {t: resolve_owing(directory, mentions[t], reachable, member_cache) for t in task_ids}
+    owing = {
+        t: resolve_owing(directory, mentions.get(t, []), reachable, member_cache) for t in task_ids
+    }
     out = []
-    for task_id, due, last, before, ref, content, text, plan_id, title in rows:
+    for r in rows:
+        task_id, due, last = r.task_id, r.due_date, r.last_day
         owed = owing[task_id]
         states = []
         for unit, via in owed.units:
@@ -196,39 +151,25 @@ async def board(
             if len(ids) > len(reported):
                 unreached.append(Unreached(label, len(ids) - len(reported)))
         label = occurrence_label(
-            content, due, year_counts.get((task_id, due.year), 1), is_report(text or "")
+            r.content,
+            due,
+            year_counts.get((task_id, due.year), 1),
+            is_report(r.search_text or ""),
         )
         out.append(
             OccurrenceStatus(
                 task_id,
-                plan_id,
-                title,
-                ref,
-                content,
+                r.plan_id,
+                r.plan_title,
+                r.ref,
+                r.content,
                 label,
                 due,
                 last,
-                bool(before),
+                r.before,
                 tuple(states),
                 tuple(unreached),
                 tuple(owed.unassigned),
             )  # fmt: skip
         )
     return Board(period, today, reports_only, tuple(out))
-
-
-async def _per_year(
-    session: AsyncSession, task_ids: list[int], years: set[int]
-) -> dict[tuple[int, int], int]:
-    """How many occurrences each task has in each of ``years`` (a report's rhythm)."""
-    rows = await session.execute(
-        select(TaskDueRow.task_id, TaskDueRow.due_date).where(
-            TaskDueRow.task_id.in_(task_ids),
-            TaskDueRow.due_date >= date(min(years), 1, 1),
-            TaskDueRow.due_date <= date(max(years), 12, 31),
-        )
-    )
-    counts: dict[tuple[int, int], int] = defaultdict(int)
-    for task_id, due in rows.all():
-        counts[(task_id, due.year)] += 1
-    return dict(counts)

@@ -3,7 +3,8 @@
 One outbox row per (recipient, occurrence) with kind ``nudge:<today>``: the outbox's unique key
 (chat, task, occurrence, kind) makes a second press on the same day queue nothing, the
 dispatcher sends it paced with the ✅/⏰ buttons of a task reminder, and drops it when the unit
-marks the occurrence done before it goes out. Nothing here commits.
+marks the occurrence done before it goes out. ``nudge`` commits; ``trial_nudge`` counts what
+it would queue and rolls back.
 """
 
 from __future__ import annotations
@@ -11,16 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from bot.phrases import BUTTON_DONE, TEAM
 from reminders import outbox
 from reminders.planner import Planned
 from reminders.texts import TaskLine, task_block
-from services.audit import audit
 from services.status import Board, OccurrenceStatus
-from store.models import GroupChatRow, OfficerRow
+from store.uow import Session, UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -58,41 +55,11 @@ def nudge_text(occ: OccurrenceStatus, overdue: bool) -> str:
     return f"{head}.\n{task_block(line)}\nĐã gửi xong thì bấm {BUTTON_DONE}."
 
 
-async def _recipients(
-    session: AsyncSession, unit_ids: set[int]
-) -> dict[int, list[tuple[int, int | None]]]:
-    """Per unit: (chat id, officer id or None for a group) of its active officers and groups."""
-    out: dict[int, list[tuple[int, int | None]]] = {u: [] for u in unit_ids}
-    if not unit_ids:
-        return out
-    officers = await session.execute(
-        select(OfficerRow.unit_id, OfficerRow.telegram_id, OfficerRow.id).where(
-            OfficerRow.unit_id.in_(sorted(unit_ids)),
-            OfficerRow.status == "active",
-            OfficerRow.chat_active.is_(True),
-        )
-    )
-    for unit_id, chat_id, officer_id in officers.all():
-        if unit_id is not None:
-            out[unit_id].append((chat_id, officer_id))
-    groups = await session.execute(
-        select(GroupChatRow.unit_id, GroupChatRow.chat_id).where(
-            GroupChatRow.unit_id.in_(sorted(unit_ids)), GroupChatRow.active.is_(True)
-        )
-    )
-    for unit_id, chat_id in groups.all():
-        out[unit_id].append((chat_id, None))
-    return out
-
-
-async def nudge(
-    session: AsyncSession, board: Board, now: datetime, by: int | None = None
-) -> NudgeResult:
-    """Queue one nudge to each officer and linked group of every unit not done on the board;
-    ``by`` is the coordinator's Telegram id (audit)."""
+async def _queue(uow: UnitOfWork, board: Board, now: datetime, by: int | None) -> NudgeResult:
+    """Queue the nudges in ``uow``'s transaction (not committed) and say what they reach."""
     if now.tzinfo is None:
         raise ValueError("nudge needs an aware now")
-    recipients = await _recipients(session, set(board.not_done_units))
+    recipients = await uow.status.chats_of(set(board.not_done_units))
     kind, send_at = nudge_kind(board), now.astimezone(UTC)
     planned: list[Planned] = []
     reached: set[int] = set()
@@ -113,10 +80,9 @@ async def nudge(
                 planned.append(
                     Planned(chat_id, officer_id, occ.task_id, occ.due_date, kind, send_at, text)
                 )
-    queued = await outbox.insert_planned(session, planned)
-    await audit(session, send_at, by, "status.nudge", period=board.period.label, kind=kind,
-                queued=queued, units=sorted(reached))  # fmt: skip
-    await session.flush()
+    queued = await outbox.insert_planned(uow.session, planned)
+    await uow.audit.record(send_at, by, "status.nudge", period=board.period.label, kind=kind,
+                           queued=queued, units=sorted(reached))  # fmt: skip
     return NudgeResult(
         queued=queued,
         recipients=len({p.chat_id for p in planned}),
@@ -125,3 +91,25 @@ async def nudge(
         already=len(planned) - queued,
         out_of_window=out_of_window,
     )
+
+
+async def nudge(
+    db: UnitOfWork | Session, board: Board, now: datetime, by: int | None = None
+) -> NudgeResult:
+    """Queue one nudge to each officer and linked group of every unit not done on the board,
+    and commit; ``by`` is the coordinator's Telegram id (audit)."""
+    uow = UnitOfWork.over(db)
+    result = await _queue(uow, board, now, by)
+    await uow.commit()
+    return result
+
+
+async def trial_nudge(
+    db: UnitOfWork | Session, board: Board, now: datetime, by: int | None = None
+) -> NudgeResult:
+    """What ``nudge`` would queue now, counted and rolled back: nothing is written (📣 asks
+    before ✔️ sends)."""
+    uow = UnitOfWork.over(db)
+    result = await _queue(uow, board, now, by)
+    await uow.rollback()
+    return result

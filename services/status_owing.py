@@ -1,32 +1,16 @@
 """Which units owe a task's occurrences on the status board: the lead units the plan names (their
 successors after a merger) and, for a group it names, the members that have an active officer or
-a linked group chat; the group's silent members are only counted. A unit the plan names in
-another role is not owed through a group (the reminders' rule). Nothing here commits.
+a linked group chat (``uow.status.reachable_units``); the group's silent members are only
+counted. A unit the plan names in another role is not owed through a group (the reminders'
+rule). Pure: nothing here reads the store.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from bot.owing import LEAD, Claim, owed_role
 from bot.units import Directory, Unit
-from store.models import GroupChatRow, OfficerRow
-
-
-async def reachable_units(session: AsyncSession) -> set[int]:
-    """Units with at least one active officer or an active linked group chat."""
-    officers = await session.scalars(
-        select(OfficerRow.unit_id)
-        .where(OfficerRow.status == "active", OfficerRow.unit_id.is_not(None))
-        .distinct()
-    )
-    groups = await session.scalars(
-        select(GroupChatRow.unit_id).where(GroupChatRow.active.is_(True)).distinct()
-    )
-    return {u for u in officers.all() if u is not None} | set(groups.all())
 
 
 def _members(directory: Directory, group: Unit) -> list[Unit]:

@@ -248,3 +248,37 @@ async def find_task(session: AsyncSession, code: str) -> int:
             "hãy dùng mã việc (#số) trong 📄 Chi tiết."
         )
     return ids[0]
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+async def text_limits(session: AsyncSession, task_ids: Iterable[int]) -> dict[int, str]:
+    """The limits written in the tasks' text ("gửi Văn phòng UBND tỉnh trước 31/7") where they
+    differ from the plan's date column; shown as their own line in lists and details."""
+    ids = sorted(set(task_ids))
+    if not ids:
+        return {}
+    rows = await session.execute(
+        select(TaskRow.id, TaskRow.deadline, TaskRow.deadline_in_text).where(TaskRow.id.in_(ids))
+    )
+    return {
+        t: limit.strip()
+        for t, cell, limit in rows.all()
+        if limit and limit.strip() and _folded(limit) not in _folded(cell or "")
+    }
+
+
+async def occurrence_days(
+    session: AsyncSession, task_id: int, due: date
+) -> tuple[date, bool] | None:
+    """An occurrence's real last day and whether the plan writes it "trước ngày …"."""
+    found = (
+        await session.execute(
+            select(TaskDueRow.last_day, TaskDueRow.before).where(
+                TaskDueRow.task_id == task_id, TaskDueRow.due_date == due
+            )
+        )
+    ).first()
+    return (found[0], bool(found[1])) if found else None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.units import Directory
 from store import units_repo
 from store.models import PlanRow, TaskUnitRow, UnitAliasRow, UnitRow
 
@@ -15,6 +16,10 @@ class UnitsRepo:
 
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
+
+    async def directory(self) -> Directory:
+        """Every unit, group and alias (cached per revision by ``store.units_repo``)."""
+        return await units_repo.load_directory(self._session)
 
     async def name(self, unit_id: int) -> str | None:
         """The unit's name; None for an unknown id."""

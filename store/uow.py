@@ -26,7 +26,10 @@ from store.groups_repo import GroupsRepo
 from store.invites_repo import InvitesRepo
 from store.officers_repo import OfficersRepo
 from store.overview_repo import OverviewRepo
+from store.reminders_repo import RemindersRepo
 from store.settings_repo import SettingsRepo
+from store.stats_repo import StatsRepo
+from store.status_repo import StatusRepo
 from store.unit_names_repo import UnitsRepo
 from store.zalo_repo import ZaloRepo
 
@@ -151,3 +154,15 @@ class UnitOfWork:
     @property
     def days_off(self) -> DaysOffRepo:
         return DaysOffRepo(self.session)
+
+    @property
+    def status(self) -> StatusRepo:
+        return StatusRepo(self.session)
+
+    @property
+    def reminders(self) -> RemindersRepo:
+        return RemindersRepo(self.session)
+
+    @property
+    def stats(self) -> StatsRepo:
+        return StatsRepo(self.session)

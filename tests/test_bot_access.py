@@ -115,7 +115,7 @@ async def test_an_unreadable_plan_file_gets_the_readers_message(world: World) ->
 async def test_a_forged_button_is_refused_and_changes_nothing(world: World) -> None:
     chat = world.harness.private(LAN)
     await chat.send("/sapden")
-    _, data = chat.last_with_button("✅ Xong 1")
+    _, data = chat.last_with_button("✅ 1")
     forged = data.rsplit(":", 1)[0] + ":AAAAAAAAAAA"
     replies = await chat.press_data(forged)
     assert "không hợp lệ" in replies.answers[0].params["text"]
@@ -127,7 +127,7 @@ async def test_a_forged_button_is_refused_and_changes_nothing(world: World) -> N
 async def test_a_button_signed_for_one_chat_does_not_work_in_another(world: World) -> None:
     lan = world.harness.private(LAN)
     await lan.send("/sapden")
-    _, data = lan.last_with_button("✅ Xong 1")
+    _, data = lan.last_with_button("✅ 1")
     replies = await world.harness.private(HUNG).press_data(data)
     assert "không hợp lệ" in replies.answers[0].params["text"]
     assert await _changes(world) == (0, 0, 1)
@@ -189,11 +189,11 @@ async def test_a_group_member_can_not_change_tasks_or_read_another_units(world: 
     await world.harness.group(GROUP, 700).send("/nhom Tư pháp")
     stranger = world.harness.group(GROUP, 701)
     await stranger.send("/sapden")
-    replies = await stranger.press("✅ Xong 1")
+    replies = await stranger.press("✅ 1")
     assert "chưa đăng ký" in replies.answers[0].params["text"]
     # An officer of another unit sitting in the group may not mark the group's tasks either.
     hung = world.harness.group(GROUP, HUNG)
-    replies = await hung.press("✅ Xong 1")
+    replies = await hung.press("✅ 1")
     assert "không thuộc đơn vị của nhóm" in replies.answers[0].params["text"]
     t3 = world.ids["t3"]  # Sở Nội vụ's
     replies = await stranger.press_data(world.services.sign(GROUP, f"i:{t3}:20250820"))
@@ -201,7 +201,7 @@ async def test_a_group_member_can_not_change_tasks_or_read_another_units(world: 
     assert await _changes(world) == (0, 0, 1)
     # Lan, of the group's unit, may.
     lan = world.harness.group(GROUP, LAN)
-    assert "Đã ghi nhận" in (await lan.press("✅ Xong 1")).text
+    assert "Đã ghi nhận" in (await lan.press("✅ 1")).text
     assert await _changes(world) == (1, 0, 1)
 
 
@@ -284,6 +284,6 @@ async def test_a_button_for_a_task_a_revised_plan_dropped_is_refused(world: Worl
     async with world.services.sessions() as s:
         await s.execute(update(TaskRow).where(TaskRow.id == world.ids["t1"]).values(active=False))
         await s.commit()
-    replies = await lan.press("✅ Xong 1")
+    replies = await lan.press("✅ 1")
     assert "không còn trong kế hoạch" in replies.answers[0].params["text"]
     assert await _changes(world) == (0, 0, 1)

@@ -39,7 +39,7 @@ async def _done_task1(world: World) -> tuple[FakeChat, Replies]:
     """Lan presses ✅ on task 1 (due 20/8/2025) under /viec."""
     lan = world.harness.private(LAN, "Lan")
     listed = await lan.send("/viec")
-    done = world.services.sign(LAN, f"d:{world.ids['t1']}:20250820")
+    done = world.services.sign(LAN, f"d:{world.ids['t1']}:20250820:vi.0")  # /viec, page 1
     assert done in [d for r in listed for row in r.callback_data for d in row]
     return lan, await lan.press_data(done)
 

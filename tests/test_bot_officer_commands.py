@@ -31,7 +31,7 @@ async def test_viec_lists_the_units_open_tasks_with_plan_text_escaped(world: Wor
     assert "Thứ Ba, 19/8/2025" in html  # the real last day
     assert "Cập nhật cơ sở dữ liệu" not in html  # Sở Nội vụ's task
     assert "quá hạn" in html  # task 4, 10/7
-    assert "✅ Xong 1" in replies.buttons and "📄 Chi tiết 1" in replies.buttons
+    assert "✅ 1" in replies.buttons and "📄 1" in replies.buttons
     assert all(len(d.encode()) <= 64 for r in replies for row in r.callback_data for d in row)
 
 
@@ -85,8 +85,8 @@ async def test_done_button_records_a_completion_and_the_task_leaves_the_open_lis
 ) -> None:
     chat = world.harness.private(LAN)
     await chat.send("/sapden")
-    msg, data = chat.last_with_button("✅ Xong 1")
-    replies = await chat.press("✅ Xong 1")
+    msg, data = chat.last_with_button("✅ 1")
+    replies = await chat.press("✅ 1")
     assert "Đã ghi nhận hoàn thành" in replies.text
     rows = await world.all(select(CompletionRow.task_id, CompletionRow.unit_id, CompletionRow.due_date))  # fmt: skip
     assert [(r[0], r[1], str(r[2])) for r in rows] == [(world.ids["t1"], world.ids["stp"], "2025-08-20")]  # fmt: skip
@@ -100,12 +100,16 @@ async def test_done_button_records_a_completion_and_the_task_leaves_the_open_lis
 async def test_snooze_button_offers_one_or_three_days_and_records_the_snooze(world: World) -> None:
     chat = world.harness.private(LAN)
     await chat.send("/sapden")
-    replies = await chat.press("⏰ Nhắc lại sau 1")
-    assert replies.buttons == ["⏰ 1 ngày", "⏰ 3 ngày"]
-    # The question names the task (on a list of several, "this task" would be unclear).
-    assert replies.text.startswith("Nhắc việc <b>1</b> Báo cáo &lt;kết quả&gt;")
+    replies = await chat.press("⏰ 1")
+    # In the list itself, task 1's row offers the choice; the others' rows are unchanged.
+    edited = [r for r in replies if r.method == "editMessageReplyMarkup"]
+    assert edited and edited[0].buttons[0] == ["✅ 1", "⏰ 1 ngày", "⏰ 3 ngày"]
+    assert edited[0].buttons[1] == ["✅ 2", "⏰ 2", "📄 2"]
+    # The answer names the task (on a list of several, "this task" would be unclear).
+    assert "việc 1" in replies.answers[0].params["text"]
     replies = await chat.press("⏰ 3 ngày")
-    assert "Thứ Năm, 21/8/2025" in replies.text
+    # Monday 18/8 + 3 working days, at the officer's hour, written beside the task in the list.
+    assert "⏰ nhắc lại Thứ Năm, 21/8/2025 lúc 8 giờ" in replies.text
     officer_id = await world.scalar(select(OfficerRow.id).where(OfficerRow.telegram_id == LAN))
     row = await world.scalar(select(SnoozeRow).where(SnoozeRow.officer_id == officer_id))
     assert row.task_id == world.ids["t1"] and str(row.due_date) == "2025-08-20"
@@ -114,13 +118,13 @@ async def test_snooze_button_offers_one_or_three_days_and_records_the_snooze(wor
 async def test_detail_button_shows_the_whole_task(world: World) -> None:
     chat = world.harness.private(LAN)
     await chat.send("/sapden")
-    html = (await chat.press("📄 Chi tiết 1")).text
+    html = (await chat.press("📄 1")).text
     assert "Mục 1" in html and "Kế hoạch kiểm soát TTHC năm 2025" in html and "Chủ trì" in html
 
 
 async def test_xong_lists_open_tasks_to_mark_done(world: World) -> None:
     replies = await world.harness.private(LAN).send("/xong")
-    assert "Chọn việc đã hoàn thành" in replies.text and "✅ Xong 1" in replies.buttons
+    assert "Chọn việc đã hoàn thành" in replies.text and "✅ 1" in replies.buttons
 
 
 async def test_caidat_changes_reminder_settings_with_buttons(world: World) -> None:

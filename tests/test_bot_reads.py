@@ -57,7 +57,7 @@ async def test_a_detail_button_and_a_unit_lookup_are_answered_while_the_write_lo
     await chat.send("/sapden")
     coordinator = world.harness.private(COORD)
     with writer_lock(tmp_path):
-        detail = (await chat.press("📄 Chi tiết 1")).text
+        detail = (await chat.press("📄 1")).text
         choice = await coordinator.send("/moi Sở")
     assert "Mục 1" in detail and "Kế hoạch kiểm soát TTHC năm 2025" in detail
     # Two units match: the look-up only offers them (creating the invite writes, after a press).

@@ -96,7 +96,7 @@ async def test_a_reminders_done_button_works_for_the_unit_and_is_refused_to_anot
     from reminders.telegram_port import TelegramPort
 
     t1 = world.ids["t1"]
-    (_, done), _snooze = task_buttons(t1, date(2025, 8, 20))
+    (_, done), _snooze, _detail = task_buttons(t1, date(2025, 8, 20))
     # Signed for Hùng's own chat, the press still checks his unit.
     replies = await world.harness.private(HUNG).press_data(world.services.sign(HUNG, done))
     assert "không thuộc đơn vị" in replies.answers[0].params["text"]
@@ -120,7 +120,7 @@ async def test_an_unsigned_reminder_button_is_refused_as_stale_and_changes_nothi
     from reminders.gather import task_buttons
 
     lan = world.harness.private(LAN)
-    for _label, data in task_buttons(world.ids["t1"], date(2025, 8, 20)):  # rd:…, rs:… unsigned
+    for _label, data in task_buttons(world.ids["t1"], date(2025, 8, 20))[:2]:  # rd:…, rs:… unsigned
         sent = await world.harness.app.bot.send_message(LAN, "Nhắc việc", reply_markup=InlineKeyboardMarkup(
             [[InlineKeyboardButton("x", callback_data=data)]]))  # fmt: skip
         replies = await lan.press_data(data, world.api.messages[LAN][sent.message_id])

@@ -49,7 +49,7 @@ async def test_a_scripted_session_loads_the_sample_picks_an_officer_and_answers(
     assert "1. Cán bộ Văn phòng UBND tỉnh (thử)" in text and "Đang thử với vai: Cán bộ " in text
     sapden = text.split("> /sapden", 1)[1].split("> 1", 1)[0]
     assert "Việc đến hạn trong 14 ngày tới" in sapden
-    assert "[1] ✅ Xong 1" in sapden  # buttons as numbered choices
+    assert "[1] ✅ 1   [2] ⏰ 1   [3] 📄 1" in sapden  # buttons as numbered choices
     pressed = text.split("> 1\n", 1)[1].split("> /quahan", 1)[0]
     assert "Đã ghi nhận hoàn thành" in pressed
     assert "Việc đã quá hạn" in text.split("> /quahan", 1)[1]

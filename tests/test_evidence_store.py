@@ -84,7 +84,7 @@ async def test_a_number_and_a_file_are_kept_with_the_completion_and_read_by_the_
         await evidence.attach_file(uow, lan, wait, PDF, NOW)  # a number kept before stays
     async with UnitOfWork(sessions, read_only=True) as uow:
         assert await evidence.pending(uow, 501, 501, NOW) is None
-        b = await board(uow.session, month_period(2025, 8), date(2025, 8, 18), reports_only=False)
+        b = await board(uow, month_period(2025, 8), date(2025, 8, 18), reports_only=False)
     [state] = b.occurrences[0].units
     assert state.done and state.evidence is not None
     assert (state.evidence.number, state.evidence.file) == ("123/BC-STP", PDF)

@@ -89,7 +89,8 @@ async def test_three_overdue_tasks_arrive_as_one_message_with_three_button_rows(
     ]  # fmt: skip
     assert "gõ /quahan" not in text
     assert _rows(buttons) == [
-        [(f"✅ Xong {n}", f"rd:{t}:{d:%Y%m%d}"), (f"⏰ Nhắc sau {n}", f"rs:{t}:{d:%Y%m%d}")]
+        [(f"✅ {n}", f"rd:{t}:{d:%Y%m%d}"), (f"⏰ {n}", f"rs:{t}:{d:%Y%m%d}"),
+         (f"📄 {n}", f"i:{t}:{d:%Y%m%d}")]
         for n, t, d in ((1, a, WED), (2, b, THU), (3, c, FRI))
     ]  # fmt: skip
     monday = [r for r in await _outbox(sessions) if r.kind == "overdue:2025-08-18"]
@@ -103,8 +104,8 @@ async def test_done_pressed_on_the_list_leaves_two_tasks_for_the_next_morning(se
     await _plan(sessions, at(18, 0))
     port = RecordingPort()
     await _dispatch(sessions, port, at(18))
-    # Lan presses "✅ Xong 2" at 10:00: the handler reads the button's data.
-    (_, done_data), _ = _rows(port.sent[0][2])[1]
+    # Lan presses "✅ 2" at 10:00: the handler reads the button's data.
+    (_, done_data), _, _ = _rows(port.sent[0][2])[1]
     prefix, task_id, due = parse_callback(done_data) or ("", 0, date.min)
     assert (prefix, task_id, due) == (DONE_PREFIX, b, THU)
     async with UnitOfWork(sessions) as uow:
@@ -135,11 +136,12 @@ async def test_a_task_done_before_eight_is_left_out_and_a_lone_one_is_a_single_r
     report = await _dispatch(sessions, port, at(18))
     assert report.overdue_lists == 0 and len(port.sent) == 1
     _, text, buttons = port.sent[0]
-    assert text.startswith("⚠️ <b>Quá hạn</b> 3 ngày làm việc") and "I.1" in text
+    assert text.startswith("⚠️ <b>Quá hạn 3 ngày làm việc</b>") and "I.1" in text
     assert "I.2" not in text
     assert _rows(buttons) == [
-        [("✅ Đã xong", f"rd:{a}:20250813"), ("⏰ Nhắc lại sau", f"rs:{a}:20250813")]
-    ]
+        [("✅ Xong", f"rd:{a}:20250813"), ("⏰ Nhắc sau", f"rs:{a}:20250813"),
+         ("📄 Chi tiết", f"i:{a}:20250813")]
+    ]  # fmt: skip
 
 
 async def test_twelve_overdue_tasks_make_one_message_with_eight_rows_and_a_count(sessions):
@@ -264,16 +266,22 @@ async def test_done_on_a_list_in_the_bot_acts_on_that_task_and_keeps_the_other_r
         await Dispatcher(sessions, TelegramPort(bot), clock=MutableClock(at(18)),
                          limits=UNLIMITED).run_once()  # fmt: skip
         chat = bot_world.harness.private(lan, "Lan")
-        msg, _ = chat.last_with_button("✅ Xong 2")
+        msg, _ = chat.last_with_button("✅ 2")
         assert "3 việc quá hạn" in (msg.text or "")
-        replies = await chat.press("✅ Xong 2")  # the 2nd listed: A (13/8), after task 4
+        replies = await chat.press("✅ 2")  # the 2nd listed: A (13/8), after task 4
         assert "Đã ghi nhận hoàn thành" in replies.text and "Việc A" in replies.text
+        # The list itself is drawn again: A marked done, the others as they were.
+        listed = bot_world.api.messages[lan][msg.message_id].text or ""
+        assert (
+            "2. <b>A</b> Việc A — chậm nhất Thứ Tư, 13/8/2025, quá hạn 3 ngày làm việc · <b>✅ đã hoàn thành</b>"
+            in listed
+        )
         done = {t for (t,) in await bot_world.all(select(CompletionRow.task_id))}
         assert done == {w.tasks["A"]}
         markup = bot_world.api.messages[lan][msg.message_id].reply_markup
         assert isinstance(markup, dict)
         left = [row[0]["text"] for row in markup["inline_keyboard"]]
-        assert left == ["✅ Xong 1", "✅ Xong 3"]
+        assert left == ["✅ 1", "✅ 3"]
     finally:
         await stop_world(bot_world)
     assert not bot_world.harness.errors, bot_world.harness.errors

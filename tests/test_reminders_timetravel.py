@@ -216,7 +216,7 @@ async def test_a_month_of_reminders_lands_on_the_right_days_and_hours(sessions):
         assert sent_chat == chat and "2 việc quá hạn" in text
         assert "II.1b" in text and "VI.1b" in text and "Thứ Sáu, 24/1/2025" in text
         day = utc(rs[0].sent_at).astimezone(TZ)  # type: ignore[arg-type]
-        assert text.count(f"quá {late[f'{day.day}/{day.month}']} ngày làm việc") == 2
+        assert text.count(f"quá hạn {late[f'{day.day}/{day.month}']} ngày làm việc") == 2
         assert buttons is not None
         assert sorted(row[0][1] for row in buttons) == sorted(
             f"rd:{r.task_id}:{r.due_date:%Y%m%d}" for r in rs

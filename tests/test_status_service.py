@@ -22,10 +22,11 @@ from bot.deadlines import Occurrence, WorkCalendar
 from bot.text import fold
 from services.status import Unreached, board
 from services.status_export import export_rows, to_xlsx
-from services.status_nudge import nudge
+from services.status_nudge import nudge, trial_nudge
 from services.status_words import BadPeriod, parse_period
 from store.db import make_sessionmaker
 from store.models import (
+    AuditRow,
     CompletionRow,
     GroupChatRow,
     OfficerRow,
@@ -132,7 +133,7 @@ async def world(engine):  # type: ignore[no-untyped-def]
 async def _board(sessions: Any, text: str | None, today: date, **kw: Any):  # type: ignore[no-untyped-def]
     period, every = parse_period(text, today)
     async with UnitOfWork(sessions) as uow:
-        return await board(uow.session, period, today, reports_only=not every, **kw)
+        return await board(uow, period, today, reports_only=not every, **kw)
 
 
 def _names(units: Any) -> list[str]:
@@ -238,9 +239,15 @@ async def test_nudges_go_to_the_units_not_done_once_a_day(world) -> None:  # typ
         await uow.commit()
     b = await _board(sessions, "tháng 8", AUGUST)
     now = datetime(2025, 8, 18, 9, 0, tzinfo=VN)
+    # 📣 first asks: the trial counts what ✔️ would queue and writes nothing, not even the audit.
     async with UnitOfWork(sessions) as uow:
-        first = await nudge(uow.session, b, now, by=800)
-        await uow.commit()
+        trial = await trial_nudge(uow, b, now, by=800)
+    assert (trial.queued, trial.units, trial.recipients, trial.unreachable) == (5, 3, 4, 0)
+    async with UnitOfWork(sessions) as uow:
+        assert await uow.session.scalar(select(func.count(OutboxRow.id))) == 0
+        assert await uow.session.scalar(select(func.count(AuditRow.id))) == 0
+    async with UnitOfWork(sessions) as uow:
+        first = await nudge(uow, b, now, by=800)
     # V.1: Nội vụ and Xây dựng (its officer and its group); V.4: Tư pháp and Nội vụ.
     assert (first.queued, first.units, first.recipients, first.unreachable) == (5, 3, 4, 0)
     async with UnitOfWork(sessions) as uow:
@@ -253,11 +260,12 @@ async def test_nudges_go_to_the_units_not_done_once_a_day(world) -> None:  # typ
     assert {r[2] for r in rows} == {"nudge:2025-08-18"}
     assert all("chưa hoàn thành" in r[3] for r in rows)
     async with UnitOfWork(sessions) as uow:
-        again = await nudge(uow.session, b, now.replace(hour=15), by=800)
-        await uow.commit()
+        again = await nudge(uow, b, now.replace(hour=15), by=800)
     assert (again.queued, again.already) == (0, 5)
     async with UnitOfWork(sessions) as uow:
         assert await uow.session.scalar(select(func.count(OutboxRow.id))) == 5
+        # nudge commits its audit row itself: one per press.
+        assert await uow.session.scalar(select(func.count(AuditRow.id))) == 2
 
 
 async def test_a_nudge_leaves_out_deadlines_far_ahead(world) -> None:  # type: ignore[no-untyped-def]
@@ -267,8 +275,7 @@ async def test_a_nudge_leaves_out_deadlines_far_ahead(world) -> None:  # type: i
     assert any(occ.not_done for occ in b.occurrences)
     now = datetime(2025, 8, 18, 9, 0, tzinfo=VN)
     async with UnitOfWork(sessions) as uow:
-        result = await nudge(uow.session, b, now, by=800)
-        await uow.commit()
+        result = await nudge(uow, b, now, by=800)
     assert result.queued == 0
     assert result.out_of_window == sum(1 for occ in b.occurrences if occ.not_done)
     async with UnitOfWork(sessions) as uow:

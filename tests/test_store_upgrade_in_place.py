@@ -223,7 +223,7 @@ async def test_a_deployed_completion_takes_a_report_attached_after_the_upgrade(
     async with UnitOfWork(sessions) as uow:
         await evidence.attach_number(uow, lan, wait, "15/BC-STP", NOW)
     async with UnitOfWork(sessions, read_only=True) as uow:
-        b = await board(uow.session, month_period(2026, 2), TODAY, reports_only=False)
+        b = await board(uow, month_period(2026, 2), TODAY, reports_only=False)
     numbers = {(o.task_id, u.unit_id): u.evidence.number for o in b.occurrences for u in o.units
                if u.evidence is not None}  # fmt: skip
     assert numbers == {(old.T2, old.STP): "15/BC-STP"}

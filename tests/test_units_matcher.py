@@ -123,6 +123,16 @@ def test_a_division_mention_is_scoped_to_the_issuing_department() -> None:
     assert match(d, "Văn phòng Sở") == []
 
 
+@pytest.mark.parametrize("mention", ["VP", "vp", "Văn phòng", "VP Sở"])
+def test_a_bare_office_in_a_department_s_plan_is_that_department_s_office(mention: str) -> None:
+    d = directory("Gia Lai")
+    found = match(d, mention, scope="so_y_te")
+    assert found[0].unit.key == "so_y_te.van_phong", found
+    assert match(d, mention, scope="ubnd_tinh") == []  # not the committee's own office
+    # The provincial committee's office keeps its name inside a department's plan.
+    assert match(d, "VP UBND tỉnh", scope="so_y_te")[0].unit.key == "vp_ubnd"
+
+
 def test_an_office_of_a_department_is_not_created_inside_the_provincial_committee() -> None:
     d = directory("An Giang")
     assert match(d, "Văn phòng Sở", scope="ubnd_tinh") == []

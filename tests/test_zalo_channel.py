@@ -4,13 +4,15 @@ questions, files, message ids handled once, the chat's numbers kept in the store
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from fakebot.world import World, start_world, stop_world
+from fakebot.world import NOW, World, start_world, stop_world
 from fakezalo.driver import ZaloWorld, start_zalo_world
 from sqlalchemy import func, select
 
+from bot.clock import fixed_clock
 from handlers.zalo.router import FILE_REFUSED, STRANGER
 from services import invites
 from services.zalo import synthetic_telegram_id
@@ -96,8 +98,16 @@ async def test_the_question_gets_the_same_tasks_as_on_telegram_and_typed_done_is
     assert "Đã ghi nhận hoàn thành" in done and "Báo cáo" in done
     rows = await w.all(select(CompletionRow.task_id, CompletionRow.unit_id))
     assert rows == [(w.ids["t1"], w.ids["stp"])]
-    assert "đã được ghi nhận hoàn thành" in (await z.say(ZLAN, "/xong 1"))[0]  # once only
+    assert "đã được ghi nhận hoàn thành trước đó" in (await z.say(ZLAN, "/xong 1"))[0]  # once
     assert "Không có việc số 9" in (await z.say(ZLAN, "xong 9"))[0]
+    # ↩️ on Zalo: «hoan tac 1» within 10 minutes takes the ✅ back; later it is refused.
+    assert "hoan tac 1" in done
+    assert "Đã hoàn tác" in (await z.say(ZLAN, "hoàn tác 1"))[0]
+    assert await w.all(select(CompletionRow.id)) == []
+    await z.say(ZLAN, "xong 1")
+    w.services.clock = fixed_clock(NOW + timedelta(minutes=11))
+    assert "10 phút" in (await z.say(ZLAN, "hoan tac 1"))[0]
+    assert len(await w.all(select(CompletionRow.id))) == 1
 
 
 async def test_snooze_and_detail_by_typed_actions_and_rights_checked(
@@ -108,9 +118,9 @@ async def test_snooze_and_detail_by_typed_actions_and_rights_checked(
     listed = (await z.say(ZLAN, "/sapden"))[0]
     assert "Việc đến hạn trong 14 ngày tới" in listed
     detail = (await z.say(ZLAN, "chi tiết 1"))[0]
-    assert "📄 Mục 1" in detail and "Thời hạn" in detail
-    snoozed = (await z.say(ZLAN, "hoãn 1 3 ngày"))[0]
-    assert "Sẽ nhắc lại" in snoozed and "21/8/2025" in snoozed
+    assert "📄 Mục 1" in detail and "Hạn: ngày 20/8/2025\nchậm nhất Thứ Ba, 19/8/2025" in detail
+    snoozed = (await z.say(ZLAN, "hoãn 1 3 ngày"))[0]  # Monday + 3 working days
+    assert "⏰ nhắc lại Thứ Năm, 21/8/2025 lúc 8 giờ" in snoozed
     assert await w.scalar(select(func.count(SnoozeRow.id))) == 1
     # A number pointing at another unit's task (a forged memory) is refused by the rights check.
     async with w.services.uow() as uow:

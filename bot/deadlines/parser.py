@@ -67,6 +67,37 @@ def _read_years_on(folded: str, year: int | None, f: _Found) -> str:
     return folded
 
 
+_WEEK_OF_MONTH = re.compile(
+    r"\btuan\s+(dau tien|dau|thu nhat|thu (?:[1-4]|hai|ba|tu)|cuoi cung|cuoi)\s+(?:cua\s+)?(?=thang\b)"
+)
+_FROM_TO = re.compile(r"\b(tu\s+(?:thang|quy|ngay)\s+\S+\s+)toi\b")
+_WEEK_NUMBER = {"hai": 2, "ba": 3, "tu": 4}
+# "từ tháng 10 đến hết năm 2025", "từ quý II đến cuối năm": a span ending with December.
+_TO_YEAR_END = re.compile(
+    r"\b(tu\s+(thang|quy)\s+[^\s/]+(?:\s*/\s*(\d{4}))?\s+(?:den|toi)\s+)(?:het|cuoi)\s+nam"
+    r"(?:\s+(?:nay|(\d{4})))?\b"
+)
+
+
+def _to_year_end(m: re.Match[str]) -> str:
+    last = "thang 12" if m.group(2) == "thang" else "quy iv"
+    if m.group(3):  # "từ tháng 7/2025 đến tháng 12/2025": as the normaliser reads such spans
+        return f"{last}/{m.group(4) or m.group(3)}"
+    return f"{m.group(1)}{last}/{m.group(4)}" if m.group(4) else f"{m.group(1)}{last}"
+
+
+_TO_THE_END = re.compile(r"\b(den|toi)\s+(?:het|het\s+ngay)\s+(?=thang\b|ngay\b|quy\b|\d)")
+
+
+def _week_of_month(m: re.Match[str]) -> str:
+    which = m.group(1)
+    if which.startswith("cuoi"):
+        return "cuoi "
+    n = which.removeprefix("thu ").strip()
+    week = 1 if n in ("dau", "dau tien", "nhat") else int(_WEEK_NUMBER.get(n, n))
+    return f"ngay {7 * week} "
+
+
 def _read(cleaned: str, year: int | None, aligned: str | None = None) -> _Found:
     """Read a cleaned phrase: fold, normalise, drop citations, then each clause.
 
@@ -81,6 +112,17 @@ def _read(cleaned: str, year: int | None, aligned: str | None = None) -> _Found:
     if "tuan" in aligned:
         aligned = read_weekly(aligned, year, f)
     folded = normalise(aligned, digit)
+    if "tuan" in folded:
+        # "tuần đầu tháng 7": its seventh day; "tuần thứ 2 của tháng 10": its fourteenth.
+        folded = _WEEK_OF_MONTH.sub(_week_of_month, folded)
+    if "toi" in folded:
+        # "từ tháng 6 tới tháng 8" is "từ tháng 6 đến tháng 8"
+        folded = _FROM_TO.sub(r"\1den", folded)
+    if "nam" in folded and ("het" in folded or "cuoi" in folded):
+        folded = _TO_YEAR_END.sub(_to_year_end, folded)
+    if "het" in folded:
+        # "từ tháng 5 đến hết tháng 7": a span ending with that month, not a list.
+        folded = _TO_THE_END.sub(r"\1 ", folded)
     if digit and "20" in folded and ("-" in folded or "den" in folded or "toi" in folded):
         folded = read_year_span(folded, f)
     if "tru" in folded or "khong ke" in folded:

@@ -70,6 +70,14 @@ _SUBS: tuple[tuple[str, str, str], ...] = (
     ("hn", r"\bhn\b", "hang nam"),
     ("ngay thu", r"\bngay thu\b", "ngay"),
     ("mong", r"\bmong\s+(\d)", r"ngay \1"),
+    # "Hằng quý, quý IV gửi trước 10/12": a quarter's own limit after a rhythm is its exception,
+    # as with "riêng".
+    (
+        "quy",
+        r"(?<=\bquy)\s*,\s*(?=quy\s+(?:i{1,3}|iv|[1-4])\s+(?:gui\s+|nop\s+|bao cao\s+)?"
+        r"(?:truoc|cham nhat)\b)",
+        " ; rieng ",
+    ),
     (",", r"\b(hang|moi|tung|trong|cuoi|dau)\s+(thang|quy|nam)\s*,\s*", r"\1 \2 "),
     # "Trước 17 giờ ngày 12/9", "trước 17h00 ngày 20 hằng tháng": due on that day itself.
     (

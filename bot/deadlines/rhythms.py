@@ -151,8 +151,10 @@ def override_defaults(items: list[_Item]) -> list[_Item]:
     "Định kỳ quý, trước ngày 05 tháng đầu quý tiếp theo" only on the 5ths.
     """
     specific = [i for i in items if i.specific]
-    if not specific or len(specific) == len(items):
+    if not specific:
         return items
+    if len(specific) == len(items):
+        return _year_replaces_last_term(items)
     listed = all(len(r.months) == 1 for i in items if not i.specific for r in i.rules)
     if listed and any(i.tag == "recurring" for i in specific):
         return _within_windows(items)
@@ -197,6 +199,36 @@ def override_defaults(items: list[_Item]) -> list[_Item]:
             else i
             for i in out
         ]
+    return out
+
+
+def _year_replaces_last_term(items: list[_Item]) -> list[_Item]:
+    """A dated limit in the month a quarterly or half-yearly day falls replaces that day:
+    "Trước ngày 15 tháng cuối quý; riêng báo cáo năm trước ngày 10/12" is due 15/3, 15/6, 15/9
+    and 10/12 (the year's report is the last quarter's), not on 15/12 too."""
+    dated = {
+        (r.year, m, r.day) for i in items if i.tag != "recurring" for r in i.rules for m in r.months
+    }
+    if not dated or len(dated) > 2:
+        return items
+    out: list[_Item] = []
+    for item in items:
+        if item.tag != "recurring" or not 2 <= _rhythm(item) <= 4:
+            out.append(item)
+            continue
+        rules = []
+        for r in item.rules:
+            # (the same day in that month is the same date: "… ngày 22 tháng cuối quý; báo cáo
+            # năm chậm nhất ngày 22/12" stays quarterly)
+            keep = tuple(
+                p
+                for p in r.months
+                if not any(m == p and d != r.day and y in (None, r.year) for y, m, d in dated)
+            )
+            if keep:
+                rules.append(r if keep == r.months else make_rule(r.year, keep, r.day, r.before))
+        if rules:
+            out.append(_Item(item.tag, tuple(rules), item.explain, item.specific))
     return out
 
 

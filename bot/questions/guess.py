@@ -41,8 +41,6 @@ _ASKING = frozenset(
         "nay",
         "duoc",
         "giao",
-        "phu",
-        "trach",
         "den",
         "han",
         "khi",
@@ -92,10 +90,15 @@ _ASKING = frozenset(
         "sau",
         "cuoi",
         "lan",
+        "ky",
     ]
 )
 # Phrases of asking taken out before single words.
 _ASKING_PHRASES = (
+    "can xu ly",
+    "phai xu ly",
+    "can giai quyet",
+    "phai giai quyet",
     "cong viec",
     "dau viec",
     "nhiem vu",
@@ -129,6 +132,10 @@ _ASKING_PHRASES = (
     "bao gio",
     "bao nhieu",
     "bao lau",
+    "phu trach",
+    "trong ke hoach nay",
+    "trong ke hoach",
+    "ke hoach nay",
 )
 # Words of plans made of syllables that alone are words of asking ("bản sao", "tiến độ").
 _KEEP_PHRASES = (
@@ -150,8 +157,56 @@ _KEEP_PHRASES = (
     "thuc thi",
     "van ban",
     "trong tam",
+    "phan anh",
+    "hinh anh",
+    "anh huong",
+    "ban quan ly",
+    "ban dan toc",
+    "ban chi dao",
+    "ban nganh",
+    "xa hoi",
+    "hoi nghi",
+    "hoi thao",
+    "hoi dong",
+    "hoi dap",
+    "giao duc",
+    "giao dich",
+    "ban giao",
+    "dang ky",
+    "co hoi",
 )
 _NUMBER = re.compile(r"^\d+$")
+# Where a report goes ("bc quý gửi VPCP", "trình UBND tỉnh"): neither its topic nor its unit.
+_RECIPIENT = re.compile(
+    r" (?:gui|trinh|nop)(?: len| ve| cho)? (?=(?:vp|van phong|ubnd|uy ban|vpcp|bo|cuc|chinh phu|"
+    r"thu tuong|so|tinh|ttpvhcc|trung tam)(?!\S))"
+)
+
+
+def _drop_recipient(text: str) -> str:
+    """``text`` without a recipient's words (up to the next word of asking)."""
+    m = _RECIPIENT.search(text)
+    if m is None:
+        return text
+    rest = text[m.end() :].split()
+    kept = next((k for k, w in enumerate(rest) if w in _ASKING), len(rest))
+    return f"{text[: m.start()]} | {' '.join(rest[kept:])} "
+
+
+_NEGATION = ("khong", "ko", "k")
+_DOCUMENT_KINDS = ("nq", "qd", "nd", "kh", "cv", "ct", "quyet", "dinh", "quyet", "an", "hoach")
+
+
+def _cites(before: list[str]) -> bool:
+    """The words before a number end with a document's kind ("nq", "nghị quyết", "đề án số")."""
+    if before and before[-1] == "so":
+        before = before[:-1]
+    return bool(before) and before[-1] in _DOCUMENT_KINDS
+
+
+def _own_department(m: re.Match[str], text: str) -> str:
+    after = text[m.end() :].split()
+    return " " if all(w in _ASKING for w in after) else m.group(0)
 
 
 def guess_topic(rest: str, unit_text: str | None) -> str | None:
@@ -159,20 +214,29 @@ def guess_topic(rest: str, unit_text: str | None) -> str | None:
     text = f" {rest} "
     if unit_text:
         text = text.replace(f" {unit_text} ", " ")
+    text = _drop_recipient(text)
     if text.startswith(" xin loi "):  # politeness before a question
         text = text[len(" xin loi") :]
     for phrase in _KEEP_PHRASES:
         text = text.replace(f" {phrase} ", f" {phrase.replace(' ', '_')} ")
     for phrase in _ASKING_PHRASES:
         text = text.replace(f" {phrase} ", " ")
+    # "của sở" at the end, or before words of asking, is the asker's own department.
+    text = re.sub(r" cua so(?= (?:\S+ )*$)", lambda m: _own_department(m, text), text)
+    ws = text.split()
     words = [
         "|" if w == "ve" else w
-        for w in text.split()
-        if w not in _ASKING and w != "?" and not _NUMBER.match(w)
+        for k, w in enumerate(ws)
+        if (w not in _ASKING or w in _NEGATION)
+        and w != "?"
+        # a number names a document after its kind ("nq 131", "quyết định số 766"), else nothing
+        and (not _NUMBER.match(w) or _cites(ws[:k]))
     ]
+    # "không" is a topic's word ("thanh toán không dùng tiền mặt", "không phụ thuộc địa giới"),
+    # but a question's tag at the end ("có việc nào … không").
     while words and words[0] == "|":
         words.pop(0)
-    while words and words[-1] == "|":
+    while words and words[-1] in ("|", *_NEGATION):
         words.pop()
     if not words:
         return None
@@ -189,12 +253,23 @@ _QUESTION = re.compile(
 )
 
 
+# A complaint about what the bot shows ("sao bc của em vẫn báo quá hạn", "nộp rồi mà vẫn nhắc"):
+# the officer speaks of the bot, not asking for the list again.
+_COMPLAINT = re.compile(
+    r"(?<!\w)(?:(?:sao|tai sao|vi sao|sao ma)(?: \S+){0,5} (?:van|cu|lai|con)"
+    r"|(?:roi|xong) ma(?: \S+){0,2} (?:van|cu|lai|con))"
+    r" (?:bao|nhac|hien|ghi|de|bi|la)(?!\w)"
+)
+
+
 def is_chat(n: str) -> bool:
     """A message to the bot that asks about no task: an apology addressed to someone ("nộp muộn
     rồi, xin lỗi anh"), a complaint about the bot ("sao bot không nhắc"), wishes."""
     if re.search(r"(?<!\w)(?:chuc mung|chuc anh|chuc chi|chuc ban|chuc moi nguoi)(?!\w)", n):
         return True
     if re.search(r"(?:^|(?<= ))(?:sao|tai sao|sao ma) (?:bot|ban|em)(?!\w)", n):
+        return True
+    if _COMPLAINT.search(n):
         return True
     address = "|".join(_ADDRESS)
     apology = re.search(rf"(?<!\w)xin loi(?: (?:{address}))*(?: |$)", n)

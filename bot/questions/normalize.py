@@ -27,6 +27,9 @@ SLANG: dict[str, str] = {
     "bcao": "bao cao",
     "b/c": "bao cao",
     "cv": "cong viec",
+    "vc": "viec",
+    "cviec": "cong viec",
+    "nvu": "nhiem vu",
     "nv": "nhiem vu",
     "hnay": "hom nay",
     "hn": "hom nay",
@@ -213,12 +216,36 @@ def correct(token: str) -> str:
     return hit[0] if hit is not None else token
 
 
+_DEPARTMENT_INITIALS = {
+    "nv": "noi vu",
+    "tc": "tai chinh",
+    "tp": "tu phap",
+    "yt": "y te",
+    "xd": "xay dung",
+    "ct": "cong thuong",
+    "gd": "giao duc",
+    "nn": "nong nghiep",
+    "vh": "van hoa",
+    "dt": "dan toc",
+    "khcn": "khoa hoc",
+    "kh": "kh",  # "sở KH và ĐT", "sở KH&CN": not "kh" for không
+}
+
+
 def normalize(text: str) -> str:
     """Fold a question and repair it word by word: 'viecj gi dden hna t8' → 'viec gi den han t8'."""
     folded = fold(unify_spelling(text))
     folded = folded.replace("“", " ").replace("”", " ")
     tokens = [correct(t) for t in _TOKEN.findall(folded)]
-    out = " ".join(SLANG.get(t, t) for t in tokens)
+    out = " ".join(
+        _DEPARTMENT_INITIALS[t]
+        if t in _DEPARTMENT_INITIALS
+        and tokens[i - 1 : i] == ["so"]
+        and tokens[i - 2 : i - 1] != ["tong"]
+        # "sở nv", "so tc": a department by its initials ("tổng số nv" is a number of tasks)
+        else SLANG.get(t, t)
+        for i, t in enumerate(tokens)
+    )
     out = f" {out} "
     for wrong, right in PHRASES:
         out = out.replace(f" {wrong} ", f" {right} ")

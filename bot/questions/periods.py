@@ -130,6 +130,23 @@ def _day_of_month(m: re.Match[str], today: date, raw: str) -> Period | None:
         return None
 
 
+_WEEKDAY_WORDS = {"hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7}
+
+
+def _weekday(m: re.Match[str], today: date, raw: str) -> Period | None:
+    """ "thứ 2 tuần sau", "thứ Sáu tuần này", "thứ 5": that day (a bare "thứ 5", the next one)."""
+    rel = m.group("rel")
+    if m.group("w") and rel is None:
+        return None  # "thứ tự", "thu năm 2025": a word after "thu" alone names no day
+    n = int(m.group("n")) if m.group("n") else _WEEKDAY_WORDS[m.group("w")]
+    monday = today - timedelta(days=today.weekday())
+    if rel is None:
+        ahead = (n - 2 - today.weekday()) % 7
+        return day_period(today + timedelta(days=ahead))
+    week = monday if rel in ("nay", "hien tai") else monday + timedelta(days=7)
+    return day_period(week + timedelta(days=n - 2))
+
+
 def _until(m: re.Match[str], today: date, raw: str) -> Period | None:
     what = m.group("to")
     if what.startswith("cuoi thang") or what.startswith("het thang"):
@@ -141,6 +158,31 @@ def _until(m: re.Match[str], today: date, raw: str) -> Period | None:
     else:
         end = date(today.year, 12, 31)
     return Period(today, end, f"từ nay đến {short_date(end)}")
+
+
+def _from_until(m: re.Match[str], today: date, raw: str) -> Period | None:
+    """ "từ 15/9 tới hết tháng 9", "từ 1/9 đến cuối năm": a day to the end of a period."""
+    start = _mk_date(m.group(1), m.group(2), m.group(3), today)
+    if start is None:
+        return None
+    what, n = m.group("to2"), m.group("n2")
+    if what == "thang":
+        month = int(n) if n else start.month
+        if not 1 <= month <= 12:
+            return None
+        end = month_end(start.year, month)
+    elif what == "quy":
+        q = int(n) if n else (start.month - 1) // 3 + 1
+        if not 1 <= q <= 4:
+            return None
+        end = quarter_period(start.year, q).end
+    elif what == "tuan":
+        end = start + timedelta(days=6 - start.weekday())
+    else:
+        end = date(start.year, 12, 31)
+    if end < start:
+        return None
+    return Period(start, end, f"từ {short_date(start)} đến {short_date(end)}")
 
 
 def _until_date(m: re.Match[str], today: date, raw: str) -> Period | None:
@@ -261,20 +303,28 @@ _END = r"(?P<to>(?:cuoi|het) (?:thang|quy|tuan|nam)(?: nay)?)"
 PATTERNS: tuple[tuple[str, Builder], ...] = (
     (rf"(?:tu )?(?:ngay )?{_DATE}(?: ?(?:den|toi|-|->|~) ?| )(?:het )?(?:ngay )?{_DATE}", _range),
     (
-        r"(?:tu )?(?:thang|t) ?(?P<a>\d{1,2}) ?(?:den|toi|-|->) ?(?:het )?(?:thang |t)?"
+        rf"(?:tu )?(?:ngay )?{_DATE} ?(?:den|toi|->) ?(?:cuoi|het) (?P<to2>thang|quy|tuan|nam)"
+        r"(?: nay| (?P<n2>\d{1,2}))?",
+        _from_until,
+    ),
+    (
+        r"(?:tu )?(?:thang|t) ?(?P<a>\d{1,2}) ?(?:den|toi|-|->| ) ?(?:het )?(?:thang ?|t)?"
         rf"(?P<b>\d{{1,2}}){_YEAR}",
         _month_range,
     ),
     (r"ngay (?P<d>\d{1,2}) (?:thang nay|cua thang nay|thang (?P<m>\d{1,2}))", _day_of_month),
     (rf"(?:tu )?(?:bay gio|gio|hom nay|nay) (?:den|toi) {_END}", _until),
     (rf"(?:tu )?(?:bay gio|gio|hom nay|nay) (?:den|toi) (?:ngay )?{_DATE}", _until_date),
-    (r"(?:trong )?(\d{1,3}) (ngay|tuan) (?:toi|nua|sap toi|ke tiep|tiep theo)", _next_days),
+    (
+        r"(?<!thu )(?:trong )?(\d{1,3}) (ngay|tuan) (?:toi|nua|sap toi|ke tiep|tiep theo)",
+        _next_days,
+    ),
     (rf"(?:6|sau) thang (?:dau nam|nam dau|dau){_YEAR}", _half(True)),
     (rf"nua (?:dau nam|nam dau|dau){_YEAR}", _half(True)),
     (rf"(?:6|sau) thang (?:cuoi nam|nam cuoi|cuoi){_YEAR}", _half(False)),
     (rf"nua (?:cuoi nam|nam cuoi|cuoi|sau nam){_YEAR}", _half(False)),
-    (rf"dau thang(?: (?P<m>\d{{1,2}}))?{_YEAR}", _month_part(True)),
-    (rf"cuoi thang(?: (?P<m>\d{{1,2}}))?{_YEAR}", _month_part(False)),
+    (rf"dau thang(?: (?P<m>\d{{1,2}}))?(?: nay)?{_YEAR}", _month_part(True)),
+    (rf"cuoi thang(?: (?P<m>\d{{1,2}}))?(?: nay)?{_YEAR}", _month_part(False)),
     (rf"cuoi nam{_YEAR}", _year_end),
     (rf"(?:thang|thg|th|t) ?(?P<m>\d{{1,2}}){_YEAR}", _month_num),
     (rf"thang (?P<w>{_MW}){_YEAR}", _month_word),
@@ -285,11 +335,17 @@ PATTERNS: tuple[tuple[str, Builder], ...] = (
     (r"quy (?:nay|hien tai)", _relative_quarter(0)),
     (rf"quy {_NEXT}", _relative_quarter(1)),
     (rf"quy {_PREV}", _relative_quarter(-1)),
+    (
+        rf"(?:ngay )?thu (?:(?P<n>[2-7])|(?P<w>hai|ba|tu|nam|sau|bay))"
+        rf"(?: (?:cua )?tuan (?P<rel>nay|hien tai|{_NEXT}))?",
+        _weekday,
+    ),
     (r"tuan (?:nay|hien tai)", _weeks(0, "tuần này")),
     (rf"tuan {_NEXT}", _weeks(1, "tuần sau")),
     (rf"tuan {_PREV}", _weeks(-1, "tuần trước")),
     (r"(?:ca |trong |het )?nam (?P<y>20\d\d)", _whole_year(0)),
     (r"(?:ca |trong )?nam (?:nay|hien tai)", _whole_year(0)),
+    (r"(?:den |toi )?het nam(?: nay)?", _whole_year(0)),  # "hết năm còn gì": what is left
     (rf"nam {_NEXT}", _whole_year(1)),
     (rf"nam {_PREV}", _whole_year(-1)),
     (r"hom nay|bay gio|ngay hom nay", _days(0, "hôm nay")),

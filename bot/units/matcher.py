@@ -225,6 +225,21 @@ def _words_align(query: str, form: str, commune: bool) -> bool:
     return edits <= max(1, len(query) // 10)
 
 
+PREFIX_SCORE = 90.0
+_TT = re.compile(r"^tt ")
+
+
+def _prefix_of_one(directory: Directory, form: str, candidates: list[int]) -> Unit | None:
+    """The one unit (today's) whose name starts with ``form``'s words, else None."""
+    starts = (form + " ", _TT.sub("trung tam ", form) + " ")  # "tt công báo"
+    units = {
+        directory.current(directory.form_unit[i]).key
+        for i in candidates
+        if directory.forms[i].startswith(starts)
+    }
+    return directory.by_key[units.pop()] if len(units) == 1 else None
+
+
 def _match_form(directory: Directory, raw: str, form: str, limit: int) -> list[Match]:
     """Ranked candidates for the search form ``form`` (``raw``: the form with its province)."""
     raw_form = form
@@ -243,6 +258,12 @@ def _match_form(directory: Directory, raw: str, form: str, limit: int) -> list[M
             scored[unit.key] = (unit, exact_score)
         return _ranked(directory, scored, limit)
     words = form.split()
+    if len(words) >= 3:
+        # "trung tâm công báo" for "Trung tâm Công báo và Tin học": the start of one unit's
+        # name, and of no other's.
+        prefixed = _prefix_of_one(directory, form, _candidates(form, directory))
+        if prefixed is not None:
+            return [Match(prefixed, PREFIX_SCORE, None)]
     if (
         form == raw_form
         and len(words) <= 3

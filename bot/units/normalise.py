@@ -46,6 +46,20 @@ _PUNCT_ABBREV_RE = [
     )
     for p, r in _PUNCT_ABBREV
 ]
+_SO_INITIALS_OF = {
+    "tc": "tai chinh",
+    "tp": "tu phap",
+    "nv": "noi vu",
+    "yt": "y te",
+    "xd": "xay dung",
+    "ct": "cong thuong",
+    "gd": "gddt",
+    "nn": "nnmt",
+    "vh": "vhttdl",
+    "dt": "dttg",
+}
+# Not before more initials: "sở gd-đt", "sở nn-mt" are read by SYNONYMS whole.
+_SO_INITIALS = re.compile(rf"^so ({'|'.join(_SO_INITIALS_OF)})(?=$| [a-z0-9]{{4,}})")
 _PARENS = re.compile(r"\([^)]*\)?")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -196,6 +210,10 @@ def normalise(text: str, *, strip_qualifiers: bool = True, abbreviate: bool = Tr
     for pattern, repl in _PUNCT_ABBREV_RE:
         text = pattern.sub(repl, text)
     text = _NON_WORD.sub(" ", text).strip()
+    if text.startswith("so "):
+        # "sở tc", "so yt": a department by "sở" and the initials of the rest (at the start
+        # only: "hồ sơ tc" names none)
+        text = _SO_INITIALS.sub(lambda m: f"so {_SO_INITIALS_OF[m.group(1)]}", text)
     if abbreviate:
         text = _contract(text)
     text = _PERSON_RE.sub("", text)

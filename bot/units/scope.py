@@ -15,7 +15,8 @@ from bot.units.normalise import normalise
 
 # search form → (key suffix, name template); "{s}" is the issuer's name.
 _DIVISIONS: list[tuple[re.Pattern[str], str, str]] = [
-    (re.compile(r"^vp (so|ban|cuc|chi cuc)$"), "van_phong", "Văn phòng {s}"),
+    # "VP" or "Văn phòng" alone in a department's plan is its own office, as "VP Sở" is.
+    (re.compile(r"^vp(?: (?:so|ban|cuc|chi cuc))?$"), "van_phong", "Văn phòng {s}"),
     (re.compile(r"^thanh tra (so|ban)$"), "thanh_tra", "Thanh tra {s}"),
     (
         re.compile(

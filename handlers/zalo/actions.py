@@ -1,15 +1,26 @@
-"""Typed actions on numbered items (``xong 2``, ``hoan 2 3 ngay``, ``chi tiet 2``) and ``moi``:
-the number is read from the chat's memory and the asker's rights checked before any change."""
+"""Typed actions on numbered items (``xong 2``, ``hoan tac 2``, ``nhac 2 3 ngay``, ``chi tiet 2``)
+and ``moi``: the number is read from the chat's memory and the asker's rights checked before any
+change."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from bot import phrases
 from bot.assignment import assigned_note
+from bot.deadlines.render import deadline_lines
 from bot.errors import TthcError
-from bot.phrases import TEAM
+from bot.phrases import (
+    DONE_BEFORE,
+    TEAM,
+    UNDO_GONE,
+    UNDO_MINUTES,
+    done_confirmation,
+    snooze_mark,
+    text_limit_line,
+    undone,
+)
 from bot.vndate import format_date, short_date
 from handlers.formatting import role_label
 from reminders.policy import from_settings
@@ -20,6 +31,7 @@ if TYPE_CHECKING:
     from handlers.zalo.router import Asker, Incoming, ZaloBot
 
 MAX_SNOOZE_DAYS = 30
+UNDO_HINT = "↩️ Bấm nhầm? Gõ «hoan tac {}» trong 10 phút để hoàn tác."
 # Issue 16: the report's number attached by typing it after the item's number (no files on Zalo).
 EVIDENCE_HINT = "📎 Gửi kèm số hiệu báo cáo (không bắt buộc): gõ «bc {} 123/BC-STP»."
 NOT_LINKED = (
@@ -68,13 +80,37 @@ async def done(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None:
     except TthcError as exc:
         await bot.say(inc.chat_id, exc.message)
         return
-    note = (
-        "Đã ghi nhận hoàn thành."
-        if result.recorded
-        else "Việc này đã được ghi nhận hoàn thành trước đó."
-    )
     when = format_date(line.last_day) if line.last_day else "không ghi hạn"
-    await bot.say(inc.chat_id, f"✅ {note}\n{line.content[:200]} — hạn {when}\n{EVIDENCE_HINT.format(number)}")  # fmt: skip
+    what = f"{line.ref} {line.content[:200]}".strip()
+    if not result.recorded:
+        await bot.say(inc.chat_id, f"✅ {DONE_BEFORE}\n{what} — hạn {when}")
+        return
+    async with svc.uow(read_only=True) as uow:
+        unit = await unit_lookup.unit_name(uow, unit_id)
+    await bot.say(inc.chat_id, f"{done_confirmation(unit, what)}\nHạn: {when}\n"
+                               f"{UNDO_HINT.format(number)}\n{EVIDENCE_HINT.format(number)}")  # fmt: skip
+
+
+async def undo(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None:
+    """«hoan tac 2»: Zalo's ↩️ Hoàn tác — a ✅ of the unit taken back within 10 minutes."""
+    actor = await _actor(bot, inc, asker)
+    target = await _target(bot, inc, number) if actor else None
+    if actor is None or target is None:
+        return
+    (officer, unit_id), svc = actor, bot.services
+    now = svc.now()
+    try:
+        async with svc.uow() as uow:
+            line = await unit_tasks.task_line(uow.session, target[0], unit_id, target[1])
+            taken = await progress.undo_done(uow.session, target[0], unit_id, target[1], officer.id,
+                                             now, since=now - timedelta(minutes=UNDO_MINUTES))  # fmt: skip
+            unit = await unit_lookup.unit_name(uow, unit_id)
+            await uow.commit()
+    except TthcError as exc:
+        await bot.say(inc.chat_id, exc.message)
+        return
+    what = f"{line.ref} {line.content[:200]}".strip()
+    await bot.say(inc.chat_id, undone(unit, what) if taken else UNDO_GONE)
 
 
 async def snooze(bot: ZaloBot, inc: Incoming, asker: Asker, number: int, days: int) -> None:
@@ -86,16 +122,16 @@ async def snooze(bot: ZaloBot, inc: Incoming, asker: Asker, number: int, days: i
     days = min(max(days, 1), MAX_SNOOZE_DAYS)
     now = svc.now()
     hour = from_settings(officer.settings).hour
-    until = datetime.combine(now.date() + timedelta(days=days), time(hour), now.tzinfo)
     try:
         async with svc.uow() as uow:
+            until = progress.snooze_until(now, days, hour, await svc.calendar(uow.session))
             line = await unit_tasks.task_line(uow.session, target[0], unit_id, target[1])
             await progress.snooze(uow.session, target[0], officer.id, target[1], until, now)
             await uow.commit()
     except TthcError as exc:
         await bot.say(inc.chat_id, exc.message)
         return
-    await bot.say(inc.chat_id, f"⏰ Sẽ nhắc lại {format_date(until.date())} lúc {hour} giờ: {line.content[:200]}")  # fmt: skip
+    await bot.say(inc.chat_id, f"{snooze_mark(until.date(), hour)}: {line.content[:200]}")
 
 
 async def detail(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None:
@@ -112,6 +148,9 @@ async def detail(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None
                     return
                 await unit_tasks.task_line(uow.session, task_id, asker.unit_id, due)
             d = await unit_tasks.task_detail(uow.session, task_id)
+            found = await unit_tasks.occurrence_days(uow.session, task_id, due) if due else None
+            cal = await bot.services.calendar(uow.session)
+            limit = (await unit_tasks.text_limits(uow.session, [task_id])).get(task_id)
             held = await assignments.holding(uow, task_id, asker.unit_id, due, live=True) if asker.unit_id else None  # fmt: skip
     except TthcError as exc:
         await bot.say(inc.chat_id, exc.message)
@@ -119,9 +158,13 @@ async def detail(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None
     parts = [f"📄 Mục {d['ref']} — {d['plan'] or ''}", str(d["content"])]
     if d["result"]:
         parts.append(f"Sản phẩm: {d['result']}")
-    parts.append(f"Thời hạn: {d['deadline'] or 'không ghi'}")
-    if due:
-        parts.append(f"Hạn: {format_date(due)}")
+    if due and found:
+        plan_date, last = deadline_lines(due, found[0], found[1], cal)
+        parts += [f"Hạn: {plan_date}", last, f"Ghi trong kế hoạch: {d['deadline'] or 'không ghi'}"]
+    else:
+        parts.append(f"Hạn: {d['deadline'] or 'không ghi'}")
+    if limit:
+        parts.append(text_limit_line(limit[:400]))
     for role in ("lead", "support"):
         names = d[role]
         if isinstance(names, list) and names:

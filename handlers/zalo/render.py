@@ -6,11 +6,12 @@ Pure functions: the router keeps which number meant which task occurrence in the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from bot.assignment import assigned_note
+from bot.phrases import DONE_MARK, late_phrase
 from bot.questions.reply import Reply, shorten
 from bot.vndate import format_date
 from handlers.formatting import role_label
@@ -96,25 +97,29 @@ def layout(
     return Page(out[:limit], numbers, skip + shown if left else None)
 
 
-def status_of(line: TaskLine, today: date) -> str:
+def status_of(line: TaskLine, today: date, days_late: Callable[[date], int] | None = None) -> str:
     held = f" · 📌 {assigned_note(line.assignee)}" if line.assignee else ""
     if line.done:
-        return " · ✔️ đã xong" + held
+        return f" · {DONE_MARK}" + held
     if line.superseded:
         return " · đã qua (xem hạn sau)" + held
     if line.last_day and line.last_day < today:
-        return " · ⚠️ quá hạn" + held
+        late = late_phrase(days_late(line.last_day)) if days_late else "quá hạn"
+        return f" · ⚠️ {late}" + held
     return held
 
 
-def task_items(lines: Sequence[TaskLine], today: date) -> list[Item]:
-    """A task list (the same lines the Telegram lists show)."""
+def task_items(
+    lines: Sequence[TaskLine], today: date, days_late: Callable[[date], int] | None = None
+) -> list[Item]:
+    """A task list (the same lines the Telegram lists show; ``days_late`` words lateness in
+    working days)."""
     items = []
     for line in lines:
         when = format_date(line.last_day) if line.last_day else "không ghi hạn"
         due = line.due_date.isoformat() if line.due_date else None
         items.append(Item(
-            (f"{when} · {role_label(line.role)}{status_of(line, today)}",
+            (f"{when} · {role_label(line.role)}{status_of(line, today, days_late)}",
              f"{shorten(line.content)} (mục {line.ref})"),
             target=None if line.done else (line.task_id, due),
         ))  # fmt: skip

@@ -49,7 +49,7 @@ HELP = (
     "sapden — việc đến hạn trong 14 ngày · quahan — việc đã quá hạn\n"
     "tuan — việc tuần này · thang [N] — việc tháng này hoặc tháng N\n"
     "xong 2 — việc số 2 đã hoàn thành (ghi nhận cho cả đơn vị: các cán bộ khác của đơn vị "
-    "không còn nhận nhắc việc đó)\n"
+    "không còn nhận nhắc việc đó); hoan tac 2 — hoàn tác trong 10 phút nếu bấm nhầm\n"
     "nhac 2 3 ngay — nhắc sau 3 ngày về việc số 2 (hạn không đổi)\n"
     "chi tiet 2 — xem đầy đủ việc số 2 · xem them — xem tiếp danh sách\n"
     "giao 2 TÊN — giao việc số 2 cho một cán bộ của đơn vị · tra lai 2 — trả lại việc được giao\n"
@@ -231,6 +231,8 @@ class ZaloBot:
             await self.more(inc, asker)
         elif m := re.fullmatch(r"xong (\d{1,3})", text):
             await actions.done(self, inc, asker, int(m.group(1)))
+        elif m := re.fullmatch(r"hoan ?tac (\d{1,3})", text):  # ↩️ Hoàn tác, within 10 minutes
+            await actions.undo(self, inc, asker, int(m.group(1)))
         elif m := re.fullmatch(r"(?:nhac lai|nhac|hoan) (\d{1,3})(?: (\d{1,2}))?(?: ngay)?", text):
             await actions.snooze(self, inc, asker, int(m.group(1)), int(m.group(2) or 1))
         elif m := re.fullmatch(r"chi ?tiet (\d{1,3})", text):
@@ -265,7 +267,9 @@ class ZaloBot:
         async with svc.uow(read_only=True) as uow:
             lines = await unit_tasks.unit_tasks(uow.session, unit_id, start, end, open_only, today=today)  # fmt: skip
             name = await unit_lookup.unit_name(uow, unit_id)
-        page = layout(f"{title} — {name}", task_items(lines, today), first_number=skip + 1, skip=skip)  # fmt: skip
+            cal = await svc.calendar(uow.session)
+        items = task_items(lines, today, lambda last: cal.days_late(last, today))
+        page = layout(f"{title} — {name}", items, first_number=skip + 1, skip=skip)
         more = None if page.next_skip is None else {"kind": "list", "k": kind, "arg": arg, "unit": unit_id, "skip": page.next_skip}  # fmt: skip
         await self.remember(inc, page.numbers, more, merge=skip > 0)
         await self.say(inc.chat_id, page.text)

@@ -56,6 +56,10 @@ async def answer_detail(ctx: Ctx) -> Answer:
     ref = ctx.query.ref or ""
     hits = await tv.by_ref(ctx.session, ctx.scope, ref)
     if not hits:
+        # "việc số 11", "việc A.1": the task numbered so under its heading, or its sub-items.
+        for loose in await tv.refs_like(ctx.session, ref):
+            hits += [h for h in await tv.by_ref(ctx.session, ctx.scope, loose) if h not in hits]
+    if not hits:
         reply = Reply(
             title=f"Không tìm thấy việc mục {ref.upper()}.",
             hint='Số mục ghi như trong kế hoạch, ví dụ "chi tiết việc II.3".',
@@ -95,6 +99,10 @@ async def answer_detail(ctx: Ctx) -> Answer:
     return Answer(ctx.query, tuple(answered), reply, ctx.unit_name, len(hits))
 
 
+# "hàng quý, năm", "quý và năm", "quý, 6 tháng, năm": a quarterly report that is the year's too.
+_QUARTER_AND_YEAR = re.compile(
+    r"(?<!\w)quy(?:,| va| hoac)(?: (?:6 thang|sau thang)(?:,| va))? nam(?!\w)"
+)
 _YEARLY = re.compile(r"(?<!\w)(?:1 nam|ca nam|hang nam|cuoi nam|bao cao nam|nam chan)(?!\w)")
 _HALF = re.compile(r"(?<!\w)(?:0?6 thang|sau thang|nua nam)(?!\w)")
 
@@ -172,6 +180,43 @@ async def _next_due_of_task(ctx: Ctx, words: str) -> Answer | None:
     return await undated_list(ctx, page, f"Hạn việc «{words}»", "", hint)
 
 
+async def _half_from_quarters(
+    ctx: Ctx,
+    rows: Sequence[tuple[int, str, int, date, date, date]],
+    deadlines: dict[int, str],
+    wanted: str,
+) -> list[tuple[int, date, int]]:
+    """A plan without a half-yearly report sends its six months' figures with the quarterly
+    one due at the half's end ("Quý I, Quý II, Quý III và 1 năm": the second quarter's report),
+    and its year's with the last quarter's when the report says so ("Báo cáo định kỳ hàng quý,
+    năm"): those occurrences, the next from today (within the period asked, if one is)."""
+    q = ctx.query
+    ends = {6, 7, 12, 1}
+    if wanted == "year":
+        ends = {12, 1}
+    elif q.period is not None and q.period.end.month <= 7 and q.period.start.month <= 6:
+        ends = {6, 7}
+    elif q.period is not None and q.period.start.month >= 7:
+        ends = {12, 1}
+    quarterly = [
+        (int("bao cao" in text[:REPORT_HEAD]), task_id)
+        for task_id, text, n, lo, hi, _first in rows
+        if "quarter" in _kinds_of(n, lo, hi, deadlines.get(task_id, ""))
+        and (wanted == "half" or _QUARTER_AND_YEAR.search(text) is not None)
+    ]
+    schedules = await _schedules(ctx.session, [t for _tier, t in quarterly])
+    out = []
+    for tier, task_id in quarterly:
+        if task_id not in schedules:
+            continue
+        schedule = schedules[task_id][2]
+        for o in schedule.occurrences(ctx.today, ctx.today + timedelta(days=400)):
+            if o.due.month in ends:
+                out.append((tier, ctx.calendar.last_day(o), task_id))
+                break
+    return out
+
+
 async def answer_next_due(ctx: Ctx) -> Answer:
     q = ctx.query
     words = task_words(q.guess)
@@ -197,6 +242,17 @@ async def answer_next_due(ctx: Ctx) -> Answer:
         if (wanted == "any" or wanted in _kinds_of(n, lo, hi, deadlines.get(task_id, "")))
         and (q.period is None or q.period.contains(first))
     ]
+    if not fitting and wanted == "month" and q.period is not None:
+        # "bc tháng 9": without a monthly report, the reports due in that month.
+        fitting = [
+            (int("bao cao" in text[:REPORT_HEAD]), first, task_id)
+            for task_id, text, n, lo, hi, first in rows
+            if q.period.contains(first)
+        ]
+        if fitting:
+            name = f"báo cáo {q.period.label}"
+    if not fitting and wanted in ("half", "year"):
+        fitting = await _half_from_quarters(ctx, rows, deadlines, wanted)
     plainest = max((tier for tier, *_ in fitting), default=0)
     picked = sorted((f, t, None) for tier, f, t in fitting if tier == plainest)[:3]
     dues, sources = await tv.dues_with_sources(

@@ -24,6 +24,8 @@ async def page_of(ctx: Ctx, intent: Intent, limit: int | None = PAGE_SIZE) -> tv
     counted: dict[str, Any] = {"count_tasks": ctx.count_tasks and limit != 0}
     if intent is Intent.DUE and q.period is not None:
         p = q.period
+        if p.start == p.end and limit and ctx.page == 0:
+            return await _due_on(ctx, window)
         return await tv.occurrence_page(
             session, s, p.start, p.end, topic=q.topic, **window, **counted
         )
@@ -55,10 +57,59 @@ async def page_of(ctx: Ctx, intent: Intent, limit: int | None = PAGE_SIZE) -> tv
     return await tv.task_page(session, s, today, **window)
 
 
+# A period longer than this lists a recurring task once, with its dates on one line (when it
+# holds at most MAX_GROUPED occurrences: they are read at once to be gathered).
+GROUPED_AFTER_DAYS = 31
+MAX_GROUPED = 1000
+
+
+async def grouped_page(ctx: Ctx) -> tv.Page | None:
+    """The period's occurrences gathered per task (a quarter's three monthly reports are one
+    line, "3 kỳ: 18/7 · 19/8 · 19/9"), in order of each task's first date, paged by task; None
+    when the period holds more than ``MAX_GROUPED`` occurrences (then paged as they come)."""
+    q = ctx.query
+    assert q.period is not None
+    every = await tv.occurrence_page(ctx.session, ctx.scope, q.period.start, q.period.end,
+                                     topic=q.topic, limit=MAX_GROUPED, task_ids=ctx.topic_ids)  # fmt: skip
+    if every.total > len(every.hits):
+        return None
+    merged: dict[int, tv.Hit] = {}
+    for h in every.hits:
+        old = merged.get(h.task_id)
+        merged[h.task_id] = h if old is None else replace(old, dues=old.dues + h.dues)
+    tasks = list(merged.values())
+    start = ctx.page * PAGE_SIZE
+    return tv.Page(tasks[start : start + PAGE_SIZE], len(every.hits), len(tasks), grouped=True)
+
+
+async def _due_on(ctx: Ctx, window: dict[str, Any]) -> tv.Page:
+    """What falls due on one day: its last day that day, or its date that day though it is to
+    be sent the day before ("ngày 20 tháng này phải nộp gì": "trước ngày 20 hằng tháng")."""
+    q = ctx.query
+    assert q.period is not None
+    day = q.period.start
+    page = await tv.occurrence_page(
+        ctx.session,
+        ctx.scope,
+        day - timedelta(days=_SHIFT),
+        day + timedelta(days=_SHIFT),
+        topic=q.topic,
+        **(window | {"offset": 0, "limit": None}),
+    )
+    hits = [h for h in page.hits if h.dues[0].last_day == day or h.dues[0].due_date == day]
+    return tv.Page(hits, len(hits), len({h.task_id for h in hits}))
+
+
+_SHIFT = 7  # a last day stands at most this far from its date (the day before, holidays)
+
+
 async def answer_due(ctx: Ctx) -> Answer:
     p = ctx.query.period
     assert p is not None
-    hits = await page_of(ctx, Intent.DUE)
+    long = (p.end - p.start).days > GROUPED_AFTER_DAYS and ctx.topic_ids is None
+    hits = await grouped_page(ctx) if long else None
+    if hits is None:
+        hits = await page_of(ctx, Intent.DUE)
     return await dated_list(
         ctx, hits, f"Việc đến hạn {p.label}", f"Không có việc nào đến hạn {p.label}", NEXT_HINT
     )

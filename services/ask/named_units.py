@@ -5,6 +5,7 @@ unit that is not a commune means the communes' group."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.units import Directory, match
@@ -76,6 +77,10 @@ _HEADS = frozenset(
 _COMMUNE = frozenset(["xa", "phuong", "dac"])
 MAX_SPAN = 8
 SURE = 90.0
+EXACT = 98.0
+_TO = frozenset(["gui", "trinh", "len", "toi"])
+# A word that may be a unit's initials ("snv", "stp", "bqlkkt"); only an exact form counts.
+_INITIALS = re.compile(r"^[a-z]{3,8}$")
 
 
 @dataclass(frozen=True)
@@ -109,7 +114,13 @@ def unit_in_words(directory: Directory, words: str, asker: int | None) -> tuple[
     left around it."""
     ws = words.split()
     for i, w in enumerate(ws):
+        if i and ws[i - 1] in _TO:
+            continue  # "bc quý gửi VPCP": where the report goes, not whose it is
         if w not in _HEADS:
+            # A unit's initials anywhere ("snv chủ trì những gì", "việc của bqlkkt").
+            named = resolve(directory, w, asker) if _INITIALS.match(w) else None
+            if named is not None and not named.own and named.score >= EXACT:
+                return named, " ".join(x for x in ws[:i] + ws[i + 1 :] if x != "|")
             continue
         stop = ws.index("|", i) if "|" in ws[i:] else len(ws)
         for j in range(min(stop, i + MAX_SPAN), i, -1):

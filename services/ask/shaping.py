@@ -68,8 +68,34 @@ def answered_tasks(views: Sequence[tv.TaskView], ctx: Ctx) -> tuple[AnsweredTask
     return tuple(by_id.values())
 
 
+def dates_note(dues: Sequence[tv.Due]) -> str:
+    """A recurring task's occurrences in one period, on one line: their real last days, then
+    the plan's dates when they differ: "3 kỳ: 18/7 · 19/8 · 19/9 (hạn ghi: trước 20/7 · 20/8 ·
+    20/9)"."""
+    out = f"{len(dues)} kỳ: " + " · ".join(_day_month(d.last_day) for d in dues)
+    if any(d.before or d.due_date != d.last_day for d in dues):
+        every = all(d.before for d in dues)
+        written = " · ".join(
+            ("trước " if d.before and not every else "") + _day_month(d.due_date) for d in dues
+        )
+        out += f" (hạn ghi: {'trước ' if every else ''}{written})"
+    return out
+
+
+def _day_month(d: date) -> str:
+    return f"{d.day}/{d.month}"
+
+
+def focus(dues: Sequence[tv.Due], today: date) -> tv.Due:
+    """The occurrence a line's status speaks of: of several, the next one not done (else the
+    last); of one, that one."""
+    if len(dues) == 1:
+        return dues[0]
+    return next((d for d in dues if not d.done and d.last_day >= today), dues[-1])
+
+
 def reply_item(v: tv.TaskView, ctx: Ctx, note: str = "") -> ReplyItem:
-    status = occurrence_status(v.id, v.dues[0], ctx)[1] if v.dues else ""
+    status = occurrence_status(v.id, focus(v.dues, ctx.today), ctx)[1] if v.dues else ""
     lead = ", ".join(v.lead)
     return ReplyItem(v.ref, v.content, shorten(lead, 80), v.role, status, note)
 
@@ -77,7 +103,10 @@ def reply_item(v: tv.TaskView, ctx: Ctx, note: str = "") -> ReplyItem:
 async def with_latest(ctx: Ctx, views: Sequence[tv.TaskView]) -> Ctx:
     """The context with the latest past last day of each task shown with a past open occurrence
     (one small query, only when there is one)."""
-    past = [v.id for v in views for d in v.dues[:1] if not d.done and d.last_day < ctx.today]
+    past = [
+        v.id for v in views if v.dues
+        for d in (focus(v.dues, ctx.today),) if not d.done and d.last_day < ctx.today
+    ]  # fmt: skip
     if not past or ctx.query.intent is Intent.OVERDUE:  # overdue lists hold only latest ones
         return ctx
     return replace(ctx, latest=await tv.latest_past(ctx.session, past, ctx.today))
@@ -86,7 +115,9 @@ async def with_latest(ctx: Ctx, views: Sequence[tv.TaskView]) -> Ctx:
 def nothing_to_list(ctx: Ctx, page: tv.Page, empty: str, hint: str) -> Answer | None:
     """The answer when the list is empty, or when the page asked for is past its end."""
     if not page.total:
-        reply = Reply(title=empty + whose_suffix(ctx), hint=hint)
+        # A unit named by a former name keeps its note ("Sở KH&ĐT nay là Sở Tài chính").
+        lines = (ctx.note,) if ctx.note else ()
+        reply = Reply(title=empty + whose_suffix(ctx), lines=lines, hint=hint)
         return Answer(ctx.query, (), reply, ctx.unit_name, task_count=0)
     if not page.hits:
         return Answer(ctx.query, (), Reply(title="Hết danh sách: trang này không còn mục nào."))
@@ -98,7 +129,8 @@ async def dated_list(ctx: Ctx, page: tv.Page, title: str, empty: str, hint: str)
     nothing = nothing_to_list(ctx, page, empty, hint)
     if nothing is not None:
         return nothing
-    rest = max(page.total - ctx.page * PAGE_SIZE - len(page.hits), 0)
+    paged = page.tasks if page.grouped else page.total  # what the pages count
+    rest = max(paged - ctx.page * PAGE_SIZE - len(page.hits), 0)
     views = await tv.load(ctx.session, page.hits, ctx.scope)
     ctx = await with_latest(ctx, views)
     groups: list[ReplyGroup] = []
@@ -110,7 +142,8 @@ async def dated_list(ctx: Ctx, page: tv.Page, title: str, empty: str, hint: str)
             groups.append(ReplyGroup(format_date(day), tuple(current)))
             current = []
         day = due.last_day
-        current.append(reply_item(v, ctx, due_note(due)))
+        note = dates_note(v.dues) if len(v.dues) > 1 else due_note(due)
+        current.append(reply_item(v, ctx, note))
     if day is not None:
         groups.append(ReplyGroup(format_date(day), tuple(current)))
     if page.tasks == page.total:

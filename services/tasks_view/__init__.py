@@ -12,7 +12,13 @@ once by its next date), ``topics`` (topic search, report rhythm), ``details`` (t
 ref, schedule sources), ``sql`` (shared SQL pieces).
 """
 
-from services.tasks_view.details import ScheduleSource, by_ref, dues_with_sources, load
+from services.tasks_view.details import (
+    ScheduleSource,
+    by_ref,
+    dues_with_sources,
+    load,
+    refs_like,
+)
 from services.tasks_view.directory import covering, directory, scope_for
 from services.tasks_view.model import Due, Hit, Page, Scope, TaskView
 from services.tasks_view.occurrences import latest_past, occurrence_page, occurrences
@@ -34,6 +40,7 @@ __all__ = [
     "Scope",
     "TaskView",
     "by_ref",
+    "refs_like",
     "covering",
     "directory",
     "dues_with_sources",

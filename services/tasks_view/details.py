@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -154,6 +155,27 @@ async def by_ref(session: AsyncSession, scope: Scope, ref: str) -> list[Hit]:
             return [Hit(t, c.role if c else None, (), ongoing) for t, (c, ongoing, _p) in order]
     rows = await session.execute(_REF_ANYWHERE, params)
     return [Hit(task_id, None, (), bool(ongoing)) for task_id, ongoing in rows.all()]
+
+
+async def refs_like(session: AsyncSession, ref: str) -> list[str]:
+    """The refs a loosely written one stands for: "11" the task numbered 11 under any heading
+    ("A.VI.11"), "a.1" its sub-items ("A.1a", "A.1b"); the newest plan's first."""
+    ref = fold(ref)
+    if ref.isdigit():
+        rows = await session.execute(_REFS_LIKE, {"pattern": f"%{ref.lstrip('0')}"})
+        number = re.compile(rf"(?:.*\.)?0*{ref.lstrip('0')}")  # "5" is "A.III.05" too
+        return list(dict.fromkeys(r for (r,) in rows.all() if number.fullmatch(fold(r))))
+    rows = await session.execute(_REFS_LIKE, {"pattern": f"{ref}%"})
+    sub = re.compile(rf"{re.escape(ref)}[a-z]")
+    return list(dict.fromkeys(r for (r,) in rows.all() if sub.fullmatch(fold(r))))
+
+
+_REFS_LIKE = (
+    select(TaskRow.ref)
+    .where(TaskRow.active.is_(True), func.lower(TaskRow.ref).like(bindparam("pattern")))
+    .order_by(TaskRow.plan_id.desc(), TaskRow.position)
+    .limit(20)
+)
 
 
 _LOAD = (

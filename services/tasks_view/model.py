@@ -70,6 +70,7 @@ class Page:
     hits: list[Hit]
     total: int
     tasks: int
+    grouped: bool = False  # paged by task, each hit holding its occurrences (long periods)
 
 
 def slice_page(hits: list[Hit], offset: int, limit: int | None) -> Page:

@@ -12,7 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.text import fold
 from services.tasks_view.model import Scope
-from services.tasks_view.sql import TOPIC_TASK, is_sqlite, owned_or_ongoing, scope_params
+from services.tasks_view.sql import (
+    TOPIC_TASK,
+    is_sqlite,
+    owned_or_ongoing,
+    owned_tasks,
+    scope_params,
+)
 from store.models import (
     TaskDueRow,
     TaskRow,
@@ -27,16 +33,45 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
     ("dvc", "dich vu cong"),
     ("cchc", "cai cach hanh chinh"),
     ("kstthc", "kiem soat thu tuc hanh chinh"),
+    ("ksthc", "kiem soat thu tuc hanh chinh"),
+    ("ks tthc", "kiem soat thu tuc hanh chinh"),
     ("csdl", "co so du lieu"),
     ("ttpvhcc", "trung tam phuc vu hanh chinh cong"),
     ("cds", "chuyen doi so"),
 )
 
 
+# A document by its kind and number ("nq 131", "quyết định 766"), as plans cite it: "Nghị quyết
+# số 131/NQ-CP", "Nghị quyết 131", "131/NQ-CP".
+_DOC_KINDS = {
+    "nq": "nghi quyet",
+    "qd": "quyet dinh",
+    "nd": "nghi dinh",
+    "kh": "ke hoach",
+    "tt": "thong tu",
+    "cv": "cong van",
+    "ct": "chi thi",
+}
+_DOC_REF = re.compile(
+    r" (" + "|".join([*_DOC_KINDS, *_DOC_KINDS.values()]) + r")(?: so)? (\d{1,5}) "
+)
+
+
+def _document_variants(text: str) -> list[str]:
+    m = _DOC_REF.search(text)
+    if m is None:
+        return []
+    kind, number = m.group(1), m.group(2)
+    short = next((k for k, v in _DOC_KINDS.items() if kind in (k, v)), kind)
+    long = _DOC_KINDS.get(short, kind)
+    forms = (f"{long} so {number}", f"{long} {number}", f"{number} {short}")
+    return [f"{text[: m.start()]} {f} {text[m.end() :]}" for f in forms]
+
+
 def topic_variants(topic: str) -> list[str]:
     """The topic as a folded phrase, and the same with abbreviations expanded or contracted."""
     base = f" {fold(topic)} "
-    variants = [base]
+    variants = [base, *_document_variants(base)]
     for short, long in SYNONYMS:
         for v in list(variants):
             if f" {short} " in v:
@@ -126,6 +161,24 @@ async def topic_task_ids(
     return sorted({t for t, text in rows.all() if matches_topic(text or "", topic)})
 
 
+# Work done when asked ("việc đột xuất", "theo yêu cầu"): its time cell says so, not its text.
+_ON_REQUEST_TOPIC = re.compile(
+    r"^(?:(?:theo|khi co) )?(?:yeu cau|dot xuat)(?: (?:theo|khi co) yeu cau| dot xuat)*$"
+)
+_ON_REQUEST_CELLS = ("%đột xuất%", "%Đột xuất%", "%ĐỘT XUẤT%", "%yêu cầu%", "%Yêu cầu%")
+
+
+async def on_request_task_ids(session: AsyncSession, scope: Scope, topic: str) -> list[int]:
+    """The scope's tasks whose time cell says they are done when asked, when ``topic`` asks
+    for such work; else none."""
+    if scope.unit_ids is None or _ON_REQUEST_TOPIC.match(fold(topic).strip()) is None:
+        return []
+    owned = owned_tasks(True, bool(scope.role))
+    cells = or_(*(TaskRow.deadline.like(p) for p in _ON_REQUEST_CELLS))
+    stmt = select(TaskRow.id).where(TaskRow.id.in_(owned), cells)
+    return sorted((await session.execute(stmt, scope_params(scope))).scalars())
+
+
 async def report_tasks(
     session: AsyncSession, scope: Scope, start: date, end: date, topic: str
 ) -> list[tuple[int, str, int, date, date, date]]:
@@ -186,12 +239,23 @@ WORD_SYNONYMS: tuple[tuple[str, str], ...] = SYNONYMS + (
     ("hcc", "hanh chinh cong"),
     ("bc", "bao cao"),
 )
+# Shorthand read one way only: the typed word stands for the phrase, but the phrase in a topic
+# stays its words ("kế hoạch KSTTHC" keeps "ke hoach" as two words beside "ksthc").
+TYPED_SHORTHAND: tuple[tuple[str, str], ...] = (
+    ("dn", "doanh nghiep"),
+    ("nq", "nghi quyet"),
+    ("qd", "quyet dinh"),
+    ("kh", "ke hoach"),
+    ("cq", "co quan"),
+    ("ks", "kiem soat"),
+    ("tttc", "thu tuc hanh chinh"),
+)
 
 
 def _word_alternatives(word: str) -> list[str]:
     """One topic word and the phrases it stands for (or that stand for it)."""
     out = [word]
-    for short, long in WORD_SYNONYMS:
+    for short, long in WORD_SYNONYMS + TYPED_SHORTHAND:
         if word == short:
             out.append(long)
     return out
@@ -220,20 +284,31 @@ def _word_present(text: str, word: str) -> bool:
 
 
 def _score(text: str, words: list[str]) -> float:
-    """How much of a topic a task's text holds: its words and its adjacent pairs of words
-    (pairs keep "quy định" from counting as "quy" and "định" found apart); 0 when a topic of
-    one or two words is not all there."""
+    """How much of a topic a task's text holds, word by word: a word beside its neighbour as in
+    the topic counts fully, a word found alone half (pairs keep "quy định" from counting as
+    "quy" and "định" found apart); 0 when no pair is there, or a topic of one or two words is
+    not all there."""
     present = [_word_present(text, w) for w in words]
     if len(words) <= 2:
         return 1.0 if all(present) and (len(words) < 2 or _pair_present(text, *words)) else 0.0
-    pairs = [
-        _pair_present(text, words[k], words[k + 1])
+    # adjacent[k]: words k and k+1 stand side by side in the text as in the topic.
+    adjacent = [
+        present[k] and present[k + 1] and _pair_present(text, words[k], words[k + 1])
         for k in range(len(words) - 1)
-        if present[k] and present[k + 1]
     ]
-    if not any(pairs):
+    if not any(adjacent):
         return 0.0  # words found only apart are no match
-    return (sum(present) + sum(pairs)) / (2 * len(words) - 1)
+    # A word counts fully beside a neighbour of the topic (a compound: "tổ chức", "cá nhân"),
+    # half alone: the topic's phrases in another order ("cá nhân, tổ chức") lose nothing.
+    covered = [
+        1.0
+        if (k < len(adjacent) and adjacent[k]) or (k and adjacent[k - 1])
+        else 0.5
+        if present[k]
+        else 0.0
+        for k in range(len(words))
+    ]
+    return sum(covered) / len(words)
 
 
 def _pair_present(text: str, a: str, b: str) -> bool:
@@ -246,6 +321,9 @@ def _pair_present(text: str, a: str, b: str) -> bool:
 
 # A task is kept when it holds this much of a longer topic, and nearly as much as the best one.
 TOPIC_FLOOR = 0.6
+# A task holding this much of a topic's words joins the tasks holding it as a phrase
+# ("đánh giá tác động TTHC" finds "đánh giá tác động của TTHC" beside the exact phrase).
+STRONG = 0.85
 TOPIC_MARGIN = 0.12
 RANK_CAP = 500  # candidate texts scored by words at most
 
@@ -266,11 +344,29 @@ async def ranked_topic_ids(
     to every plan) it costs more than the phrase search itself, so callers widening a search
     the unit's own tasks did not answer pass ``by_words=False``."""
     ids = await topic_task_ids(session, scope, topic, ongoing_only)
-    if ids or not by_words:
+    if not ongoing_only and (asked := await on_request_task_ids(session, scope, topic)):
+        ids = sorted(set(ids) | set(asked))
+    if not by_words or (ids and scope.unit_ids is None and not scope.role):
+        # Over every plan, the tasks holding the phrase are enough: ranking every candidate's
+        # words beside them costs a whole-store read.
         return ids
     words = _topic_words(topic)
-    if len(words) < 2:
+    if len(words) < 2 or (ids and len(words) == 2):
+        return ids  # two words hold as a phrase or not at all: ranking adds nothing
+    scored = await _scored_by_words(session, scope, words, ongoing_only)
+    if ids:
+        strong = {t for t, v in scored.items() if v >= STRONG}
+        return sorted(set(ids) | strong)
+    if not scored:
         return []
+    best = max(scored.values())
+    return sorted(t for t, v in scored.items() if v >= best - TOPIC_MARGIN)
+
+
+async def _scored_by_words(
+    session: AsyncSession, scope: Scope, words: list[str], ongoing_only: bool
+) -> dict[int, float]:
+    """The scope's tasks holding enough of ``words`` (``_score`` ≥ TOPIC_FLOOR), with their score."""
     # Candidates hold at least one pair of the topic's adjacent words (in that order).
     patterns = [
         like_pattern(f"{x} {y}")
@@ -288,7 +384,4 @@ async def ranked_topic_ids(
         score = _score(text or "", words)
         if score >= TOPIC_FLOOR:
             scored[task_id] = max(score, scored.get(task_id, 0.0))
-    if not scored:
-        return []
-    best = max(scored.values())
-    return sorted(t for t, v in scored.items() if v >= best - TOPIC_MARGIN)
+    return scored

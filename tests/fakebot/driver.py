@@ -31,6 +31,7 @@ from .server import FakeBotApi, FakeMessage, Recorded
 _REPLY_METHODS = {
     "sendMessage",
     "sendDocument",
+    "sendPhoto",
     "editMessageText",
     "editMessageReplyMarkup",
     "answerCallbackQuery",
@@ -91,7 +92,7 @@ class Replies(list[Reply]):
 
     @property
     def messages(self) -> list[Reply]:
-        return [r for r in self if r.method in ("sendMessage", "sendDocument")]
+        return [r for r in self if r.method in ("sendMessage", "sendDocument", "sendPhoto")]
 
     @property
     def answers(self) -> list[Reply]:

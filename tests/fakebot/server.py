@@ -131,6 +131,7 @@ class FakeMessage:
     parse_mode: str | None
     document: str | None = None
     edits: int = 0
+    photo: bytes | None = None  # sendPhoto's uploaded picture, as sent
 
 
 class _Limiter:
@@ -399,6 +400,11 @@ class FakeBotApi:
         if msg.document is not None:
             out["document"] = {"file_id": f"sent-{msg.message_id}", "file_unique_id": "u",
                                "file_name": msg.document}  # fmt: skip
+        if msg.photo is not None:
+            out["photo"] = [{"file_id": f"photo-{msg.message_id}", "file_unique_id": "p",
+                             "width": 1080, "height": 1080, "file_size": len(msg.photo)}]  # fmt: skip
+            if msg.text is not None:
+                out["caption"] = out.pop("text")
         markup = msg.reply_markup
         if isinstance(markup, dict) and "inline_keyboard" in markup:
             out["reply_markup"] = markup
@@ -417,6 +423,20 @@ class FakeBotApi:
         chat_id = _need_chat(p)
         name = next(iter(f), None) or str(p.get("document") or "file")
         return self._store(chat_id, p.get("caption"), p, doc=name)
+
+    async def _m_sendPhoto(self, p: dict[str, Any], f: dict[str, bytes]) -> Any:
+        """An uploaded picture (kept in ``FakeMessage.photo``); a caption over 1,024 characters
+        is refused as Telegram does."""
+        chat_id = _need_chat(p)
+        data = next(iter(f.values()), None)
+        if data is None:
+            raise _ApiError(400, "Bad Request: there is no photo in the request")
+        caption = p.get("caption")
+        if caption is not None and len(str(caption)) > 1024:
+            raise _ApiError(400, "Bad Request: message caption is too long")
+        out = self._store(chat_id, caption, p)
+        self.messages[chat_id][out["message_id"]].photo = data
+        return self._message_json(self.messages[chat_id][out["message_id"]])
 
     def _find(self, p: dict[str, Any]) -> FakeMessage:
         chat_id = _need_chat(p)
