@@ -145,7 +145,7 @@ def parse_blocks(blocks: list[Block], notes: Notes | None = None) -> list[TaskDr
             labels, section = st.sections.labels()
             if LETTER.match(first):
                 number = _letter_number(number, st.sections, last_numbered, labels)
-            raw = RawTask(number, labels, section, roles, list(cells))
+            raw = RawTask(number, labels, section, roles, list(cells), exact=block.exact)
             if last_numbered is not None and last_numbered.roles == roles:
                 _take_cut_unit_cells(last_numbered, raw)
             tasks.append(raw)
@@ -163,7 +163,14 @@ def parse_blocks(blocks: list[Block], notes: Notes | None = None) -> list[TaskDr
             content = get(cells, roles, C.CONTENT)
             suffix = "x" if clean(content) else "bcdefgh"[min(parent.subs - 1, 6)]
             raw = RawTask(
-                parent.number, parent.labels, parent.section, roles, list(cells), parent, suffix
+                parent.number,
+                parent.labels,
+                parent.section,
+                roles,
+                list(cells),
+                parent,
+                suffix,
+                exact=block.exact,
             )
             tasks.append(raw)
             _count_filled(st.table, cells)

@@ -124,6 +124,40 @@ _EXECUTES = re.compile(r"^(?:triển khai |tổ chức )?thực hiện\b")
 _PARTNER = re.compile(r"^(?:chủ trì,\s*)?phối hợp\s+(?:với\s+)?(?=(?:" + _UNIT_WORDS + r")\b)")
 
 
+# A role stated as a label: "Chủ trì: X" / "Phối hợp Y" at the start of a line (the colon may be
+# left out, then the name must start with a capital), or "X (chủ trì)" after a name.
+_LABEL_WORD = r"(?:Đơn vị |Cơ quan )?(?:chủ trì|Chủ trì|CHỦ TRÌ|phối hợp|Phối hợp|PHỐI HỢP)"
+_LABEL_HEAD = re.compile(
+    rf"^[-–•+]?\s*(?P<label>{_LABEL_WORD})(?:\s*:\s*|\s+(?=[A-ZĐÀ-Ỹ]))(?P<rest>\S.*)$", re.DOTALL
+)
+_LABEL_INLINE = re.compile(rf"\s+(?=(?:Đơn vị |Cơ quan )?(?:Chủ trì|Phối hợp|CHỦ TRÌ|PHỐI HỢP)\s*:)")
+_LABEL_TAIL = re.compile(r"^(?P<rest>.+?)\s*\(\s*(?P<label>chủ trì|phối hợp)\s*\)\W*$", re.I | re.DOTALL)
+
+
+def _label_role(label: str) -> str:
+    return LEAD if "chủ trì" in label.lower() else SUPPORT
+
+
+def labelled(cell: str) -> list[tuple[str, list[str]]] | None:
+    """The (role, names) of a cell whose lines state their role by a label ("Chủ trì: X",
+    "Phối hợp: Y; Z", "X (chủ trì)"), or None when a line has no label (the cell is read by
+    its words instead). The labels are the plan's own words: nothing is inferred."""
+    lines: list[str] = []
+    for clause in clauses(cell):
+        lines.extend(p for p in (_tidy(x) for x in _LABEL_INLINE.split(clause)) if p)
+    if not lines:
+        return None
+    out: list[tuple[str, list[str]]] = []
+    for line in lines:
+        m = _LABEL_HEAD.match(line) or _LABEL_TAIL.match(line)
+        if not m:
+            return None
+        names = [n for part in split_semicolons(_tidy(m.group("rest"))) for n in split_glued(part)]
+        if names:
+            out.append((_label_role(m.group("label")), names))
+    return out or None
+
+
 def read_units_cell(
     cell: str, role: str | None, out: Mentions, *, field_name: str | None = None
 ) -> None:
@@ -131,7 +165,13 @@ def read_units_cell(
 
     ``role`` is the column's role (lead or support), or None for a cell that holds both
     (told apart by "chủ trì" / "phối hợp", else by meaning, recorded in ``inferred``).
+    A cell whose every line carries a role label is read by its labels, whatever the column.
     """
+    stated_roles = labelled(cell)
+    if stated_roles is not None:
+        for r, names in stated_roles:
+            out.add(r, names)
+        return
     found: list[tuple[list[str], str | None, bool]] = []
     stated: set[int] = set()  # clauses whose own words say they carry the task ("thực hiện")
     parts = clauses(cell)
@@ -149,9 +189,9 @@ def read_units_cell(
             rest = tail[partner.end() :]
             other, tail2 = _name_and_tail(rest)
             if tail.startswith("chủ trì"):
+                # "X chủ trì, phối hợp với Y": both roles are the plan's words, as with labels.
                 found.append((names, LEAD, True))
                 found.append(([other], SUPPORT, True))
-                out.inferred.add(SUPPORT)
                 continue
             r2, _ = _role_of(tail2)
             both = LEAD if r2 == LEAD else SUPPORT
