@@ -10,6 +10,7 @@ from bot.plans import columns as C
 from bot.plans.blocks import MERGED, Block, Line, Row
 from bot.plans.cells import clean, is_time, is_units, starts_lower
 from bot.plans.fields import RawTask, get, interpret, join
+from bot.plans.lettered import split_lettered
 from bot.plans.report import Notes, Table
 from bot.plans.sections import (
     LETTER,
@@ -180,7 +181,7 @@ def parse_blocks(blocks: list[Block], notes: Notes | None = None) -> list[TaskDr
             if c and c != MERGED and i < len(prev.cells):
                 prev.cells[i] = join(prev.cells[i], c)
         _count_filled(st.table, cells, new_row=False)
-    drafts = interpret(tasks)
+    drafts = interpret(split_lettered(tasks))
     if not drafts:
         if st.seen_table:
             raise BadDocument("Bảng nhiệm vụ không có dòng công việc nào có số thứ tự.")
