@@ -19,8 +19,12 @@ _UNIT_WORDS = (
 _BULLET = re.compile(rf"(?:^|(?<=[.;:])\s*|\s+)-\s+(?=(?:{_UNIT_WORDS})\b)")
 _LEADING_BULLET = re.compile(r"^[-–•+]\s*")
 # Two names written one after the other with nothing between ("Văn phòng UBND tỉnh Sở TT&TT").
+# Also after an abbreviation ("Sở TT&TT Trung tâm …"), and before a civil servant's title
+# ("Công chức Tư pháp - Hộ tịch Công chức Địa chính"): a PDF loses the line between them.
 _GLUED = re.compile(
-    r"(?:(?<=\btỉnh)|(?<=\bhuyện)|(?<=\bxã))\s+(?=(?:Sở|Văn phòng|Trung tâm|Công an|Cục)\s+[A-ZĐÀ-Ỹ])"
+    r"(?:(?<=\btỉnh)|(?<=\bhuyện)|(?<=\bxã)|(?<=[A-ZĐ]&[A-ZĐ][A-ZĐ]))\s+"
+    r"(?=(?:Sở|Văn phòng|Trung tâm|Công an|Cục)\s+[A-ZĐÀ-Ỹ])"
+    r"|(?<=\w)\s+(?=(?:Công chức|Cán bộ)\s+[A-ZĐÀ-Ỹ])"
 )
 
 LEAD, SUPPORT = "lead", "support"
@@ -48,9 +52,30 @@ def _tidy(name: str) -> str:
     return re.sub(r"\s+([;,.])", r"\1", name)
 
 
+def _rejoin_broken(items: list[str]) -> list[str]:
+    """Lines of a cell where a PDF broke a name before its " - " ("Công chức Văn phòng" /
+    "- Thống kê"): a "- " line after a line that is no bullet and ends without punctuation is
+    the same name going on (a true bulleted list has its bullet on every line)."""
+    out: list[str] = []
+    for item in items:
+        if (
+            out
+            and _LEADING_BULLET.match(item)
+            and not _LEADING_BULLET.match(out[-1])
+            and not out[-1].rstrip().endswith((".", ";", ",", ":"))
+            and not re.match(rf"^[-–•+]\s*(?:{_UNIT_WORDS})\b", item)
+        ):
+            out[-1] = out[-1].rstrip() + " " + item.strip()
+        else:
+            out.append(item)
+    return out
+
+
 def clauses(cell: str) -> list[str]:
     """The list items of a cell: HTML items, "- " bullets, ". - " runs, then ";"-free pieces."""
     items = list_items(cell)
+    if items is not None:
+        items = _rejoin_broken(items)
     parts: list[str] = []
     for item in items if items is not None else [clean(cell)]:
         for piece in _BULLET.split(item):
@@ -77,6 +102,10 @@ _ROLE_CUT = re.compile(
 )
 
 
+# "chủ trì soạn thảo / xây dựng / dự thảo …" ending a clause: what names a body, not its role here.
+_DRAFTER = re.compile(
+    r"\s+(?:được giao\s+)?chủ trì\s+(?:soạn thảo|xây dựng|dự thảo|ban hành|trình)\b[^,;]*$"
+)
 _GENERIC_HEAD = re.compile(r"^\W*(?:các\s+)?(?:cơ quan|đơn vị|bộ phận|tổ chức)\W*$", re.IGNORECASE)
 
 
@@ -85,6 +114,14 @@ def _name_and_tail(clause: str) -> tuple[str, str]:
     if re.search(r"được giao chủ trì thực hiện\.?$", clause):
         cut = clause.rindex("chủ trì thực hiện")
         return _tidy(clause[:cut]), "chủ trì thực hiện"
+    drafted = _DRAFTER.search(clause)
+    if drafted and not _GENERIC_HEAD.match(clause[: drafted.start()]):
+        # "Các sở, ngành chủ trì soạn thảo": the units that draft the text, a name of its own
+        # (the column, or a role word after it, gives the role).
+        m = re.search(r"\s+(phối hợp|chủ trì)\.?$", clause)
+        if m and m.start() > drafted.start():
+            return _tidy(clause[: m.start()]), m.group(1)
+        return _tidy(clause), "được giao chủ trì"
     if "được giao chủ trì" in clause:
         # "Các sở … được giao chủ trì soạn thảo văn bản [phối hợp | chủ trì]": the assignment
         # is the name, a role word after it is the role.
@@ -121,7 +158,19 @@ def _role_of(tail: str) -> tuple[str | None, bool]:
 
 
 _EXECUTES = re.compile(r"^(?:triển khai |tổ chức )?thực hiện\b")
-_PARTNER = re.compile(r"^(?:chủ trì,\s*)?phối hợp\s+(?:với\s+)?(?=(?:" + _UNIT_WORDS + r")\b)")
+_PARTNER = re.compile(r"^(?:chủ trì,\s*)?phối hợp\s+(?:với\s+)?(?=\S)")
+
+
+def _partner(tail: str) -> re.Match[str] | None:
+    """ "phối hợp (với) Y" where Y is a name: a unit word, or any capitalised word ("Đoàn
+    Thanh niên xã", "Công chức Văn phòng - Thống kê"), not an activity ("phối hợp thực hiện")."""
+    m = _PARTNER.match(tail)
+    if m is None:
+        return None
+    rest = tail[m.end() :]
+    if rest[:1].isupper() or re.match(rf"(?:{_UNIT_WORDS})\b", rest):
+        return m
+    return None
 
 
 # A role stated as a label: "Chủ trì: X" / "Phối hợp Y" at the start of a line (the colon may be
@@ -184,7 +233,7 @@ def read_units_cell(
         names = [n for part in pieces for n in split_glued(part)]
         glued = len(names) > len(pieces)
         r, strong = _role_of(tail)
-        partner = _PARTNER.match(tail)
+        partner = _partner(tail)
         if partner:
             rest = tail[partner.end() :]
             other, tail2 = _name_and_tail(rest)
