@@ -177,9 +177,14 @@ def _partner(tail: str) -> re.Match[str] | None:
 # left out, then the name must start with a capital), or "X (chủ trì)" after a name.
 _LABEL_WORD = r"(?:Đơn vị |Cơ quan )?(?:chủ trì|Chủ trì|CHỦ TRÌ|phối hợp|Phối hợp|PHỐI HỢP)"
 _LABEL_HEAD = re.compile(
-    rf"^[-–•+]?\s*(?P<label>{_LABEL_WORD})(?:\s*:\s*|\s+(?=[A-ZĐÀ-Ỹ]))(?P<rest>\S.*)$", re.DOTALL
+    rf"^[-–•+]?\s*(?P<label>{_LABEL_WORD})(?P<colon>\s*:\s*|\s+)(?P<rest>\S.*)$", re.DOTALL
 )
-_LABEL_INLINE = re.compile(rf"\s+(?=(?:Đơn vị |Cơ quan )?(?:Chủ trì|Phối hợp|CHỦ TRÌ|PHỐI HỢP)\s*:)")
+# Where a PDF joined the lines: before a capitalised label ("… tỉnh Phối hợp: …", "… tỉnh
+# Phối hợp Thanh tra tỉnh"), after a label in brackets ("Sở Y tế (phối hợp) Tỉnh đoàn").
+_LABEL_INLINE = re.compile(
+    r"\s+(?=(?:Đơn vị |Cơ quan )?(?:Chủ trì|Phối hợp|CHỦ TRÌ|PHỐI HỢP)(?:\s*:|\s+\w))"
+    r"|(?i:(?<=\(chủ trì\))|(?<=\(phối hợp\)))[;,.]?\s+(?=\w)"
+)
 _LABEL_TAIL = re.compile(r"^(?P<rest>.+?)\s*\(\s*(?P<label>chủ trì|phối hợp)\s*\)\W*$", re.I | re.DOTALL)
 
 
@@ -198,7 +203,10 @@ def labelled(cell: str) -> list[tuple[str, list[str]]] | None:
         return None
     out: list[tuple[str, list[str]]] = []
     for line in lines:
-        m = _LABEL_HEAD.match(line) or _LABEL_TAIL.match(line)
+        m = _LABEL_HEAD.match(line)
+        if m and ":" not in m.group("colon") and not m.group("rest")[:1].isupper():
+            m = None  # "Chủ trì thực hiện …": no label without a colon unless a name follows
+        m = m or _LABEL_TAIL.match(line)
         if not m:
             return None
         names = [n for part in split_semicolons(_tidy(m.group("rest"))) for n in split_glued(part)]
