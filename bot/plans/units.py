@@ -185,7 +185,9 @@ _LABEL_INLINE = re.compile(
     r"\s+(?=(?:Đơn vị |Cơ quan )?(?:Chủ trì|Phối hợp|CHỦ TRÌ|PHỐI HỢP)(?:\s*:|\s+\w))"
     r"|(?i:(?<=\(chủ trì\))|(?<=\(phối hợp\)))[;,.]?\s+(?=\w)"
 )
-_LABEL_TAIL = re.compile(r"^(?P<rest>.+?)\s*\(\s*(?P<label>chủ trì|phối hợp)\s*\)\W*$", re.I | re.DOTALL)
+_LABEL_TAIL = re.compile(
+    r"^(?P<rest>.+?)\s*\(\s*(?P<label>chủ trì|phối hợp)\s*\)\W*$", re.I | re.DOTALL
+)
 
 
 def _label_role(label: str) -> str:
@@ -226,8 +228,8 @@ def read_units_cell(
     """
     stated_roles = labelled(cell)
     if stated_roles is not None:
-        for r, names in stated_roles:
-            out.add(r, names)
+        for said_role, said_names in stated_roles:
+            out.add(said_role, said_names)
         return
     found: list[tuple[list[str], str | None, bool]] = []
     stated: set[int] = set()  # clauses whose own words say they carry the task ("thực hiện")
