@@ -275,9 +275,12 @@ def _continue(prev: Row, rows: list[tuple[str, ...]], header: _Header) -> list[R
     for i in header.column(C.LEAD, C.UNITS):
         if i < len(top) and not top[i].strip():
             top[i] = MERGED
-    # The page's first task row may continue a cell merged down from the page before: there
-    # the merge is lost, the page break cuts the ruling. Below it the rulings state them.
-    out.append(Row(tuple(top), prev.table))
+    # The page's first task row may continue a cell merged down from the page before (there
+    # the page break cuts the ruling, the merge is lost), unless the row before the break has
+    # nothing to merge down (a section row: a number and a title). Below it the rulings state
+    # the merges.
+    lost = any(clean(c) for c in _plain(prev.cells)[2:])
+    out.append(Row(tuple(top), prev.table, exact=not lost))
     out.extend(Row(r, prev.table, exact=True) for r in rows[1:])
     return out
 
