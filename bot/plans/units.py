@@ -14,7 +14,8 @@ from bot.plans.cells import clean, list_items
 # A new bullet inside running text: " - " followed by a word that starts a unit name.
 _UNIT_WORDS = (
     r"UBND|Ủy ban|Uỷ ban|Các|các|Sở|Văn phòng|Trung tâm|Ban|Công an|Cục|Bảo hiểm|Bộ phận|Cơ quan|"
-    r"Phòng|Thuế|Kho bạc|Chi cục|Báo|Đài|Viện|Hội|Cán bộ|Thủ trưởng|Chủ tịch"
+    r"Phòng|Thuế|Kho bạc|Chi cục|Báo|Đài|Viện|Hội|Cán bộ|Thủ trưởng|Chủ tịch|Thanh tra|Công chức|"
+    r"Đoàn|Tỉnh đoàn"
 )
 _BULLET = re.compile(rf"(?:^|(?<=[.;:])\s*|\s+)-\s+(?=(?:{_UNIT_WORDS})\b)")
 _LEADING_BULLET = re.compile(r"^[-–•+]\s*")
@@ -55,7 +56,8 @@ def _tidy(name: str) -> str:
 def _rejoin_broken(items: list[str]) -> list[str]:
     """Lines of a cell where a PDF broke a name before its " - " ("Công chức Văn phòng" /
     "- Thống kê"): a "- " line after a line that is no bullet and ends without punctuation is
-    the same name going on (a true bulleted list has its bullet on every line)."""
+    the same name going on (a true bulleted list has its bullet on every line) when it is a few
+    words that start no unit's name, after a line that ends no name of a place."""
     out: list[str] = []
     for item in items:
         if (
@@ -63,6 +65,8 @@ def _rejoin_broken(items: list[str]) -> list[str]:
             and _LEADING_BULLET.match(item)
             and not _LEADING_BULLET.match(out[-1])
             and not out[-1].rstrip().endswith((".", ";", ",", ":"))
+            and not re.search(r"\b(?:tỉnh|huyện|xã|phường|thành phố|Thành phố|thị xã)$", out[-1])
+            and len(item.split()) <= 6
             and not re.match(rf"^[-–•+]\s*(?:{_UNIT_WORDS})\b", item)
         ):
             out[-1] = out[-1].rstrip() + " " + item.strip()
@@ -102,24 +106,30 @@ _ROLE_CUT = re.compile(
 )
 
 
-# "chủ trì soạn thảo / xây dựng / dự thảo …" ending a clause: what names a body, not its role here.
+# "Các sở, ngành chủ trì soạn thảo / xây dựng …" ending a clause: a group named by what its
+# members draft, not a role ("Sở Nội vụ chủ trì xây dựng kế hoạch" is one unit and its role).
 _DRAFTER = re.compile(
-    r"\s+(?:được giao\s+)?chủ trì\s+(?:soạn thảo|xây dựng|dự thảo|ban hành|trình)\b[^,;]*$"
+    r"^(?:Các|các|Những|những|Cơ quan|cơ quan|Đơn vị|đơn vị)\b.*?"
+    r"(?P<cut>\s+(?:được giao\s+)?chủ trì\s+(?:soạn thảo|xây dựng|dự thảo|ban hành|trình)\b[^,;]*)$"
 )
 _GENERIC_HEAD = re.compile(r"^\W*(?:các\s+)?(?:cơ quan|đơn vị|bộ phận|tổ chức)\W*$", re.IGNORECASE)
 
 
-def _name_and_tail(clause: str) -> tuple[str, str]:
-    """Cut a clause into the unit name and the role words after it."""
+def _name_and_tail(clause: str, named_column: bool = False) -> tuple[str, str]:
+    """Cut a clause into the unit name and the role words after it.
+
+    ``named_column``: the cell's column states its role, so "Các sở, ngành chủ trì soạn thảo"
+    there names a group by what its members draft; in a cell holding every unit the same words
+    state the group's role ("- Các sở, ban, ngành chủ trì xây dựng quy trình. - Sở … phối hợp")."""
     if re.search(r"được giao chủ trì thực hiện\.?$", clause):
         cut = clause.rindex("chủ trì thực hiện")
         return _tidy(clause[:cut]), "chủ trì thực hiện"
-    drafted = _DRAFTER.search(clause)
-    if drafted and not _GENERIC_HEAD.match(clause[: drafted.start()]):
+    drafted = _DRAFTER.search(clause) if named_column else None
+    if drafted and not _GENERIC_HEAD.match(clause[: drafted.start("cut")]):
         # "Các sở, ngành chủ trì soạn thảo": the units that draft the text, a name of its own
         # (the column, or a role word after it, gives the role).
         m = re.search(r"\s+(phối hợp|chủ trì)\.?$", clause)
-        if m and m.start() > drafted.start():
+        if m and m.start() > drafted.start("cut"):
             return _tidy(clause[: m.start()]), m.group(1)
         return _tidy(clause), "được giao chủ trì"
     if "được giao chủ trì" in clause:
@@ -235,7 +245,7 @@ def read_units_cell(
     stated: set[int] = set()  # clauses whose own words say they carry the task ("thực hiện")
     parts = clauses(cell)
     for clause in parts:
-        name, tail = _name_and_tail(clause)
+        name, tail = _name_and_tail(clause, named_column=role is not None)
         if len(parts) == 1 and not re.search(r"chủ trì|phối hợp", tail):
             # One clause with no role words: all of it is the name ("… có thẩm quyền tiếp nhận …").
             name, tail = _tidy(clause), ""

@@ -133,7 +133,7 @@ def build_xlsx(plan: dict[str, Any], path: Path) -> None:
 
 def export(src: Path, form: str) -> None:
     """LibreOffice's export of ``src`` next to it (one user profile per conversion)."""
-    target = {"pdf": "pdf:writer_pdf_Export", "doc": 'doc:MS Word 97'}[form]
+    target = {"pdf": "pdf:writer_pdf_Export", "doc": "doc:MS Word 97"}[form]
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
             [

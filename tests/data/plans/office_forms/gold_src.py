@@ -85,7 +85,11 @@ PLAN_A: dict[str, Any] = {
                     "time_cell": ["a) Tháng 5/2026", "b) Quý IV/2026"],
                     "result_cell": ["a) Dự thảo quy chế;", "b) Quy chế được ký ban hành."],
                     "split": [
-                        {"suffix": "a", "deadline": "Tháng 5/2026", "result": "a) Dự thảo quy chế;"},
+                        {
+                            "suffix": "a",
+                            "deadline": "Tháng 5/2026",
+                            "result": "a) Dự thảo quy chế;",
+                        },
                         {
                             "suffix": "b",
                             "deadline": "Quý IV/2026",

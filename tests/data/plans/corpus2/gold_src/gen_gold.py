@@ -1,4 +1,5 @@
 """Writes ../gold/<plan>.json from the typed task lists (p*_p*.py)."""
+
 import json
 import os
 import sys
