@@ -63,17 +63,8 @@ def runs_of(text):
     return [x for x in out if x]
 
 
-def par(
-    container,
-    text="",
-    bold=False,
-    italic=False,
-    align=None,
-    size=None,
-    split=True,
-    reuse=True,
-    after=0,
-):
+def par(container, text="", bold=False, italic=False, align=None, size=None, split=True,
+        reuse=True, after=0):
     """Add a paragraph (or reuse the empty first paragraph of a cell)."""
     ps = getattr(container, "paragraphs", [])
     if reuse and len(ps) == 1 and not ps[0].text and not ps[0]._p.findall(qn("w:r")):
@@ -127,11 +118,8 @@ def borders(table, on=True, sz=4):
     for old in tblPr.findall(qn("w:tblBorders")):
         tblPr.remove(old)
     inner = "".join(
-        (
-            f'<w:{e} w:val="single" w:sz="{sz}" w:space="0" w:color="000000"/>'
-            if on
-            else f'<w:{e} w:val="nil"/>'
-        )
+        (f'<w:{e} w:val="single" w:sz="{sz}" w:space="0" w:color="000000"/>' if on
+         else f'<w:{e} w:val="nil"/>')
         for e in ("top", "left", "bottom", "right", "insideH", "insideV")
     )
     tblPr.append(parse_xml(f"<w:tblBorders {nsdecls('w')}>{inner}</w:tblBorders>"))
@@ -154,7 +142,7 @@ def widths(table, cm):
             pr = tc.get_or_add_tcPr()
             gs = pr.find(qn("w:gridSpan"))
             n = int(gs.get(qn("w:val"))) if gs is not None else 1
-            w = sum(cm[i : i + n])
+            w = sum(cm[i:i + n])
             i += n
             for old in pr.findall(qn("w:tcW")):
                 pr.remove(old)
@@ -164,7 +152,7 @@ def widths(table, cm):
 def span(row, start, n):
     """gridSpan n columns from tc index start; the covered tc elements are removed."""
     tcs = row._tr.findall(qn("w:tc"))
-    for tc in tcs[start + 1 : start + n]:
+    for tc in tcs[start + 1:start + n]:
         row._tr.remove(tc)
     tcs[start].get_or_add_tcPr().append(parse_xml(f'<w:gridSpan {nsdecls("w")} w:val="{n}"/>'))
     return tcs[start]
@@ -176,10 +164,8 @@ def cell_of(row, i, table):
 
 def vmerge(cell, restart):
     cell._tc.get_or_add_tcPr().append(
-        parse_xml(f'<w:vMerge {nsdecls("w")} w:val="restart"/>')
-        if restart
-        else parse_xml(f"<w:vMerge {nsdecls('w')}/>")
-    )
+        parse_xml(f'<w:vMerge {nsdecls("w")} w:val="restart"/>') if restart
+        else parse_xml(f'<w:vMerge {nsdecls("w")}/>'))
 
 
 def repeat_header(row):
@@ -188,8 +174,7 @@ def repeat_header(row):
 
 def shade(cell, fill="D9D9D9"):
     cell._tc.get_or_add_tcPr().append(
-        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>')
-    )
+        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>'))
 
 
 def new_abstract(doc, abs_id, levels, num_ids):
@@ -199,32 +184,21 @@ def new_abstract(doc, abs_id, levels, num_ids):
         f'<w:lvl w:ilvl="{i}"><w:start w:val="{st}"/><w:numFmt w:val="{fmt}"/>'
         f'<w:lvlText w:val="{txt}"/><w:lvlJc w:val="left"/>'
         f'<w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr></w:lvl>'
-        for i, (fmt, txt, st) in enumerate(levels)
-    )
-    absn = parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abs_id}">'
-        f'<w:nsid w:val="{abs_id:08X}"/><w:multiLevelType w:val="multilevel"/>{lv}</w:abstractNum>'
-    )
+        for i, (fmt, txt, st) in enumerate(levels))
+    absn = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abs_id}">'
+                     f'<w:nsid w:val="{abs_id:08X}"/><w:multiLevelType w:val="multilevel"/>{lv}</w:abstractNum>')
     first_num = numbering.find(qn("w:num"))
     if first_num is not None:
         first_num.addprevious(absn)
     else:
         numbering.append(absn)
     for nid in num_ids:
-        numbering.append(
-            parse_xml(
-                f'<w:num {nsdecls("w")} w:numId="{nid}"><w:abstractNumId w:val="{abs_id}"/></w:num>'
-            )
-        )
+        numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{nid}"><w:abstractNumId w:val="{abs_id}"/></w:num>'))
 
 
 def numbered(p, num_id, ilvl=0):
-    p._p.get_or_add_pPr().insert(
-        0,
-        parse_xml(
-            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
-        ),
-    )
+    p._p.get_or_add_pPr().insert(0, parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
 
 
 def head_table(doc, left, number, place_date, cm, num_runs=True):
@@ -306,14 +280,8 @@ def header_rows(table, spec, repeat=True, bold=True, italic=False):
             if vm:
                 vmerge(cell, vm == "r")
             if text:
-                par(
-                    cell,
-                    text,
-                    bold=bold,
-                    italic=italic or bool(re.fullmatch(r"\(?\d+\)?", text)),
-                    align=C,
-                    split=False,
-                )
+                par(cell, text, bold=bold, italic=italic or bool(re.fullmatch(r"\(?\d+\)?", text)),
+                    align=C, split=False)
 
 
 def sections_of(tasks):
@@ -350,39 +318,16 @@ def build_hn_stp(g, out):
         p.add_run(piece)
     par(t.cell(1, 2), "Hà Nội, ngày 09 tháng 01 năm 2026", italic=True, align=C, split=False)
     widths(t, [9.0, 4.2, 12.0])
-    title_block(
-        doc,
-        [
-            "KẾ HOẠCH",
-            "Kiểm soát thủ tục hành chính, thực hiện cơ chế một cửa, một cửa liên thông năm 2026 của Sở Tư pháp thành phố Hà Nội",
-        ],
-    )
-    text_block(
-        doc,
-        [
-            (
-                "p",
-                "Căn cứ Kế hoạch số 05/KH-UBND ngày 06/01/2026 của UBND Thành phố về kiểm soát thủ tục hành chính năm 2026; Sở Tư pháp ban hành Kế hoạch thực hiện như sau:",
-            ),
-            ("h", "I. MỤC ĐÍCH, YÊU CẦU"),
-            (
-                "p",
-                "Bảo đảm các nhiệm vụ kiểm soát thủ tục hành chính lĩnh vực tư pháp được triển khai đồng bộ, đúng tiến độ; xác định rõ đơn vị chủ trì, phối hợp, thời hạn và sản phẩm.",
-            ),
-            ("h", "II. NHIỆM VỤ CỤ THỂ"),
-        ],
-    )
+    title_block(doc, ["KẾ HOẠCH", "Kiểm soát thủ tục hành chính, thực hiện cơ chế một cửa, một cửa liên thông năm 2026 của Sở Tư pháp thành phố Hà Nội"])
+    text_block(doc, [
+        ("p", "Căn cứ Kế hoạch số 05/KH-UBND ngày 06/01/2026 của UBND Thành phố về kiểm soát thủ tục hành chính năm 2026; Sở Tư pháp ban hành Kế hoạch thực hiện như sau:"),
+        ("h", "I. MỤC ĐÍCH, YÊU CẦU"),
+        ("p", "Bảo đảm các nhiệm vụ kiểm soát thủ tục hành chính lĩnh vực tư pháp được triển khai đồng bộ, đúng tiến độ; xác định rõ đơn vị chủ trì, phối hợp, thời hạn và sản phẩm."),
+        ("h", "II. NHIỆM VỤ CỤ THỂ"),
+    ])
     fields = ["num", "content", "lead", "support", "deadline", "result", "notes"]
     cm = [1.2, 8.4, 3.6, 3.6, 3.2, 3.4, 2.8]
-    hdr = [
-        "TT",
-        "Nội dung nhiệm vụ",
-        "Đơn vị chủ trì",
-        "Đơn vị phối hợp",
-        "Thời gian hoàn thành",
-        "Sản phẩm",
-        "Ghi chú",
-    ]
+    hdr = ["TT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành", "Sản phẩm", "Ghi chú"]
     table = doc.add_table(rows=0, cols=len(fields))
     borders(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -431,27 +376,13 @@ def build_hn_stp(g, out):
     par(doc, "III. CHỈ TIÊU CẦN ĐẠT", bold=True)
     ind = doc.add_table(rows=0, cols=4)
     borders(ind)
-    header_rows(
-        ind,
-        [
-            [
-                ("TT", 1, None),
-                ("Chỉ tiêu", 1, None),
-                ("Năm 2026", 1, None),
-                ("Đơn vị theo dõi", 1, None),
-            ]
-        ],
-        repeat=False,
-    )
-    for i, (a, b, c_) in enumerate(
-        [
-            ("Tỷ lệ hồ sơ TTHC giải quyết đúng hạn", "≥ 98%", "Văn phòng Sở"),
-            ("Tỷ lệ hồ sơ được số hóa khi tiếp nhận", "100%", "Phòng Hành chính tư pháp"),
-            ("Tỷ lệ phản ánh, kiến nghị được xử lý đúng hạn", "100%", "Văn phòng Sở"),
-            ("Tỷ lệ hồ sơ trực tuyến toàn trình", "≥ 60%", "Văn phòng Sở"),
-        ],
-        1,
-    ):
+    header_rows(ind, [[("TT", 1, None), ("Chỉ tiêu", 1, None), ("Năm 2026", 1, None), ("Đơn vị theo dõi", 1, None)]], repeat=False)
+    for i, (a, b, c_) in enumerate([
+        ("Tỷ lệ hồ sơ TTHC giải quyết đúng hạn", "≥ 98%", "Văn phòng Sở"),
+        ("Tỷ lệ hồ sơ được số hóa khi tiếp nhận", "100%", "Phòng Hành chính tư pháp"),
+        ("Tỷ lệ phản ánh, kiến nghị được xử lý đúng hạn", "100%", "Văn phòng Sở"),
+        ("Tỷ lệ hồ sơ trực tuyến toàn trình", "≥ 60%", "Văn phòng Sở"),
+    ], 1):
         r = ind.add_row()
         par(r.cells[0], str(i), align=C)
         par(r.cells[1], a)
@@ -459,26 +390,10 @@ def build_hn_stp(g, out):
         par(r.cells[3], c_)
     widths(ind, [1.2, 12.0, 3.0, 6.0])
     par(doc, "")
-    text_block(
-        doc,
-        [
-            (
-                "p",
-                "Văn phòng Sở là đầu mối theo dõi, đôn đốc, tổng hợp kết quả thực hiện Kế hoạch, báo cáo Giám đốc Sở./.",
-            )
-        ],
-    )
-    signature_table(
-        doc,
-        ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "", "", "Trần Thị Thu Hà"],
-        [
-            "- UBND Thành phố (để b/c);",
-            "- VP UBND Thành phố (Phòng KSTTHC);",
-            "- Các phòng, đơn vị thuộc Sở;",
-            "- Lưu: VT, VP.",
-        ],
-        [12.0, 12.0],
-    )
+    text_block(doc, [("p", "Văn phòng Sở là đầu mối theo dõi, đôn đốc, tổng hợp kết quả thực hiện Kế hoạch, báo cáo Giám đốc Sở./.")])
+    signature_table(doc, ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "", "", "Trần Thị Thu Hà"],
+                    ["- UBND Thành phố (để b/c);", "- VP UBND Thành phố (Phòng KSTTHC);", "- Các phòng, đơn vị thuộc Sở;", "- Lưu: VT, VP."],
+                    [12.0, 12.0])
     doc.save(out)
 
 
@@ -489,49 +404,19 @@ def build_th_ubnd(g, out):
     where the limit is only in the task text; a closing 'Tổng số' row with gridBefore/gridAfter
     inside the task table; signature table."""
     doc = base_doc(12, landscape=True, title="KH KSTTHC 2026")
-    head_table(
-        doc,
-        ["ỦY BAN NHÂN DÂN", "TỈNH THANH HÓA"],
-        g["number"],
-        "Thanh Hóa, ngày 16 tháng 01 năm 2026",
-        [10.0, 15.0],
-    )
-    title_block(
-        doc,
-        ["KẾ HOẠCH", "Hoạt động kiểm soát thủ tục hành chính năm 2026 trên địa bàn tỉnh Thanh Hóa"],
-    )
-    text_block(
-        doc,
-        [
-            ("h", "I. MỤC ĐÍCH, YÊU CẦU"),
-            (
-                "p",
-                "Kiểm soát chặt chẽ việc ban hành, thực hiện thủ tục hành chính; đẩy mạnh giải quyết thủ tục hành chính trên môi trường điện tử sau khi tổ chức chính quyền địa phương hai cấp.",
-            ),
-            ("h", "II. NHIỆM VỤ, GIẢI PHÁP"),
-            ("p", "Các nhiệm vụ cụ thể như sau:"),
-        ],
-    )
+    head_table(doc, ["ỦY BAN NHÂN DÂN", "TỈNH THANH HÓA"], g["number"], "Thanh Hóa, ngày 16 tháng 01 năm 2026", [10.0, 15.0])
+    title_block(doc, ["KẾ HOẠCH", "Hoạt động kiểm soát thủ tục hành chính năm 2026 trên địa bàn tỉnh Thanh Hóa"])
+    text_block(doc, [
+        ("h", "I. MỤC ĐÍCH, YÊU CẦU"),
+        ("p", "Kiểm soát chặt chẽ việc ban hành, thực hiện thủ tục hành chính; đẩy mạnh giải quyết thủ tục hành chính trên môi trường điện tử sau khi tổ chức chính quyền địa phương hai cấp."),
+        ("h", "II. NHIỆM VỤ, GIẢI PHÁP"),
+        ("p", "Các nhiệm vụ cụ thể như sau:"),
+    ])
     fields = ["num", "content", "lead", "support", "result", "deadline"]
     cm = [1.4, 9.0, 3.8, 4.2, 3.6, 3.6]
     table = doc.add_table(rows=0, cols=len(fields))
     borders(table)
-    header_rows(
-        table,
-        [
-            [
-                (h, 1, None)
-                for h in [
-                    "STT",
-                    "Nội dung công việc",
-                    "Cơ quan chủ trì",
-                    "Cơ quan phối hợp",
-                    "Sản phẩm",
-                    "Thời hạn hoàn thành",
-                ]
-            ]
-        ],
-    )
+    header_rows(table, [[(h, 1, None) for h in ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm", "Thời hạn hoàn thành"]]])
     new_abstract(doc, 401, [("decimal", "%1.", 1), ("decimal", "%1.%2.", 1)], [401])
     for lab, title, tasks in sections_of(g["tasks"]):
         row = table.add_row()
@@ -549,9 +434,7 @@ def build_th_ubnd(g, out):
             units_lines(cells[3], x["support"])
             par(cells[4], x["result"])
             if x["deadline"]:
-                parts = (
-                    x["deadline"].split("; ") if x["deadline"].count("/2026;") else [x["deadline"]]
-                )
+                parts = x["deadline"].split("; ") if x["deadline"].count("/2026;") else [x["deadline"]]
                 for j, part in enumerate(parts):
                     par(cells[5], part + (";" if j < len(parts) - 1 else ""), align=C)
     # closing row: skips the STT column before and the deadline column after
@@ -563,38 +446,16 @@ def build_th_ubnd(g, out):
     row._tr.remove(tcs[0])
     row._tr.remove(tcs[-1])
     tc = span(row, 0, 4)
-    par(
-        _Cell(tc, table),
-        f"Tổng số: {len(g['tasks'])} nhiệm vụ",
-        bold=True,
-        italic=True,
-        align=C,
-        split=False,
-    )
+    par(_Cell(tc, table), f"Tổng số: {len(g['tasks'])} nhiệm vụ", bold=True, italic=True, align=C, split=False)
     widths(table, cm)
     par(doc, "")
-    text_block(
-        doc,
-        [
-            ("h", "III. TỔ CHỨC THỰC HIỆN"),
-            (
-                "p",
-                "Giao Văn phòng UBND tỉnh theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch; tổng hợp báo cáo Chủ tịch UBND tỉnh./.",
-            ),
-        ],
-    )
-    signature_table(
-        doc,
-        ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "", "Lê Đức Giang"],
-        [
-            "- Văn phòng Chính phủ (Cục KSTTHC);",
-            "- Chủ tịch, các PCT UBND tỉnh;",
-            "- Các sở, ban, ngành cấp tỉnh;",
-            "- UBND các xã, phường;",
-            "- Lưu: VT, KSTTHC.",
-        ],
-        [12.0, 13.0],
-    )
+    text_block(doc, [
+        ("h", "III. TỔ CHỨC THỰC HIỆN"),
+        ("p", "Giao Văn phòng UBND tỉnh theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch; tổng hợp báo cáo Chủ tịch UBND tỉnh./."),
+    ])
+    signature_table(doc, ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "", "Lê Đức Giang"],
+                    ["- Văn phòng Chính phủ (Cục KSTTHC);", "- Chủ tịch, các PCT UBND tỉnh;", "- Các sở, ban, ngành cấp tỉnh;", "- UBND các xã, phường;", "- Lưu: VT, KSTTHC."],
+                    [12.0, 13.0])
     doc.save(out)
 
 
@@ -606,42 +467,17 @@ def build_na_skhcn(g, out):
     typed task numbers restarting per section; header + numbering row both repeated; '(*)' marks
     explained in a 'Ghi chú' paragraph under the table."""
     doc = base_doc(12, landscape=False, title="Kế hoạch KSTTHC")
-    head_table(
-        doc,
-        ["UBND TỈNH NGHỆ AN", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"],
-        g["number"],
-        "Nghệ An, ngày 21 tháng 01 năm 2026",
-        [7.0, 9.0],
-        num_runs=False,
-    )
-    title_block(
-        doc,
-        [
-            "KẾ HOẠCH",
-            "Kiểm soát thủ tục hành chính và chuyển đổi số trong giải quyết thủ tục hành chính năm 2026",
-        ],
-    )
-    text_block(
-        doc,
-        [
-            (
-                "p",
-                "Thực hiện Kế hoạch số 18/KH-UBND ngày 12/01/2026 của UBND tỉnh Nghệ An, Sở Khoa học và Công nghệ (sau khi hợp nhất Sở Thông tin và Truyền thông) ban hành Kế hoạch như sau:",
-            ),
-        ],
-    )
+    head_table(doc, ["UBND TỈNH NGHỆ AN", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"], g["number"], "Nghệ An, ngày 21 tháng 01 năm 2026", [7.0, 9.0], num_runs=False)
+    title_block(doc, ["KẾ HOẠCH", "Kiểm soát thủ tục hành chính và chuyển đổi số trong giải quyết thủ tục hành chính năm 2026"])
+    text_block(doc, [
+        ("p", "Thực hiện Kế hoạch số 18/KH-UBND ngày 12/01/2026 của UBND tỉnh Nghệ An, Sở Khoa học và Công nghệ (sau khi hợp nhất Sở Thông tin và Truyền thông) ban hành Kế hoạch như sau:"),
+    ])
     table = doc.add_table(rows=0, cols=5)
     borders(table)
-    header_rows(
-        table,
-        [
-            [
-                (h, 1, None)
-                for h in ["STT", "Nội dung", "Thời gian", "Đơn vị thực hiện", "Kết quả dự kiến"]
-            ],
-            [(h, 1, None) for h in ["1", "2", "3", "4", "5"]],
-        ],
-    )
+    header_rows(table, [
+        [(h, 1, None) for h in ["STT", "Nội dung", "Thời gian", "Đơn vị thực hiện", "Kết quả dự kiến"]],
+        [(h, 1, None) for h in ["1", "2", "3", "4", "5"]],
+    ])
     new_abstract(doc, 501, [("upperLetter", "%1.", 1)], [501])
     star = {"B.1", "C.3"}
     for lab, title, tasks in sections_of(g["tasks"]):
@@ -670,22 +506,9 @@ def build_na_skhcn(g, out):
     widths(table, [1.1, 6.0, 2.2, 4.2, 2.5])
     par(doc, "")
     par(doc, "Ghi chú:", bold=True, italic=True)
-    par(
-        doc,
-        "(*) Nhiệm vụ chuyển tiếp từ Kế hoạch năm 2025 của Sở Thông tin và Truyền thông (cũ).",
-        italic=True,
-    )
-    par(
-        doc,
-        "Các phòng, đơn vị gửi báo cáo bằng văn bản và qua Hệ thống quản lý văn bản điều hành.",
-        italic=True,
-    )
-    signature_table(
-        doc,
-        ["GIÁM ĐỐC", "", "", "", "Nguyễn Quý Linh"],
-        ["- UBND tỉnh (b/c);", "- VP UBND tỉnh;", "- Lưu: VT, VP."],
-        [8.0, 8.0],
-    )
+    par(doc, "(*) Nhiệm vụ chuyển tiếp từ Kế hoạch năm 2025 của Sở Thông tin và Truyền thông (cũ).", italic=True)
+    par(doc, "Các phòng, đơn vị gửi báo cáo bằng văn bản và qua Hệ thống quản lý văn bản điều hành.", italic=True)
+    signature_table(doc, ["GIÁM ĐỐC", "", "", "", "Nguyễn Quý Linh"], ["- UBND tỉnh (b/c);", "- VP UBND tỉnh;", "- Lưu: VT, VP."], [8.0, 8.0])
     doc.save(out)
 
 
@@ -696,60 +519,21 @@ def build_hue_vpubnd(g, out):
     label 'I.'; where the whole row belongs to all units, the lead and cooperating cells are one
     gridSpan-2 cell (gold: roles inferred); long rows break across pages in the PDF."""
     doc = base_doc(13, landscape=True, title="Kế hoạch KSTTHC 2026 Văn phòng UBND thành phố Huế")
-    head_table(
-        doc,
-        ["UBND THÀNH PHỐ HUẾ", "VĂN PHÒNG"],
-        g["number"],
-        "Thành phố Huế, ngày 19 tháng 01 năm 2026",
-        [10.0, 14.0],
-    )
+    head_table(doc, ["UBND THÀNH PHỐ HUẾ", "VĂN PHÒNG"], g["number"], "Thành phố Huế, ngày 19 tháng 01 năm 2026", [10.0, 14.0])
     title_block(doc, ["KẾ HOẠCH", "Triển khai nhiệm vụ kiểm soát thủ tục hành chính năm 2026"])
-    text_block(
-        doc,
-        [
-            ("h", "I. MỤC TIÊU"),
-            ("p", "Các chỉ tiêu cần đạt trong năm 2026:"),
-        ],
-    )
+    text_block(doc, [
+        ("h", "I. MỤC TIÊU"),
+        ("p", "Các chỉ tiêu cần đạt trong năm 2026:"),
+    ])
     ind = doc.add_table(rows=0, cols=4)
     borders(ind)
-    header_rows(
-        ind,
-        [
-            [
-                ("STT", 1, None),
-                ("Chỉ tiêu", 1, None),
-                ("Mục tiêu", 1, None),
-                ("Đơn vị chủ trì theo dõi", 1, None),
-            ]
-        ],
-        repeat=False,
-    )
-    for i, (a, b, c_) in enumerate(
-        [
-            (
-                "Hồ sơ thủ tục hành chính được giải quyết đúng hạn",
-                "≥ 98%",
-                "Trung tâm Phục vụ hành chính công thành phố",
-            ),
-            (
-                "Thủ tục hành chính đủ điều kiện được cung cấp trực tuyến toàn trình",
-                "100%",
-                "Sở KH&CN",
-            ),
-            (
-                "Phản ánh, kiến nghị được xử lý đúng thời hạn",
-                "100%",
-                "Phòng Kiểm soát thủ tục hành chính",
-            ),
-            (
-                "Hồ sơ được số hóa khi tiếp nhận",
-                "100%",
-                "Các sở, ban, ngành thành phố; UBND các phường, xã",
-            ),
-        ],
-        1,
-    ):
+    header_rows(ind, [[("STT", 1, None), ("Chỉ tiêu", 1, None), ("Mục tiêu", 1, None), ("Đơn vị chủ trì theo dõi", 1, None)]], repeat=False)
+    for i, (a, b, c_) in enumerate([
+        ("Hồ sơ thủ tục hành chính được giải quyết đúng hạn", "≥ 98%", "Trung tâm Phục vụ hành chính công thành phố"),
+        ("Thủ tục hành chính đủ điều kiện được cung cấp trực tuyến toàn trình", "100%", "Sở KH&CN"),
+        ("Phản ánh, kiến nghị được xử lý đúng thời hạn", "100%", "Phòng Kiểm soát thủ tục hành chính"),
+        ("Hồ sơ được số hóa khi tiếp nhận", "100%", "Các sở, ban, ngành thành phố; UBND các phường, xã"),
+    ], 1):
         r = ind.add_row()
         par(r.cells[0], str(i), align=C)
         par(r.cells[1], a)
@@ -759,26 +543,10 @@ def build_hue_vpubnd(g, out):
     text_block(doc, [("h", "II. NHIỆM VỤ CỤ THỂ")])
     table = doc.add_table(rows=0, cols=6)
     borders(table)
-    header_rows(
-        table,
-        [
-            [
-                ("STT", 1, "r"),
-                ("Nhiệm vụ", 1, "r"),
-                ("Đơn vị thực hiện", 2, None),
-                ("Thời gian", 1, "r"),
-                ("Kết quả", 1, "r"),
-            ],
-            [
-                ("", 1, "c"),
-                ("", 1, "c"),
-                ("Chủ trì", 1, None),
-                ("Phối hợp", 1, None),
-                ("", 1, "c"),
-                ("", 1, "c"),
-            ],
-        ],
-    )
+    header_rows(table, [
+        [("STT", 1, "r"), ("Nhiệm vụ", 1, "r"), ("Đơn vị thực hiện", 2, None), ("Thời gian", 1, "r"), ("Kết quả", 1, "r")],
+        [("", 1, "c"), ("", 1, "c"), ("Chủ trì", 1, None), ("Phối hợp", 1, None), ("", 1, "c"), ("", 1, "c")],
+    ])
     for lab, title, tasks in sections_of(g["tasks"]):
         row = table.add_row()
         tc = span(row, 0, 6)
@@ -798,22 +566,11 @@ def build_hue_vpubnd(g, out):
             par(_Cell(rest[0], table), x["deadline"], align=C)
             par(_Cell(rest[1], table), x["result"])
     widths(table, [1.3, 10.5, 4.2, 4.2, 2.9, 3.2])
-    text_block(
-        doc,
-        [
-            ("h", "III. TỔ CHỨC THỰC HIỆN"),
-            (
-                "p",
-                "Phòng Kiểm soát thủ tục hành chính chủ trì, theo dõi, đôn đốc việc thực hiện; định kỳ báo cáo Chánh Văn phòng./.",
-            ),
-        ],
-    )
-    signature_table(
-        doc,
-        ["CHÁNH VĂN PHÒNG", "", "", "", "Phan Thiên Định"],
-        ["- UBND thành phố (b/c);", "- Các sở, ban, ngành;", "- Lưu: VT, KSTTHC."],
-        [12.0, 12.0],
-    )
+    text_block(doc, [
+        ("h", "III. TỔ CHỨC THỰC HIỆN"),
+        ("p", "Phòng Kiểm soát thủ tục hành chính chủ trì, theo dõi, đôn đốc việc thực hiện; định kỳ báo cáo Chánh Văn phòng./."),
+    ])
+    signature_table(doc, ["CHÁNH VĂN PHÒNG", "", "", "", "Phan Thiên Định"], ["- UBND thành phố (b/c);", "- Các sở, ban, ngành;", "- Lưu: VT, KSTTHC."], [12.0, 12.0])
     doc.save(out)
 
 
@@ -824,41 +581,14 @@ def build_qng_xa(g, out):
     'X chủ trì, phối hợp với Y' / 'X chủ trì thực hiện' (III.1 without role words); deadline cell
     empty when the limit is only in the task text; no repeated header; signature table."""
     doc = base_doc(13, landscape=False, title="Ke hoach KSTTHC xa 2026")
-    head_table(
-        doc,
-        ["ỦY BAN NHÂN DÂN", "XÃ NGHĨA HÀNH"],
-        g["number"],
-        "Nghĩa Hành, ngày 23 tháng 01 năm 2026",
-        [6.5, 9.5],
-    )
-    title_block(
-        doc,
-        [
-            "KẾ HOẠCH",
-            "Kiểm soát thủ tục hành chính, thực hiện cơ chế một cửa, một cửa liên thông năm 2026 trên địa bàn xã",
-        ],
-    )
-    text_block(
-        doc,
-        [
-            (
-                "p",
-                "Căn cứ Kế hoạch kiểm soát thủ tục hành chính năm 2026 của UBND tỉnh Quảng Ngãi; UBND xã Nghĩa Hành xây dựng Kế hoạch thực hiện với các nội dung sau:",
-            ),
-        ],
-    )
+    head_table(doc, ["ỦY BAN NHÂN DÂN", "XÃ NGHĨA HÀNH"], g["number"], "Nghĩa Hành, ngày 23 tháng 01 năm 2026", [6.5, 9.5])
+    title_block(doc, ["KẾ HOẠCH", "Kiểm soát thủ tục hành chính, thực hiện cơ chế một cửa, một cửa liên thông năm 2026 trên địa bàn xã"])
+    text_block(doc, [
+        ("p", "Căn cứ Kế hoạch kiểm soát thủ tục hành chính năm 2026 của UBND tỉnh Quảng Ngãi; UBND xã Nghĩa Hành xây dựng Kế hoạch thực hiện với các nội dung sau:"),
+    ])
     table = doc.add_table(rows=0, cols=4)
     borders(table)
-    header_rows(
-        table,
-        [
-            [
-                (h, 1, None)
-                for h in ["TT", "Nội dung công việc", "Người/bộ phận thực hiện", "Thời gian"]
-            ]
-        ],
-        repeat=False,
-    )
+    header_rows(table, [[(h, 1, None) for h in ["TT", "Nội dung công việc", "Người/bộ phận thực hiện", "Thời gian"]]], repeat=False)
     for lab, title, tasks in sections_of(g["tasks"]):
         row = table.add_row()
         tc = span(row, 0, 2)
@@ -870,30 +600,16 @@ def build_qng_xa(g, out):
             if "lead" in x["inferred"]:
                 units_lines(cells[2], x["lead"], dash=False)
             elif x["support"]:
-                par(
-                    cells[2],
-                    f"{'; '.join(x['lead'])} chủ trì, phối hợp với {'; '.join(x['support'])}",
-                )
+                par(cells[2], f"{'; '.join(x['lead'])} chủ trì, phối hợp với {'; '.join(x['support'])}")
             else:
                 par(cells[2], f"{'; '.join(x['lead'])} chủ trì thực hiện")
             if x["deadline"]:
                 par(cells[3], x["deadline"], align=C)
     widths(table, [1.0, 8.2, 4.3, 2.5])
-    text_block(
-        doc,
-        [
-            (
-                "p",
-                "Giao công chức Văn phòng - Thống kê theo dõi, đôn đốc thực hiện Kế hoạch; tổng hợp báo cáo Chủ tịch UBND xã./.",
-            ),
-        ],
-    )
-    signature_table(
-        doc,
-        ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "", "Đinh Văn Tâm"],
-        ["- UBND tỉnh (VP UBND tỉnh);", "- TT Đảng ủy, HĐND xã;", "- Lưu: VT."],
-        [7.0, 9.0],
-    )
+    text_block(doc, [
+        ("p", "Giao công chức Văn phòng - Thống kê theo dõi, đôn đốc thực hiện Kế hoạch; tổng hợp báo cáo Chủ tịch UBND xã./."),
+    ])
+    signature_table(doc, ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "", "Đinh Văn Tâm"], ["- UBND tỉnh (VP UBND tỉnh);", "- TT Đảng ủy, HĐND xã;", "- Lưu: VT."], [7.0, 9.0])
     doc.save(out)
 
 
@@ -904,49 +620,17 @@ def build_tn_snnmt(g, out):
     rows: letter cell + gridSpan title); a task with a) / b) results and a) / b) deadlines in one
     row (refs 05a/05b, 11a/11b); units one per paragraph; notes column with limits."""
     doc = base_doc(12, landscape=True, title="KH KSTTHC 2026 - So NN&MT")
-    head_table(
-        doc,
-        ["UBND TỈNH TÂY NINH", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"],
-        g["number"],
-        "Tây Ninh, ngày 27 tháng 01 năm 2026",
-        [10.0, 14.0],
-    )
-    title_block(
-        doc, ["KẾ HOẠCH", "Kiểm soát thủ tục hành chính năm 2026 của Sở Nông nghiệp và Môi trường"]
-    )
-    text_block(
-        doc,
-        [
-            (
-                "p",
-                "Căn cứ Kế hoạch số 29/KH-UBND ngày 15/01/2026 của UBND tỉnh Tây Ninh về kiểm soát thủ tục hành chính năm 2026, Sở Nông nghiệp và Môi trường ban hành Kế hoạch với các nhiệm vụ sau:",
-            ),
-        ],
-    )
+    head_table(doc, ["UBND TỈNH TÂY NINH", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"], g["number"], "Tây Ninh, ngày 27 tháng 01 năm 2026", [10.0, 14.0])
+    title_block(doc, ["KẾ HOẠCH", "Kiểm soát thủ tục hành chính năm 2026 của Sở Nông nghiệp và Môi trường"])
+    text_block(doc, [
+        ("p", "Căn cứ Kế hoạch số 29/KH-UBND ngày 15/01/2026 của UBND tỉnh Tây Ninh về kiểm soát thủ tục hành chính năm 2026, Sở Nông nghiệp và Môi trường ban hành Kế hoạch với các nhiệm vụ sau:"),
+    ])
     table = doc.add_table(rows=0, cols=7)
     borders(table)
-    header_rows(
-        table,
-        [
-            [
-                ("TT", 1, "r"),
-                ("Nhiệm vụ", 1, "r"),
-                ("Kết quả, sản phẩm", 1, "r"),
-                ("Phân công", 2, None),
-                ("Thời gian thực hiện", 1, "r"),
-                ("Ghi chú", 1, "r"),
-            ],
-            [
-                ("", 1, "c"),
-                ("", 1, "c"),
-                ("", 1, "c"),
-                ("Chủ trì", 1, None),
-                ("Phối hợp", 1, None),
-                ("", 1, "c"),
-                ("", 1, "c"),
-            ],
-        ],
-    )
+    header_rows(table, [
+        [("TT", 1, "r"), ("Nhiệm vụ", 1, "r"), ("Kết quả, sản phẩm", 1, "r"), ("Phân công", 2, None), ("Thời gian thực hiện", 1, "r"), ("Ghi chú", 1, "r")],
+        [("", 1, "c"), ("", 1, "c"), ("", 1, "c"), ("Chủ trì", 1, None), ("Phối hợp", 1, None), ("", 1, "c"), ("", 1, "c")],
+    ])
     for lab, title, tasks in sections_of(g["tasks"]):
         row = table.add_row()
         par(row.cells[0], lab + ".", bold=True, align=C, split=False)
@@ -957,9 +641,7 @@ def build_tn_snnmt(g, out):
             x = tasks[i]
             group = [x]
             if x["ref"].endswith("a"):
-                while i + len(group) < len(tasks) and num_of(
-                    tasks[i + len(group)]["ref"]
-                ) == num_of(x["ref"]):
+                while i + len(group) < len(tasks) and num_of(tasks[i + len(group)]["ref"]) == num_of(x["ref"]):
                     group.append(tasks[i + len(group)])
             cells = table.add_row().cells
             par(cells[0], num_of(x["ref"]), align=C, split=False)
@@ -975,33 +657,16 @@ def build_tn_snnmt(g, out):
                 par(cells[6], x["notes"], italic=True)
             i += len(group)
     widths(table, [1.2, 7.8, 4.6, 3.4, 3.4, 2.8, 3.0])
-    text_block(
-        doc,
-        [
-            (
-                "p",
-                "Văn phòng Sở là đầu mối giúp Giám đốc Sở theo dõi, đôn đốc, tổng hợp kết quả thực hiện Kế hoạch./.",
-            ),
-        ],
-    )
-    signature_table(
-        doc,
-        ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "", "Nguyễn Văn Út"],
-        [
-            "- UBND tỉnh (b/c);",
-            "- VP UBND tỉnh (P. KSTTHC);",
-            "- Các phòng, đơn vị thuộc Sở;",
-            "- Lưu: VT, VP.",
-        ],
-        [12.0, 12.0],
-    )
+    text_block(doc, [
+        ("p", "Văn phòng Sở là đầu mối giúp Giám đốc Sở theo dõi, đôn đốc, tổng hợp kết quả thực hiện Kế hoạch./."),
+    ])
+    signature_table(doc, ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "", "Nguyễn Văn Út"], ["- UBND tỉnh (b/c);", "- VP UBND tỉnh (P. KSTTHC);", "- Các phòng, đơn vị thuộc Sở;", "- Lưu: VT, VP."], [12.0, 12.0])
     doc.save(out)
 
 
 # ============================================================================ xlsx helpers
 def xl_styles():
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-
     thin = Side(style="thin", color="000000")
     return dict(
         box=Border(left=thin, right=thin, top=thin, bottom=thin),
@@ -1014,7 +679,6 @@ def xl_styles():
 
 def xl_book():
     from openpyxl import Workbook
-
     wb = Workbook()
     wb.properties.creator = "ksthc"
     wb.properties.lastModifiedBy = "ksthc"
@@ -1044,16 +708,13 @@ def build_dng_ubnd(g, out):
     wb = xl_book()
     ws0 = wb.active
     ws0.title = "Huong dan"
-    for i, line in enumerate(
-        [
-            "HƯỚNG DẪN SỬ DỤNG BIỂU KẾ HOẠCH",
-            '1. Sheet "KH2026" là bảng nhiệm vụ kèm theo Kế hoạch số 08/KH-UBND ngày 13/01/2026 của UBND thành phố Đà Nẵng.',
-            '2. Cột "Bắt đầu" là thời điểm triển khai; cột "Hoàn thành" là thời hạn hoàn thành nhiệm vụ.',
-            '3. Các cơ quan, đơn vị cập nhật tiến độ tại cột "Ghi chú", không sửa nội dung các cột khác.',
-            "4. Đầu mối: Phòng Kiểm soát TTHC, Văn phòng UBND thành phố, ĐT 0236.3822.xxx.",
-        ],
-        1,
-    ):
+    for i, line in enumerate([
+        "HƯỚNG DẪN SỬ DỤNG BIỂU KẾ HOẠCH",
+        "1. Sheet \"KH2026\" là bảng nhiệm vụ kèm theo Kế hoạch số 08/KH-UBND ngày 13/01/2026 của UBND thành phố Đà Nẵng.",
+        "2. Cột \"Bắt đầu\" là thời điểm triển khai; cột \"Hoàn thành\" là thời hạn hoàn thành nhiệm vụ.",
+        "3. Các cơ quan, đơn vị cập nhật tiến độ tại cột \"Ghi chú\", không sửa nội dung các cột khác.",
+        "4. Đầu mối: Phòng Kiểm soát TTHC, Văn phòng UBND thành phố, ĐT 0236.3822.xxx.",
+    ], 1):
         ws0.cell(row=i, column=1, value=line).font = S["F"](bold=(i == 1))
     ws0.column_dimensions["A"].width = 110
     ws = wb.create_sheet("KH2026")
@@ -1077,16 +738,7 @@ def build_dng_ubnd(g, out):
         ws[a].font = S["F"](bold=(a != "A5"), italic=(a == "A5"), size=14 if a == "A4" else 12)
         ws[a].alignment = S["center"]
     r = 7
-    h1 = [
-        "STT",
-        "Nội dung công việc",
-        "Cơ quan thực hiện",
-        None,
-        "Sản phẩm",
-        "Thời gian thực hiện",
-        None,
-        "Ghi chú",
-    ]
+    h1 = ["STT", "Nội dung công việc", "Cơ quan thực hiện", None, "Sản phẩm", "Thời gian thực hiện", None, "Ghi chú"]
     h2 = [None, None, "Chủ trì", "Phối hợp", None, "Bắt đầu", "Hoàn thành", None]
     for ci, v in enumerate(h1, 1):
         ws.cell(row=r, column=ci, value=v)
@@ -1125,11 +777,7 @@ def build_dng_ubnd(g, out):
         prev = None
         for n, x in enumerate(tasks, 1):
             vals = {1: int(num_of(x["ref"])), 2: x["content"], 5: x["result"], 8: x["notes"]}
-            vals[6] = (
-                starts[(n + len(title)) % len(starts)]
-                if x["deadline"] not in ("Thường xuyên", "Theo yêu cầu")
-                else None
-            )
+            vals[6] = starts[(n + len(title)) % len(starts)] if x["deadline"] not in ("Thường xuyên", "Theo yêu cầu") else None
             for f, ci in fieldcol.items():
                 if prev and f in x["inferred"] and x[f] == prev[f]:
                     open_merge[f][1] = r
@@ -1166,11 +814,7 @@ def build_dng_ubnd(g, out):
                 ws.merge_cells(f"{cols[ci - 1]}{a}:{cols[ci - 1]}{b}")
         open_merge = {}
     r += 1
-    ws.cell(
-        row=r,
-        column=2,
-        value="Ghi chú: Sở Kế hoạch và Đầu tư, Sở Giao thông vận tải (cũ) nay là Sở Tài chính, Sở Xây dựng.",
-    ).font = S["F"](italic=True)
+    ws.cell(row=r, column=2, value="Ghi chú: Sở Kế hoạch và Đầu tư, Sở Giao thông vận tải (cũ) nay là Sở Tài chính, Sở Xây dựng.").font = S["F"](italic=True)
     wb.save(out)
 
 
@@ -1185,22 +829,19 @@ def build_vl_ubnd(g, out):
     wb = xl_book()
     ws0 = wb.active
     ws0.title = "Thuyet minh"
-    for i, line in enumerate(
-        [
-            "THUYẾT MINH PHỤ LỤC KẾ HOẠCH KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM 2026",
-            "Phụ lục kèm theo Kế hoạch số 33/KH-UBND ngày 22/01/2026 của UBND tỉnh Vĩnh Long.",
-            'Cột "Đơn vị thực hiện": đơn vị ghi (chủ trì) chịu trách nhiệm chính; đơn vị ghi (phối hợp) tham gia thực hiện.',
-            "Các đơn vị gửi báo cáo định kỳ về Văn phòng UBND tỉnh qua Hệ thống quản lý văn bản.",
-            "",
-            "Chữ viết tắt:",
-            "VP UBND tỉnh: Văn phòng Ủy ban nhân dân tỉnh",
-            "STP: Sở Tư pháp",
-            "Sở TT&TT: Sở Thông tin và Truyền thông (nay là Sở Khoa học và Công nghệ)",
-            "Trung tâm PVHCC tỉnh: Trung tâm Phục vụ hành chính công tỉnh",
-            "Sở LĐTBXH: Sở Lao động - Thương binh và Xã hội",
-        ],
-        1,
-    ):
+    for i, line in enumerate([
+        "THUYẾT MINH PHỤ LỤC KẾ HOẠCH KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM 2026",
+        "Phụ lục kèm theo Kế hoạch số 33/KH-UBND ngày 22/01/2026 của UBND tỉnh Vĩnh Long.",
+        "Cột \"Đơn vị thực hiện\": đơn vị ghi (chủ trì) chịu trách nhiệm chính; đơn vị ghi (phối hợp) tham gia thực hiện.",
+        "Các đơn vị gửi báo cáo định kỳ về Văn phòng UBND tỉnh qua Hệ thống quản lý văn bản.",
+        "",
+        "Chữ viết tắt:",
+        "VP UBND tỉnh: Văn phòng Ủy ban nhân dân tỉnh",
+        "STP: Sở Tư pháp",
+        "Sở TT&TT: Sở Thông tin và Truyền thông (nay là Sở Khoa học và Công nghệ)",
+        "Trung tâm PVHCC tỉnh: Trung tâm Phục vụ hành chính công tỉnh",
+        "Sở LĐTBXH: Sở Lao động - Thương binh và Xã hội",
+    ], 1):
         ws0.cell(row=i, column=1, value=line).font = S["F"](bold=(i in (1, 6)))
     ws0.column_dimensions["A"].width = 100
     ws = wb.create_sheet("Phu luc")
@@ -1220,9 +861,7 @@ def build_vl_ubnd(g, out):
     for a in ("A1", "A2", "A3", "A4"):
         ws[a].font = S["F"](bold=(a != "A4"), italic=(a == "A4"))
     r = 6
-    for ci, v in enumerate(
-        ["STT", "Mã NV", "Nội dung nhiệm vụ", "Đơn vị thực hiện", "Sản phẩm", "Thời hạn"], 1
-    ):
+    for ci, v in enumerate(["STT", "Mã NV", "Nội dung nhiệm vụ", "Đơn vị thực hiện", "Sản phẩm", "Thời hạn"], 1):
         c = ws.cell(row=r, column=ci, value=v)
         c.font = S["F"](bold=True)
         c.alignment = S["center"]
@@ -1240,18 +879,9 @@ def build_vl_ubnd(g, out):
         r += 1
         for x in tasks:
             n = int(num_of(x["ref"]))
-            lines = [f"- {u} (chủ trì)" for u in x["lead"]] + [
-                f"- {u} (phối hợp)" for u in x["support"]
-            ]
+            lines = [f"- {u} (chủ trì)" for u in x["lead"]] + [f"- {u} (phối hợp)" for u in x["support"]]
             lines = [ln + (";" if i < len(lines) - 1 else ".") for i, ln in enumerate(lines)]
-            vals = [
-                n,
-                f"KS-{lab}-{n:02d}",
-                x["content"],
-                "\n".join(lines),
-                x["result"],
-                x["deadline"],
-            ]
+            vals = [n, f"KS-{lab}-{n:02d}", x["content"], "\n".join(lines), x["result"], x["deadline"]]
             if x["deadline"] and x["deadline"].count("22/"):
                 vals[5] = ";\n".join(x["deadline"].split("; "))
             for ci, v in enumerate(vals, 1):
@@ -1266,148 +896,47 @@ def build_vl_ubnd(g, out):
 
 # ============================================================================ driver
 PLANS = {
-    "hn_stp_2026": (
-        build_hn_stp,
-        "docx",
-        ["pdf", "doc"],
-        [
-            "landscape",
-            "three-column-header-table",
-            "typed-roman-sections-number-cell-plus-gridspan-title",
-            "word-auto-numbering-one-abstractNum-per-section",
-            "tblHeader-repeated-header",
-            "row-cut-in-two-continuation-row-empty-number",
-            "plain-repeated-header-row-inside-table",
-            "notes-column-with-limits",
-            "indicator-table-after-tasks",
-            "signature-table",
-            "abbreviations-VP-UBND-Sở-TT&TT",
-            "old-unit-name",
-            "text-split-across-runs",
-        ],
-    ),
-    "th_ubnd_2026": (
-        build_th_ubnd,
-        "docx",
-        ["pdf", "doc"],
-        [
-            "landscape",
-            "word-auto-numbering-multilevel-1/1.1-nothing-typed",
-            "section-rows-single-gridspan-cell-auto-numbered",
-            "tblHeader-repeated-header",
-            "deadline-only-in-task-text-empty-time-cell",
-            "limit-in-content-besides-deadline",
-            "four-dated-reports-in-one-cell",
-            "gridBefore-gridAfter-total-row-in-task-table",
-            "signature-table",
-            "text-split-across-runs",
-        ],
-    ),
-    "na_skhcn_2026": (
-        build_na_skhcn,
-        "docx",
-        ["pdf", "doc"],
-        [
-            "portrait",
-            "time-column-before-units",
-            "units-one-cell-chu-tri-phoi-hop-labels",
-            "word-auto-numbering-upperLetter-sections",
-            "typed-task-numbers-restart",
-            "header-plus-column-number-row-repeated",
-            "shaded-section-rows",
-            "star-markers-explained-in-ghi-chu-below-table",
-            "old-unit-name-in-text",
-            "signature-table",
-            "text-split-across-runs",
-        ],
-    ),
-    "hue_vpubnd_2026": (
-        build_hue_vpubnd,
-        "docx",
-        ["pdf", "doc"],
-        [
-            "landscape",
-            "indicator-table-before-tasks",
-            "two-row-header-spanning-chu-tri-phoi-hop",
-            "tblHeader-repeated-header",
-            "section-rows-full-width-typed-label",
-            "lead-support-cells-merged-gridspan-roles-inferred",
-            "quarterly-report-limit-in-content",
-            "rows-break-across-pages",
-            "signature-table",
-            "text-split-across-runs",
-        ],
-    ),
-    "qng_xanghiahanh_2026": (
-        build_qng_xa,
-        "docx",
-        ["pdf", "doc"],
-        [
-            "portrait",
-            "commune-plan",
-            "no-result-column",
-            "section-rows-gridspan-over-number-and-content",
-            "units-one-cell-chu-tri-phoi-hop-voi-prose",
-            "deadline-only-in-task-text-empty-time-cell",
-            "no-repeated-header",
-            "old-unit-name-in-text",
-            "signature-table",
-            "text-split-across-runs",
-        ],
-    ),
-    "tn_snnmt_2026": (
-        build_tn_snnmt,
-        "docx",
-        ["pdf", "doc"],
-        [
-            "landscape",
-            "two-row-header-spanning-chu-tri-phoi-hop",
-            "tblHeader-repeated-header",
-            "typed-zero-padded-numbers-running-through-sections",
-            "a-b-results-and-deadlines-in-one-row",
-            "notes-column-with-limits",
-            "old-unit-name",
-            "signature-table",
-            "text-split-across-runs",
-        ],
-    ),
-    "dng_ubnd_2026": (
-        build_dng_ubnd,
-        "xlsx",
-        [],
-        [
-            "xlsx",
-            "instructions-sheet-first",
-            "merged-title-block",
-            "two-level-header",
-            "column-number-row",
-            "start-and-completion-columns",
-            "section-rows-filled-not-merged",
-            "vertical-merges-lead-support-deadline",
-            "alt-enter-line-breaks",
-            "excel-date-cell-dd/mm/yyyy",
-            "notes-column-with-limits",
-            "old-unit-name-in-text",
-        ],
-    ),
-    "vl_ubnd_2026": (
-        build_vl_ubnd,
-        "xlsx",
-        [],
-        [
-            "xlsx",
-            "instructions-sheet-first",
-            "merged-title-block",
-            "one-header-row",
-            "hidden-column",
-            "merged-section-rows",
-            "units-one-column-alt-enter-lines-with-roles",
-            "abbreviations-VP-UBND-STP-Sở-TT&TT",
-            "old-unit-name",
-            "deadline-only-in-task-text",
-            "four-dated-reports-in-one-cell",
-        ],
-    ),
+    "hn_stp_2026": (build_hn_stp, "docx", ["pdf", "doc"], [
+        "landscape", "three-column-header-table", "typed-roman-sections-number-cell-plus-gridspan-title",
+        "word-auto-numbering-one-abstractNum-per-section", "tblHeader-repeated-header",
+        "row-cut-in-two-continuation-row-empty-number", "plain-repeated-header-row-inside-table",
+        "notes-column-with-limits", "indicator-table-after-tasks", "signature-table",
+        "abbreviations-VP-UBND-Sở-TT&TT", "old-unit-name", "text-split-across-runs"]),
+    "th_ubnd_2026": (build_th_ubnd, "docx", ["pdf", "doc"], [
+        "landscape", "word-auto-numbering-multilevel-1/1.1-nothing-typed",
+        "section-rows-single-gridspan-cell-auto-numbered", "tblHeader-repeated-header",
+        "deadline-only-in-task-text-empty-time-cell", "limit-in-content-besides-deadline",
+        "four-dated-reports-in-one-cell", "gridBefore-gridAfter-total-row-in-task-table",
+        "signature-table", "text-split-across-runs"]),
+    "na_skhcn_2026": (build_na_skhcn, "docx", ["pdf", "doc"], [
+        "portrait", "time-column-before-units", "units-one-cell-chu-tri-phoi-hop-labels",
+        "word-auto-numbering-upperLetter-sections", "typed-task-numbers-restart",
+        "header-plus-column-number-row-repeated", "shaded-section-rows",
+        "star-markers-explained-in-ghi-chu-below-table", "old-unit-name-in-text",
+        "signature-table", "text-split-across-runs"]),
+    "hue_vpubnd_2026": (build_hue_vpubnd, "docx", ["pdf", "doc"], [
+        "landscape", "indicator-table-before-tasks", "two-row-header-spanning-chu-tri-phoi-hop",
+        "tblHeader-repeated-header", "section-rows-full-width-typed-label",
+        "lead-support-cells-merged-gridspan-roles-inferred", "quarterly-report-limit-in-content",
+        "rows-break-across-pages", "signature-table", "text-split-across-runs"]),
+    "qng_xanghiahanh_2026": (build_qng_xa, "docx", ["pdf", "doc"], [
+        "portrait", "commune-plan", "no-result-column", "section-rows-gridspan-over-number-and-content",
+        "units-one-cell-chu-tri-phoi-hop-voi-prose", "deadline-only-in-task-text-empty-time-cell",
+        "no-repeated-header", "old-unit-name-in-text", "signature-table", "text-split-across-runs"]),
+    "tn_snnmt_2026": (build_tn_snnmt, "docx", ["pdf", "doc"], [
+        "landscape", "two-row-header-spanning-chu-tri-phoi-hop", "tblHeader-repeated-header",
+        "typed-zero-padded-numbers-running-through-sections", "a-b-results-and-deadlines-in-one-row",
+        "notes-column-with-limits", "old-unit-name", "signature-table", "text-split-across-runs"]),
+    "dng_ubnd_2026": (build_dng_ubnd, "xlsx", [], [
+        "xlsx", "instructions-sheet-first", "merged-title-block", "two-level-header",
+        "column-number-row", "start-and-completion-columns", "section-rows-filled-not-merged",
+        "vertical-merges-lead-support-deadline", "alt-enter-line-breaks", "excel-date-cell-dd/mm/yyyy",
+        "notes-column-with-limits", "old-unit-name-in-text"]),
+    "vl_ubnd_2026": (build_vl_ubnd, "xlsx", [], [
+        "xlsx", "instructions-sheet-first", "merged-title-block", "one-header-row",
+        "hidden-column", "merged-section-rows", "units-one-column-alt-enter-lines-with-roles",
+        "abbreviations-VP-UBND-STP-Sở-TT&TT", "old-unit-name", "deadline-only-in-task-text",
+        "four-dated-reports-in-one-cell"]),
 }
 
 
@@ -1418,11 +947,8 @@ def normalize_zip(path):
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in items:
             if name == "docProps/core.xml":
-                data = re.sub(
-                    rb"<dcterms:(created|modified)([^>]*)>[^<]*<",
-                    lambda m: b"<dcterms:" + m.group(1) + m.group(2) + b">2026-01-20T07:30:00Z<",
-                    data,
-                )
+                data = re.sub(rb"<dcterms:(created|modified)([^>]*)>[^<]*<",
+                              lambda m: b"<dcterms:" + m.group(1) + m.group(2) + b">2026-01-20T07:30:00Z<", data)
             zi = zipfile.ZipInfo(name, date_time=(2026, 1, 20, 7, 30, 0))
             zi.compress_type = zipfile.ZIP_DEFLATED
             z.writestr(zi, data)
@@ -1436,22 +962,9 @@ def lo_convert(src, fmt):
     prof = tempfile.mkdtemp(prefix="lo_corpus2_")
     filt = {"pdf": "pdf:writer_pdf_Export", "doc": "doc:MS Word 97"}[fmt]
     try:
-        subprocess.run(
-            [
-                soffice,
-                "--headless",
-                f"-env:UserInstallation=file://{prof}",
-                "--convert-to",
-                filt,
-                "--outdir",
-                FILES,
-                src,
-            ],
-            check=True,
-            timeout=180,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{prof}",
+                        "--convert-to", filt, "--outdir", FILES, src],
+                       check=True, timeout=180, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     finally:
         shutil.rmtree(prof, ignore_errors=True)
     return os.path.exists(os.path.splitext(src)[0] + "." + fmt)
@@ -1467,28 +980,13 @@ def main():
         assert g["file"] == os.path.basename(out), (g["file"], out)
         fn(g, out)
         normalize_zip(out)
-        entry = lambda form, extra: dict(
-            file=f"files/{stem}.{form}",
-            gold=f"gold/{stem}.json",
-            form=form,
-            tasks=len(g["tasks"]),
-            features=extra + feats,
-        )
+        entry = lambda form, extra: dict(file=f"files/{stem}.{form}", gold=f"gold/{stem}.json",
+                                         form=form, tasks=len(g["tasks"]), features=extra + feats)
         manifest.append(entry(ext, [ext] if ext == "docx" else []))
         for fmt in exports:
             target = os.path.join(FILES, f"{stem}.{fmt}")
             if (do_lo and lo_convert(out, fmt)) or os.path.exists(target):
-                manifest.append(
-                    entry(
-                        fmt,
-                        [
-                            {
-                                "pdf": "pdf-exported-by-libreoffice",
-                                "doc": "word97-doc-exported-by-libreoffice",
-                            }[fmt]
-                        ],
-                    )
-                )
+                manifest.append(entry(fmt, [{"pdf": "pdf-exported-by-libreoffice", "doc": "word97-doc-exported-by-libreoffice"}[fmt]]))
         print(stem, len(g["tasks"]), "tasks", ext, exports)
     with open(os.path.join(HERE, "manifest.json"), "w", encoding="utf-8") as fh:
         json.dump(manifest, fh, ensure_ascii=False, indent=1)

@@ -7,7 +7,6 @@ and that deadline_in_text is a substring of content or notes.
 
     /work/main/.venv/bin/python selfcheck.py
 """
-
 import json
 import os
 import re
@@ -29,21 +28,15 @@ def docx_texts(path):
     cells, columns = [], []
     for t in d.tables:
         cols = {}
-        first = {
-            norm("".join(x.text or "" for x in tc.iter(qn("w:t"))))
-            for tc in t._tbl.tr_lst[0].tc_lst
-        }
+        first = {norm("".join(x.text or "" for x in tc.iter(qn("w:t")))) for tc in t._tbl.tr_lst[0].tc_lst}
         for tr in t._tbl.tr_lst:
             trPr = tr.trPr
             gi = 0
             if trPr is not None and trPr.find(qn("w:gridBefore")) is not None:
                 gi = int(trPr.find(qn("w:gridBefore")).get(qn("w:val")))
             for tc in tr.tc_lst:
-                text = norm(
-                    " ".join(
-                        "".join(x.text or "" for x in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p"))
-                    )
-                )
+                text = norm(" ".join("".join(x.text or "" for x in p.iter(qn("w:t")))
+                                     for p in tc.iter(qn("w:p"))))
                 cells.append(text)
                 if text and text not in first:  # a header repeated inside the table is skipped
                     cols.setdefault(gi, []).append(text)

@@ -1,5 +1,4 @@
 """Writes ../gold/<plan>.json from the typed task lists (p*_p*.py)."""
-
 import json
 import os
 import sys
