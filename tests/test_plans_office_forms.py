@@ -49,3 +49,15 @@ def test_each_office_form_reads_exactly_as_its_gold(entry: dict[str, Any]) -> No
     got = [{k: t[k] for k in FIELDS} for t in draft["tasks"]]
     want = [{k: t[k] for k in FIELDS} for t in gold["tasks"]]
     assert got == want
+
+
+def test_a_start_date_column_is_left_unread_without_a_warning() -> None:
+    draft = read_plan(FORMS / "files" / "schedule_2026.xlsx")
+    columns = "\n".join(draft.report.columns)
+    assert "«Thời gian thực hiện / Bắt đầu» → không dùng" in columns
+    assert "«Thời gian thực hiện / Hoàn thành» → thời hạn" in columns
+    assert not [w for w in draft.report.warnings if "Bắt đầu" in w]
+    # The one task with no time at all is named, as for any plan.
+    assert [w for w in draft.report.warnings if "không có thời hạn" in w] == [
+        "⚠️ 1 việc không có thời hạn: II.1."
+    ]
