@@ -259,8 +259,12 @@ def read_units_cell(
             other, tail2 = _name_and_tail(rest)
             if tail.startswith("chủ trì"):
                 # "X chủ trì, phối hợp với Y": both roles are the plan's words, as with labels.
+                # "… phối hợp với Y tổ chức thực hiện": Y may as well carry it out with X, so
+                # its support role is a reading (the seeds' gold marks it so).
                 found.append((names, LEAD, True))
                 found.append(([other], SUPPORT, True))
+                if tail2:
+                    out.inferred.add(SUPPORT)
                 continue
             r2, _ = _role_of(tail2)
             both = LEAD if r2 == LEAD else SUPPORT
