@@ -28,7 +28,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from reminders import gather, outbox, recipients
 from reminders.outbox import OutboxItem
 from reminders.planner import DIGEST_KINDS, after_days_of
-from reminders.sender import Limits, Outcome, PacedSender, SendItem, SendPort
+from reminders.send_types import Limits, Outcome, SendItem, SendPort
+from reminders.sender import PacedSender
 from store import replicas
 from store.uow import UnitOfWork
 

@@ -18,7 +18,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from reminders.dispatcher import Dispatcher
-from reminders.sender import SendPort
+from reminders.send_types import SendPort
 from store.uow import UnitOfWork
 
 log = logging.getLogger("tthc.reminders")

@@ -8,7 +8,8 @@ import asyncio
 import random
 import time
 
-from reminders.sender import Limits, Outcome, PacedSender, SendItem
+from reminders.send_types import Limits, Outcome, SendItem
+from reminders.sender import PacedSender
 
 
 class TimedPort:

@@ -12,7 +12,7 @@ from sqlalchemy import update
 
 from reminders import outbox, replanning
 from reminders.dispatcher import Dispatcher
-from reminders.sender import UNLIMITED, Limits
+from reminders.send_types import UNLIMITED, Limits
 from store import replicas
 from store.replicas import SenderLeaseRow
 from store.uow import UnitOfWork
