@@ -30,8 +30,11 @@ def _misses(gold: list[dict[str, Any]], got: list[dict[str, Any]]) -> list[str]:
     out = []
     contents = [fold(t["content"]) for t in got]
     for g in gold:
+        # Sub-tasks share their content ("5a", "5b"): the same ref breaks ties, as in score().
         best = max(
-            range(len(got)), key=lambda i: fuzz.ratio(fold(g["content"]), contents[i]), default=None
+            range(len(got)),
+            key=lambda i: (fuzz.ratio(fold(g["content"]), contents[i]), got[i]["ref"] == g["ref"]),
+            default=None,
         )
         if best is None or fuzz.ratio(fold(g["content"]), contents[best]) < 90:
             out.append(f"  MISSED {g['ref']}: {g['content'][:90]}")

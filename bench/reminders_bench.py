@@ -107,9 +107,11 @@ async def worker(args: argparse.Namespace) -> None:
             report = await d.run_once()
             async with UnitOfWork(sessions) as uow:
                 left = await replanning.counts(uow.session)
-            if not left.get("pending") and not left.get("claimed"):
+            if not any(left.get(k) for k in ("pending", "claimed", "sending")):
                 break
-            if report.standby or not report.claimed:
+            if report.standby:  # as the bot's scheduler: a standby asks every heartbeat
+                await asyncio.sleep(d.heartbeat)
+            elif not report.claimed:
                 await asyncio.sleep(DISPATCH_EVERY)
         await d.release_lease()
     await engine.dispose()
@@ -134,7 +136,7 @@ async def run_processes(
     """Run the dispatchers in ``args.processes`` processes; kill the lease holder once if asked."""
     t0 = time.monotonic()
     procs = [await _spawn(args, url, api) for _ in range(args.processes)]
-    killed = 0
+    killed = in_flight = 0
     if args.kill_after:
         await asyncio.sleep(args.kill_after)
         pid = await _holder_pid(sessions, api.token)
@@ -143,13 +145,16 @@ async def run_processes(
             victim.send_signal(signal.SIGKILL)
             await victim.wait()
             killed = victim.pid
+            async with UnitOfWork(sessions) as uow:
+                in_flight = (await replanning.counts(uow.session)).get("sending", 0)
             print(
-                f"  killed the sender (pid {killed}) at {time.monotonic() - t0:.1f} s; restarting it"
+                f"  killed the sender (pid {killed}) at {time.monotonic() - t0:.1f} s with "
+                f"{in_flight} send(s) in flight (sent again: at least once); restarting it"
             )
             procs.append(await _spawn(args, url, api))
     for p in procs:
         await p.wait()
-    return time.monotonic() - t0, killed
+    return time.monotonic() - t0, in_flight
 
 
 async def main(args: argparse.Namespace) -> None:
@@ -170,9 +175,10 @@ async def main(args: argparse.Namespace) -> None:
     api = FakeBotApi(enforce_limits=True)
     await api.start()
     commit_ms: list[float] = []
+    in_flight = 0
     try:
         if args.processes > 1 or args.kill_after:
-            elapsed, _ = await run_processes(args, url, api, sessions)
+            elapsed, in_flight = await run_processes(args, url, api, sessions)
         else:
             async with make_bot(api.token, api.base_url) as bot:
                 dispatcher = Dispatcher(
@@ -219,7 +225,8 @@ async def main(args: argparse.Namespace) -> None:
         f"  throughput              {rate:8.2f} msg/s = {rate / limit:.3f} of the limit   (target ≥ 0.9)"
     )
     print(f"  lost                    {lost:8d}          (target 0)")
-    print(f"  duplicated              {duplicated:8d}          (target 0)")
+    print(f"  duplicated              {duplicated:8d}          (target 0)"
+          f"{f'   in flight at the kill: {in_flight}' if args.kill_after else ''}")  # fmt: skip
     print(f"  429 answers             {status.get(429, 0):8d}          (target 0)   {why_429(api)}")
     if commit_ms:
         p99 = commit_ms[int(0.99 * (len(commit_ms) - 1))]

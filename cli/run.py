@@ -116,13 +116,14 @@ def run_bot(settings: Any) -> int:
     from telegram.ext import ApplicationBuilder
 
     from bot.clock import system_clock
-    from handlers.app import configure, protect_logs
+    from handlers.app import configure, log_off_the_loop, protect_logs
     from handlers.context import Services, derive_key
     from handlers.fallback import Outage, PollingRequest
     from store.db import make_engine, make_sessionmaker
 
     protect_logs(settings.bot_token)
     protect_logs(settings.zalo_bot_token)
+    log_off_the_loop()
     log = logging.getLogger("tthc")
     asyncio.run(_prepare(settings))
     engine = make_engine(settings.database_url)
@@ -194,13 +195,14 @@ async def run_zalo_only(settings: Any) -> int:
     import signal
 
     from bot.clock import system_clock
-    from handlers.app import protect_logs
+    from handlers.app import log_off_the_loop, protect_logs
     from handlers.context import Services, derive_key
     from handlers.zalo import RoutingPort, ZaloDispatcher, start_zalo
     from reminders.scheduler import start_reminders
     from store.db import make_engine, make_sessionmaker
 
     protect_logs(settings.zalo_bot_token)
+    log_off_the_loop()
     log = logging.getLogger("tthc")
     await _prepare(settings)
     engine = make_engine(settings.database_url)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
+import queue
 import re
 from collections.abc import Awaitable, Callable
+from logging.handlers import QueueHandler, QueueListener
 from typing import Any
 
 from telegram import Update
@@ -164,9 +167,11 @@ class RedactToken(logging.Filter):
 
 
 def protect_logs(token: str | None) -> None:
-    """Keep the token out of every log line: redact on all root handlers, quiet httpx."""
+    """Keep the token out of every log line: redact on all root handlers, quiet httpx (and
+    tornado's line per webhook request: a hundred a second on a reporting morning)."""
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    logging.getLogger("tornado.access").setLevel(logging.WARNING)
     if not token:
         return
     redact = RedactToken(token)
@@ -175,3 +180,27 @@ def protect_logs(token: str | None) -> None:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")  # fmt: skip
     for handler in root.handlers:
         handler.addFilter(redact)
+
+
+def log_off_the_loop() -> QueueListener | None:
+    """Write log lines from a thread: the root handlers move behind a queue, so a slow or full
+    sink (a pipe nobody reads, a busy journald) never blocks the event loop. A blocked stderr
+    once froze a replica under load: every update waited for a log write. Call after
+    ``protect_logs`` (the handlers keep their redaction)."""
+    root = logging.getLogger()
+    if not root.handlers or any(isinstance(h, QueueHandler) for h in root.handlers):
+        return None
+    handlers = list(root.handlers)
+    lines: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()
+    for handler in handlers:
+        root.removeHandler(handler)
+    root.addHandler(QueueHandler(lines))
+    listener = QueueListener(lines, *handlers, respect_handler_level=True)
+    listener.start()
+
+    def flush() -> None:  # at exit: the lines still queued are written (once)
+        if listener._thread is not None:
+            listener.stop()
+
+    atexit.register(flush)
+    return listener

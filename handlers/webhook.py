@@ -42,8 +42,12 @@ STALE = timedelta(seconds=30)  # a working update older than this was left by a 
 SWEEP_EVERY = 5.0
 KEEP_DONE = timedelta(days=2)  # Telegram gives up re-sending an update within a day
 # Updates handled at once by one replica; the others wait their turn in order. Unbounded, a
-# burst would hold every pooled connection and time out in the pool instead of queueing.
-CONCURRENCY = 8
+# burst would hold every pooled connection and time out in the pool instead of queueing. An
+# update spends most of its time waiting (the database, Telegram), so throughput is this many
+# divided by an update's time in hand: 8 capped one process below 100 updates a second as soon
+# as the machine was busy (the queue then grew without end). It stays within the pool
+# (``store.db.PG_POOL``): an update holds one connection at a time.
+CONCURRENCY = 24
 
 
 def replica_name() -> str:
@@ -91,7 +95,7 @@ class Receiver:
         try:
             async with self._slots:
                 try:
-                    async with UnitOfWork(self.sessions) as uow:
+                    async with UnitOfWork(self.sessions, single=True) as uow:
                         mine = await webhook_updates.record(
                             uow, update_id, data, self.owner, self.stale
                         )
@@ -109,7 +113,7 @@ class Receiver:
     async def _handle(self, update_id: int, data: dict[str, Any]) -> None:
         await self.app.process_update(Update.de_json(data, self.app.bot))
         self.handled += 1
-        async with UnitOfWork(self.sessions) as uow:
+        async with UnitOfWork(self.sessions, single=True) as uow:
             await webhook_updates.finish(uow, update_id, self.owner)
 
     async def sweep(self) -> int:

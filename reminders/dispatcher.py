@@ -1,9 +1,12 @@
 """The dispatcher: claims due outbox rows atomically, sends them paced, records each fate.
 
-Restart-safe by construction: a row is claimed (with a lease) before it is sent and marked sent
-right after Telegram answers, one commit per message. A process killed in between leaves the row
-claimed; when the lease runs out another run sends it again, so only in-flight rows can double,
-and they are counted (``reclaimed``). Which claimed rows go out together (a recipient's overdue
+Restart-safe by construction: a row is claimed (with a lease), marked 'sending' just before its
+request leaves, and marked sent right after Telegram answers, one commit each. A process killed
+in between leaves the row claimed or sending; when the lease runs out (at once for 'claimed'
+rows when the sender lease changes hands) another run sends it again. Only a 'sending' row can
+double (its request may have reached Telegram, which has no idempotency key): such rows are sent
+again, at least once rather than at most once (README, "Several processes"), and counted
+(``in_flight_resent``). Which claimed rows go out together (a recipient's overdue
 list of a morning, a catch-up after downtime) is ``reminders.gather``'s business: a gathered
 message carries all its rows' ids and marks them sent with its one message id.
 """
@@ -25,7 +28,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from reminders import gather, outbox, recipients
 from reminders.outbox import OutboxItem
 from reminders.planner import DIGEST_KINDS, after_days_of
-from reminders.sender import Limits, Outcome, PacedSender, SendItem, SendPort
+from reminders.send_types import Limits, Outcome, SendItem, SendPort
+from reminders.sender import PacedSender
 from store import replicas
 from store.uow import UnitOfWork
 
@@ -49,6 +53,8 @@ class DispatchReport:
     gone: int = 0
     released: int = 0
     reclaimed: int = 0
+    in_flight_resent: int = 0  # rows whose earlier send may have reached Telegram (maybe doubled)
+    not_ours: int = 0  # items dropped unsent: their rows passed to another worker meanwhile
     lease_lost: int = 0
     standby: bool = False  # another process holds the sender lease: nothing done
     sender_lost: bool = False  # the sender lease was lost mid-run: unsent rows handed back
@@ -88,8 +94,9 @@ class Dispatcher:
         tz: ZoneInfo = VN_TZ,
         monotonic: Callable[[], float] = time.monotonic,
         sender_lease: str | None = None,
-        sender_ttl: float = 10.0,
-        heartbeat: float = 2.0,
+        sender_ttl: float = 3.0,
+        heartbeat: float = 0.5,
+        in_flight_max: timedelta = timedelta(seconds=20),
     ) -> None:
         self.sessions = sessions
         self.port = port
@@ -106,7 +113,13 @@ class Dispatcher:
         self.sender_lease = sender_lease
         self.sender_ttl = sender_ttl
         self.heartbeat = heartbeat
+        # A dead holder's 'sending' row is sent again only once its request cannot still be
+        # in flight (a stalled holder's HTTP time-outs are shorter than this).
+        self.in_flight_max = in_flight_max
         self._valid_until = 0.0
+        # One pacer per process, kept across runs: Telegram's windows do not restart with a run.
+        self.sender = PacedSender(port, limits, monotonic)
+        self._seeded = False
         self._escalating: list[OutboxItem] = []  # claimed escalation rows, built after commit
 
     async def _hold(self, session: AsyncSession) -> bool:
@@ -122,15 +135,26 @@ class Dispatcher:
             self._valid_until = 0.0
             return False
         if lease.taken:
-            await outbox.orphan_claims(session, self.worker)
+            await outbox.orphan_claims(
+                session, self.worker, self.clock(), self.lease, self.in_flight_max
+            )
+            # The previous holder's last sends may still count in Telegram's windows. One whose
+            # lease ran out stopped launching a second before (``_valid_until``); one that gave
+            # it up (a clean stop) may have had answers a moment ago.
+            self.sender.forget()
+            if lease.previous is None:
+                self.sender.hold(self.limits.takeover_pause)
+            self._seeded = False
         # Stop sending a little before the lease could run out in the database's eyes.
         self._valid_until = started + self.sender_ttl - max(1.0, self.heartbeat)
         return True
 
     async def _seed(self, sender: PacedSender) -> None:
-        """Groups' windows carry over from earlier runs and from the previous lease holder."""
-        if self.limits.group_per_window >= 10**6:
+        """Groups' windows carry over from the previous lease holder or process (the store's
+        sends of the last minute); later runs of this process keep the pacer's own."""
+        if self._seeded or self.limits.group_per_window >= 10**6:
             return
+        self._seeded = True
         now = self.clock()
         async with UnitOfWork(self.sessions, read_only=True) as uow:
             recent = await outbox.recent_group_sends(
@@ -161,8 +185,9 @@ class Dispatcher:
             if not held:
                 report.standby = True
                 return report
-        sender = PacedSender(self.port, self.limits, self.monotonic)
+        sender = self.sender
         await self._seed(sender)
+        last_claims = self.monotonic()
         notified: set[int] = set()
 
         async def refill() -> list[SendItem]:
@@ -179,6 +204,7 @@ class Dispatcher:
                         return []
                     report.claimed += len(claimed)
                     report.reclaimed += sum(1 for c in claimed if c.reclaimed)
+                    report.in_flight_resent += sum(1 for c in claimed if c.in_flight)
                     items = await self._prepare(uow.session, claimed, now, report)
                     await uow.commit()
                 items += await self._escalations(now, report)
@@ -188,13 +214,26 @@ class Dispatcher:
         async def on_result(item: SendItem, result: Outcome) -> None:
             await self._record(item, result, report, notified)
 
+        async def before_send(item: SendItem) -> bool:
+            async with UnitOfWork(self.sessions, single=True) as uow:
+                n = await outbox.mark_sending(uow.session, item.ids, self.worker, self.clock())
+                await uow.commit()
+            if n == 0:
+                report.not_ours += len(item.ids)
+            return n > 0
+
+        claims_every = max(1.0, self.lease.total_seconds() / 3)
+
         async def renew() -> None:
+            nonlocal last_claims
             async with UnitOfWork(self.sessions) as uow:
                 await self._hold(uow.session)
-                await outbox.renew(uow.session, self.worker, self.clock())
+                if self.monotonic() - last_claims >= claims_every:
+                    await outbox.renew(uow.session, self.worker, self.clock())
+                    last_claims = self.monotonic()
                 await uow.commit()
 
-        every = max(1.0, self.lease.total_seconds() / 3)
+        every = claims_every
         if self.sender_lease is not None:
             every = min(every, self.heartbeat)
         stats = await sender.run(
@@ -204,6 +243,7 @@ class Dispatcher:
             tick=renew,
             tick_every=every,
             may_send=self._may_send if self.sender_lease is not None else None,
+            before_send=before_send,
         )
         if sender.stopped:
             report.sender_lost = True
@@ -300,10 +340,12 @@ class Dispatcher:
     async def _record(
         self, item: SendItem, result: Outcome, report: DispatchReport, notified: set[int]
     ) -> None:
-        async with UnitOfWork(self.sessions) as uow:
+        sent = result.status == "sent" and result.message_id is not None
+        # The sent mark is one UPDATE, committed by itself on PostgreSQL (one round trip).
+        async with UnitOfWork(self.sessions, single=sent) as uow:
             s = uow.session
             now = self.clock()
-            if result.status == "sent" and result.message_id is not None:
+            if sent and result.message_id is not None:
                 n = await outbox.mark_sent(s, item.ids, self.worker, result.message_id, now)
                 await uow.commit()
                 report.commit_ms.append((self.monotonic() - result.answered_at) * 1000)

@@ -33,7 +33,7 @@ from bot.phrases import BUTTON_DETAIL, BUTTON_DONE, BUTTON_SNOOZE
 from reminders.outbox import OVERDUE_KIND as OVERDUE
 from reminders.outbox import OutboxItem
 from reminders.planner import DIGEST_KINDS
-from reminders.sender import SendItem
+from reminders.send_types import SendItem
 from reminders.texts import (
     DONE_PREFIX,
     SNOOZE_PREFIX,

@@ -50,7 +50,8 @@ class OutboxItem:
     send_at: datetime
     text: str
     attempts: int
-    reclaimed: bool  # claimed before by a worker whose lease ran out: maybe sent already
+    reclaimed: bool  # claimed before by a worker whose lease ran out
+    in_flight: bool = False  # ... and its request had left (status 'sending'): maybe delivered
 
 
 def _item(row: OutboxRow, reclaimed: bool) -> OutboxItem:
@@ -65,7 +66,11 @@ def _item(row: OutboxRow, reclaimed: bool) -> OutboxItem:
         text=row.text or "",
         attempts=row.attempts or 0,
         reclaimed=reclaimed,
+        in_flight=row.status == "sending",
     )
+
+
+HELD = ("claimed", "sending")  # a worker holds the row: claimed, or its request has left
 
 
 async def lock_planning(session: AsyncSession) -> None:
@@ -140,7 +145,7 @@ def _due(now: datetime, lease: timedelta, worker: str):  # type: ignore[no-untyp
             or_(OutboxRow.next_try_at.is_(None), OutboxRow.next_try_at <= now),
         ),
         and_(
-            OutboxRow.status == "claimed",
+            OutboxRow.status.in_(HELD),
             OutboxRow.claimed_at < now - lease,
             OutboxRow.claimed_by != worker,
         ),
@@ -206,7 +211,7 @@ async def claim(
         rows.extend(more)
     if not rows:
         return []
-    items = [_item(r, reclaimed=r.status == "claimed") for r in rows]
+    items = [_item(r, reclaimed=r.status in HELD) for r in rows]
     await session.execute(
         update(OutboxRow)
         .where(OutboxRow.id.in_([r.id for r in rows]))
@@ -220,8 +225,27 @@ async def renew(session: AsyncSession, worker: str, now: datetime) -> int:
     """Extend this worker's lease on every row it still holds."""
     result = await session.execute(
         update(OutboxRow)
-        .where(OutboxRow.claimed_by == worker, OutboxRow.status == "claimed")
+        .where(OutboxRow.claimed_by == worker, OutboxRow.status.in_(HELD))
         .values(claimed_at=utc(now))
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def mark_sending(
+    session: AsyncSession, ids: Sequence[int], worker: str, now: datetime
+) -> int:
+    """Just before a send's request leaves: from here on Telegram may have it (a crash now
+    leaves an ambiguous row, never sent again before ``in_flight_max``). Returns how many rows
+    were still this worker's claim (0: another worker took them over, do not send)."""
+    result = await session.execute(
+        update(OutboxRow)
+        .where(
+            OutboxRow.id.in_(list(ids)),
+            OutboxRow.claimed_by == worker,
+            OutboxRow.status.in_(HELD),
+        )
+        .values(status="sending", claimed_at=utc(now))
         .execution_options(synchronize_session=False)
     )
     return int(getattr(result, "rowcount", 0) or 0)
@@ -236,7 +260,7 @@ async def mark_sent(
         .where(
             OutboxRow.id.in_(list(ids)),
             OutboxRow.claimed_by == worker,
-            OutboxRow.status == "claimed",
+            OutboxRow.status.in_(HELD),
         )
         .values(
             status="sent",
@@ -261,7 +285,7 @@ async def release(
 ) -> None:
     """Give claimed rows back for a later try; rows out of attempts fail for good."""
     base = update(OutboxRow).where(
-        OutboxRow.id.in_(list(ids)), OutboxRow.claimed_by == worker, OutboxRow.status == "claimed"
+        OutboxRow.id.in_(list(ids)), OutboxRow.claimed_by == worker, OutboxRow.status.in_(HELD)
     )
     await session.execute(
         base.values(
@@ -322,13 +346,32 @@ async def drop_pending_for_chat(session: AsyncSession, chat_id: int, reason: str
     return int(getattr(result, "rowcount", 0) or 0)
 
 
-async def orphan_claims(session: AsyncSession, worker: str) -> int:
-    """Make every row claimed by another worker claimable now (still marked ``reclaimed``): the
-    sender lease changed hands, so those workers are dead or no longer allowed to send."""
+async def orphan_claims(
+    session: AsyncSession,
+    worker: str,
+    now: datetime,
+    lease: timedelta,
+    in_flight_max: timedelta,
+) -> int:
+    """The sender lease changed hands, so the other workers are dead or no longer allowed to
+    send: their claimed rows become claimable now (still marked ``reclaimed``); their 'sending'
+    rows (a request that may have reached Telegram) only ``in_flight_max`` from now, once a
+    stalled holder's request cannot still be in flight."""
     result = await session.execute(
         update(OutboxRow)
         .where(OutboxRow.status == "claimed", OutboxRow.claimed_by != worker)
         .values(claimed_at=datetime(1970, 1, 1, tzinfo=UTC))
+        .execution_options(synchronize_session=False)
+    )
+    later = utc(now) - lease + in_flight_max
+    await session.execute(
+        update(OutboxRow)
+        .where(
+            OutboxRow.status == "sending",
+            OutboxRow.claimed_by != worker,
+            OutboxRow.claimed_at > later,
+        )
+        .values(claimed_at=later)
         .execution_options(synchronize_session=False)
     )
     return int(getattr(result, "rowcount", 0) or 0)
@@ -350,14 +393,17 @@ async def hand_back(session: AsyncSession, ids: Sequence[int], worker: str) -> i
 
 
 async def recent_group_sends(session: AsyncSession, since: datetime) -> dict[int, list[datetime]]:
-    """When each group chat was sent a message since ``since`` (its twenty-a-minute window)."""
-    rows = await session.execute(
-        select(OutboxRow.chat_id, OutboxRow.sent_at).where(
-            OutboxRow.status == "sent", OutboxRow.chat_id < 0, OutboxRow.sent_at >= utc(since)
-        )
+    """When each group chat was sent a message since ``since`` (its twenty-a-minute window),
+    counting the sends still in flight (or cut short by a crash: Telegram may have them)."""
+    sent = select(OutboxRow.chat_id, OutboxRow.sent_at).where(
+        OutboxRow.status == "sent", OutboxRow.chat_id < 0, OutboxRow.sent_at >= utc(since)
+    )
+    sending = select(OutboxRow.chat_id, OutboxRow.claimed_at).where(
+        OutboxRow.status == "sending", OutboxRow.chat_id < 0, OutboxRow.claimed_at >= utc(since)
     )
     out: dict[int, list[datetime]] = {}
-    for chat_id, sent_at in rows.all():
-        if sent_at is not None:
-            out.setdefault(int(chat_id), []).append(utc(sent_at))
+    for query in (sent, sending):
+        for chat_id, at in (await session.execute(query)).all():
+            if at is not None:
+                out.setdefault(int(chat_id), []).append(utc(at))
     return out

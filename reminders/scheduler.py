@@ -7,6 +7,7 @@ instance at a time, and the scheduler an aware zone (Asia/Ho_Chi_Minh).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
@@ -17,7 +18,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from reminders.dispatcher import Dispatcher
-from reminders.sender import SendPort
+from reminders.send_types import SendPort
 from store.uow import UnitOfWork
 
 log = logging.getLogger("tthc.reminders")
@@ -68,8 +69,9 @@ def start_reminders(
     """Start planning and dispatching inside the running loop (call from ``post_init``).
 
     ``sender_lease`` names the bot token: of all processes sharing the database, only the one
-    holding that lease sends (one pace for Telegram's limits); the others stand by and take over
-    within ``dispatch_every`` plus the lease's ten seconds when it dies.
+    holding that lease sends (one pace for Telegram's limits); the others stand by, asking for
+    the lease every half second, and take over within the lease's three seconds (plus one) when the
+    holder dies.
 
     Stop with ``scheduler.shutdown(wait=False)`` and ``dispatcher.release_lease()`` in
     ``post_shutdown``.
@@ -86,9 +88,17 @@ def start_reminders(
         except Exception:  # a failed run is retried at the next tick; never kill the scheduler
             log.exception("planning reminders failed")
 
+    standby_poll = max(0.2, dispatcher.heartbeat)
+
     async def dispatch_job() -> None:
         try:
             report = await dispatcher.run_once()
+            # A standby process asks again every heartbeat until the next tick: the holder's
+            # death is noticed within the lease's time-to-live, not a tick later.
+            until = asyncio.get_running_loop().time() + dispatch_every.total_seconds() - 1.0
+            while report.standby and asyncio.get_running_loop().time() + standby_poll < until:
+                await asyncio.sleep(standby_poll)
+                report = await dispatcher.run_once()
             if report.claimed:
                 log.info("reminders dispatched: %s", report.summary())
         except Exception:

@@ -24,7 +24,7 @@ from telegram.error import (
 )
 from telegram.request import HTTPXRequest
 
-from reminders.sender import Buttons, Permanent, RetryLater, Transient
+from reminders.send_types import Buttons, Permanent, RetryLater, Transient
 from services.signing import derive_key, sign
 
 _GONE = ("chat not found", "user is deactivated", "bot was kicked", "have no rights to send")

@@ -36,7 +36,7 @@ from bot.vndate import short_date
 from reminders.outbox import OutboxItem
 from reminders.planner import ESCALATE_KIND, Planned, after_days_of, at, working_days
 from reminders.policy import from_settings
-from reminders.sender import SendItem
+from reminders.send_types import SendItem
 from services.status_owing import resolve_owing
 from store import escalation_repo, units_repo
 from store.uow import Session

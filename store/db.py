@@ -34,6 +34,12 @@ def is_sqlite(engine: AsyncEngine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
+# Connections per process: the webhook's updates in hand (``handlers.webhook.CONCURRENCY``) plus
+# the reminders and the sweeper. N replicas open at most N times this many: PostgreSQL's default
+# max_connections (100) serves three replicas.
+PG_POOL = {"pool_size": 16, "max_overflow": 12}
+
+
 def make_engine(url: str = DEFAULT_URL, **kwargs: Any) -> AsyncEngine:
     """Build the async engine; for SQLite create the folder, turn on WAL and serialise writers."""
     url = normalise_url(url)
@@ -60,6 +66,8 @@ def make_engine(url: str = DEFAULT_URL, **kwargs: Any) -> AsyncEngine:
     # No ping on every checkout (asyncpg's ping is three round trips: BEGIN, ';', ROLLBACK,
     # about a millisecond per question); a connection is pinged only after it sat idle.
     kwargs.setdefault("pool_pre_ping", False)
+    for key, value in PG_POOL.items():
+        kwargs.setdefault(key, value)
     engine = create_async_engine(url, **kwargs)
     if not kwargs["pool_pre_ping"]:
         _ping_when_idle(engine)

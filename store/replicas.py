@@ -145,12 +145,21 @@ async def lease_holder(session: AsyncSession, name: str) -> str | None:
 
 
 # --------------------------------------------------------------------------- webhook updates
+def _now(session: AsyncSession) -> Any:
+    """The current instant inside a statement: the database's clock on PostgreSQL (no round
+    trip of its own), this host's on SQLite."""
+    return (
+        func.clock_timestamp(type_=DateTime(timezone=True)) if _pg(session) else datetime.now(UTC)
+    )
+
+
 async def record_update(
     session: AsyncSession, update_id: int, payload: dict[str, Any], owner: str, stale: timedelta
 ) -> bool:
     """Record a received update (insert-or-ignore); True when ``owner`` should handle it now:
-    it is new, or another replica took it more than ``stale`` ago and never finished."""
-    now = await db_now(session)
+    it is new, or another replica took it more than ``stale`` ago and never finished.
+
+    Each statement is atomic alone: fit for a single-statement unit of work."""
     inserted = (
         await session.execute(
             _insert(session)(WebhookUpdateRow)
@@ -159,7 +168,7 @@ async def record_update(
                 payload=json.dumps(payload, ensure_ascii=False),
                 status="working",
                 owner=owner,
-                claimed_at=now,
+                claimed_at=_now(session),
             )
             .on_conflict_do_nothing(index_elements=["update_id"])
             .returning(WebhookUpdateRow.update_id)
@@ -167,11 +176,11 @@ async def record_update(
     ).first()
     if inserted is not None:
         return True
-    return await _steal(session, [update_id], owner, now, stale) == [update_id]
+    return await _steal(session, [update_id], owner, _now(session), stale) == [update_id]
 
 
 async def _steal(
-    session: AsyncSession, ids: list[int], owner: str, now: datetime, stale: timedelta
+    session: AsyncSession, ids: list[int], owner: str, now: Any, stale: timedelta
 ) -> list[int]:
     result = await session.execute(
         update(WebhookUpdateRow)
@@ -221,7 +230,8 @@ async def finish_update(session: AsyncSession, update_id: int, owner: str) -> No
     await session.execute(
         update(WebhookUpdateRow)
         .where(WebhookUpdateRow.update_id == update_id)
-        .values(status="done", done_at=await db_now(session), owner=owner)
+        .values(status="done", done_at=_now(session), owner=owner)
+        .execution_options(synchronize_session=False)
     )
 
 

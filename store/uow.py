@@ -4,6 +4,11 @@ A read-only unit of work (``UnitOfWork(sessions, read_only=True)``) is for answe
 it opens no write transaction, so on SQLite it never holds the one writer's lock (a question
 asked while the dispatcher records sends neither waits nor makes it wait), and on PostgreSQL it
 costs no BEGIN and COMMIT round trips. Each statement then reads the latest committed data.
+
+A single-statement unit of work (``single=True``) is for one write that needs no transaction of
+its own (marking an update handled, a reminder sent): on PostgreSQL the statement commits by
+itself, one round trip instead of three (BEGIN, the statement, COMMIT); on SQLite it is an
+ordinary transaction.
 """
 
 from __future__ import annotations
@@ -59,11 +64,16 @@ class UnitOfWork:
     """
 
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], *, read_only: bool = False
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        *,
+        read_only: bool = False,
+        single: bool = False,
     ) -> None:
         self._sessions = sessions
         self._session: AsyncSession | None = None
         self.read_only = read_only
+        self.single = single
 
     @classmethod
     def over(cls, db: UnitOfWork | AsyncSession) -> UnitOfWork:
@@ -72,7 +82,7 @@ class UnitOfWork:
         if isinstance(db, UnitOfWork):
             return db
         view = cls.__new__(cls)
-        view._session, view.read_only = db, False
+        view._session, view.read_only, view.single = db, False, False
         return view
 
     @property
@@ -83,7 +93,8 @@ class UnitOfWork:
 
     async def __aenter__(self) -> UnitOfWork:
         bind = self._sessions.kw.get("bind")
-        if self.read_only and isinstance(bind, AsyncEngine):
+        autocommit = self.single and isinstance(bind, AsyncEngine) and bind.dialect.name != "sqlite"
+        if (self.read_only or autocommit) and isinstance(bind, AsyncEngine):
             self._session = self._sessions(bind=reading_engine(bind))
         else:
             self._session = self._sessions()

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from reminders.planner import Planned
-from reminders.sender import Buttons, SendError
+from reminders.send_types import Buttons, SendError
 
 
 @dataclass

@@ -14,7 +14,7 @@ from fakebot.world import NOW, World, start_world, stop_world
 from sqlalchemy import func, select
 
 from reminders.dispatcher import Dispatcher
-from reminders.sender import UNLIMITED
+from reminders.send_types import UNLIMITED
 from reminders.telegram_port import TelegramPort
 from services.reminders import plan_reminders
 from store.models import AssignmentRow, AuditRow, OutboxRow

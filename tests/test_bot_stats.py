@@ -19,7 +19,7 @@ from PIL import Image
 from sqlalchemy import select
 
 from reminders.dispatcher import Dispatcher
-from reminders.sender import UNLIMITED
+from reminders.send_types import UNLIMITED
 from reminders.telegram_port import TelegramPort
 from services.reminders import plan_reminders
 from store.db import make_engine, make_sessionmaker

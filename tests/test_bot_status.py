@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from bot.deadlines import Occurrence, WorkCalendar
 from bot.text import fold
 from reminders.dispatcher import Dispatcher
-from reminders.sender import UNLIMITED
+from reminders.send_types import UNLIMITED
 from reminders.telegram_port import TelegramPort
 from store.models import (
     CompletionRow,

@@ -26,7 +26,7 @@ from sqlalchemy import select, update
 from bot.clock import fixed_clock, stored_utc
 from bot.phrases import MAX_ROW_CHARS
 from reminders.dispatcher import Dispatcher
-from reminders.sender import UNLIMITED
+from reminders.send_types import UNLIMITED
 from reminders.telegram_port import TelegramPort
 from services.reminders import plan_reminders
 from store.models import CompletionRow, OfficerRow, OutboxRow, SnoozeRow, TaskDueRow, TaskRow

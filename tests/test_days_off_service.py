@@ -23,7 +23,7 @@ from bot.text import fold
 from reminders.dispatcher import Dispatcher
 from reminders.gather import work_calendar
 from reminders.outbox import utc
-from reminders.sender import UNLIMITED
+from reminders.send_types import UNLIMITED
 from services.ask import ask
 from services.days_off import add_day_off, list_days_off, remove_day_off
 from services.reminders import plan_reminders

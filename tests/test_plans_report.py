@@ -82,7 +82,13 @@ def test_values_filled_from_merged_cells_and_roles_by_meaning_are_reported() -> 
     table = doc.add_table(rows=4, cols=4)
     rows = [
         ("STT", "Nội dung", "Đơn vị thực hiện", "Thời hạn"),
-        ("1", "Ban hành kế hoạch.", "Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ", "Quý I/2026"),
+        # "X chủ trì, phối hợp với Y" states both roles; "Y hướng dẫn" beside it is read by meaning.
+        (
+            "1",
+            "Ban hành kế hoạch.",
+            "- Sở Tư pháp chủ trì. - Sở Nội vụ hướng dẫn, đôn đốc.",
+            "Quý I/2026",
+        ),
         ("2", "Niêm yết thủ tục.", "", "Quý II/2026"),
         ("3", "Báo cáo năm.", "Văn phòng UBND tỉnh", "Tháng 12/2026"),
     ]

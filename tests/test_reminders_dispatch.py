@@ -12,7 +12,7 @@ from sqlalchemy import select
 from reminders import outbox, replanning
 from reminders.dispatcher import Dispatcher
 from reminders.planner import Planned
-from reminders.sender import UNLIMITED, Permanent, RetryLater, Transient
+from reminders.send_types import UNLIMITED, Permanent, RetryLater, Transient
 from store.models import OfficerRow, OutboxRow
 from store.uow import UnitOfWork
 

@@ -11,7 +11,7 @@ from reminders_fakes import MutableClock, RecordingPort, planned
 
 from reminders import outbox, replanning
 from reminders.dispatcher import Dispatcher
-from reminders.sender import UNLIMITED, Limits
+from reminders.send_types import UNLIMITED, Limits
 from reminders.telegram_port import TelegramPort, make_bot
 from store.db import make_engine, make_sessionmaker
 from store.uow import UnitOfWork

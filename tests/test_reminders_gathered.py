@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from reminders import outbox
 from reminders.dispatcher import Dispatcher, DispatchReport
-from reminders.sender import UNLIMITED
+from reminders.send_types import UNLIMITED
 from reminders.texts import DONE_PREFIX, parse_callback
 from services.progress import mark_done, snooze
 from services.reminders import plan_reminders

@@ -12,7 +12,7 @@ from sqlalchemy import update
 
 from reminders import outbox, replanning
 from reminders.dispatcher import Dispatcher
-from reminders.sender import UNLIMITED, Limits
+from reminders.send_types import UNLIMITED, Limits
 from store import replicas
 from store.replicas import SenderLeaseRow
 from store.uow import UnitOfWork
@@ -79,7 +79,8 @@ async def test_a_takeover_sends_the_dead_holders_claims_at_once(sessions):
 async def test_a_holder_that_loses_the_lease_stops_and_hands_its_rows_back(sessions):
     await _insert(sessions, 30)
     port = RecordingPort()
-    slow = Limits(overall_per_s=20.0, chat_interval=0.0, group_per_window=10**9, backoff_base=0.0)
+    slow = Limits(overall_per_s=20.0, overall_burst=5, chat_interval=0.0, group_per_window=10**9,
+                  backoff_base=0.0)  # five a second: 30 take six seconds  # fmt: skip
     d = Dispatcher(sessions, port, clock=lambda: datetime.now(UTC), limits=slow,
                    sender_lease=NAME, sender_ttl=3.0, heartbeat=0.2)  # fmt: skip
     run = asyncio.create_task(d.run_once())
@@ -98,3 +99,44 @@ async def test_a_holder_that_loses_the_lease_stops_and_hands_its_rows_back(sessi
         counts = await replanning.counts(uow.session)
     assert counts == {"sent": sent, "pending": 30 - sent}  # nothing left claimed by the loser
     assert len(set(port.counts())) == sent  # and nothing sent twice
+
+
+async def test_a_dead_holders_send_in_flight_is_sent_again_only_once_it_cannot_still_be_in_flight(
+    sessions,
+):
+    """At least once: a 'sending' row (its request had left when the holder died) goes out
+    again, but not before ``in_flight_max``; its never-tried claims go out at once."""
+    await _insert(sessions, 4)
+    assert await _hold(sessions, "dead:1", ttl=0.2) is not None
+    async with UnitOfWork(sessions) as uow:
+        claimed = await outbox.claim(uow.session, "dead:1", datetime.now(UTC), 4,
+                                     timedelta(minutes=5), timedelta(minutes=30))  # fmt: skip
+        assert await outbox.mark_sending(uow.session, [claimed[0].id], "dead:1",
+                                         datetime.now(UTC)) == 1  # fmt: skip
+        await uow.commit()
+    await asyncio.sleep(0.3)
+    port = RecordingPort()
+    d = Dispatcher(sessions, port, clock=lambda: datetime.now(UTC), limits=UNLIMITED,
+                   sender_lease=NAME, in_flight_max=timedelta(seconds=1.5))  # fmt: skip
+    first = await d.run_once()
+    assert (first.sent_rows, first.in_flight_resent) == (3, 0)  # the in-flight one waits
+    async with UnitOfWork(sessions) as uow:
+        assert (await replanning.counts(uow.session)) == {"sent": 3, "sending": 1}
+    await asyncio.sleep(1.7)
+    second = await d.run_once()
+    assert (second.sent_rows, second.in_flight_resent) == (1, 1)  # counted: maybe doubled
+    assert port.counts() == {f"msg {i}": 1 for i in range(4)}
+
+
+async def test_rows_taken_over_by_another_worker_are_not_sent_by_the_old_one(sessions):
+    await _insert(sessions, 2)
+    async with UnitOfWork(sessions) as uow:
+        claimed = await outbox.claim(uow.session, "old:1", datetime.now(UTC), 2,
+                                     timedelta(minutes=5), timedelta(minutes=30))  # fmt: skip
+        await uow.session.execute(update(outbox.OutboxRow).values(claimed_by="new:2"))
+        await uow.commit()
+    async with UnitOfWork(sessions) as uow:  # the fence before each send
+        assert await outbox.mark_sending(uow.session, [claimed[0].id], "old:1",
+                                         datetime.now(UTC)) == 0  # fmt: skip
+        assert await outbox.mark_sending(uow.session, [claimed[0].id], "new:2",
+                                         datetime.now(UTC)) == 1  # fmt: skip

@@ -23,7 +23,7 @@ from bot.deadlines import WorkCalendar
 from bot.plans import read_plan
 from reminders.dispatcher import Dispatcher
 from reminders.outbox import utc
-from reminders.sender import UNLIMITED
+from reminders.send_types import UNLIMITED
 from services.imports import import_plan
 from services.progress import mark_done, snooze
 from services.reminders import plan_reminders

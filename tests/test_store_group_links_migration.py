@@ -16,7 +16,7 @@ from reminders_fakes import RecordingPort
 from sqlalchemy import text
 
 from reminders.dispatcher import Dispatcher
-from reminders.sender import UNLIMITED
+from reminders.send_types import UNLIMITED
 from store.db import make_engine, make_sessionmaker
 from store.migrate import alembic_config, migrate
 from tests.conftest import PG_ADMIN_URL, _pg_available

@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.questions.periods import month_period
 from reminders.dispatcher import Dispatcher
-from reminders.sender import UNLIMITED
+from reminders.send_types import UNLIMITED
 from services import evidence
 from services.ask import ask
 from services.officers import get_officer_by_id

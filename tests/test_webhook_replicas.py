@@ -25,6 +25,7 @@ from webhook_support import (
     document_update,
     free_port,
     post,
+    replica_log,
     spawn_replica,
     text_update,
     wait_ready,
@@ -93,6 +94,38 @@ async def test_an_update_left_working_by_a_dead_replica_is_handled_by_another(wo
     assert await alive.sweep() == 1
     assert _replies(world.api, LAN, "Hướng dẫn") == 1
     assert await world.scalar(select(WebhookUpdateRow.owner)) == "alive:2"
+
+
+def test_a_slow_log_sink_never_blocks_the_event_loop() -> None:
+    import logging
+    import time
+
+    from handlers.app import log_off_the_loop
+
+    class Slow(logging.Handler):  # a pipe nobody reads, a busy journald
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen: list[str] = []
+
+        def emit(self, record: logging.LogRecord) -> None:
+            time.sleep(0.2)
+            self.seen.append(record.getMessage())
+
+    root = logging.getLogger()
+    saved = root.handlers[:]
+    slow = Slow()
+    root.handlers = [slow]
+    try:
+        listener = log_off_the_loop()
+        assert listener is not None
+        started = time.monotonic()
+        for i in range(5):
+            logging.getLogger("tthc.webhook").warning("update %d", i)
+        assert time.monotonic() - started < 0.1  # the caller never waited for the sink
+        listener.stop()  # flushes: every line still written, in order
+        assert slow.seen == [f"update {i}" for i in range(5)]
+    finally:
+        root.handlers = saved
 
 
 def test_several_processes_refuse_sqlite_and_polling_with_a_clear_message() -> None:
@@ -204,7 +237,9 @@ async def test_two_replicas_answer_each_update_once_share_previews_and_survive_a
         for p in procs:
             if p.returncode is None:
                 p.send_signal(signal.SIGTERM)
-        errs = [(await asyncio.wait_for(p.communicate(), 60))[1].decode() for p in procs]
+        for p in procs:
+            await asyncio.wait_for(p.wait(), 60)
+        errs = [replica_log(tmp_path, port) for port in ports]
         await api.stop()
     answered = Counter({uid: _replies(api, uid, "Hướng dẫn") for uid in range(1000, 1040)})
     assert set(answered.values()) == {1}, answered  # every question answered exactly once

@@ -14,7 +14,7 @@ from test_zalo_reminders import ADMIN, LAN, ZLAN, worlds  # noqa: F401  (the fix
 
 from handlers.zalo.port import RoutingPort
 from handlers.zalo.quota import GIVEN_UP, REFUSED, ZaloDispatcher, digest_text
-from reminders.sender import UNLIMITED
+from reminders.send_types import UNLIMITED
 from reminders.telegram_port import TelegramPort
 from store.models import CompletionRow, OfficerRow, OutboxRow, ZaloQuotaRow
 

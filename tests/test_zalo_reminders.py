@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from handlers.zalo.port import RoutingPort
 from reminders.dispatcher import Dispatcher
-from reminders.sender import UNLIMITED
+from reminders.send_types import UNLIMITED
 from reminders.telegram_port import TelegramPort
 from services.reminders import plan_reminders
 from store.models import CompletionRow, OfficerRow, OutboxRow, ZaloQuotaRow

@@ -77,17 +77,26 @@ async def post(
 async def spawn_replica(
     db_url: str, api: Any, port: int, cwd: Path, **extra: str
 ) -> asyncio.subprocess.Process:
-    """``python bot.py`` in webhook mode on ``port``, as one of several replicas."""
+    """``python bot.py`` in webhook mode on ``port``, as one of several replicas. Its stderr
+    goes to a file (``replica_log``), never to a pipe: a pipe read only at the end fills up under
+    load and blocks the bot on a log write."""
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(cwd),
            "PYTHONPATH": str(ROOT), "TELEGRAM_BOT_TOKEN": api.token,
            "TELEGRAM_API_BASE_URL": api.base_url, "TELEGRAM_FILE_BASE_URL": api.base_file_url,
            "DATABASE_URL": db_url, "TTHC_WEBHOOK_URL": "https://example.org/hook",
            "TTHC_WEBHOOK_PORT": str(port), "TTHC_WEBHOOK_SECRET": SECRET, "TTHC_REPLICAS": "2",
            **extra}  # fmt: skip
-    return await asyncio.create_subprocess_exec(
-        sys.executable, str(ROOT / "bot.py"), cwd=cwd, env=env,
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
+    with open(cwd / f"replica-{port}.log", "wb") as log:
+        return await asyncio.create_subprocess_exec(
+            sys.executable, str(ROOT / "bot.py"), cwd=cwd, env=env,
+            stdout=asyncio.subprocess.DEVNULL, stderr=log,
+        )  # fmt: skip
+
+
+def replica_log(cwd: Path, port: int) -> str:
+    """What the replica on ``port`` wrote to stderr."""
+    path = cwd / f"replica-{port}.log"
+    return path.read_text(errors="replace") if path.exists() else ""
 
 
 async def wait_ready(ports: Sequence[int], timeout: float = 60.0) -> None:

@@ -17,10 +17,15 @@ class Line:
 
 @dataclass(frozen=True)
 class Row:
-    """One table row; ``table`` numbers the table it belongs to (0, 1, ...)."""
+    """One table row; ``table`` numbers the table it belongs to (0, 1, ...).
+
+    ``exact``: the format states its merges (.docx ``vMerge``, a workbook's merged ranges), so
+    an empty cell is really empty; a text or PDF export may have lost them.
+    """
 
     cells: tuple[str, ...]
     table: int = 0
+    exact: bool = False
 
 
 Block = Line | Row

@@ -23,7 +23,7 @@ _STT = re.compile(r"^(?:stt\d?|tt|so thu tu|so tt|thu tu)$")
 _CONTENT_WORDS = ("noi dung", "cong viec", "nhiem vu", "ten nhiem vu", "ten cong viec", "hoat dong")
 
 
-_SKIP_WORDS = ("bat dau", "khoi cong", "du kien kinh phi", "kinh phi", "nguon")
+SKIP_WORDS = ("bat dau", "khoi cong", "du kien kinh phi", "kinh phi", "nguon")
 
 
 def _column_role(text: str) -> str | None:
@@ -34,7 +34,7 @@ def _column_role(text: str) -> str | None:
         return STT
     if "ghi chu" in f:
         return NOTES
-    if any(w in f for w in _SKIP_WORDS):
+    if any(w in f for w in SKIP_WORDS):
         return None
     if f.startswith(_CONTENT_WORDS) and "chi tieu" not in f:
         return CONTENT
@@ -155,7 +155,7 @@ def header_roles(rows: list[tuple[str, ...]]) -> tuple[str | None, ...]:
         role = None
         for part in reversed(text.split(" / ")):
             role = _column_role(part)
-            if role is not None or any(w in fold_header(part) for w in _SKIP_WORDS):
+            if role is not None or any(w in fold_header(part) for w in SKIP_WORDS):
                 break
         if role == STT and STT in roles:
             role = STT2

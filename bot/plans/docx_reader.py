@@ -170,6 +170,7 @@ def read_docx_blocks(data: bytes, budget: ReadBudget | None = None) -> list[Bloc
                 if n % 256 == 0:
                     budget.check_time()
                 where = f"Bảng {table}, dòng {n}"
-                blocks.append(Row(_row_cells(tr, numbering, budget, width, where), table))
+                cells = _row_cells(tr, numbering, budget, width, where)
+                blocks.append(Row(cells, table, exact=True))
     budget.check_time()
     return blocks

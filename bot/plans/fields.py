@@ -46,6 +46,7 @@ class RawTask:
     parent: RawTask | None = None
     suffix: str = ""
     subs: int = 0
+    exact: bool = False  # read from a format that states its merges (see blocks.Row)
 
 
 # A product written as its own paragraph of the content cell: "- Sản phẩm: Báo cáo …".
@@ -184,7 +185,9 @@ def interpret(tasks: list[RawTask]) -> list[TaskDraft]:
                 f.inferred.add("lead")
                 if f.mentions.support:
                     f.inferred.add("support")
-        if not f.deadline:
+        if not f.deadline and not raw.exact:
+            # Only where the format may have lost a merge: in a .docx or a workbook a merged
+            # time cell is stated as such, and an empty one is empty (no time given).
             src = _neighbour(tasks, fields, i, lambda g: bool(g.deadline))
             if src is not None:
                 f.deadline = src.deadline

@@ -1,8 +1,10 @@
 """Deadlines stated inside a task's content or notes ("chậm nhất là ngày 19 của tháng cuối quý").
 
 Only limits count: "chậm nhất …", "trước <date>", "trước ngày N hằng tháng / của tháng cuối quý",
-"trong (thời gian) N ngày kể từ …".
-Start conditions ("sau khi …") are not limits.
+"trong (thời gian) N ngày kể từ …", "trong Quý I/2026" / "trong tháng 3/2026", and a lead time
+before an event ("trước ngày văn bản … có hiệu lực ít nhất 05 ngày làm việc").
+Start conditions ("sau khi …") are not limits, nor an event with no lead time ("trước ngày văn
+bản có hiệu lực thi hành"). A purpose after the limit ("… để tổng hợp") is not part of it.
 """
 
 from __future__ import annotations
@@ -17,10 +19,15 @@ _DAY_OF_PERIOD = (
     r"(?:\s+\d{1,2}(?:\s+năm\s+\d{4})?|\s+\d{4})?"
     r"(?:\s+(?:cuối|đầu|sau|tiếp theo|kế tiếp|báo cáo)(?:\s+(?:quý|năm|tháng))?(?:\s+sau)?)?)?"
 )
+_PERIOD = r"(?:quý [IVX]+|quý [1-4]|tháng \d{1,2})(?:/\d{4}|\s+năm\s+\d{4})"
 _LIMIT = re.compile(
     rf"(?i)(?:chậm nhất\b[^.;)]*|trước (?:ngày )?{_DATE}|{_DAY_OF_PERIOD}"
-    r"|trong (?:thời gian |thời hạn |vòng )?\d+ ngày (?:làm việc )?kể từ[^.;)]*)"
+    r"|trong (?:thời gian |thời hạn |vòng )?\d+ ngày (?:làm việc )?kể từ[^.;)]*"
+    rf"|\btrong {_PERIOD}(?![/\d])"
+    r"|trước (?:ngày|khi) [^.;()]{1,160}? ít nhất \d+ (?:ngày|tháng)(?: làm việc)?)"
 )
+# A purpose clause after a limit: "chậm nhất ngày 19 của tháng cuối quý để tổng hợp".
+_PURPOSE = re.compile(r"\s+(?:để|nhằm|phục vụ)\s.*$", re.DOTALL)
 
 
 def deadlines_in_text(*texts: str | None) -> str | None:
@@ -30,7 +37,7 @@ def deadlines_in_text(*texts: str | None) -> str | None:
         if not text:
             continue
         for m in _LIMIT.finditer(text):
-            phrase = m.group(0).strip().rstrip(",:").strip()
+            phrase = _PURPOSE.sub("", m.group(0)).strip().rstrip(",:").strip()
             if phrase and phrase not in found:
                 found.append(phrase)
     return "; ".join(found) or None

@@ -10,6 +10,7 @@ from bot.plans import columns as C
 from bot.plans.blocks import MERGED, Block, Line, Row
 from bot.plans.cells import clean, is_time, is_units, starts_lower
 from bot.plans.fields import RawTask, get, interpret, join
+from bot.plans.lettered import split_lettered
 from bot.plans.report import Notes, Table
 from bot.plans.sections import (
     LETTER,
@@ -145,7 +146,7 @@ def parse_blocks(blocks: list[Block], notes: Notes | None = None) -> list[TaskDr
             labels, section = st.sections.labels()
             if LETTER.match(first):
                 number = _letter_number(number, st.sections, last_numbered, labels)
-            raw = RawTask(number, labels, section, roles, list(cells))
+            raw = RawTask(number, labels, section, roles, list(cells), exact=block.exact)
             if last_numbered is not None and last_numbered.roles == roles:
                 _take_cut_unit_cells(last_numbered, raw)
             tasks.append(raw)
@@ -163,7 +164,14 @@ def parse_blocks(blocks: list[Block], notes: Notes | None = None) -> list[TaskDr
             content = get(cells, roles, C.CONTENT)
             suffix = "x" if clean(content) else "bcdefgh"[min(parent.subs - 1, 6)]
             raw = RawTask(
-                parent.number, parent.labels, parent.section, roles, list(cells), parent, suffix
+                parent.number,
+                parent.labels,
+                parent.section,
+                roles,
+                list(cells),
+                parent,
+                suffix,
+                exact=block.exact,
             )
             tasks.append(raw)
             _count_filled(st.table, cells)
@@ -173,7 +181,7 @@ def parse_blocks(blocks: list[Block], notes: Notes | None = None) -> list[TaskDr
             if c and c != MERGED and i < len(prev.cells):
                 prev.cells[i] = join(prev.cells[i], c)
         _count_filled(st.table, cells, new_row=False)
-    drafts = interpret(tasks)
+    drafts = interpret(split_lettered(tasks))
     if not drafts:
         if st.seen_table:
             raise BadDocument("Bảng nhiệm vụ không có dòng công việc nào có số thứ tự.")

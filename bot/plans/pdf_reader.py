@@ -262,7 +262,7 @@ def _continue(prev: Row, rows: list[tuple[str, ...]], header: _Header) -> list[R
             tuple(_join_cell(a, b) for a, b in zip(prev.cells, first, strict=False))
             + prev.cells[len(first) :]
         )
-        out.append(Row(joined, prev.table))
+        out.append(Row(joined, prev.table, exact=prev.exact))
         rows = rows[1:]
         if not rows:
             return out
@@ -270,13 +270,18 @@ def _continue(prev: Row, rows: list[tuple[str, ...]], header: _Header) -> list[R
         out.append(prev)
     top = list(rows[0])
     if not re.match(r"^\d", clean(top[0]) if top[0] != MERGED else ""):  # not a task row
-        out.extend(Row(r, prev.table) for r in rows)
+        out.extend(Row(r, prev.table, exact=True) for r in rows)
         return out
     for i in header.column(C.LEAD, C.UNITS):
         if i < len(top) and not top[i].strip():
             top[i] = MERGED
-    rows[0] = tuple(top)
-    out.extend(Row(r, prev.table) for r in rows)
+    # The page's first task row may continue a cell merged down from the page before (there
+    # the page break cuts the ruling, the merge is lost), unless the row before the break has
+    # nothing to merge down (a section row: a number and a title). Below it the rulings state
+    # the merges.
+    lost = any(clean(c) for c in _plain(prev.cells)[2:])
+    out.append(Row(tuple(top), prev.table, exact=not lost))
+    out.extend(Row(r, prev.table, exact=True) for r in rows[1:])
     return out
 
 
@@ -361,7 +366,8 @@ def _blocks(pages: list[_Page]) -> list[Block]:
                 table_no += 1
                 if not header.rows:
                     header = _Header.of(rows)
-                blocks.extend(Row(r, table_no) for r in rows)
+                # Ruled cells: a merged cell is drawn as one, an empty cell is empty.
+                blocks.extend(Row(r, table_no, exact=True) for r in rows)
             last = it
         nxt = _opening_table(pages[k + 1]) if k + 1 < len(pages) else None
         goes_on = (

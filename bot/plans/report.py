@@ -85,6 +85,19 @@ class Notes:
 _KIND = {C.DEADLINE: "tên đơn vị", C.LEAD: "thời hạn", C.SUPPORT: "thời hạn", C.UNITS: "thời hạn"}
 
 
+def _promise(header: str) -> str | None:
+    """What a column's header says it holds, the lowest header line deciding: "Thời gian thực
+    hiện / Bắt đầu" is a start date (not read, on purpose), not "đơn vị thực hiện"."""
+    for part in reversed(header.split(" / ")):
+        f = C.fold_header(part)
+        if any(w in f for w in C.SKIP_WORDS):
+            return None
+        promised = next((what for word, what in _PROMISES if word in f), None)
+        if promised is not None:
+            return promised
+    return None
+
+
 def _contrary(table: Table, i: int, role: str | None) -> int | None:
     """How many cells of a deadline column read as units (of a unit column, as times), when
     most do."""
@@ -113,8 +126,7 @@ def _column_lines(notes: Notes) -> tuple[list[str], list[str]]:
                 columns.append(f"{prefix}«{name}» → {ROLE_NAMES[role]}{how}")
             if not table.rows:
                 continue
-            f = C.fold_header(header)
-            promised = next((what for word, what in _PROMISES if word in f), None)
+            promised = _promise(header)
             got = table.filled.get(i, 0)
             if role is None and promised and got:
                 warnings.append(

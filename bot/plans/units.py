@@ -14,13 +14,18 @@ from bot.plans.cells import clean, list_items
 # A new bullet inside running text: " - " followed by a word that starts a unit name.
 _UNIT_WORDS = (
     r"UBND|Ủy ban|Uỷ ban|Các|các|Sở|Văn phòng|Trung tâm|Ban|Công an|Cục|Bảo hiểm|Bộ phận|Cơ quan|"
-    r"Phòng|Thuế|Kho bạc|Chi cục|Báo|Đài|Viện|Hội|Cán bộ|Thủ trưởng|Chủ tịch"
+    r"Phòng|Thuế|Kho bạc|Chi cục|Báo|Đài|Viện|Hội|Cán bộ|Thủ trưởng|Chủ tịch|Thanh tra|Công chức|"
+    r"Đoàn|Tỉnh đoàn"
 )
 _BULLET = re.compile(rf"(?:^|(?<=[.;:])\s*|\s+)-\s+(?=(?:{_UNIT_WORDS})\b)")
 _LEADING_BULLET = re.compile(r"^[-–•+]\s*")
 # Two names written one after the other with nothing between ("Văn phòng UBND tỉnh Sở TT&TT").
+# Also after an abbreviation ("Sở TT&TT Trung tâm …"), and before a civil servant's title
+# ("Công chức Tư pháp - Hộ tịch Công chức Địa chính"): a PDF loses the line between them.
 _GLUED = re.compile(
-    r"(?:(?<=\btỉnh)|(?<=\bhuyện)|(?<=\bxã))\s+(?=(?:Sở|Văn phòng|Trung tâm|Công an|Cục)\s+[A-ZĐÀ-Ỹ])"
+    r"(?:(?<=\btỉnh)|(?<=\bhuyện)|(?<=\bxã)|(?<=[A-ZĐ]&[A-ZĐ][A-ZĐ]))\s+"
+    r"(?=(?:Sở|Văn phòng|Trung tâm|Công an|Cục)\s+[A-ZĐÀ-Ỹ])"
+    r"|(?<=\w)\s+(?=(?:Công chức|Cán bộ)\s+[A-ZĐÀ-Ỹ])"
 )
 
 LEAD, SUPPORT = "lead", "support"
@@ -48,9 +53,33 @@ def _tidy(name: str) -> str:
     return re.sub(r"\s+([;,.])", r"\1", name)
 
 
+def _rejoin_broken(items: list[str]) -> list[str]:
+    """Lines of a cell where a PDF broke a name before its " - " ("Công chức Văn phòng" /
+    "- Thống kê"): a "- " line after a line that is no bullet and ends without punctuation is
+    the same name going on (a true bulleted list has its bullet on every line) when it is a few
+    words that start no unit's name, after a line that ends no name of a place."""
+    out: list[str] = []
+    for item in items:
+        if (
+            out
+            and _LEADING_BULLET.match(item)
+            and not _LEADING_BULLET.match(out[-1])
+            and not out[-1].rstrip().endswith((".", ";", ",", ":"))
+            and not re.search(r"\b(?:tỉnh|huyện|xã|phường|thành phố|Thành phố|thị xã)$", out[-1])
+            and len(item.split()) <= 6
+            and not re.match(rf"^[-–•+]\s*(?:{_UNIT_WORDS})\b", item)
+        ):
+            out[-1] = out[-1].rstrip() + " " + item.strip()
+        else:
+            out.append(item)
+    return out
+
+
 def clauses(cell: str) -> list[str]:
     """The list items of a cell: HTML items, "- " bullets, ". - " runs, then ";"-free pieces."""
     items = list_items(cell)
+    if items is not None:
+        items = _rejoin_broken(items)
     parts: list[str] = []
     for item in items if items is not None else [clean(cell)]:
         for piece in _BULLET.split(item):
@@ -77,14 +106,32 @@ _ROLE_CUT = re.compile(
 )
 
 
+# "Các sở, ngành chủ trì soạn thảo / xây dựng …" ending a clause: a group named by what its
+# members draft, not a role ("Sở Nội vụ chủ trì xây dựng kế hoạch" is one unit and its role).
+_DRAFTER = re.compile(
+    r"^(?:Các|các|Những|những|Cơ quan|cơ quan|Đơn vị|đơn vị)\b.*?"
+    r"(?P<cut>\s+(?:được giao\s+)?chủ trì\s+(?:soạn thảo|xây dựng|dự thảo|ban hành|trình)\b[^,;]*)$"
+)
 _GENERIC_HEAD = re.compile(r"^\W*(?:các\s+)?(?:cơ quan|đơn vị|bộ phận|tổ chức)\W*$", re.IGNORECASE)
 
 
-def _name_and_tail(clause: str) -> tuple[str, str]:
-    """Cut a clause into the unit name and the role words after it."""
+def _name_and_tail(clause: str, named_column: bool = False) -> tuple[str, str]:
+    """Cut a clause into the unit name and the role words after it.
+
+    ``named_column``: the cell's column states its role, so "Các sở, ngành chủ trì soạn thảo"
+    there names a group by what its members draft; in a cell holding every unit the same words
+    state the group's role ("- Các sở, ban, ngành chủ trì xây dựng quy trình. - Sở … phối hợp")."""
     if re.search(r"được giao chủ trì thực hiện\.?$", clause):
         cut = clause.rindex("chủ trì thực hiện")
         return _tidy(clause[:cut]), "chủ trì thực hiện"
+    drafted = _DRAFTER.search(clause) if named_column else None
+    if drafted and not _GENERIC_HEAD.match(clause[: drafted.start("cut")]):
+        # "Các sở, ngành chủ trì soạn thảo": the units that draft the text, a name of its own
+        # (the column, or a role word after it, gives the role).
+        m = re.search(r"\s+(phối hợp|chủ trì)\.?$", clause)
+        if m and m.start() > drafted.start("cut"):
+            return _tidy(clause[: m.start()]), m.group(1)
+        return _tidy(clause), "được giao chủ trì"
     if "được giao chủ trì" in clause:
         # "Các sở … được giao chủ trì soạn thảo văn bản [phối hợp | chủ trì]": the assignment
         # is the name, a role word after it is the role.
@@ -121,7 +168,63 @@ def _role_of(tail: str) -> tuple[str | None, bool]:
 
 
 _EXECUTES = re.compile(r"^(?:triển khai |tổ chức )?thực hiện\b")
-_PARTNER = re.compile(r"^(?:chủ trì,\s*)?phối hợp\s+(?:với\s+)?(?=(?:" + _UNIT_WORDS + r")\b)")
+_PARTNER = re.compile(r"^(?:chủ trì,\s*)?phối hợp\s+(?:với\s+)?(?=\S)")
+
+
+def _partner(tail: str) -> re.Match[str] | None:
+    """ "phối hợp (với) Y" where Y is a name: a unit word, or any capitalised word ("Đoàn
+    Thanh niên xã", "Công chức Văn phòng - Thống kê"), not an activity ("phối hợp thực hiện")."""
+    m = _PARTNER.match(tail)
+    if m is None:
+        return None
+    rest = tail[m.end() :]
+    if rest[:1].isupper() or re.match(rf"(?:{_UNIT_WORDS})\b", rest):
+        return m
+    return None
+
+
+# A role stated as a label: "Chủ trì: X" / "Phối hợp Y" at the start of a line (the colon may be
+# left out, then the name must start with a capital), or "X (chủ trì)" after a name.
+_LABEL_WORD = r"(?:Đơn vị |Cơ quan )?(?:chủ trì|Chủ trì|CHỦ TRÌ|phối hợp|Phối hợp|PHỐI HỢP)"
+_LABEL_HEAD = re.compile(
+    rf"^[-–•+]?\s*(?P<label>{_LABEL_WORD})(?P<colon>\s*:\s*|\s+)(?P<rest>\S.*)$", re.DOTALL
+)
+# Where a PDF joined the lines: before a capitalised label ("… tỉnh Phối hợp: …", "… tỉnh
+# Phối hợp Thanh tra tỉnh"), after a label in brackets ("Sở Y tế (phối hợp) Tỉnh đoàn").
+_LABEL_INLINE = re.compile(
+    r"\s+(?=(?:Đơn vị |Cơ quan )?(?:Chủ trì|Phối hợp|CHỦ TRÌ|PHỐI HỢP)(?:\s*:|\s+\w))"
+    r"|(?i:(?<=\(chủ trì\))|(?<=\(phối hợp\)))[;,.]?\s+(?=\w)"
+)
+_LABEL_TAIL = re.compile(
+    r"^(?P<rest>.+?)\s*\(\s*(?P<label>chủ trì|phối hợp)\s*\)\W*$", re.I | re.DOTALL
+)
+
+
+def _label_role(label: str) -> str:
+    return LEAD if "chủ trì" in label.lower() else SUPPORT
+
+
+def labelled(cell: str) -> list[tuple[str, list[str]]] | None:
+    """The (role, names) of a cell whose lines state their role by a label ("Chủ trì: X",
+    "Phối hợp: Y; Z", "X (chủ trì)"), or None when a line has no label (the cell is read by
+    its words instead). The labels are the plan's own words: nothing is inferred."""
+    lines: list[str] = []
+    for clause in clauses(cell):
+        lines.extend(p for p in (_tidy(x) for x in _LABEL_INLINE.split(clause)) if p)
+    if not lines:
+        return None
+    out: list[tuple[str, list[str]]] = []
+    for line in lines:
+        m = _LABEL_HEAD.match(line)
+        if m and ":" not in m.group("colon") and not m.group("rest")[:1].isupper():
+            m = None  # "Chủ trì thực hiện …": no label without a colon unless a name follows
+        m = m or _LABEL_TAIL.match(line)
+        if not m:
+            return None
+        names = [n for part in split_semicolons(_tidy(m.group("rest"))) for n in split_glued(part)]
+        if names:
+            out.append((_label_role(m.group("label")), names))
+    return out or None
 
 
 def read_units_cell(
@@ -131,12 +234,18 @@ def read_units_cell(
 
     ``role`` is the column's role (lead or support), or None for a cell that holds both
     (told apart by "chủ trì" / "phối hợp", else by meaning, recorded in ``inferred``).
+    A cell whose every line carries a role label is read by its labels, whatever the column.
     """
+    stated_roles = labelled(cell)
+    if stated_roles is not None:
+        for said_role, said_names in stated_roles:
+            out.add(said_role, said_names)
+        return
     found: list[tuple[list[str], str | None, bool]] = []
     stated: set[int] = set()  # clauses whose own words say they carry the task ("thực hiện")
     parts = clauses(cell)
     for clause in parts:
-        name, tail = _name_and_tail(clause)
+        name, tail = _name_and_tail(clause, named_column=role is not None)
         if len(parts) == 1 and not re.search(r"chủ trì|phối hợp", tail):
             # One clause with no role words: all of it is the name ("… có thẩm quyền tiếp nhận …").
             name, tail = _tidy(clause), ""
@@ -144,14 +253,18 @@ def read_units_cell(
         names = [n for part in pieces for n in split_glued(part)]
         glued = len(names) > len(pieces)
         r, strong = _role_of(tail)
-        partner = _PARTNER.match(tail)
+        partner = _partner(tail)
         if partner:
             rest = tail[partner.end() :]
             other, tail2 = _name_and_tail(rest)
             if tail.startswith("chủ trì"):
+                # "X chủ trì, phối hợp với Y": both roles are the plan's words, as with labels.
+                # "… phối hợp với Y tổ chức thực hiện": Y may as well carry it out with X, so
+                # its support role is a reading (the seeds' gold marks it so).
                 found.append((names, LEAD, True))
                 found.append(([other], SUPPORT, True))
-                out.inferred.add(SUPPORT)
+                if tail2:
+                    out.inferred.add(SUPPORT)
                 continue
             r2, _ = _role_of(tail2)
             both = LEAD if r2 == LEAD else SUPPORT

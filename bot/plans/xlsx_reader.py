@@ -187,12 +187,14 @@ def read_xlsx_blocks(data: bytes) -> list[Block]:
         if fullest is None:
             raise BadDocument("Bảng tính không có trang tính nào có nội dung.")
         return [
-            Row(tuple(fullest.text[r]), 1) for r in range(fullest.n_rows) if not fullest.blank(r)
+            Row(tuple(fullest.text[r]), 1, exact=True)
+            for r in range(fullest.n_rows)
+            if not fullest.blank(r)
         ]
     _count, sheet, header, left, right, end = best
     blocks = _lines(sheet, range(header))
     for r in range(header, end + 1):
         if not sheet.blank(r) or MERGED in sheet.text[r][left : right + 1]:
-            blocks.append(Row(tuple(sheet.text[r][left : right + 1]), 1))
+            blocks.append(Row(tuple(sheet.text[r][left : right + 1]), 1, exact=True))
     blocks.extend(_lines(sheet, range(end + 1, sheet.n_rows)))
     return blocks

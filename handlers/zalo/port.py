@@ -18,7 +18,7 @@ from handlers.console import plain
 from handlers.zalo.api import QUOTA, TEXT_LIMIT, ZaloError, ZaloNetworkError
 from handlers.zalo.quota import NOTICE_MARK, done_targets
 from handlers.zalo.router import ZaloBot
-from reminders.sender import Buttons, Permanent, RetryLater, SendPort, Transient
+from reminders.send_types import Buttons, Permanent, RetryLater, SendPort, Transient
 from services import zalo
 
 GONE = (403, 404)

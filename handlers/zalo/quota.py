@@ -22,7 +22,7 @@ from typing import Any
 from handlers.console import plain
 from handlers.zalo.api import TEXT_LIMIT
 from reminders.dispatcher import Dispatcher
-from reminders.sender import Buttons, Outcome, SendItem
+from reminders.send_types import Buttons, Outcome, SendItem
 from reminders.texts import DONE_PREFIX, parse_callback
 from services import zalo, zalo_quota
 from services.zalo_quota import GIVEN_UP, NOTICE_MARK, REFUSED, near_cap

@@ -60,7 +60,7 @@ async def page_of(ctx: Ctx, intent: Intent, limit: int | None = PAGE_SIZE) -> tv
 # A period longer than this lists a recurring task once, with its dates on one line (when it
 # holds at most MAX_GROUPED occurrences: they are read at once to be gathered).
 GROUPED_AFTER_DAYS = 31
-MAX_GROUPED = 1000
+MAX_GROUPED = 200  # a unit's quarter is a few dozen; past this, paging as they come costs less
 
 
 async def grouped_page(ctx: Ctx) -> tv.Page | None:
