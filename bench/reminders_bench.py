@@ -43,6 +43,7 @@ from reminders.telegram_port import TelegramPort, make_bot  # noqa: E402
 from store import replicas  # noqa: E402
 from store.db import make_engine, make_sessionmaker  # noqa: E402
 from store.migrate import migrate  # noqa: E402
+from store.models import OutboxRow  # noqa: E402
 from store.uow import UnitOfWork  # noqa: E402
 
 OVERALL, PRIVATE_GAP, GROUP_PER_MIN = 30, 1.0, 20  # Telegram's limits (the fake server's)
@@ -168,7 +169,7 @@ async def main(args: argparse.Namespace) -> None:
     now = datetime.now(UTC) - timedelta(minutes=1)
     planned = rows(args.n, args.groups, args.per_group, now)
     async with UnitOfWork(sessions) as uow:
-        await uow.session.execute(outbox.OutboxRow.__table__.delete())
+        await uow.session.execute(OutboxRow.__table__.delete())
         await uow.session.execute(replicas.SenderLeaseRow.__table__.delete())
         await outbox.insert_planned(uow.session, planned)
         await uow.commit()

@@ -23,15 +23,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from reminders import gather, outbox, recipients
 from reminders.outbox import OutboxItem
 from reminders.planner import DIGEST_KINDS, after_days_of
 from reminders.send_types import Limits, Outcome, SendItem, SendPort
 from reminders.sender import PacedSender
 from store import replicas
-from store.uow import UnitOfWork
+from store.uow import Session, Sessions, UnitOfWork
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 DEFAULT_LIMITS = Limits()
@@ -81,7 +79,7 @@ class Dispatcher:
 
     def __init__(
         self,
-        sessions: async_sessionmaker[AsyncSession],
+        sessions: Sessions,
         port: SendPort,
         *,
         clock: Callable[[], datetime],
@@ -122,7 +120,7 @@ class Dispatcher:
         self._seeded = False
         self._escalating: list[OutboxItem] = []  # claimed escalation rows, built after commit
 
-    async def _hold(self, session: AsyncSession) -> bool:
+    async def _hold(self, session: Session) -> bool:
         """Take or renew the sender lease in ``session``'s transaction; on a takeover, the
         previous holder's claims become claimable at once. False: another process holds it."""
         if self.sender_lease is None:
@@ -258,7 +256,7 @@ class Dispatcher:
     # ----------------------------------------------------------------- preparing a claim
     async def _prepare(
         self,
-        session: AsyncSession,
+        session: Session,
         claimed: Sequence[OutboxItem],
         now: datetime,
         report: DispatchReport,

@@ -15,11 +15,10 @@ from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from reminders.dispatcher import Dispatcher
 from reminders.send_types import SendPort
-from store.uow import UnitOfWork
+from store.uow import Sessions, UnitOfWork
 
 log = logging.getLogger("tthc.reminders")
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -56,7 +55,7 @@ def build_scheduler(
 
 
 def start_reminders(
-    sessions: async_sessionmaker[AsyncSession],
+    sessions: Sessions,
     port: SendPort,
     clock: Callable[[], datetime],
     *,

@@ -14,6 +14,7 @@ from reminders import outbox, replanning
 from reminders.dispatcher import Dispatcher
 from reminders.send_types import UNLIMITED, Limits
 from store import replicas
+from store.models import OutboxRow
 from store.replicas import SenderLeaseRow
 from store.uow import UnitOfWork
 
@@ -133,7 +134,7 @@ async def test_rows_taken_over_by_another_worker_are_not_sent_by_the_old_one(ses
     async with UnitOfWork(sessions) as uow:
         claimed = await outbox.claim(uow.session, "old:1", datetime.now(UTC), 2,
                                      timedelta(minutes=5), timedelta(minutes=30))  # fmt: skip
-        await uow.session.execute(update(outbox.OutboxRow).values(claimed_by="new:2"))
+        await uow.session.execute(update(OutboxRow).values(claimed_by="new:2"))
         await uow.commit()
     async with UnitOfWork(sessions) as uow:  # the fence before each send
         assert await outbox.mark_sending(uow.session, [claimed[0].id], "old:1",
