@@ -168,8 +168,7 @@ class OfficerRow(Base):
 
 
 class GroupChatRow(Base):
-    """A Telegram group linked to one unit, by ``linked_by`` (an officer of the unit, or a
-    coordinator, who administers the group)."""
+    """A Telegram group linked to one unit by ``linked_by`` (its admin: unit officer/coordinator)."""
 
     __tablename__ = "group_chats"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -340,10 +339,8 @@ class AuditRow(Base):
 
 class ZaloChatRow(Base):
     """An officer's Zalo chat (migration 0007): where their Zalo answers and reminders go.
-
-    ``state`` is the chat's memory between messages: which number meant which task occurrence
-    (``numbers``) and what "xem thêm" continues (``more``).
-    """
+    ``state`` remembers which number meant which occurrence (``numbers``) and what "xem thêm"
+    continues (``more``)."""
 
     __tablename__ = "zalo_chats"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -390,8 +387,7 @@ class ZaloSeenRow(Base):
 
 
 class ZaloQuotaRow(Base):
-    """Messages counted per Zalo bot and month (both directions), and whether the
-    administrators were told the cap is near."""
+    """Messages per Zalo bot and month (both ways); ``warned``: admins told the cap is near."""
 
     __tablename__ = "zalo_quota"
     __table_args__ = (UniqueConstraint("bot_id", "month", name="uq_zalo_quota_month"),)
