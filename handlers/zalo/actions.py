@@ -66,12 +66,23 @@ async def _actor(bot: ZaloBot, inc: Incoming, asker: Asker) -> tuple[Officer, in
     return officer, officer.unit_id
 
 
-async def done(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None:
+async def _acting(
+    bot: ZaloBot, inc: Incoming, asker: Asker, number: int
+) -> tuple[Officer, int, tuple[int, date | None]] | None:
+    """The officer acting, their unit and the task number ``number`` names; None once told why."""
     actor = await _actor(bot, inc, asker)
     target = await _target(bot, inc, number) if actor else None
     if actor is None or target is None:
+        return None
+    return actor[0], actor[1], target
+
+
+async def done(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None:
+    found = await _acting(bot, inc, asker, number)
+    if found is None:
         return
-    (officer, unit_id), svc = actor, bot.services
+    officer, unit_id, target = found
+    svc = bot.services
     try:
         async with svc.uow() as uow:
             line = await unit_tasks.task_line(uow, target[0], unit_id, target[1])
@@ -92,11 +103,11 @@ async def done(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None:
 
 async def undo(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None:
     """«hoan tac 2»: Zalo's ↩️ Hoàn tác — a ✅ of the unit taken back within 10 minutes."""
-    actor = await _actor(bot, inc, asker)
-    target = await _target(bot, inc, number) if actor else None
-    if actor is None or target is None:
+    found = await _acting(bot, inc, asker, number)
+    if found is None:
         return
-    (officer, unit_id), svc = actor, bot.services
+    officer, unit_id, target = found
+    svc = bot.services
     now = svc.now()
     try:
         async with svc.uow() as uow:
@@ -112,11 +123,11 @@ async def undo(bot: ZaloBot, inc: Incoming, asker: Asker, number: int) -> None:
 
 
 async def snooze(bot: ZaloBot, inc: Incoming, asker: Asker, number: int, days: int) -> None:
-    actor = await _actor(bot, inc, asker)
-    target = await _target(bot, inc, number) if actor else None
-    if actor is None or target is None:
+    found = await _acting(bot, inc, asker, number)
+    if found is None:
         return
-    (officer, unit_id), svc = actor, bot.services
+    officer, unit_id, target = found
+    svc = bot.services
     days = min(max(days, 1), MAX_SNOOZE_DAYS)
     now = svc.now()
     hour = from_settings(officer.settings).hour
@@ -193,11 +204,11 @@ async def invite(bot: ZaloBot, inc: Incoming, officer: Officer, name: str) -> No
 
 async def attach_number(bot: ZaloBot, inc: Incoming, asker: Asker, number: int, typed: str) -> None:  # fmt: skip
     """«bc 2 123/BC-STP»: the report's number kept with the unit's ✅ of item 2 (issue 16)."""
-    actor = await _actor(bot, inc, asker)
-    target = await _target(bot, inc, number) if actor else None
-    if actor is None or target is None:
+    found = await _acting(bot, inc, asker, number)
+    if found is None:
         return
-    (officer, unit_id), svc = actor, bot.services
+    officer, unit_id, target = found
+    svc = bot.services
     try:
         async with svc.uow() as uow:
             done = await evidence.attach_number_to(uow, officer, target[0], target[1], unit_id, typed, svc.now())  # fmt: skip
