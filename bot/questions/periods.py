@@ -147,16 +147,24 @@ def _weekday(m: re.Match[str], today: date, raw: str) -> Period | None:
     return day_period(week + timedelta(days=n - 2))
 
 
+def _period_end(what: str, anchor: date, n: int | None = None) -> date | None:
+    """The end of the month, quarter, week or year ``what`` ("thang", "quy", "tuan", "nam")
+    holding ``anchor`` (or its month / quarter ``n``)."""
+    if what == "thang":
+        month = n or anchor.month
+        return month_end(anchor.year, month) if 1 <= month <= 12 else None
+    if what == "quy":
+        q = n or (anchor.month - 1) // 3 + 1
+        return quarter_period(anchor.year, q).end if 1 <= q <= 4 else None
+    if what == "tuan":
+        return anchor + timedelta(days=6 - anchor.weekday())
+    return date(anchor.year, 12, 31)
+
+
 def _until(m: re.Match[str], today: date, raw: str) -> Period | None:
-    what = m.group("to")
-    if what.startswith("cuoi thang") or what.startswith("het thang"):
-        end = month_end(today.year, today.month)
-    elif what.startswith("cuoi quy") or what.startswith("het quy"):
-        end = quarter_period(today.year, (today.month - 1) // 3 + 1).end
-    elif what.startswith("cuoi tuan") or what.startswith("het tuan"):
-        end = today + timedelta(days=6 - today.weekday())
-    else:
-        end = date(today.year, 12, 31)
+    end = _period_end(m.group("to").split()[1], today)
+    if end is None:
+        return None
     return Period(today, end, f"từ nay đến {short_date(end)}")
 
 
@@ -165,22 +173,9 @@ def _from_until(m: re.Match[str], today: date, raw: str) -> Period | None:
     start = _mk_date(m.group(1), m.group(2), m.group(3), today)
     if start is None:
         return None
-    what, n = m.group("to2"), m.group("n2")
-    if what == "thang":
-        month = int(n) if n else start.month
-        if not 1 <= month <= 12:
-            return None
-        end = month_end(start.year, month)
-    elif what == "quy":
-        q = int(n) if n else (start.month - 1) // 3 + 1
-        if not 1 <= q <= 4:
-            return None
-        end = quarter_period(start.year, q).end
-    elif what == "tuan":
-        end = start + timedelta(days=6 - start.weekday())
-    else:
-        end = date(start.year, 12, 31)
-    if end < start:
+    n = m.group("n2")
+    end = _period_end(m.group("to2"), start, int(n) if n else None)
+    if end is None or end < start:
         return None
     return Period(start, end, f"từ {short_date(start)} đến {short_date(end)}")
 
