@@ -8,9 +8,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.officers import ADMIN, COORDINATOR
 from store.models import CompletionRow, OfficerRow, TaskDueRow, TaskRow, TaskUnitRow
 
-STAFF_ROLES = ("coordinator", "administrator")
+STAFF_ROLES = (COORDINATOR, ADMIN)
 
 
 async def occurrences_between(

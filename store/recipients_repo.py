@@ -10,6 +10,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.officers import ADMIN, COORDINATOR
 from store.models import CompletionRow, GroupChatRow, OfficerRow, OutboxRow, UnitRow
 
 # Officer id or group chat id -> (unit id, can still be written to, name).
@@ -86,7 +87,7 @@ class RecipientsRepo:
         written to, but the one of ``chat_id``."""
         rows = await self._session.execute(
             select(OfficerRow.telegram_id, OfficerRow.id).where(
-                OfficerRow.role.in_(("coordinator", "administrator")),
+                OfficerRow.role.in_((COORDINATOR, ADMIN)),
                 OfficerRow.status == "active",
                 OfficerRow.chat_active.is_(True),
                 OfficerRow.telegram_id != chat_id,
