@@ -30,7 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.text import fold  # the stored search form of a task (content, result, notes)
 
 # Schema revisions a deployed store may be at (every release since the first one in service).
-RELEASES = ["0005_topic_trigram_index", "0006_group_link_rights"]
+RELEASES = ["0005_topic_trigram_index", "0006_group_link_rights", "0012_evidence"]
 # Rows a store holds only from the given release on: {revision: {table: [row, ...]}}.
 ROWS_SINCE: dict[str, dict[str, list[dict[str, Any]]]] = {}
 

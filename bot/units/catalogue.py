@@ -157,7 +157,9 @@ GROUPS: list[tuple[str, str, dict[str, object], tuple[str, ...]]] = [
     (
         "so_ban_nganh",
         "Các sở, ban, ngành tỉnh",
-        {"kinds": [Kind.PROVINCIAL_OFFICE, Kind.DEPARTMENT, Kind.AGENCY]},
+        # Not the provincial office: it runs the plan and follows these tasks on the board; a
+        # task is its own only where the plan names it (migration 0013).
+        {"kinds": [Kind.DEPARTMENT, Kind.AGENCY]},
         (
             "Các cơ quan chuyên môn thuộc UBND tỉnh",
             "Các cơ quan chuyên môn, cơ quan thuộc UBND tỉnh",

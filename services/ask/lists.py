@@ -96,7 +96,13 @@ async def _due_on(ctx: Ctx, window: dict[str, Any]) -> tv.Page:
         topic=q.topic,
         **(window | {"offset": 0, "limit": None}),
     )
-    hits = [h for h in page.hits if h.dues[0].last_day == day or h.dues[0].due_date == day]
+    # Today or tomorrow ask what is still to send then: a "trước" date whose last day is already
+    # past by then is not listed again under its written date.
+    by_date = day > ctx.today + timedelta(days=1)
+    hits = [
+        h for h in page.hits
+        if h.dues[0].last_day == day or (by_date and h.dues[0].due_date == day)
+    ]  # fmt: skip
     return tv.Page(hits, len(hits), len({h.task_id for h in hits}))
 
 
@@ -117,6 +123,26 @@ async def answer_due(ctx: Ctx) -> Answer:
 
 async def answer_overdue(ctx: Ctx) -> Answer:
     hits = await page_of(ctx, Intent.OVERDUE)
+    if hits.hits:
+        # Each task once, at its latest missed occurrence, with the earlier ones missed since
+        # its plan came into the bot on the same line ("2 kỳ: 31/3 · 30/6").
+        latest = {h.task_id: h.dues[-1].last_day for h in hits.hits}
+        missed = await tv.missed_since_import(
+            ctx.session,
+            ctx.scope,
+            latest,
+            min(latest.values()) - timedelta(days=366),
+            max(latest.values()),
+        )
+        merged = [
+            replace(
+                h,
+                dues=tuple(d for d in missed.get(h.task_id, ()) if d.last_day < latest[h.task_id])
+                + h.dues,
+            )
+            for h in hits.hits
+        ]
+        hits = replace(hits, hits=merged)
     hint = 'Bấm ✅ Xong trong danh sách /quahan khi đã làm. Hỏi tiếp: "việc sắp đến hạn".'
     return await dated_list(
         ctx, hits, "Việc quá hạn chưa xong", "Không có việc nào quá hạn 👍", hint

@@ -136,8 +136,9 @@ async def dated_list(ctx: Ctx, page: tv.Page, title: str, empty: str, hint: str)
     groups: list[ReplyGroup] = []
     current: list[ReplyItem] = []
     day: date | None = None
+    overdue = ctx.query.intent is Intent.OVERDUE  # a task's missed occurrences, latest last
     for v in views:
-        due = v.dues[0]
+        due = v.dues[-1] if overdue else v.dues[0]
         if day is not None and due.last_day != day:
             groups.append(ReplyGroup(format_date(day), tuple(current)))
             current = []

@@ -24,7 +24,12 @@ from store.tasks_view.details import (
 )
 from store.tasks_view.directory import covering, directory, scope_for
 from store.tasks_view.model import Due, Hit, Page, Scope, TaskView
-from store.tasks_view.occurrences import latest_past, occurrence_page, occurrences
+from store.tasks_view.occurrences import (
+    latest_past,
+    missed_since_import,
+    occurrence_page,
+    occurrences,
+)
 from store.tasks_view.sql import SLACK
 from store.tasks_view.task_lists import task_page, tasks_of
 from store.tasks_view.topics import (
@@ -53,6 +58,7 @@ __all__ = [
     "latest_past",
     "load",
     "matches_topic",
+    "missed_since_import",
     "occurrence_page",
     "occurrences",
     "ranked_topic_ids",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 
 from sqlalchemy import Date, Integer, and_, bindparam, case, exists, func, literal, select
@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.owing import Claim
 from store.models import (
     CompletionRow,
+    PlanRow,
     TaskDueRow,
     TaskRow,
     TaskUnitRow,
@@ -284,4 +285,34 @@ _LATEST_PAST = (
         TaskDueRow.last_day < bindparam("today"),
     )
     .group_by(TaskDueRow.task_id)
+)
+
+
+async def missed_since_import(
+    session: AsyncSession, scope: Scope, task_ids: Iterable[int], start: date, end: date
+) -> dict[int, tuple[Due, ...]]:
+    """Each task's open occurrences with a last day in [start, end] that fell after its plan
+    came into the store: a plan imported in July owes no January report, but a monthly report
+    missed in May and June since then is missed twice."""
+    ids = sorted(set(task_ids))
+    if not ids:
+        return {}
+    page = await occurrence_page(
+        session, scope, start, end, open_only=True, task_ids=ids, limit=_MISSED_CAP
+    )
+    rows = await session.execute(_IMPORTED, {"ids": ids})
+    since = {t: (at.date() if isinstance(at, datetime) else at) for t, at in rows.all()}
+    out: dict[int, tuple[Due, ...]] = {}
+    for hit in page.hits:
+        first = since.get(hit.task_id)
+        if first is None or hit.dues[0].last_day >= first:
+            out[hit.task_id] = out.get(hit.task_id, ()) + hit.dues
+    return out
+
+
+_MISSED_CAP = 400  # a page of ten tasks misses at most a year of monthly reports each
+_IMPORTED = (
+    select(TaskRow.id, PlanRow.imported_at)
+    .join(PlanRow, PlanRow.id == TaskRow.plan_id)
+    .where(TaskRow.id.in_(bindparam("ids", expanding=True)))
 )

@@ -1,0 +1,76 @@
+"""Migration 0013: "Các sở, ban, ngành tỉnh" stops covering Văn phòng UBND tỉnh in a deployed
+store (its rule is data in the store, not only in the catalogue), keeps every department, and
+leaves the other groups alone; on SQLite and on the local PostgreSQL, from a store at 0012."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from store.db import make_engine, make_sessionmaker
+from store.migrate import migrate
+from store.units_repo import load_directory
+from store.uow import UnitOfWork
+from tests.conftest import PG_ADMIN_URL, _pg_available
+
+BEFORE = "0012_evidence"
+OLD_RULE = {"kinds": ["provincial_office", "department", "agency"]}
+UNITS = [
+    # id, key, name, kind, is_group, rule
+    (1, "gl.vp_ubnd", "Văn phòng Ủy ban nhân dân tỉnh", "provincial_office", False, None),
+    (2, "gl.so_tu_phap", "Sở Tư pháp", "department", False, None),
+    (3, "gl.ban_qlkkt", "Ban Quản lý Khu kinh tế tỉnh", "agency", False, None),
+    (4, "gl.so_ban_nganh", "Các sở, ban, ngành tỉnh", "group", True, OLD_RULE),
+    (5, "gl.ubnd_cap_xa", "UBND cấp xã", "group", True, {"kinds": ["commune"]}),
+]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def url_at_0012(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite+aiosqlite:///{tmp_path / 'old.db'}"
+        return
+    reason = await _pg_available()
+    if reason:
+        pytest.skip(reason)
+    name = f"tthc_mig_{uuid.uuid4().hex[:10]}"
+    admin = make_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    async with admin.connect() as conn:
+        await conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    finally:
+        async with admin.connect() as conn:
+            await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        await admin.dispose()
+
+
+async def test_the_office_leaves_the_departments_group_in_a_deployed_store(
+    url_at_0012: str,
+) -> None:
+    engine = make_engine(url_at_0012)
+    try:
+        await migrate(engine, BEFORE)
+        async with engine.begin() as conn:
+            for uid, key, name, kind, is_group, rule in UNITS:
+                await conn.execute(
+                    text("INSERT INTO units (id, key, name, kind, is_group, rule, active) "
+                         "VALUES (:id, :key, :name, :kind, :g, :rule, :a)"),
+                    {"id": uid, "key": key, "name": name, "kind": kind, "g": is_group,
+                     "rule": json.dumps(rule) if rule else None, "a": True},
+                )  # fmt: skip
+        await migrate(engine)
+        async with UnitOfWork(make_sessionmaker(engine)) as uow:
+            d = await load_directory(uow.session)
+        group = d.by_key["gl.so_ban_nganh"]
+        assert not group.covers(d.by_key["gl.vp_ubnd"])
+        assert group.covers(d.by_key["gl.so_tu_phap"]) and group.covers(d.by_key["gl.ban_qlkkt"])
+        assert dict(d.by_key["gl.ubnd_cap_xa"].rule or {}) == {"kinds": ["commune"]}
+        assert d.by_key["gl.so_ban_nganh"].name == "Các sở, ban, ngành tỉnh"
+    finally:
+        await engine.dispose()
