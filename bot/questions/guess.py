@@ -119,7 +119,6 @@ _ASKING_PHRASES = (
     "thuc hien",
     "tiep theo",
     "ke tiep",
-    "dinh ky",
     "gan nhat",
     "dau tien",
     "hien tai",
@@ -139,6 +138,7 @@ _ASKING_PHRASES = (
 )
 # Words of plans made of syllables that alone are words of asking ("bản sao", "tiến độ").
 _KEEP_PHRASES = (
+    "dinh ky",
     "ban sao",
     "ban hanh",
     "tien do",
@@ -193,6 +193,11 @@ def _drop_recipient(text: str) -> str:
     return f"{text[: m.start()]} | {' '.join(rest[kept:])} "
 
 
+_NOT_CONTENT = re.compile(
+    r"(?<= )(?:truoc (?:khi nao|ngay nao|ngay may|bao gio|luc nao)"
+    r"|(?:dot|ky|lan) (?:toi|sau|tiep theo|ke tiep|gan nhat|nay)(?= )"
+    r"|(?<=bao cao )dinh ky|(?<=bc )dinh ky)(?= )"
+)
 _NEGATION = ("khong", "ko", "k")
 _DOCUMENT_KINDS = ("nq", "qd", "nd", "kh", "cv", "ct", "quyet", "dinh", "quyet", "an", "hoach")
 
@@ -215,6 +220,9 @@ def guess_topic(rest: str, unit_text: str | None) -> str | None:
     if unit_text:
         text = text.replace(f" {unit_text} ", " ")
     text = _drop_recipient(text)
+    # Asking for a date or the next round, not content: "trước khi nào", "đợt tới"; "định kỳ"
+    # only says which report ("báo cáo định kỳ"), elsewhere it tells a task ("kiểm tra định kỳ").
+    text = _NOT_CONTENT.sub(" ", text)
     if text.startswith(" xin loi "):  # politeness before a question
         text = text[len(" xin loi") :]
     for phrase in _KEEP_PHRASES:

@@ -67,6 +67,8 @@ SLANG: dict[str, str] = {
     "dvctt": "dvctt",
     "ubnd": "ubnd",
     "vp": "vp",
+    "trc": "truoc",
+    "tru0c": "truoc",
     "deadline": "han",
     "dl": "han",
     "hannop": "han nop",

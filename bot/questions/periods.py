@@ -180,6 +180,33 @@ def _from_until(m: re.Match[str], today: date, raw: str) -> Period | None:
     return Period(start, end, f"từ {short_date(start)} đến {short_date(end)}")
 
 
+def _start_until(m: re.Match[str], today: date, raw: str) -> Period | None:
+    """ "từ tháng 10 đến hết năm", "từ quý 3 đến cuối năm": a month's or quarter's first day to
+    the end of a later period."""
+    n = int(m.group("sn"))
+    if m.group("sk") == "quy":
+        if not 1 <= n <= 4:
+            return None
+        start = quarter_period(_year(m, today), n).start
+    elif 1 <= n <= 12:
+        start = date(_year(m, today), n, 1)
+    else:
+        return None
+    end = _period_end(m.group("to3"), start)
+    if end is None or end < start:
+        return None
+    return Period(start, end, f"từ {short_date(start)} đến {short_date(end)}")
+
+
+def _before_date(m: re.Match[str], today: date, raw: str) -> Period | None:
+    """ "trước 10/9 cần nộp những gì": from today to the day before that date."""
+    limit = _mk_date(m.group(1), m.group(2), m.group(3), today)
+    if limit is None or limit <= today:
+        return None
+    end = limit - timedelta(days=1)
+    return Period(today, end, f"từ nay đến {short_date(end)}")
+
+
 def _until_date(m: re.Match[str], today: date, raw: str) -> Period | None:
     end = _mk_date(m.group(1), m.group(2), m.group(3), today)
     if end is None or end < today:
@@ -308,7 +335,13 @@ PATTERNS: tuple[tuple[str, Builder], ...] = (
         _month_range,
     ),
     (r"ngay (?P<d>\d{1,2}) (?:thang nay|cua thang nay|thang (?P<m>\d{1,2}))", _day_of_month),
+    (
+        r"(?:tu )(?P<sk>thang|t|quy|q) ?(?P<sn>\d{1,2}) ?(?:den|toi|->) ?(?:cuoi|het) "
+        rf"(?P<to3>thang|quy|nam)(?: nay)?{_YEAR}",
+        _start_until,
+    ),
     (rf"(?:tu )?(?:bay gio|gio|hom nay|nay) (?:den|toi) {_END}", _until),
+    (rf"(?:truoc|trc|tr) (?:ngay )?{_DATE}", _before_date),
     (rf"(?:tu )?(?:bay gio|gio|hom nay|nay) (?:den|toi) (?:ngay )?{_DATE}", _until_date),
     (
         r"(?<!thu )(?:trong )?(\d{1,3}) (ngay|tuan) (?:toi|nua|sap toi|ke tiep|tiep theo)",

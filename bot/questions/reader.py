@@ -17,6 +17,7 @@ from bot.questions.vocab import (
     CUES,
     DETAIL_WORDS,
     FILLER,
+    FINAL_DATE,
     GREETING,
     GREETING_CORE,
     HELP,
@@ -172,11 +173,16 @@ def _report_kind(n: str) -> str:
     return "any"
 
 
+_ENDS_WITH_DEADLINE = re.compile(r"(?<!\S)(?!(?:den|qua|sap|toi|het|co|con|dung|trong|nao|gi) han$)\S+ han$")
+
+
 def _is_next_due(n: str) -> bool:
     when = has(n, *WHEN)
     if has(n, *REPORT):
         deadline = re.search(r"(?<!den )(?<!toi )(?<!qua )(?<!\w)(?:han|thoi han)(?!\w)", n)
         return when or deadline is not None or has(n, "nop truoc", "truoc ngay")
+    if has(n, *FINAL_DATE) or _ENDS_WITH_DEADLINE.search(n):
+        return True  # "kế hoạch … trước khi nào", "qđ kiểm tra hạn chót" (folded "… han")
     return when and has(n, "nop", "han", "het han", "gui")
 
 
@@ -239,7 +245,12 @@ def read_question(text: str, today: date, unit_matcher: UnitMatcher | None = Non
     # "tháng 8 có những việc gì, hạn từng việc là ngày nào": a list (with its dates), not the
     # next date of one report.
     listing = period is not None and has(n, "nhung viec", "viec gi", "nhung gi", "cac viec")
-    if _is_next_due(n) and not has(n, *COUNT) and not listing:
+    # "kiểm tra định kỳ lần tới khi nào": when, and what the task does.
+    when_of_task = guess is not None and has(n, *WHEN)
+    if (_is_next_due(n) or when_of_task) and not has(n, *COUNT) and not listing:
+        # A task named loosely is found by all its content words, "về" or "liên quan" or not
+        # ("rà soát tthc liên quan doanh nghiệp hạn ngày nào").
+        slots["guess"] = guess or guess_topic(rest, unit_text)
         return Query(text, Intent.NEXT_DUE, report=_report_kind(n), **slots)  # type: ignore[arg-type]
     base = _base_intent(n, rest, period, unit_text, role, topic)
     if base is Intent.UNIT_TASKS and period is None and has(n, "co han", "co thoi han"):

@@ -127,6 +127,17 @@ WHEN = (
     "ngay bao nhieu",
     "con may",
 )
+# Words asking for a task's last date whatever it does ("hạn chót", "phải xong trước khi nào").
+FINAL_DATE = (
+    "han chot",
+    "han cuoi",
+    "han cuoi cung",
+    "truoc khi nao",
+    "truoc ngay nao",
+    "truoc ngay may",
+    "truoc bao gio",
+    "truoc luc nao",
+)
 REPORT = ("bao cao",)
 COUNT = (
     r"(?:bao nhieu|may|tong so|so luong|dem)(?: cai)? (?:viec|nhiem vu|cong viec|dau viec|muc|"

@@ -167,9 +167,28 @@ def match(
     if not found and directory.province:
         # "UBND thị trấn Đầm Dơi": a commune merged on 1 July 2025, reached through today's.
         found = _former_commune(directory, form)
+    if not found:
+        found = _one_of_the_divisions(directory, form)
     if former is not None:
         return [_with_former(m, former, directory) for m in found]
     return found
+
+
+def _one_of_the_divisions(directory: Directory, form: str) -> list[Match]:
+    """ "Phòng Quản lý nhà …" that the directory does not list, where a department's plan named
+    "Các phòng chuyên môn thuộc sở": one of those divisions, reached through that group (when
+    a single department's plan did)."""
+    if not form.startswith("phong ") or len(form.split()) < 3:
+        return []
+    groups = [
+        g
+        for g in directory.units
+        if g.is_group
+        and (g.rule or {}).get("kinds") == [Kind.DIVISION]
+        and (parent := directory.get(g.parent_key or "")) is not None
+        and parent.kind in (Kind.DEPARTMENT, Kind.AGENCY)
+    ]
+    return [Match(groups[0], 70.0, None)] if len(groups) == 1 else []
 
 
 def _former_commune(directory: Directory, form: str) -> list[Match]:

@@ -200,8 +200,13 @@ def fold_text(text: str) -> str:
     return fold(unify_spelling(text))
 
 
+_MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^<>]{0,80})?/?>|&nbsp;")
+
+
 def normalise(text: str, *, strip_qualifiers: bool = True, abbreviate: bool = True) -> str:
     """The compact search form of a mention or a unit name ('' when nothing is left)."""
+    # Markup pasted from a web page or a document ("<li>Sở Nội vụ</li>", "<b>…</b>") is no word.
+    text = _MARKUP.sub(" ", text).replace("&amp;", "&")
     # "Văn phòng UBND tỉnh (TTPVHCC)", "Sở Nội vụ (cũ là Sở LĐTBXH)": the words outside name it.
     outside = _PARENS.sub(" ", text)
     if outside.strip():

@@ -165,7 +165,19 @@ async def _next_due_of_task(ctx: Ctx, words: str) -> Answer | None:
         ctx.session, scope, ctx.today, task_ids=ids, offset=offset, limit=PAGE_SIZE
     )
     hint = 'Hỏi tiếp: "chi tiết việc <số mục>" để xem đầy đủ một việc.'
-    return await undated_list(ctx, page, f"Hạn việc «{words}»", "", hint)
+    # "làm khi nào": every date left in the period asked (else the year), not the next alone.
+    end = ctx.query.period.end if ctx.query.period is not None else date(ctx.today.year, 12, 31)
+    shown = [h.task_id for h in page.hits]
+    rest = await tv.occurrence_page(
+        ctx.session, scope, ctx.today, max(end, ctx.today), task_ids=shown, limit=_LATER_CAP
+    )
+    later: dict[int, tuple[date, ...]] = {}
+    for h in rest.hits:
+        later[h.task_id] = later.get(h.task_id, ()) + (h.dues[0].last_day,)
+    return await undated_list(ctx, page, f"Hạn việc «{words}»", "", hint, later)
+
+
+_LATER_CAP = 200  # ten tasks of a page, a year of monthly dates each and more
 
 
 async def _half_from_quarters(

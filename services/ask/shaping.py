@@ -82,6 +82,9 @@ def dates_note(dues: Sequence[tv.Due]) -> str:
     return out
 
 
+_LATER_SHOWN = 12  # a monthly task's year
+
+
 def _day_month(d: date) -> str:
     return f"{d.day}/{d.month}"
 
@@ -159,8 +162,16 @@ async def dated_list(ctx: Ctx, page: tv.Page, title: str, empty: str, hint: str)
     return Answer(ctx.query, tasks, reply, ctx.unit_name, page.total, page.tasks)
 
 
-async def undated_list(ctx: Ctx, page: tv.Page, title: str, empty: str, hint: str) -> Answer:
-    """Tasks grouped by their next due date; those without one under 'Thường xuyên / khác'."""
+async def undated_list(
+    ctx: Ctx,
+    page: tv.Page,
+    title: str,
+    empty: str,
+    hint: str,
+    later: dict[int, tuple[date, ...]] | None = None,
+) -> Answer:
+    """Tasks grouped by their next due date; those without one under 'Thường xuyên / khác'.
+    ``later``: each task's last days after its next one, said on its line ("sau đó: 30/9")."""
     nothing = nothing_to_list(ctx, page, empty, hint)
     if nothing is not None:
         return nothing
@@ -176,6 +187,10 @@ async def undated_list(ctx: Ctx, page: tv.Page, title: str, empty: str, hint: st
         elif v.dues:
             heading = f"Lần tới: {format_date(v.dues[0].last_day)}"
             note = due_note(v.dues[0])
+            after = [d for d in (later or {}).get(v.id, ()) if d > v.dues[0].last_day]
+            if after:
+                then = "sau đó: " + " · ".join(_day_month(d) for d in after[:_LATER_SHOWN])
+                note = f"{note} · {then}" if note else then
         else:
             heading = "Thường xuyên" if v.ongoing else "Không có ngày hạn cố định"
             note = f"thời gian: {shorten(v.deadline, 60)}" if v.deadline and not v.ongoing else ""
