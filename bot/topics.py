@@ -22,6 +22,9 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
     ("csdl", "co so du lieu"),
     ("ttpvhcc", "trung tam phuc vu hanh chinh cong"),
     ("cds", "chuyen doi so"),
+    # Documents known by a short name ("Đề án 06" is the project on population data, named in
+    # full by plans that cite it by its title).
+    ("de an 06", "de an phat trien ung dung du lieu ve dan cu"),
 )
 
 

@@ -27,7 +27,18 @@ UNITS = [
     (3, "gl.ban_qlkkt", "Ban Quản lý Khu kinh tế tỉnh", "agency", False, None),
     (4, "gl.so_ban_nganh", "Các sở, ban, ngành tỉnh", "group", True, OLD_RULE),
     (5, "gl.ubnd_cap_xa", "UBND cấp xã", "group", True, {"kinds": ["commune"]}),
+    (
+        6,
+        "gl.vp_ubnd.phong",
+        "Các phòng thuộc Văn phòng Ủy ban nhân dân tỉnh",
+        "group",
+        True,
+        {"kinds": ["division"], "parent_key": "gl.vp_ubnd"},
+    ),
+    (7, "gl.vp_ubnd.cong_bao", "Trung tâm Công báo và Tin học", "division", False, None),
+    (8, "gl.vp_ubnd.phong_ksthc", "Phòng Kiểm soát thủ tục hành chính", "division", False, None),
 ]
+PARENTS = {7: 1, 8: 1, 6: 1}  # parent_id: the office
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -59,10 +70,11 @@ async def test_the_office_leaves_the_departments_group_in_a_deployed_store(
         async with engine.begin() as conn:
             for uid, key, name, kind, is_group, rule in UNITS:
                 await conn.execute(
-                    text("INSERT INTO units (id, key, name, kind, is_group, rule, active) "
-                         "VALUES (:id, :key, :name, :kind, :g, :rule, :a)"),
+                    text("INSERT INTO units (id, key, name, kind, is_group, rule, active, "
+                         "parent_id) VALUES (:id, :key, :name, :kind, :g, :rule, :a, :p)"),
                     {"id": uid, "key": key, "name": name, "kind": kind, "g": is_group,
-                     "rule": json.dumps(rule) if rule else None, "a": True},
+                     "rule": json.dumps(rule) if rule else None, "a": True,
+                     "p": PARENTS.get(uid)},
                 )  # fmt: skip
         await migrate(engine)
         async with UnitOfWork(make_sessionmaker(engine)) as uow:
@@ -72,5 +84,9 @@ async def test_the_office_leaves_the_departments_group_in_a_deployed_store(
         assert group.covers(d.by_key["gl.so_tu_phap"]) and group.covers(d.by_key["gl.ban_qlkkt"])
         assert dict(d.by_key["gl.ubnd_cap_xa"].rule or {}) == {"kinds": ["commune"]}
         assert d.by_key["gl.so_ban_nganh"].name == "Các sở, ban, ngành tỉnh"
+        # The office's phòng group: its phòng, not the centre beside them.
+        phong = d.by_key["gl.vp_ubnd.phong"]
+        assert phong.covers(d.by_key["gl.vp_ubnd.phong_ksthc"])
+        assert not phong.covers(d.by_key["gl.vp_ubnd.cong_bao"])
     finally:
         await engine.dispose()

@@ -111,7 +111,9 @@ async def test_a_group_is_owed_by_every_unit_it_covers_and_a_predecessor_by_its_
     key_of = {u.id: u.key for u in d.units}
     assert len(communes) == 96
     assert {"so_xay_dung", "so_tu_phap"} <= {key_of[i] for i in departments}
-    assert "vp_ubnd" not in {key_of[i] for i in departments}  # it follows these tasks, not owes them
+    assert "vp_ubnd" not in {
+        key_of[i] for i in departments
+    }  # it follows these tasks, not owes them
     assert not {"so_gtvt", "cong_an_tinh", "ttpvhcc"} & {key_of[i] for i in departments}
     assert nobody == set()
     assert {key_of[i] for i in successor} == {"so_xay_dung"}

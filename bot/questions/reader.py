@@ -173,7 +173,9 @@ def _report_kind(n: str) -> str:
     return "any"
 
 
-_ENDS_WITH_DEADLINE = re.compile(r"(?<!\S)(?!(?:den|qua|sap|toi|het|co|con|dung|trong|nao|gi) han$)\S+ han$")
+_ENDS_WITH_DEADLINE = re.compile(
+    r"(?<!\S)(?!(?:den|qua|sap|toi|het|co|con|dung|trong|nao|gi) han$)\S+ han$"
+)
 
 
 def _is_next_due(n: str) -> bool:

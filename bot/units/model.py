@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from bot.text import fold
+
 
 class Kind(StrEnum):
     """What a unit is; groups are rules over these kinds."""
@@ -66,7 +68,10 @@ class Unit:
         if unit.kind not in kinds:
             return False
         parent = rule.get("parent_key")
-        return parent is None or unit.parent_key == parent
+        if parent is not None and unit.parent_key != parent:
+            return False
+        prefix = rule.get("name_prefix")
+        return prefix is None or fold(unit.name).startswith(str(prefix))
 
 
 @dataclass(frozen=True)

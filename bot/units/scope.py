@@ -40,13 +40,27 @@ def _slug(text: str) -> str:
 
 
 def _existing_or_new(
-    directory: Directory, key: str, name: str, kind: str, parent: Unit, is_group: bool = False
+    directory: Directory,
+    key: str,
+    name: str,
+    kind: str,
+    parent: Unit,
+    is_group: bool = False,
+    aliases: tuple[str, ...] = (),
 ) -> Unit:
     found = directory.get(key)
     if found is not None:
         return found
-    rule = {"kinds": [Kind.DIVISION], "parent_key": parent.key} if is_group else None
-    return Unit(None, key, name, kind, is_group=is_group, rule=rule, parent_key=parent.key)
+    # The phòng of a unit, not its centres ("Các phòng nghiên cứu thuộc VP UBND tỉnh" is not
+    # the Trung tâm Công báo và Tin học beside them).
+    rule = (
+        {"kinds": [Kind.DIVISION], "parent_key": parent.key, "name_prefix": "phong"}
+        if is_group
+        else None
+    )
+    return Unit(
+        None, key, name, kind, is_group=is_group, rule=rule, parent_key=parent.key, aliases=aliases
+    )
 
 
 def scoped_match(directory: Directory, mention: str, scope: Unit) -> Match | None:
@@ -82,6 +96,10 @@ def scoped_match(directory: Directory, mention: str, scope: Unit) -> Match | Non
             Kind.GROUP,
             parent,
             is_group=True,
+            # The plan's own words ("Các Phòng nghiên cứu thuộc VP UBND tỉnh") find it again.
+            aliases=(" ".join(mention.split()),)
+            if form != normalise(f"Các phòng thuộc {parent.name}")
+            else (),
         )
         return Match(unit, 100.0, None)
     return None

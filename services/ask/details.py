@@ -139,10 +139,21 @@ _REPORT_WORDS = re.compile(
 )
 
 
+# Words of a report question that say who sends it or what is done with it, not which task it
+# is ("khi nào tỉnh phải nộp bc tháng", "vp tổng hợp báo cáo tháng").
+_REPORT_SENDING = re.compile(r"(?<!\w)(?:tinh|tong hop|cua|minh|so|don vi|len|ve)(?!\w)")
+
+
 def task_words(guess: str | None) -> str | None:
     """The words of a deadline question that say what the task does, when there are any beside
-    a report's name and rhythm ("hạn rà soát quy định là ngày nào", "bc nq 131 nộp khi nào")."""
-    if not guess or not _REPORT_WORDS.sub(" ", guess).split():
+    a report's name, rhythm and sender ("hạn rà soát quy định là ngày nào", "bc nq 131 nộp khi
+    nào")."""
+    if not guess:
+        return None
+    left = _REPORT_WORDS.sub(" ", guess)
+    if _REPORT_WORDS.search(guess) is not None:
+        left = _REPORT_SENDING.sub(" ", left)
+    if not left.split():
         return None
     return " ".join(w for w in guess.split() if w != "|")
 
