@@ -7,7 +7,7 @@ rows when the sender lease changes hands) another run sends it again. Only a 'se
 double (its request may have reached Telegram, which has no idempotency key): such rows are sent
 again, at least once rather than at most once (README, "Several processes"), and counted
 (``in_flight_resent``). Which claimed rows go out together (a recipient's overdue
-list of a morning, a catch-up after downtime) is ``reminders.gather``'s business: a gathered
+list of a morning, a catch-up after downtime) is ``bot.reminders.gather``'s business: a gathered
 message carries all its rows' ids and marks them sent with its one message id.
 """
 

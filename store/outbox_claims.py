@@ -67,7 +67,7 @@ async def claim(
     late_after: timedelta,
 ) -> list[OutboxItem]:
     """Claim up to ``limit`` due rows for ``worker``, oldest first, plus every other due row of
-    the same chats that goes out in the same message (``reminders.gather``): their late rows (a
+    the same chats that goes out in the same message (``bot.reminders.gather``): their late rows (a
     catch-up after downtime) and their overdue rows (one list per recipient and morning).
 
     Atomic on both backends: PostgreSQL locks the rows (``FOR UPDATE SKIP LOCKED``) so another

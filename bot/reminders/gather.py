@@ -12,7 +12,7 @@ covered by the outbox's unique key (they need the planner's lock and a check bef
 Per-task rows keep every guarantee as it is: ✅ and ⏰ drop or move one task's rows
 (``services.progress``) and the dispatcher drops done ones it claims, the unique key keeps
 re-planning idempotent, and the claim and its lease cover a gathered message like any other —
-``outbox.claim`` takes a chat's due overdue rows together, and a crash before they are marked
+``store.outbox_claims.claim`` takes a chat's due overdue rows together, and a crash before they are marked
 sent leaves them all claimed, to go out again together once the lease runs out. The list is
 built when it is sent, from the task's current text and the calendar's working days. It is the
 mechanism that already gathered a recipient's missed reminders after downtime, so both
