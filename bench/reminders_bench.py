@@ -35,11 +35,12 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from fakebot import FakeBotApi  # noqa: E402
 
+from bot.reminders.planner import Planned  # noqa: E402
 from cli.run import sender_lease_name  # noqa: E402
-from reminders import outbox, replanning  # noqa: E402
+from reminders import outbox  # noqa: E402
 from reminders.dispatcher import Dispatcher  # noqa: E402
-from reminders.planner import Planned  # noqa: E402
 from reminders.telegram_port import TelegramPort, make_bot  # noqa: E402
+from services import replanning  # noqa: E402
 from store import replicas  # noqa: E402
 from store.db import make_engine, make_sessionmaker  # noqa: E402
 from store.migrate import migrate  # noqa: E402

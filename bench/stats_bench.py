@@ -193,7 +193,7 @@ async def bench(url: str, label: str, runs: int, n_units: int) -> None:
               f"{statistics.median(cpu_s):.3f} s, max {max(cpu_s):.3f} s")  # fmt: skip
         # The coordinators' morning escalation list over the same store (built by the
         # dispatcher once per morning, in a read-only unit of work).
-        from reminders.gather import work_calendar
+        from services.calendar import work_calendar
         from services.escalation import escalated, message_text
 
         times = []

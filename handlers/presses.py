@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 from telegram import Update
 
+from bot.reminders.texts import DONE_PREFIX, SNOOZE_PREFIX, parse_callback
 from handlers.context import STALE, BotContext
-from reminders.texts import DONE_PREFIX, SNOOZE_PREFIX, parse_callback
 
 # The reminder sender's buttons (``rd:``/``rs:``) lead to the same actions as ``d:``/``s:``.
 REMINDER_PREFIXES = {"d": DONE_PREFIX, "s": SNOOZE_PREFIX}

@@ -5,9 +5,9 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from bot.reminders.policy import from_settings
 from handlers.context import App, BotContext, active_officer, pressing_officer, reply, who
 from handlers.formatting import button, help_text, inline, main_keyboard
-from reminders.policy import from_settings
 from services import officers
 
 LEAD_CHOICES: tuple[tuple[int, ...], ...] = ((3, 1), (5, 3, 1), (7, 3, 1), (1,))

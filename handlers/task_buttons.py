@@ -28,6 +28,9 @@ from bot.phrases import (
     snooze_mark,
     undone,
 )
+from bot.reminders import gather
+from bot.reminders.policy import from_settings
+from bot.reminders.texts import DONE_PREFIX, SNOOZE_PREFIX
 from handlers import (
     task_detail,  # 📄 Chi tiết; a module: task_detail imports assign, which imports this
 )
@@ -57,12 +60,10 @@ from handlers.presses import (
     verified,
 )
 from handlers.tasks import list_where, show_list
-from reminders import gather
-from reminders.policy import from_settings
 from reminders.telegram_port import remaining_buttons
-from reminders.texts import DONE_PREFIX, SNOOZE_PREFIX
 from services import groups, progress, unit_lookup, unit_tasks
 from services.officers import Officer
+from services.sent_reminders import sent_message
 from services.unit_tasks import TaskLine
 
 __all__ = ["MAX_ID", "OLD_REMINDER", "REMINDER_PREFIXES", "day", "parse_day", "verified"]
@@ -136,7 +137,7 @@ async def redraw(
     mid = message_id if message_id is not None else getattr(query.message, "message_id", None)
     svc = context.services
     async with svc.uow(read_only=True) as uow:
-        sent = await gather.sent_message(uow.session, chat.id, mid, svc.settings.timezone) if mid else None  # fmt: skip
+        sent = await sent_message(uow.session, chat.id, mid, svc.settings.timezone) if mid else None  # fmt: skip
         if sent is not None:
             batch, lines = sent
             occurrences = [(r.task_id, r.due_date) for r in batch.rows if r.task_id is not None]

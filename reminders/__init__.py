@@ -1,1 +1,3 @@
-"""Reminders: planning (pure), the outbox, the dispatcher and the paced sender."""
+"""Reminder delivery: the dispatcher over the outbox, the paced sender and its pacing, the
+Telegram port and the scheduler. The rules (planner, policy, texts, gathering) are pure, in
+``bot/reminders/``."""

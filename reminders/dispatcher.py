@@ -7,7 +7,7 @@ rows when the sender lease changes hands) another run sends it again. Only a 'se
 double (its request may have reached Telegram, which has no idempotency key): such rows are sent
 again, at least once rather than at most once (README, "Several processes"), and counted
 (``in_flight_resent``). Which claimed rows go out together (a recipient's overdue
-list of a morning, a catch-up after downtime) is ``reminders.gather``'s business: a gathered
+list of a morning, a catch-up after downtime) is ``bot.reminders.gather``'s business: a gathered
 message carries all its rows' ids and marks them sent with its one message id.
 """
 
@@ -23,11 +23,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from reminders import gather, outbox, recipients
-from reminders.outbox import OutboxItem
-from reminders.planner import DIGEST_KINDS, after_days_of
+from bot.reminders import gather
+from bot.reminders.items import OutboxItem
+from bot.reminders.planner import DIGEST_KINDS, after_days_of
+from reminders import outbox, recipients
 from reminders.send_types import Limits, Outcome, SendItem, SendPort
 from reminders.sender import PacedSender
+from services import sent_reminders
+from services.calendar import work_calendar
 from store import replicas
 from store.uow import Session, Sessions, UnitOfWork
 
@@ -306,7 +309,7 @@ class Dispatcher:
         keep = [c for c in keep if after_days_of(c.kind) is None]
         batches = gather.batches(keep, late)
         listed = [r for b in batches if b.kind == "overdue" for r in b.rows]
-        lines = await gather.overdue_lines(session, listed, self.tz) if listed else {}
+        lines = await sent_reminders.overdue_lines(session, listed, self.tz) if listed else {}
         report.overdue_lists += sum(1 for b in batches if b.kind == "overdue")
         return [gather.message(b, lines) for b in batches]
 
@@ -320,7 +323,7 @@ class Dispatcher:
 
         today = now.astimezone(self.tz).date()
         async with UnitOfWork(self.sessions, read_only=True) as uow:
-            cal = await gather.work_calendar(uow.session)
+            cal = await work_calendar(uow.session)
             items, nothing = await escalation.send_items(
                 uow.session, rows, today, cal, lambda c: self._is_late(c, now)
             )

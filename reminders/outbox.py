@@ -1,21 +1,16 @@
-"""The outbox as reminders/ and services/ see it: the claimed-row type, its constants and the
-repository's operations. The SQL lives in ``store.outbox_repo``; this module re-exports it so
-that callers keep one name and no reminders module imports SQLAlchemy.
+"""The outbox as the dispatcher sees it: the claimed-row type, its constants and the
+repositories' operations. The SQL lives in ``store.outbox_repo`` (queueing) and
+``store.outbox_claims`` (claims, leases, fates); this module re-exports both so that the
+delivery layer keeps one name and imports no SQLAlchemy.
 """
 
 from __future__ import annotations
 
-from store.outbox_repo import (
-    CHUNK,
+from bot.reminders.items import OVERDUE_KIND, OutboxItem
+from store.outbox_claims import (
     HELD,
-    OVERDUE_KIND,
-    OutboxItem,
     claim,
-    dialect_of,
-    drop_pending_for_chat,
     hand_back,
-    insert_planned,
-    lock_planning,
     mark_dropped,
     mark_failed,
     mark_sending,
@@ -24,6 +19,13 @@ from store.outbox_repo import (
     recent_group_sends,
     release,
     renew,
+)
+from store.outbox_repo import (
+    CHUNK,
+    dialect_of,
+    drop_pending_for_chat,
+    insert_planned,
+    lock_planning,
     utc,
 )
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
+from bot.reminders.items import OutboxItem
+from bot.reminders.texts import inactive_text
 from reminders import outbox
-from reminders.outbox import OutboxItem
-from reminders.texts import inactive_text
 from store.recipients_repo import Recipients as Recipients
 from store.uow import Session, UnitOfWork
 

@@ -5,11 +5,12 @@ raises (``reminders.sender`` paces and retries them).
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-Buttons = Sequence[Sequence[tuple[str, str]]]  # rows of (label, callback data)
+from bot.reminders.items import Buttons as Buttons
+from bot.reminders.items import SendItem as SendItem
 
 
 class SendError(Exception):
@@ -79,18 +80,6 @@ UNLIMITED = Limits(
 CATCH_UP = 1.0  # seconds of missed send slots made up after a late wake
 MAX_BACKLOG_FACTOR = 20  # items held in memory at most: this many times ``low_water``
 PARK_AFTER = 5.0  # a chat not ready for this long (a full group window): its queue is parked
-
-
-@dataclass
-class SendItem:
-    """One message to send; ``ids`` are the outbox rows it carries (several when gathered)."""
-
-    chat_id: int
-    text: str
-    buttons: Buttons | None
-    ids: tuple[int, ...]
-    tries: int = 0
-    ambiguous: int = 0  # retries after a time-out that may have delivered the message
 
 
 @dataclass(frozen=True)

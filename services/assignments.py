@@ -17,11 +17,11 @@ from datetime import date, datetime
 from bot.assignment import read_day
 from bot.errors import NotAllowed, NotFound
 from bot.officers import Officer
-from reminders.outbox import lock_planning
 from services.officers import find_officers, get_officer_by_id
 from services.unit_lookup import unit_name
 from services.unit_tasks import owes
 from store import assignments as store
+from store.outbox_repo import lock_planning
 from store.uow import Session, UnitOfWork
 
 OTHER_UNIT = "Anh/chị chỉ giao được việc cho cán bộ của đơn vị mình."

@@ -18,11 +18,11 @@ from zoneinfo import ZoneInfo
 
 from bot.deadlines import Occurrence, WorkCalendar
 from bot.errors import NotAllowed, NotFound
+from bot.reminders.planner import Planned
 from bot.vndate import format_date
-from reminders import outbox, replanning
-from reminders.gather import work_calendar
-from reminders.planner import Planned
-from services import reminders
+from services import reminders, replanning
+from services.calendar import work_calendar
+from store import outbox_repo
 from store.uow import Session, UnitOfWork
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -182,7 +182,7 @@ async def _replan(
     until = await reminders.planned_until(session)
     if until is None:
         return 0, 0, 0  # nothing planned yet: the first planning run reads the new calendar
-    await outbox.lock_planning(session)
+    await outbox_repo.lock_planning(session)
     taken = await replanning.take_pending_planned(session, now)
     before = {t.key: t.send_at for t in taken}
     horizon = max([until, now + PLAN_AHEAD, *before.values()])
@@ -194,7 +194,7 @@ async def _replan(
         for p in earlier
         if p.task_id is not None and (k := (p.chat_id, p.task_id, p.due_date, p.kind)) in before
     ]
-    await outbox.insert_planned(session, rescued)
+    await outbox_repo.insert_planned(session, rescued)
     await reminders.plan_outbox(session, now, ahead=horizon - now + timedelta(minutes=1), tz=tz)
     after = {t.key: t.send_at for t in await replanning.pending_planned(session, now)}
     moved = sum(1 for k, at in before.items() if k in after and after[k] != at)

@@ -31,12 +31,11 @@ from bot.phrases import (
     escalation_tail,
     late_phrase,
 )
+from bot.reminders.items import OutboxItem, SendItem
+from bot.reminders.planner import ESCALATE_KIND, Planned, after_days_of, at, working_days
+from bot.reminders.policy import from_settings
 from bot.units import Unit
 from bot.vndate import short_date
-from reminders.outbox import OutboxItem
-from reminders.planner import ESCALATE_KIND, Planned, after_days_of, at, working_days
-from reminders.policy import from_settings
-from reminders.send_types import SendItem
 from services.status_owing import resolve_owing
 from store import escalation_repo, units_repo
 from store.uow import Session

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from bot.clock import to_utc
 from bot.deadlines import WorkCalendar
 from bot.phrases import DONE_MARK, snooze_mark
-from reminders.planner import snooze_kind
+from bot.reminders.planner import snooze_kind
 from store.uow import Session, UnitOfWork
 
 # Completions of undated tasks are recorded against this day (see store.models.CompletionRow).

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from reminders import outbox, planner
-from reminders.gather import work_calendar as work_calendar  # read by cli/ and the planner
-from reminders.planner import Obligation, Planned, Recipient, Snooze, World
-from reminders.policy import GROUP, from_settings
-from reminders.texts import TaskLine
-from store import assignments
+from bot.reminders import planner
+from bot.reminders.planner import Obligation, Planned, Recipient, Snooze, World
+from bot.reminders.policy import GROUP, from_settings
+from bot.reminders.texts import TaskLine
+from services.calendar import work_calendar as work_calendar  # read by cli/ and handlers
+from store import assignments, outbox_repo
 from store.uow import Session, UnitOfWork
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -87,7 +87,7 @@ async def load_world(
     snoozes = {
         key: Snooze(created, until)
         for key, (created, until) in (
-            await repo.snoozes(outbox.utc(start) - timedelta(days=1))
+            await repo.snoozes(outbox_repo.utc(start) - timedelta(days=1))
         ).items()
     }
     # An assignment counts while its assignee can be reminded (an active officer of that unit
@@ -157,7 +157,7 @@ async def plan_outbox(
         raise ValueError("plan_reminders needs an aware now")
     uow = UnitOfWork.over(db)
     s = uow.session
-    await outbox.lock_planning(s)
+    await outbox_repo.lock_planning(s)
     mark = await planned_until(uow)
     end = now + ahead
     # A fresh deployment does not replay the past; later runs re-plan the last hour too (a task
@@ -169,7 +169,7 @@ async def plan_outbox(
 
         cal = await work_calendar(s)
         planned += await escalation.planned(s, cal, tz, start, end, escalate_after)
-    inserted = await outbox.insert_planned(s, planned)
+    inserted = await outbox_repo.insert_planned(s, planned)
     if mark is None or mark < end:
         await uow.settings.set(PLANNED_UNTIL, end.astimezone(UTC).isoformat())
     return PlanReport(start, end, len(planned), inserted)

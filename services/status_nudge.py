@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from bot.phrases import BUTTON_DONE, TEAM
-from reminders import outbox
-from reminders.planner import Planned
-from reminders.texts import TaskLine, task_block
+from bot.reminders.planner import Planned
+from bot.reminders.texts import TaskLine, task_block
 from services.status import Board, OccurrenceStatus
+from store import outbox_repo
 from store.uow import Session, UnitOfWork
 
 
@@ -80,7 +80,7 @@ async def _queue(uow: UnitOfWork, board: Board, now: datetime, by: int | None) -
                 planned.append(
                     Planned(chat_id, officer_id, occ.task_id, occ.due_date, kind, send_at, text)
                 )
-    queued = await outbox.insert_planned(uow.session, planned)
+    queued = await outbox_repo.insert_planned(uow.session, planned)
     await uow.audit.record(send_at, by, "status.nudge", period=board.period.label, kind=kind,
                            queued=queued, units=sorted(reached))  # fmt: skip
     return NudgeResult(

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.assignment import WHOLE_TASK
 from bot.clock import to_utc
-from reminders.planner import DIGEST_KINDS
+from bot.reminders.planner import DIGEST_KINDS
 from store.models import AssignmentRow, OfficerRow, OutboxRow, TaskDueRow, TaskRow
 
 

@@ -1,4 +1,4 @@
-"""The reminders planner's own pending outbox rows (reminders/replanning.py): read them, take
+"""The reminders planner's own pending outbox rows (services/replanning.py): read them, take
 them out to be planned again, count the outbox by status. Plain tuples out; nothing here
 commits."""
 

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from reminders.planner import Planned
+from bot.reminders.planner import Planned
 from reminders.send_types import Buttons, SendError
 
 

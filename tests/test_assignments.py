@@ -14,10 +14,10 @@ from sqlalchemy import select
 from bot.assignment import WHOLE_TASK, holder, read_day
 from bot.deadlines import WorkCalendar
 from bot.errors import NotAllowed
-from reminders.planner import Obligation, Recipient, plan
-from reminders.planner import World as PlanWorld
-from reminders.policy import DEFAULT, GROUP
-from reminders.texts import TaskLine
+from bot.reminders.planner import Obligation, Recipient, plan
+from bot.reminders.planner import World as PlanWorld
+from bot.reminders.policy import DEFAULT, GROUP
+from bot.reminders.texts import TaskLine
 from services import assignments
 from services.officers import get_officer_by_id
 from services.reminders import plan_outbox, preview

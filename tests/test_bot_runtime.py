@@ -92,7 +92,7 @@ async def test_a_reminders_done_button_works_for_the_unit_and_is_refused_to_anot
 ) -> None:
     from datetime import date
 
-    from reminders.gather import task_buttons
+    from bot.reminders.gather import task_buttons
     from reminders.telegram_port import TelegramPort
 
     t1 = world.ids["t1"]
@@ -117,7 +117,7 @@ async def test_an_unsigned_reminder_button_is_refused_as_stale_and_changes_nothi
 ) -> None:
     from datetime import date
 
-    from reminders.gather import task_buttons
+    from bot.reminders.gather import task_buttons
 
     lan = world.harness.private(LAN)
     for _label, data in task_buttons(world.ids["t1"], date(2025, 8, 20))[:2]:  # rd:…, rs:… unsigned

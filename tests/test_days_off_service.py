@@ -21,10 +21,10 @@ from bot.deadlines import Occurrence, WorkCalendar
 from bot.errors import NotAllowed, NotFound
 from bot.text import fold
 from reminders.dispatcher import Dispatcher
-from reminders.gather import work_calendar
 from reminders.outbox import utc
 from reminders.send_types import UNLIMITED
 from services.ask import ask
+from services.calendar import work_calendar
 from services.days_off import add_day_off, list_days_off, remove_day_off
 from services.reminders import plan_reminders
 from store.models import AuditRow, DayOffRow, OutboxRow, TaskDueRow, TaskRow, TaskUnitRow

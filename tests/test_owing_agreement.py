@@ -20,7 +20,7 @@ from bot.deadlines import WorkCalendar
 from bot.owing import Claim, owed_role
 from bot.plans import read_plan
 from bot.questions.periods import Period
-from reminders.planner import owed_obligations
+from bot.reminders.planner import owed_obligations
 from services.imports import import_plan
 from services.officers import add_officer
 from services.reminders import load_world

@@ -15,7 +15,8 @@ from pathlib import Path
 from fakebot import FakeBotApi
 from reminders_fakes import planned
 
-from reminders import outbox, replanning
+from reminders import outbox
+from services import replanning
 from store.uow import UnitOfWork
 
 ROOT = Path(__file__).resolve().parent.parent

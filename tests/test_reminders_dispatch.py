@@ -9,10 +9,11 @@ from reminders_fakes import MutableClock, RecordingPort, planned
 from reminders_support import World, add_officer, add_task, add_unit
 from sqlalchemy import select
 
-from reminders import outbox, replanning
+from bot.reminders.planner import Planned
+from reminders import outbox
 from reminders.dispatcher import Dispatcher
-from reminders.planner import Planned
 from reminders.send_types import UNLIMITED, Permanent, RetryLater, Transient
+from services import replanning
 from store.models import OfficerRow, OutboxRow
 from store.uow import UnitOfWork
 

@@ -9,10 +9,11 @@ from datetime import UTC, datetime
 from fakebot import FakeBotApi, Fault
 from reminders_fakes import MutableClock, RecordingPort, planned
 
-from reminders import outbox, replanning
+from reminders import outbox
 from reminders.dispatcher import Dispatcher
 from reminders.send_types import UNLIMITED, Limits
 from reminders.telegram_port import TelegramPort, make_bot
+from services import replanning
 from store.db import make_engine, make_sessionmaker
 from store.uow import UnitOfWork
 

@@ -16,10 +16,10 @@ from reminders_fakes import MutableClock, RecordingPort
 from reminders_support import World, add_officer, add_task, add_unit
 from sqlalchemy import select
 
+from bot.reminders.texts import DONE_PREFIX, parse_callback
 from reminders import outbox
 from reminders.dispatcher import Dispatcher, DispatchReport
 from reminders.send_types import UNLIMITED
-from reminders.texts import DONE_PREFIX, parse_callback
 from services.progress import mark_done, snooze
 from services.reminders import plan_reminders
 from store.models import CompletionRow, OutboxRow

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.deadlines import Occurrence, WorkCalendar
-from reminders.planner import Obligation, Recipient, Snooze, World, plan
-from reminders.policy import DEFAULT, GROUP, from_settings
-from reminders.texts import TaskLine, parse_callback
+from bot.reminders.planner import Obligation, Recipient, Snooze, World, plan
+from bot.reminders.policy import DEFAULT, GROUP, from_settings
+from bot.reminders.texts import TaskLine, parse_callback
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 CAL = WorkCalendar()

@@ -10,9 +10,10 @@ from datetime import UTC, datetime, timedelta
 from reminders_fakes import RecordingPort, planned
 from sqlalchemy import update
 
-from reminders import outbox, replanning
+from reminders import outbox
 from reminders.dispatcher import Dispatcher
 from reminders.send_types import UNLIMITED, Limits
+from services import replanning
 from store import replicas
 from store.models import OutboxRow
 from store.replicas import SenderLeaseRow

@@ -172,7 +172,7 @@ async def test_escalation_planned_once_per_coordinator_and_morning(world: Any) -
     on SQLite and PostgreSQL; the list names the lead units not done 3 working days on."""
     from sqlalchemy import select
 
-    from reminders.gather import work_calendar
+    from services.calendar import work_calendar
     from services.escalation import escalated
     from services.reminders import plan_reminders
     from store.models import OfficerRow, OutboxRow

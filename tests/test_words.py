@@ -24,7 +24,7 @@ from fakebot.server import Fault
 from fakebot.world import ADMIN_ID, NOW, World, start_world, stop_world
 
 from bot import phrases
-from reminders import texts
+from bot.reminders import texts
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "ke_hoach_mau_2026.txt"

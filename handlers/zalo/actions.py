@@ -21,9 +21,9 @@ from bot.phrases import (
     text_limit_line,
     undone,
 )
+from bot.reminders.policy import from_settings
 from bot.vndate import format_date, short_date
 from handlers.formatting import role_label
-from reminders.policy import from_settings
 from services import assignments, evidence, invites, progress, unit_lookup, unit_tasks, zalo
 from services.officers import Officer
 

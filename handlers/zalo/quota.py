@@ -19,11 +19,11 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
+from bot.reminders.texts import DONE_PREFIX, parse_callback
 from handlers.console import plain
 from handlers.zalo.api import TEXT_LIMIT
 from reminders.dispatcher import Dispatcher
 from reminders.send_types import Buttons, Outcome, SendItem
-from reminders.texts import DONE_PREFIX, parse_callback
 from services import zalo, zalo_quota
 from services.zalo_quota import GIVEN_UP, NOTICE_MARK, REFUSED, near_cap
 from store.uow import Session, UnitOfWork

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from reminders.outbox import OVERDUE_KIND
-from reminders.planner import DIGEST_KINDS
+from bot.reminders.items import OVERDUE_KIND
+from bot.reminders.planner import DIGEST_KINDS
 from store.uow import Session, UnitOfWork
 
 

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 
 from bot.assignment import Assignments, is_left_to_another
 from bot.owing import Claim
+from bot.reminders.policy import Policy
+from bot.reminders.texts import TaskLine, digest_text, reminder_text
 from bot.vndate import format_date
-from reminders.policy import Policy
-from reminders.texts import TaskLine, digest_text, reminder_text
 
 DIGEST_KINDS = ("digest", "weekly", "monthstart")
 DIGEST_AHEAD_DAYS = 7  # the morning digest lists what falls due within a week

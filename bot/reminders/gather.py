@@ -12,7 +12,7 @@ covered by the outbox's unique key (they need the planner's lock and a check bef
 Per-task rows keep every guarantee as it is: ✅ and ⏰ drop or move one task's rows
 (``services.progress``) and the dispatcher drops done ones it claims, the unique key keeps
 re-planning idempotent, and the claim and its lease cover a gathered message like any other —
-``outbox.claim`` takes a chat's due overdue rows together, and a crash before they are marked
+``store.outbox_claims.claim`` takes a chat's due overdue rows together, and a crash before they are marked
 sent leaves them all claimed, to go out again together once the lease runs out. The list is
 built when it is sent, from the task's current text and the calendar's working days. It is the
 mechanism that already gathered a recipient's missed reminders after downtime, so both
@@ -30,11 +30,10 @@ from zoneinfo import ZoneInfo
 
 from bot.deadlines import WorkCalendar
 from bot.phrases import BUTTON_DETAIL, BUTTON_DONE, BUTTON_SNOOZE
-from reminders.outbox import OVERDUE_KIND as OVERDUE
-from reminders.outbox import OutboxItem
-from reminders.planner import DIGEST_KINDS
-from reminders.send_types import SendItem
-from reminders.texts import (
+from bot.reminders.items import OVERDUE_KIND as OVERDUE
+from bot.reminders.items import OutboxItem, SendItem
+from bot.reminders.planner import DIGEST_KINDS
+from bot.reminders.texts import (
     DONE_PREFIX,
     SNOOZE_PREFIX,
     OverdueLine,
@@ -44,7 +43,6 @@ from reminders.texts import (
     list_buttons,
     overdue_list_text,
 )
-from store.uow import Session, UnitOfWork
 
 MAX_LISTED = 8  # tasks listed with their ✅/⏰ row; the rest are counted ("và N việc khác")
 
@@ -61,11 +59,6 @@ def task_buttons(task_id: int, due: date) -> list[tuple[str, str]]:
         (BUTTON_SNOOZE, callback_data(SNOOZE_PREFIX, task_id, due)),
         (BUTTON_DETAIL, detail_data(task_id, due)),
     ]
-
-
-async def work_calendar(db: UnitOfWork | Session) -> WorkCalendar:
-    """Public holidays plus the administrator's extra days off."""
-    return WorkCalendar(await UnitOfWork.over(db).days_off.all_days())
 
 
 def superseded(rows: Sequence[OutboxItem], is_late: Callable[[OutboxItem], bool]) -> list[int]:
@@ -121,16 +114,14 @@ def _morning(c: OutboxItem, tz: ZoneInfo) -> date:
         return c.send_at.astimezone(tz).date()
 
 
-async def overdue_lines(
-    db: UnitOfWork | Session, rows: Sequence[OutboxItem], tz: ZoneInfo
+def overdue_lines(
+    rows: Sequence[OutboxItem],
+    info: Mapping[tuple[int, date], tuple[str, str, date]],
+    cal: WorkCalendar,
+    tz: ZoneInfo,
 ) -> dict[int, OverdueLine]:
-    """The list line of each overdue row (by row id), read from the task as it is now."""
-    tasks = {c.task_id for c in rows if c.task_id is not None}
-    if not tasks:
-        return {}
-    uow = UnitOfWork.over(db)
-    info = await uow.reminders.occurrence_texts(tasks)
-    cal = await work_calendar(uow)
+    """The list line of each overdue row (by row id), from each occurrence's (ref, content, last
+    day) as the task is now (``info``) and the working days."""
     out: dict[int, OverdueLine] = {}
     for c in rows:
         if c.task_id is None:
@@ -178,19 +169,9 @@ def message(
     return SendItem(r.chat_id, text, single, ids)
 
 
-async def sent_message(
-    db: UnitOfWork | Session, chat_id: int, message_id: int, tz: ZoneInfo
-) -> tuple[Batch, dict[int, OverdueLine]] | None:
-    """The reminder message ``message_id`` of ``chat_id`` as it was sent — its rows and list
-    lines, read again — so that a press on it can draw it again (None when unknown)."""
-    uow = UnitOfWork.over(db)
-    rows = tuple(OutboxItem(*r, False) for r in await uow.reminders.sent_rows(chat_id, message_id))
-    if not rows:
-        return None
+def sent_batch(rows: Sequence[OutboxItem]) -> Batch:
+    """The batch a sent message carried, from its rows read back (a press draws it again)."""
     overdue = [r for r in rows if is_overdue(r.kind)]
     if len(overdue) > 1:
-        batch = Batch("overdue", tuple(overdue))
-    else:
-        batch = Batch("catchup" if len(rows) > 1 else "single", rows)
-    lines = await overdue_lines(uow, batch.rows, tz) if batch.kind == "overdue" else {}
-    return batch, lines
+        return Batch("overdue", tuple(overdue))
+    return Batch("catchup" if len(rows) > 1 else "single", tuple(rows))
