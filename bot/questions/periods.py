@@ -53,34 +53,12 @@ def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
-_MONTH_WORDS = {
-    "mot": 1,
-    "gieng": 1,
-    "hai": 2,
-    "ba": 3,
-    "tu": 4,
-    "bon": 4,
-    "nam": 5,
-    "sau": 6,
-    "bay": 7,
-    "tam": 8,
-    "chin": 9,
-    "muoi": 10,
-    "muoi mot": 11,
-    "muoi hai": 12,
-    "chap": 12,
-}
-_QUARTER_WORDS = {
-    "i": 1,
-    "ii": 2,
-    "iii": 3,
-    "iv": 4,
-    "mot": 1,
-    "hai": 2,
-    "ba": 3,
-    "bon": 4,
-    "tu": 4,
-}
+# Months and quarters in words, folded ("tháng tám", "tháng chạp", "quý hai", "quý IV").
+_MONTH_WORDS = {"mot": 1, "gieng": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6,
+                "bay": 7, "tam": 8, "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12,
+                "chap": 12}  # fmt: skip
+_QUARTER_WORDS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "mot": 1, "hai": 2, "ba": 3, "bon": 4,
+                  "tu": 4}  # fmt: skip
 _YEAR = r"(?:\s*(?:/|nam)\s*(?P<y>20\d\d))?"
 _NEXT = r"(?:sau|toi|ke tiep|tiep theo|ke|tiep)"
 _PREV = r"(?:truoc|vua roi|vua qua|roi|ngoai)"
