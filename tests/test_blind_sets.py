@@ -20,10 +20,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # batch -> part -> the lowest rate allowed
 FLOORS = {
-    "batch1": {"deadlines": 1.0, "units": 1.0, "non_units": 1.0, "questions": 0.92},
+    "batch1": {"deadlines": 1.0, "units": 1.0, "non_units": 1.0, "questions": 0.94},
     "batch2": {"deadlines": 0.98, "units": 1.0, "non_units": 1.0, "questions": 0.93},
-    "batch4": {"deadlines": 1.0, "units": 1.0, "non_units": 1.0, "questions": 0.95},
-    "batch5": {"deadlines": 1.0, "units": 1.0, "non_units": 1.0, "questions": 0.98},
+    "batch4": {"deadlines": 1.0, "units": 1.0, "non_units": 1.0, "questions": 0.97},
+    "batch5": {"deadlines": 1.0, "units": 1.0, "non_units": 1.0, "questions": 0.99},
+    "batch6": {"deadlines": 1.0, "units": 1.0, "non_units": 1.0, "questions": 0.97},
 }
 
 

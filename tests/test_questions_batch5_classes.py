@@ -106,3 +106,30 @@ async def test_the_overdue_list_shows_every_occurrence_missed_since_the_plan_cam
     text = answer.reply.to_text()
     assert "2 kỳ: 19/6 · 18/7" in text
     assert len(answer.tasks) == len(due)  # each task once
+
+
+def test_words_of_asking_after_a_topic_are_not_the_topic() -> None:
+    # Blind batch 6: "việc liên quan PAKN có những gì", "việc về tuyên truyền gồm những gì".
+    cases = {
+        "nhung viec lien quan kiem soat tthc gom nhung viec gi": "kiem soat tthc",
+        "viec ve cong khai tthc co nhung gi": "cong khai tthc",
+        "viec ve so hoa la viec nao": "so hoa",
+    }
+    for text, topic in cases.items():
+        q = read_question(text, MONDAY)
+        assert q.intent is Intent.TOPIC and q.topic == topic, (text, q.topic)
+
+
+def test_late_or_on_time_is_a_task_s_words_not_a_date_question() -> None:
+    for text in ("viec xin loi to chuc khi tre han", "ho so giai quyet dung han"):
+        assert read_question(text, MONDAY).intent is not Intent.NEXT_DUE, text
+
+
+def test_an_island_district_is_today_s_special_zone() -> None:
+    zone = Unit(1, "xa_1", "Đặc khu Lý Sơn", Kind.COMMUNE)
+    d = Directory([zone, Unit(2, "so_tp", "Sở Tư pháp", Kind.DEPARTMENT)])
+    for text in ("UBND huyện Lý Sơn", "huyện đảo Lý Sơn"):
+        found = match(d, text)
+        assert found and found[0].unit.key == "xa_1", text
+        assert found[0].note is not None and "nay là đặc khu Lý Sơn" in found[0].note
+    assert not match(d, "UBND huyện Bình Sơn")

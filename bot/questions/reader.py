@@ -174,7 +174,7 @@ def _report_kind(n: str) -> str:
 
 
 _ENDS_WITH_DEADLINE = re.compile(
-    r"(?<!\S)(?!(?:den|qua|sap|toi|het|co|con|dung|trong|nao|gi) han$)\S+ han$"
+    r"(?<!\S)(?!(?:den|qua|sap|toi|het|co|con|dung|trong|nao|gi|tre|cham|kip|ngoai|dat) han$)\S+ han$"
 )
 
 

@@ -195,6 +195,15 @@ TOPIC_TRAIL = frozenset(
         "lam",
         "phai",
         "can",
+        # "việc liên quan PAKN có những gì", "việc về tuyên truyền gồm những gì"
+        "nhung",
+        "gom",
+        "bao",
+        "la",
+        "cac",
+        "han",
+        "ngay",
+        "khi",
     ]
 )
 SO_NAMES = (

@@ -167,6 +167,14 @@ def match(
     if not found and directory.province:
         # "UBND thị trấn Đầm Dơi": a commune merged on 1 July 2025, reached through today's.
         found = _former_commune(directory, form)
+    if not found and (island := _ISLAND_DISTRICT.match(form)) is not None:
+        # "UBND huyện Phú Quý": an island district became a special zone (đặc khu) in 2025.
+        found = [
+            Match(
+                u, 95.0, f"huyện {u.name.split(' ', 2)[-1]} nay là {u.name[:1].lower()}{u.name[1:]}"
+            )
+            for u in directory.exact.get(f"dac khu {island.group(1)}", [])
+        ][:limit]
     if not found:
         found = _one_of_the_divisions(directory, form)
     if former is not None:
@@ -202,6 +210,7 @@ def _former_commune(directory: Directory, form: str) -> list[Match]:
     return [Match(unit, 95.0, f"{old.name}{where} nay thuộc {unit.name}")]
 
 
+_ISLAND_DISTRICT = re.compile(r"^(?:ubnd )?huyen (?:dao )?(\w.*)$")
 _FORMER_DISTRICT = re.compile(
     r"^((?:ubnd )?(?:xa|phuong|thi tran|dac khu) \w.*?) (?:huyen|thi xa|thanh pho|quan) \w.*$"
 )

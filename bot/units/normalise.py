@@ -59,7 +59,7 @@ _SO_INITIALS_OF = {
     "dt": "dttg",
 }
 # Not before more initials: "sở gd-đt", "sở nn-mt" are read by SYNONYMS whole.
-_SO_INITIALS = re.compile(rf"^so ({'|'.join(_SO_INITIALS_OF)})(?=$| [a-z0-9]{{4,}})")
+_SO_INITIALS = re.compile(rf"^so ({'|'.join(_SO_INITIALS_OF)})(?=$| [a-z0-9]{{3,}})")
 _PARENS = re.compile(r"\([^)]*\)?")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
