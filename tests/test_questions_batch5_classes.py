@@ -133,3 +133,17 @@ def test_an_island_district_is_today_s_special_zone() -> None:
         assert found and found[0].unit.key == "xa_1", text
         assert found[0].note is not None and "nay là đặc khu Lý Sơn" in found[0].note
     assert not match(d, "UBND huyện Bình Sơn")
+
+
+def test_so_inside_a_common_word_and_a_mistyped_service_centre() -> None:
+    d = Directory(
+        [
+            Unit(1, "so_tp", "Sở Tư pháp", Kind.DEPARTMENT),
+            Unit(2, "so_xd", "Sở Xây dựng", Kind.DEPARTMENT),
+            Unit(3, "ttpvhcc", "Trung tâm Phục vụ hành chính công tỉnh", Kind.SERVICE_CENTRE,
+                 aliases=("TTPVHCC tỉnh",)),
+        ]
+    )  # fmt: skip
+    for text in ("cơ sở dữ liệu tư pháp", "ho so xay dung", "các hồ sơ tư pháp"):
+        assert not match(d, text), text
+    assert match(d, "trung tam phv hanh chinh cong")[0].unit.key == "ttpvhcc"

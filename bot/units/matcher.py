@@ -148,6 +148,8 @@ def match(
         if scoped is not None:
             return [scoped]
     raw = normalise(query)
+    if _NOT_A_DEPARTMENT.match(raw):
+        return []  # "hồ sơ xây dựng", "cơ sở dữ liệu tư pháp": "sở" inside a common word
     form, former = _strip_any_province(raw, directory)
     if former is not None and (
         directory.exact.get(raw) or directory.squashed.get(raw.replace(" ", ""))
@@ -175,6 +177,9 @@ def match(
             )
             for u in directory.exact.get(f"dac khu {island.group(1)}", [])
         ][:limit]
+    if not found and (centre := _SERVICE_CENTRE.match(form)) is not None:
+        # "tt phvu hành chính công": the service centre, its middle words mistyped.
+        found = _match_form(directory, f"ttpvhcc{centre.group(1)}", form, limit)
     if not found:
         found = _one_of_the_divisions(directory, form)
     if former is not None:
@@ -210,6 +215,8 @@ def _former_commune(directory: Directory, form: str) -> list[Match]:
     return [Match(unit, 95.0, f"{old.name}{where} nay thuộc {unit.name}")]
 
 
+_SERVICE_CENTRE = re.compile(r"^(?:tt|trung tam) (?:\S+ ){0,2}hanh chinh cong((?: \S+)*)$")
+_NOT_A_DEPARTMENT = re.compile(r"^(?:cac )?(?:ho|co) so(?: |$)")
 _ISLAND_DISTRICT = re.compile(r"^(?:ubnd )?huyen (?:dao )?(\w.*)$")
 _FORMER_DISTRICT = re.compile(
     r"^((?:ubnd )?(?:xa|phuong|thi tran|dac khu) \w.*?) (?:huyen|thi xa|thanh pho|quan) \w.*$"
