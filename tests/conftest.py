@@ -7,6 +7,7 @@ import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,30 @@ async def _pg_available() -> str | None:
         return f"PostgreSQL not reachable at {PG_ADMIN_URL}: {exc.__class__.__name__}"
     finally:
         await engine.dispose()
+
+
+@asynccontextmanager
+async def empty_database(
+    dialect: str, tmp_path: Path, prefix: str = "tthc_tmp"
+) -> AsyncIterator[str]:
+    """The URL of an empty database of its own (no tables), dropped afterwards: a SQLite file
+    under ``tmp_path``, or a new database on the local PostgreSQL (skips when unreachable)."""
+    if dialect == "sqlite":
+        yield f"sqlite+aiosqlite:///{tmp_path / f'{prefix}.db'}"
+        return
+    reason = await _pg_available()
+    if reason:
+        pytest.skip(reason)
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    admin = make_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    async with admin.connect() as conn:
+        await conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    finally:
+        async with admin.connect() as conn:
+            await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        await admin.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,6 @@ the local PostgreSQL, from a store built at revision 0005 with rows inserted the
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,7 +18,7 @@ from reminders.dispatcher import Dispatcher
 from reminders.send_types import UNLIMITED
 from store.db import make_engine, make_sessionmaker
 from store.migrate import alembic_config, migrate
-from tests.conftest import PG_ADMIN_URL, _pg_available
+from tests.conftest import empty_database
 
 BEFORE = "0005_topic_trigram_index"
 T0 = datetime(2026, 11, 1, tzinfo=UTC)
@@ -48,27 +47,11 @@ LINKS = [
 @pytest.fixture(params=["sqlite", "postgresql"])
 async def url_at_0005(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
     """A fresh store migrated to revision 0005 only."""
-    if request.param == "sqlite":
-        url = f"sqlite+aiosqlite:///{tmp_path / 'old.db'}"
-        drop = None
-    else:
-        reason = await _pg_available()
-        if reason:
-            pytest.skip(reason)
-        name = f"tthc_mig_{uuid.uuid4().hex[:10]}"
-        admin = make_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-        async with admin.connect() as conn:
-            await conn.execute(text(f'CREATE DATABASE "{name}"'))
-        url = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
-        drop = name
-    engine = make_engine(url)
-    await migrate(engine, BEFORE)
-    await engine.dispose()
-    yield url
-    if drop is not None:
-        async with admin.connect() as conn:
-            await conn.execute(text(f'DROP DATABASE IF EXISTS "{drop}" WITH (FORCE)'))
-        await admin.dispose()
+    async with empty_database(request.param, tmp_path, "tthc_mig") as url:
+        engine = make_engine(url)
+        await migrate(engine, BEFORE)
+        await engine.dispose()
+        yield url
 
 
 async def _seed(url: str) -> None:

@@ -5,7 +5,6 @@ leaves the other groups alone; on SQLite and on the local PostgreSQL, from a sto
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from store.db import make_engine, make_sessionmaker
 from store.migrate import migrate
 from store.units_repo import load_directory
 from store.uow import UnitOfWork
-from tests.conftest import PG_ADMIN_URL, _pg_available
+from tests.conftest import empty_database
 
 BEFORE = "0012_evidence"
 OLD_RULE = {"kinds": ["provincial_office", "department", "agency"]}
@@ -43,22 +42,8 @@ PARENTS = {7: 1, 8: 1, 6: 1}  # parent_id: the office
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 async def url_at_0012(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite+aiosqlite:///{tmp_path / 'old.db'}"
-        return
-    reason = await _pg_available()
-    if reason:
-        pytest.skip(reason)
-    name = f"tthc_mig_{uuid.uuid4().hex[:10]}"
-    admin = make_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    async with admin.connect() as conn:
-        await conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
-    finally:
-        async with admin.connect() as conn:
-            await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        await admin.dispose()
+    async with empty_database(request.param, tmp_path, "tthc_mig") as url:
+        yield url
 
 
 async def test_the_office_leaves_the_departments_group_in_a_deployed_store(

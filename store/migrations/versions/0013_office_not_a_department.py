@@ -16,6 +16,8 @@ a new token); downgrade restores both.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -28,7 +30,10 @@ depends_on = None
 _OFFICE = "provincial_office"
 
 
-def _rewrite(add: bool) -> None:
+def _rewrite_rules(
+    key_like: str, change: Callable[[dict[str, Any]], dict[str, Any] | None]
+) -> None:
+    """Give each unit whose key is LIKE ``key_like`` the rule ``change`` returns (None: keep)."""
     bind = op.get_bind()
     units = sa.table(
         "units",
@@ -36,54 +41,41 @@ def _rewrite(add: bool) -> None:
         sa.column("key", sa.String),
         sa.column("rule", sa.JSON),
     )
-    rows = bind.execute(
-        sa.select(units.c.id, units.c.rule).where(units.c.key.like("%so_ban_nganh"))
-    ).all()
+    rows = bind.execute(sa.select(units.c.id, units.c.rule).where(units.c.key.like(key_like))).all()
     for unit_id, rule in rows:
         if isinstance(rule, str):
             rule = json.loads(rule)
-        if not isinstance(rule, dict):
-            continue
-        kinds = [k for k in rule.get("kinds") or [] if k != _OFFICE]
-        if add:
-            kinds.insert(0, _OFFICE)
-        if kinds == list(rule.get("kinds") or []):
-            continue
-        bind.execute(
-            sa.update(units).where(units.c.id == unit_id).values(rule={**rule, "kinds": kinds})
-        )
-
-
-def _divisions_prefix(add: bool) -> None:
-    """The groups of a unit's phòng ("Các phòng nghiên cứu thuộc VP UBND tỉnh") cover its phòng
-    only, not the centres beside them (Trung tâm Công báo và Tin học)."""
-    bind = op.get_bind()
-    units = sa.table(
-        "units",
-        sa.column("id", sa.Integer),
-        sa.column("key", sa.String),
-        sa.column("rule", sa.JSON),
-    )
-    rows = bind.execute(
-        sa.select(units.c.id, units.c.rule).where(units.c.key.like("%.phong"))
-    ).all()
-    for unit_id, rule in rows:
-        if isinstance(rule, str):
-            rule = json.loads(rule)
-        if not isinstance(rule, dict) or rule.get("kinds") != ["division"]:
-            continue
-        new = {k: v for k, v in rule.items() if k != "name_prefix"}
-        if add:
-            new["name_prefix"] = "phong"
-        if new != rule:
+        new = change(rule) if isinstance(rule, dict) else None
+        if new is not None and new != rule:
             bind.execute(sa.update(units).where(units.c.id == unit_id).values(rule=new))
 
 
+def _office(add: bool) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    def change(rule: dict[str, Any]) -> dict[str, Any]:
+        kinds = [k for k in rule.get("kinds") or [] if k != _OFFICE]
+        return {**rule, "kinds": [_OFFICE, *kinds] if add else kinds}
+
+    return change
+
+
+def _phong_only(add: bool) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
+    """The groups of a unit's phòng ("Các phòng nghiên cứu thuộc VP UBND tỉnh") cover its phòng
+    only, not the centres beside them (Trung tâm Công báo và Tin học)."""
+
+    def change(rule: dict[str, Any]) -> dict[str, Any] | None:
+        if rule.get("kinds") != ["division"]:
+            return None
+        new = {k: v for k, v in rule.items() if k != "name_prefix"}
+        return {**new, "name_prefix": "phong"} if add else new
+
+    return change
+
+
 def upgrade() -> None:
-    _rewrite(add=False)
-    _divisions_prefix(add=True)
+    _rewrite_rules("%so_ban_nganh", _office(add=False))
+    _rewrite_rules("%.phong", _phong_only(add=True))
 
 
 def downgrade() -> None:
-    _divisions_prefix(add=False)
-    _rewrite(add=True)
+    _rewrite_rules("%.phong", _phong_only(add=False))
+    _rewrite_rules("%so_ban_nganh", _office(add=True))
