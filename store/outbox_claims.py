@@ -138,6 +138,15 @@ async def renew(session: AsyncSession, worker: str, now: datetime) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
+def _still_claimed(ids: Sequence[int], worker: str) -> tuple[ColumnElement[bool], ...]:
+    """The rows of ``ids`` this worker still holds (a taken-over claim is another's)."""
+    return (
+        OutboxRow.id.in_(list(ids)),
+        OutboxRow.claimed_by == worker,
+        OutboxRow.status.in_(HELD),
+    )
+
+
 async def mark_sending(
     session: AsyncSession, ids: Sequence[int], worker: str, now: datetime
 ) -> int:
@@ -146,11 +155,7 @@ async def mark_sending(
     were still this worker's claim (0: another worker took them over, do not send)."""
     result = await session.execute(
         update(OutboxRow)
-        .where(
-            OutboxRow.id.in_(list(ids)),
-            OutboxRow.claimed_by == worker,
-            OutboxRow.status.in_(HELD),
-        )
+        .where(*_still_claimed(ids, worker))
         .values(status="sending", claimed_at=utc(now))
         .execution_options(synchronize_session=False)
     )
@@ -163,11 +168,7 @@ async def mark_sent(
     """Record a delivered message; returns how many rows were still this worker's claim."""
     result = await session.execute(
         update(OutboxRow)
-        .where(
-            OutboxRow.id.in_(list(ids)),
-            OutboxRow.claimed_by == worker,
-            OutboxRow.status.in_(HELD),
-        )
+        .where(*_still_claimed(ids, worker))
         .values(
             status="sent",
             sent_at=utc(now),
