@@ -97,7 +97,7 @@ class Receiver:
                 try:
                     async with UnitOfWork(self.sessions, single=True) as uow:
                         mine = await webhook_updates.record(
-                            uow, update_id, data, self.owner, self.stale
+                            uow, update_id, _as_text(body, data), self.owner, self.stale
                         )
                 except Exception:
                     log.exception("update %s not recorded", update_id)
@@ -146,6 +146,15 @@ class Receiver:
         deadline = loop.time() + timeout
         while self.in_flight and loop.time() < deadline:
             await asyncio.sleep(0.05)
+
+
+def _as_text(body: bytes, data: dict[str, Any]) -> str | dict[str, Any]:
+    """The update's JSON as received, to store without encoding it again (Telegram sends
+    UTF-8; anything else json.loads accepted is stored from the parsed update)."""
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return data
 
 
 class _Hook(tornado.web.RequestHandler):
