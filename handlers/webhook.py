@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import hmac
 import json
 import logging
@@ -184,6 +185,14 @@ def start_server(receiver: Receiver, path: str, port: int, address: str = "0.0.0
     return server
 
 
+def freeze_startup_objects() -> None:
+    """Move everything built at start (modules, handlers, the unit directory, the holidays)
+    out of the garbage collector's reach: its full collections walked them all, 150-200 ms
+    with the loop stopped, a few times a minute under load, and none of them is garbage."""
+    gc.collect()
+    gc.freeze()
+
+
 async def serve(
     app: Any,
     sessions: Sessions,
@@ -202,6 +211,7 @@ async def serve(
             await app.post_init(app)
         await app.bot.set_webhook(url=url, secret_token=secret, allowed_updates=allowed_updates)
         await app.start()
+        freeze_startup_objects()
         receiver = Receiver(app, sessions, secret, stale=stale)
         server = start_server(receiver, path, port)
         every = min(SWEEP_EVERY, stale.total_seconds() / 2)
