@@ -65,17 +65,6 @@ async def _prepare(settings: Any) -> None:
         await engine.dispose()
 
 
-def fast_loop_factory() -> Any:
-    """uvloop's event loop where it is installed (Linux, macOS), else None (asyncio's own).
-    The webhook's work per update is mostly small socket reads and writes (the POST, the
-    database, the Bot API): libuv's loop spends less of the CPU on them than asyncio's."""
-    try:
-        import uvloop
-    except ImportError:
-        return None
-    return uvloop.new_event_loop
-
-
 def replicas_refusal(settings: Any) -> str | None:
     """Why this configuration cannot run several processes, or None when it can."""
     if getattr(settings, "replicas", 1) <= 1:
@@ -194,8 +183,7 @@ def run_bot(settings: Any) -> int:
     app = configure(builder, services, on_start=start_reminders, on_stop=close, outage=outage)
     if settings.webhook_url:
         path = urlparse(settings.webhook_url).path.strip("/") or "telegram"
-        with asyncio.Runner(loop_factory=fast_loop_factory()) as runner:
-            runner.run(_serve_webhook(app, services.sessions, settings, path))
+        asyncio.run(_serve_webhook(app, services.sessions, settings, path))
     else:
         log.info("starting long polling")
         app.run_polling(allowed_updates=Update.ALL_TYPES)
