@@ -25,6 +25,7 @@ import hmac
 import json
 import logging
 import os
+import re
 import socket
 from datetime import timedelta
 from typing import Any
@@ -33,10 +34,14 @@ import tornado.httpserver
 import tornado.web
 from telegram import Update
 
+from handlers.app import NO_SURROGATES
 from services import webhook_updates
 from store.uow import Sessions, UnitOfWork
 
 log = logging.getLogger("tthc.webhook")
+# A JSON escape of a UTF-16 surrogate, the only way a lone surrogate gets into an update (the
+# body itself must be valid UTF-8); a surrogate pair (an escaped emoji) also matches.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_BODY = 1 << 20  # an update is a few kilobytes; files come by file_id
 STALE = timedelta(seconds=30)  # a working update older than this was left by a dead replica
@@ -106,13 +111,20 @@ class Receiver:
                 if not mine:
                     self.duplicates += 1
                     return 200
-                await self._handle(update_id, data)
+                await self._handle(update_id, data, body)
                 return 200
         finally:
             self.in_flight -= 1
 
-    async def _handle(self, update_id: int, data: dict[str, Any]) -> None:
-        await self.app.process_update(Update.de_json(data, self.app.bot))
+    async def _handle(
+        self, update_id: int, data: dict[str, Any], body: bytes | None = None
+    ) -> None:
+        """Process the update (``body``: its JSON as received, when there is one)."""
+        update = Update.de_json(data, self.app.bot)
+        if body is not None and not _SURROGATE_ESCAPE.search(body):
+            # Nothing for handlers.app._valid_unicode to replace: spare it encoding the update.
+            self.app.bot_data.setdefault(NO_SURROGATES, set()).add(update_id)
+        await self.app.process_update(update)
         self.handled += 1
         async with UnitOfWork(self.sessions, single=True) as uow:
             await webhook_updates.finish(uow, update_id, self.owner)
