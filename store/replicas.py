@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     BigInteger,
@@ -19,6 +19,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     String,
+    Table,
     Text,
     bindparam,
     case,
@@ -183,7 +184,7 @@ def _webhook_statements(pg: bool) -> tuple[Any, Any]:
     """Recording and finishing an update, built once per dialect (every update runs both; on
     the table, not the ORM entity, as they load no objects): parameters ``p_id``, ``p_owner``,
     ``p_payload`` (recording), and ``p_now`` on SQLite (PostgreSQL's clock is the statement's)."""
-    table = WebhookUpdateRow.__table__
+    table = cast(Table, WebhookUpdateRow.__table__)
     now = (
         func.clock_timestamp(type_=DateTime(timezone=True))
         if pg
