@@ -108,11 +108,20 @@ async def _ignore_edit(_update: Any, _context: Any) -> None:
     raise ApplicationHandlerStop
 
 
+# bot_data key: ids of updates whose JSON, as received by the webhook, held no surrogate escape
+# ("\\ud…") at all, so no lone surrogate either; ``_valid_unicode`` need not encode them again.
+NO_SURROGATES = "updates_without_surrogates"
+
+
 async def _valid_unicode(update: object, context: Any) -> None:
     """Telegram's JSON can carry a lone surrogate ("\\ud800"), which is no Unicode and fails
     wherever the text is encoded (the store, the reply). Such an update is handled as its copy
     with each lone surrogate replaced by "?", before any handler sees it."""
     if not isinstance(update, Update):
+        return
+    known_clean: set[int] | None = context.bot_data.get(NO_SURROGATES)
+    if known_clean is not None and update.update_id in known_clean:
+        known_clean.discard(update.update_id)
         return
     raw = json.dumps(update.to_dict(), ensure_ascii=False)
     try:

@@ -10,8 +10,9 @@ from store import replicas
 from store.uow import UnitOfWork
 
 
-async def record(uow: UnitOfWork, update_id: int, payload: dict[str, Any], owner: str, stale: timedelta) -> bool:  # fmt: skip
-    """Record a received update and commit; True when ``owner`` should handle it now."""
+async def record(uow: UnitOfWork, update_id: int, payload: dict[str, Any] | str, owner: str, stale: timedelta) -> bool:  # fmt: skip
+    """Record a received update (the dict, or its JSON text as received) and commit; True when
+    ``owner`` should handle it now."""
     mine = await replicas.record_update(uow.session, update_id, payload, owner, stale)
     await uow.commit()
     return mine

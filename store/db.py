@@ -18,6 +18,8 @@ from sqlalchemy.ext.asyncio import (
 DEFAULT_URL = "sqlite+aiosqlite:///./data/tthc.db"
 # Execution option of store.uow's read-only face of an SQLite engine.
 READ_ONLY_OPTION = "tthc_read_only"
+# Key of ``Session.info`` set on the sessions of store.uow's read-only units of work.
+READ_ONLY_SESSION = "tthc_read_only"
 
 
 def normalise_url(url: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import to_utc
@@ -16,16 +16,28 @@ from store.models import OfficerRow, UnitRow
 async def officer_from_row(session: AsyncSession, row: OfficerRow) -> Officer:
     """The officer a stored row describes, with their unit's name."""
     unit = await session.get(UnitRow, row.unit_id) if row.unit_id else None
+    return _officer(row, unit.name if unit else None)
+
+
+def _officer(row: OfficerRow, unit_name: str | None) -> Officer:
     return Officer(
         row.id,
         row.telegram_id,
         row.name,
         row.unit_id,
-        unit.name if unit else None,
+        unit_name,
         row.role,
         row.status,
         dict(row.settings or {}),
     )
+
+
+# The officer behind an update, with their unit's name, in one round trip (every update asks).
+_WITH_UNIT_NAME = (
+    select(OfficerRow, UnitRow.name)
+    .outerjoin(UnitRow, UnitRow.id == OfficerRow.unit_id)
+    .where(OfficerRow.telegram_id == bindparam("telegram_id"))
+)
 
 
 class OfficersRepo:
@@ -44,8 +56,8 @@ class OfficersRepo:
 
     async def get(self, telegram_id: int) -> Officer | None:
         """The officer with this Telegram id, whatever their status."""
-        row = await self._row(telegram_id)
-        return await officer_from_row(self._session, row) if row else None
+        found = (await self._session.execute(_WITH_UNIT_NAME, {"telegram_id": telegram_id})).first()
+        return _officer(found[0], found[1]) if found else None
 
     async def get_by_id(self, officer_id: int) -> Officer | None:
         row = await self._session.get(OfficerRow, officer_id)

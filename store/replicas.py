@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from functools import cache
+from typing import Any, cast
 
 from sqlalchemy import (
     BigInteger,
@@ -18,7 +19,9 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     String,
+    Table,
     Text,
+    bindparam,
     case,
     delete,
     func,
@@ -154,29 +157,57 @@ def _now(session: AsyncSession) -> Any:
 
 
 async def record_update(
-    session: AsyncSession, update_id: int, payload: dict[str, Any], owner: str, stale: timedelta
+    session: AsyncSession,
+    update_id: int,
+    payload: dict[str, Any] | str,
+    owner: str,
+    stale: timedelta,
 ) -> bool:
     """Record a received update (insert-or-ignore); True when ``owner`` should handle it now:
     it is new, or another replica took it more than ``stale`` ago and never finished.
+    ``payload``: the update, or its JSON text as received (stored as it is).
 
     Each statement is atomic alone: fit for a single-statement unit of work."""
-    inserted = (
-        await session.execute(
-            _insert(session)(WebhookUpdateRow)
-            .values(
-                update_id=update_id,
-                payload=json.dumps(payload, ensure_ascii=False),
-                status="working",
-                owner=owner,
-                claimed_at=_now(session),
-            )
-            .on_conflict_do_nothing(index_elements=["update_id"])
-            .returning(WebhookUpdateRow.update_id)
-        )
-    ).first()
+    pg = _pg(session)
+    text = payload if isinstance(payload, str) else json.dumps(payload, ensure_ascii=False)
+    params: dict[str, Any] = {"p_id": update_id, "p_payload": text, "p_owner": owner}
+    if not pg:
+        params["p_now"] = datetime.now(UTC)
+    inserted = (await session.execute(_webhook_statements(pg)[0], params)).first()
     if inserted is not None:
         return True
     return await _steal(session, [update_id], owner, _now(session), stale) == [update_id]
+
+
+@cache
+def _webhook_statements(pg: bool) -> tuple[Any, Any]:
+    """Recording and finishing an update, built once per dialect (every update runs both; on
+    the table, not the ORM entity, as they load no objects): parameters ``p_id``, ``p_owner``,
+    ``p_payload`` (recording), and ``p_now`` on SQLite (PostgreSQL's clock is the statement's)."""
+    table = cast(Table, WebhookUpdateRow.__table__)
+    now = (
+        func.clock_timestamp(type_=DateTime(timezone=True))
+        if pg
+        else bindparam("p_now", type_=DateTime(timezone=True))
+    )
+    record = (
+        (pg_insert if pg else sqlite_insert)(table)
+        .values(
+            update_id=bindparam("p_id"),
+            payload=bindparam("p_payload"),
+            status="working",
+            owner=bindparam("p_owner"),
+            claimed_at=now,
+        )
+        .on_conflict_do_nothing(index_elements=["update_id"])
+        .returning(table.c.update_id)
+    )
+    finish = (
+        update(table)
+        .where(table.c.update_id == bindparam("p_id"))
+        .values(status="done", done_at=now, owner=bindparam("p_owner"))
+    )
+    return record, finish
 
 
 async def _steal(
@@ -227,12 +258,11 @@ async def abandoned_updates(
 
 
 async def finish_update(session: AsyncSession, update_id: int, owner: str) -> None:
-    await session.execute(
-        update(WebhookUpdateRow)
-        .where(WebhookUpdateRow.update_id == update_id)
-        .values(status="done", done_at=_now(session), owner=owner)
-        .execution_options(synchronize_session=False)
-    )
+    pg = _pg(session)
+    params: dict[str, Any] = {"p_id": update_id, "p_owner": owner}
+    if not pg:
+        params["p_now"] = datetime.now(UTC)
+    await session.execute(_webhook_statements(pg)[1], params)
 
 
 async def prune_updates(session: AsyncSession, older_than: timedelta) -> int:

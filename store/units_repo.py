@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.units import Directory, Unit, builtin_units, find_province
 from bot.units.builtin import short_province_name
 from bot.units.normalise import normalise
+from store.db import READ_ONLY_SESSION
 from store.models import (
     PlanRow,
     RevisionRow,
@@ -54,9 +55,21 @@ async def directory_revision(session: AsyncSession) -> str:
     """The directory's revision token: triggers (migration 0003) give it a new random value on
     any change to units, their aliases or the settings, so one read by key tells a cache whether
     it is stale."""
+    # A read-only unit of work (a question, a list) reads the token once: its caches are checked
+    # against one revision (the scope, then the directory, each asked for it once per update).
+    # A writing one reads it every time, as it may have changed the units itself.
+    memo = session.info.get(READ_ONLY_SESSION) and session.info.get(_MEMO)
+    if memo:
+        return str(memo)
     token = await session.scalar(_REVISION)
     # No row (the table was emptied by hand): nothing can be cached until the next change.
-    return str(token) if token is not None else f"uncached:{uuid.uuid4().hex}"
+    found = str(token) if token is not None else f"uncached:{uuid.uuid4().hex}"
+    if session.info.get(READ_ONLY_SESSION):
+        session.info[_MEMO] = found
+    return found
+
+
+_MEMO = "tthc_units_revision"
 
 
 _REVISION = select(RevisionRow.token).where(RevisionRow.name == "units")

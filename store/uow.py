@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from store.audit_repo import AuditRepo
 from store.days_off_repo import DaysOffRepo
-from store.db import READ_ONLY_OPTION
+from store.db import READ_ONLY_OPTION, READ_ONLY_SESSION
 from store.groups_repo import GroupsRepo
 from store.invites_repo import InvitesRepo
 from store.officers_repo import OfficersRepo
@@ -98,6 +98,8 @@ class UnitOfWork:
             self._session = self._sessions(bind=reading_engine(bind))
         else:
             self._session = self._sessions()
+        if self.read_only:
+            self._session.info[READ_ONLY_SESSION] = True
         await self._session.__aenter__()
         return self
 

@@ -167,3 +167,17 @@ def test_a_single_due_date_is_called_han_and_a_due_date_on_a_working_day_needs_n
 def test_on_the_last_day_the_countdown_says_today() -> None:
     s = parse_deadline("Trước ngày 20 hằng tháng", 2025)
     assert describe_next(s, date(2025, 8, 19), CAL).endswith("· hạn cuối là hôm nay")
+
+
+def test_working_days_until_agrees_with_walking_every_day_across_years_and_extra_days_off() -> None:
+    # working_days_until counts weekdays and subtracts days off instead of walking each day:
+    # the walk is the definition it must match (Tết, extra days off on a weekday and a Sunday).
+    cal = WorkCalendar([date(2025, 12, 31), date(2026, 9, 3), date(2026, 9, 6)])
+    start = date(2024, 12, 20)
+    for offset in range(0, 800, 7):
+        today = start + timedelta(days=offset)
+        for span in (-400, -33, -1, 1, 5, 61, 400):
+            d = today + timedelta(days=span)
+            lo, hi = min(today, d), max(today, d)
+            walked = sum(cal.is_working_day(x) for x in _days(lo + timedelta(days=1), hi))
+            assert cal.working_days_until(today, d) == (walked if d > today else -walked)

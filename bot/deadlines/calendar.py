@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import lru_cache
 
 import holidays
 
@@ -12,23 +13,44 @@ from bot.deadlines.schedule import Occurrence
 _ONE = timedelta(days=1)
 
 
+@lru_cache(maxsize=1)
+def _vietnam() -> holidays.HolidayBase:
+    """Vietnam's public holidays with Vietnamese names ("Tết Nguyên Đán"), years filled lazily
+    on lookup. One object for the process: building it (and each year's dates) cost a
+    calendar per update a fraction of a millisecond, and the dates never change."""
+    return holidays.country_holidays("VN", language="vi")
+
+
+@lru_cache(maxsize=256)
+def _public_days(year: int) -> frozenset[date]:
+    """Vietnam's public holidays (observed days included) falling in ``year``. A set lookup
+    instead of the package's per-lookup key checks: counting the working days of a long
+    overdue task looks up every day in between."""
+    return frozenset(d for d in holidays.country_holidays("VN", years=year) if d.year == year)
+
+
+def _weekdays_upto(ordinal: int) -> int:
+    """Monday-to-Friday days among ordinals 1..``ordinal`` (ordinal 1, 1 January of year 1, is
+    a Monday)."""
+    weeks, rest = divmod(ordinal, 7)
+    return weeks * 5 + min(rest, 5)
+
+
 class WorkCalendar:
     """Mon-Fri minus `holidays.VN` (Tết, Hùng Kings, 30/4, 1/5, 2/9, observed days) minus extras."""
 
     def __init__(self, extra_days_off: Iterable[date] = ()) -> None:
         self._extra = frozenset(extra_days_off)
-        # Vietnamese names ("Tết Nguyên Đán"); years are filled lazily on lookup.
-        self._public = holidays.country_holidays("VN", language="vi")
 
     def is_holiday(self, d: date) -> bool:
         """A public holiday or an extra day off (whatever the weekday)."""
-        return d in self._extra or d in self._public
+        return d in self._extra or d in _public_days(d.year)
 
     def holiday_name(self, d: date) -> str | None:
         """The holiday's name as the `holidays` package gives it, or None."""
         if d in self._extra:
             return "Ngày nghỉ bổ sung"
-        return self._public.get(d)
+        return _vietnam().get(d)
 
     def is_working_day(self, d: date) -> bool:
         return d.weekday() < 5 and not self.is_holiday(d)
@@ -49,13 +71,13 @@ class WorkCalendar:
         if d == today:
             return 0
         lo, hi, sign = (today, d, 1) if d > today else (d, today, -1)
-        n = 0
-        cur = lo + _ONE
-        while cur <= hi:
-            if self.is_working_day(cur):
-                n += 1
-            cur += _ONE
-        return sign * n
+        # Counted, not walked (a task overdue for a year is asked about on every /viec): the
+        # weekdays in (lo, hi], minus the days off among them that fall on a weekday.
+        off = {h for h in self._extra if lo < h <= hi}
+        for year in range(lo.year, hi.year + 1):
+            off.update(h for h in _public_days(year) if lo < h <= hi)
+        weekdays = _weekdays_upto(hi.toordinal()) - _weekdays_upto(lo.toordinal())
+        return sign * (weekdays - sum(1 for h in off if h.weekday() < 5))
 
     def add_working_days(self, d: date, n: int) -> date:
         """The n-th working day after `d` (before it when n < 0); n = 0 gives `d` unchanged."""
