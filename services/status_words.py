@@ -8,7 +8,8 @@ from datetime import date
 
 from bot.errors import TthcError
 from bot.questions.normalize import normalize
-from bot.questions.periods import Period, find_period, month_period
+from bot.questions.period_words import find_period
+from bot.questions.periods import Period, month_period
 from bot.questions.reply import shorten
 
 REPORT_WORDS = "bao cao"

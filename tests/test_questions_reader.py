@@ -73,7 +73,7 @@ def test_the_reader_reads_at_least_97_percent_of_the_dev_set_exactly(
 def test_a_range_ending_on_29_february_before_its_start_in_a_leap_year_does_not_raise() -> None:
     # "từ 1/3 đến 29/2" typed in 2028 reads the end as 29/2 of 2029, a day that does not exist:
     # it used to raise ValueError (a question or /tinhhinh got the generic error).
-    from bot.questions.periods import find_period
+    from bot.questions.period_words import find_period
 
     q = read_question("việc từ 1/3 đến 29/2", date(2028, 2, 10))
     assert q.intent is Intent.DUE

@@ -71,14 +71,16 @@ def _next_quarter(
 ) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """The same months of the quarter after each one: (in the plan year, in the year after).
 
-    A plan's four quarters are its own: the report on Q4 of the plan year falls in January
-    of the next year, and January of the plan year (Q4 of the year before) belongs to the
-    previous plan (see tests/data/deadlines/README.md). Without a plan year: every year.
+    Every such month of the plan year is a date the plan states (January's report is on the
+    quarter before the plan year), and the report on the plan year's fourth quarter falls in
+    January of the next year (see tests/data/deadlines/README.md). Without a plan year: every
+    year.
     """
     shifted = [mo + 3 for mo in months]
+    every = tuple(sorted((mo - 1) % 12 + 1 for mo in shifted))
     if year is None:
-        return tuple(sorted((mo - 1) % 12 + 1 for mo in shifted)), ()
-    return tuple(mo for mo in shifted if mo <= 12), tuple(mo - 12 for mo in shifted if mo > 12)
+        return every, ()
+    return every, tuple(mo - 12 for mo in shifted if mo > 12)
 
 
 def _days_of_each(

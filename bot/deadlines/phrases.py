@@ -60,8 +60,10 @@ def clean(text: str) -> str:
 _SUBS: tuple[tuple[str, str, str], ...] = (
     # "trc 15/8", "tr. ngày 20", "tr ngày 5 hằng tháng": "trước" abbreviated in a cell.
     ("tr", r"\btr(?:c\b\.?|\.|(?=\s+(?:ngay\b|\d)))\s*", "truoc "),
-    (" /", r"\s+/", "/"),
-    ("/ ", r"/\s+", "/"),
+    # "30 / 6 / 2025" is a date; a slash between spaces before a word is a flattened line
+    # break (segments() splits there).
+    (" /", r"\s+/(?!\s+[^\d\s])", "/"),
+    ("/ ", r"(?<!\s)/\s+|/\s+(?=\d)", "/"),
     ("&", r"&", " va "),
     ("+", r"\+", " va "),
     ("thg", r"\bthg\b\.?", "thang "),
@@ -233,12 +235,15 @@ def drop_citations(s: str) -> tuple[str, int]:
     return CITED.sub(repl, s), n
 
 
-_SPLIT = re.compile(r"(?=[;\n()\s.-])(?:[;\n()]|(?:^|\s)-\s+|\.(?=\s|$)|\s\+\s)")
+# A slash between spaces before a word is a line break flattened by an export ("Đợt 1: trước
+# 30/6 / Đợt 2: trước 30/11"); before a number it is a date's ("Quý I / 2025").
+_SPLIT = re.compile(r"(?=[;\n()\s.-])(?:[;\n()]|(?:^|\s)-\s+|\.(?=\s|$)|\s\+\s|\s/\s+(?=[^\d\s]))")
 
 
 def segments(s: str) -> list[str]:
     """Split a phrase into clauses on ';', new lines, list dashes, sentence ends, brackets."""
-    if not (";" in s or "\n" in s or "(" in s or ")" in s or "-" in s or "." in s or "+" in s):
+    if not (";" in s or "\n" in s or "(" in s or ")" in s or "-" in s or "." in s or "+" in s
+            or " / " in s):  # fmt: skip
         t = s.strip(" ,.")
         return [t] if t else []
     return [p.strip(" ,.") for p in _SPLIT.split(s) if p and p.strip(" ,.")]

@@ -178,7 +178,7 @@ _KEEP_PHRASES = (
 _NUMBER = re.compile(r"^\d+$")
 # Where a report goes ("bc quý gửi VPCP", "trình UBND tỉnh"): neither its topic nor its unit.
 _RECIPIENT = re.compile(
-    r" (?:gui|trinh|nop)(?: len| ve| cho)? (?=(?:vp|van phong|ubnd|uy ban|vpcp|bo|cuc|chinh phu|"
+    r" (?:(?:gui|trinh|nop)(?: len| ve| cho)?|len) (?=(?:vp|van phong|ubnd|uy ban|vpcp|bo|cuc|chinh phu|"
     r"thu tuong|so|tinh|ttpvhcc|trung tam)(?!\S))"
 )
 
@@ -195,7 +195,7 @@ def _drop_recipient(text: str) -> str:
 
 _NOT_CONTENT = re.compile(
     r"(?<= )(?:truoc (?:khi nao|ngay nao|ngay may|bao gio|luc nao)"
-    r"|(?:dot|ky|lan) (?:toi|sau|tiep theo|ke tiep|gan nhat|nay)(?= )"
+    r"|(?:dot|(?<!dinh )ky|lan) (?:toi|sau|tiep theo|ke tiep|gan nhat|nay)(?= )|(?<= )dot(?= )(?! xuat)"
     r"|(?<=bao cao )dinh ky|(?<=bc )dinh ky)(?= )"
 )
 _NEGATION = ("khong", "ko", "k")

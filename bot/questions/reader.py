@@ -11,7 +11,8 @@ from enum import StrEnum
 from bot.model import Role
 from bot.questions.guess import guess_topic, is_chat, is_topic_apology, says_done
 from bot.questions.normalize import normalize
-from bot.questions.periods import Period, find_period, remaining
+from bot.questions.period_words import find_period
+from bot.questions.periods import Period, remaining
 from bot.questions.vocab import (
     COUNT,
     CUES,
@@ -173,6 +174,11 @@ def _report_kind(n: str) -> str:
     return "any"
 
 
+# A list asked first, then which of them the unit leads: the whole list (roles are shown).
+_ALL_THEN_ROLE = re.compile(
+    r"(?<!\w)gi(?!\w).*?(?<!\w)(?:va )?(?:viec nao|nhung viec nao|cai nao)(?: \S+){0,2} "
+    r"(?:chu tri|phoi hop)(?!\w)"
+)
 _ENDS_WITH_DEADLINE = re.compile(
     r"(?<!\S)(?!(?:den|qua|sap|toi|het|co|con|dung|trong|nao|gi|tre|cham|kip|ngoai|dat) han$)\S+ han$"
 )
@@ -240,6 +246,8 @@ def read_question(text: str, today: date, unit_matcher: UnitMatcher | None = Non
         unit_text = None
     unit = unit_matcher(unit_text) if unit_text and unit_matcher else None
     role = Role.LEAD if has(n, "chu tri") else Role.SUPPORT if has(n, "phoi hop") else None
+    if role is not None and _ALL_THEN_ROLE.search(n):
+        role = None  # "có những việc gì, việc nào mình chủ trì": all of them, each with its role
     topic = _find_topic(rest, unit_text)
     guess = None if topic or n.startswith("ai ") else guess_topic(rest, unit_text)
     slots = {"period": period, "unit_text": unit_text, "unit": unit, "role": role, "page": page}

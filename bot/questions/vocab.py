@@ -373,7 +373,7 @@ FILLER = frozenset(
     ]
 )
 # "gửi VP UBND tỉnh", "trình UBND tỉnh": where a report goes, not the unit asked about.
-SENT_TO = re.compile(r"(?<!\w)(?:gui|trinh|nop)(?: len| ve| cho| toi| den)?\s*$")
+SENT_TO = re.compile(r"(?<!\w)(?:(?:gui|trinh|nop)(?: len| ve| cho| toi| den)?|len)\s*$")
 SELF = ("cua toi", "cua minh", "don vi toi", "don vi minh", "cua em", "ben toi", "ben minh")
 # The asker's own unit named by its kind and a word of self ("xã mình", "phòng em", "bên em",
 # "cơ quan mình"): the asker's unit, never a unit to look up, and no topic either.

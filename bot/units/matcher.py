@@ -149,7 +149,7 @@ def match(
             return [scoped]
     raw = normalise(query)
     if _NOT_A_DEPARTMENT.match(raw):
-        return []  # "hồ sơ xây dựng", "cơ sở dữ liệu tư pháp": "sở" inside a common word
+        return []  # "hồ sơ xây dựng", "cơ sở dữ liệu", "báo cáo tỉnh": common words, no unit
     form, former = _strip_any_province(raw, directory)
     if former is not None and (
         directory.exact.get(raw) or directory.squashed.get(raw.replace(" ", ""))
@@ -177,6 +177,9 @@ def match(
             )
             for u in directory.exact.get(f"dac khu {island.group(1)}", [])
         ][:limit]
+    if not found and (level := _LEVEL_WORD.match(form)) is not None:
+        # "sở xây dựng tp", "Sở Kế hoạch và Đầu tư thành phố": the province-level word alone.
+        found = _match_form(directory, level.group(1), level.group(1), limit)
     if not found and (centre := _SERVICE_CENTRE.match(form)) is not None:
         # "tt phvu hành chính công": the service centre, its middle words mistyped.
         found = _match_form(directory, f"ttpvhcc{centre.group(1)}", form, limit)
@@ -215,8 +218,11 @@ def _former_commune(directory: Directory, form: str) -> list[Match]:
     return [Match(unit, 95.0, f"{old.name}{where} nay thuộc {unit.name}")]
 
 
+_LEVEL_WORD = re.compile(
+    r"^((?:so|vp|van phong|ban|ubnd|chi cuc|cuc|trung tam) \S.*?) (?:thanh pho|tp|tinh)$"
+)
 _SERVICE_CENTRE = re.compile(r"^(?:tt|trung tam) (?:\S+ ){0,2}hanh chinh cong((?: \S+)*)$")
-_NOT_A_DEPARTMENT = re.compile(r"^(?:cac )?(?:ho|co) so(?: |$)")
+_NOT_A_DEPARTMENT = re.compile(r"^(?:cac )?(?:(?:ho|co) so|bao cao)(?: |$)")
 _ISLAND_DISTRICT = re.compile(r"^(?:ubnd )?huyen (?:dao )?(\w.*)$")
 _FORMER_DISTRICT = re.compile(
     r"^((?:ubnd )?(?:xa|phuong|thi tran|dac khu) \w.*?) (?:huyen|thi xa|thanh pho|quan) \w.*$"
