@@ -20,7 +20,7 @@ from handlers.context import (
 )
 from handlers.formatting import button, e, inline
 from handlers.onboarding import name_unit
-from services import unit_lookup
+from services import chat_state, unit_lookup
 
 
 def _addressed_to_bot(update: Update, context: BotContext) -> str | None:
@@ -40,6 +40,7 @@ def _addressed_to_bot(update: Update, context: BotContext) -> str | None:
 
 
 OWN_UNIT_ONLY = "Anh/chị chỉ xem được việc của đơn vị mình."
+CHAT = 0  # "person" of the chat-wide state: anyone in a group pages through its last question
 
 
 async def asked(
@@ -97,8 +98,11 @@ async def _send_answer(
         html, more = e(exc.message), False
     markup = None
     if more:
-        # The question is kept in the chat's data; the button only carries the page.
-        context.chat_data["question"] = question  # type: ignore[index]
+        # The question is kept in the store (any replica may take the press); the button only
+        # carries the page.
+        svc = context.services
+        async with svc.uow() as uow:
+            await chat_state.remember(uow, chat.id, CHAT, chat_state.QUESTION, question, svc.now())
         markup = inline([[button("Xem thêm »", context.services.sign(chat.id, f"q:{page + 1}"))]])  # fmt: skip
     await reply(update, html, reply_markup=markup)
 
@@ -123,8 +127,10 @@ async def on_more(update: Update, context: BotContext) -> None:
     """Xem thêm »: the next page of the last question asked in this chat."""
     query, chat = update.callback_query, update.effective_chat
     assert query is not None and chat is not None
-    fields = context.services.verify(chat.id, query.data or "")
-    question = (context.chat_data or {}).get("question")
+    svc = context.services
+    fields = svc.verify(chat.id, query.data or "")
+    async with svc.uow(read_only=True) as uow:
+        question = await chat_state.recall(uow, chat.id, CHAT, chat_state.QUESTION, svc.now())
     if fields is None or fields[0] != "q" or not question:
         await query.answer("Nút này không hợp lệ hoặc đã cũ.", show_alert=True)
         return

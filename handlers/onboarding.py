@@ -24,9 +24,9 @@ from handlers.context import (
 )
 from handlers.formatting import button, e, help_text, inline, main_keyboard
 from handlers.unit_pick import named_unit
-from services import invites, officers, unit_lookup
+from services import chat_state, invites, officers, unit_lookup
 
-AWAITING_UNIT = "awaiting_unit"
+ANY_CHAT = 0  # a newcomer names their unit in any chat with the bot (their private one)
 log = logging.getLogger(__name__)
 
 
@@ -75,7 +75,8 @@ async def start(update: Update, context: BotContext) -> None:
         if wait is not None:
             await reply(update, e(wait))
             return
-    context.user_data[AWAITING_UNIT] = True  # type: ignore[index]
+    async with svc.uow() as uow:
+        await chat_state.remember(uow, ANY_CHAT, user.id, chat_state.AWAITING_UNIT, "1", svc.now())
     await reply(
         update,
         "Xin chào! Anh/chị là cán bộ đầu mối của đơn vị nào? Hãy gõ tên đơn vị, ví dụ: <i>Sở Tư pháp</i>.",  # noqa: RUF001
@@ -84,12 +85,17 @@ async def start(update: Update, context: BotContext) -> None:
 
 async def name_unit(update: Update, context: BotContext) -> bool:
     """A newcomer typed their unit's name: offer the matcher's candidates. True when handled."""
-    if not context.user_data or not context.user_data.get(AWAITING_UNIT):
-        return False
-    msg = update.effective_message
-    chat = update.effective_chat
+    msg, chat, user = update.effective_message, update.effective_chat, update.effective_user
     assert msg is not None and chat is not None
     svc = context.services
+    if user is None:
+        return False
+    async with svc.uow(read_only=True) as uow:
+        waiting = await chat_state.recall(
+            uow, ANY_CHAT, user.id, chat_state.AWAITING_UNIT, svc.now()
+        )
+    if waiting is None:
+        return False
     async with svc.uow(read_only=True) as uow:
         found = await unit_lookup.find_units(uow, msg.text or "")
     if not found:
@@ -116,8 +122,8 @@ async def pick_unit(update: Update, context: BotContext) -> None:
     except TthcError as exc:
         await answer_or_reply(update, exc.message)
         return
-    if context.user_data is not None:
-        context.user_data.pop(AWAITING_UNIT, None)
+    async with svc.uow() as uow:
+        await chat_state.forget(uow, ANY_CHAT, user.id, chat_state.AWAITING_UNIT)
     await query.answer()
     await query.edit_message_text(
         f"Đã gửi yêu cầu tham gia <b>{e(officer.unit_name or '')}</b>. Vui lòng chờ {TEAM} duyệt.",  # fmt: skip

@@ -192,6 +192,13 @@ async def test_a_long_answer_to_a_question_has_a_more_button(world: World) -> No
     chat = world.harness.private(LAN)
     first = await chat.send("việc tháng 9")
     assert first.buttons == ["Xem thêm »"], first.text
+    # The question waits in the store, not in this process (another replica may get the press).
+    from sqlalchemy import select
+
+    from store.chat_state import ChatStateRow
+
+    kept = await world.scalar(select(ChatStateRow.value).where(ChatStateRow.name == "question"))
+    assert kept == "việc tháng 9"
     second = await chat.press("Xem thêm »")
     assert second.messages and second.messages[0].text != first.messages[0].text
 
