@@ -27,6 +27,11 @@ def test_two_months_in_a_row_and_parts_of_a_quarter() -> None:
     assert _span("dau quy 3 co viec gi khong") == (date(2025, 7, 1), date(2025, 7, 31))
     assert _span("cuối quý II cần xong những việc nào") == (date(2025, 6, 1), date(2025, 6, 30))
     assert _span("cuoi quy nay co gi") == (date(2025, 6, 1), date(2025, 6, 30))
+    # "Đến cuối quý" ends a span from today; it is not the quarter's last month.
+    assert _span("từ giờ đến cuối quý có gì") == (TODAY, date(2025, 6, 30))
+    assert _span("den cuoi quy con viec gi") == (TODAY, date(2025, 6, 30))
+    assert _span("tu thang 5 den cuoi quy co gi") == (date(2025, 5, 1), date(2025, 6, 30))
+    assert _span("đến hết tháng 9 còn những việc gì") == (TODAY, date(2025, 9, 30))
     # A day of the last month of a quarter is not the quarter's end month as a period.
     assert read_question("ngày 19 tháng cuối quý nộp gì", TODAY).period is None
 

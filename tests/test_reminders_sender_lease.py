@@ -37,13 +37,26 @@ async def _hold(sessions, holder: str, ttl: float = 10.0):  # type: ignore[no-un
     return lease
 
 
+async def _expire(sessions) -> None:  # type: ignore[no-untyped-def]
+    """The holder stops renewing: its lease runs out (set in the past rather than slept through,
+    so a slow machine cannot let it lapse before the check that it still holds)."""
+    async with UnitOfWork(sessions) as uow:
+        await uow.session.execute(
+            update(SenderLeaseRow)
+            .where(SenderLeaseRow.name == NAME)
+            .values(expires_at=datetime.now(UTC) - timedelta(seconds=1))
+        )
+        await uow.commit()
+
+
 async def test_one_holder_at_a_time_and_a_takeover_once_it_expires(sessions):
-    a = await _hold(sessions, "a", ttl=0.5)
+    a = await _hold(sessions, "a", ttl=30)
     assert a is not None and a.taken and a.fence == 1
     assert await _hold(sessions, "b") is None  # a holds it
-    again = await _hold(sessions, "a", ttl=0.5)
+    again = await _hold(sessions, "a", ttl=30)
     assert again is not None and not again.taken and again.fence == 1  # renewed
-    await asyncio.sleep(0.7)
+    assert again.expires_at >= a.expires_at
+    await _expire(sessions)
     b = await _hold(sessions, "b")
     assert b is not None and b.taken and b.previous == "a" and b.fence == 2
     assert await _hold(sessions, "a") is None  # a lost it for good
@@ -119,12 +132,12 @@ async def test_a_dead_holders_send_in_flight_is_sent_again_only_once_it_cannot_s
     await asyncio.sleep(0.3)
     port = RecordingPort()
     d = Dispatcher(sessions, port, clock=lambda: datetime.now(UTC), limits=UNLIMITED,
-                   sender_lease=NAME, in_flight_max=timedelta(seconds=1.5))  # fmt: skip
+                   sender_lease=NAME, in_flight_max=timedelta(seconds=3))  # fmt: skip
     first = await d.run_once()
     assert (first.sent_rows, first.in_flight_resent) == (3, 0)  # the in-flight one waits
     async with UnitOfWork(sessions) as uow:
         assert (await replanning.counts(uow.session)) == {"sent": 3, "sending": 1}
-    await asyncio.sleep(1.7)
+    await asyncio.sleep(3.2)
     second = await d.run_once()
     assert (second.sent_rows, second.in_flight_resent) == (1, 1)  # counted: maybe doubled
     assert port.counts() == {f"msg {i}": 1 for i in range(4)}

@@ -78,7 +78,8 @@ def _two_months(m: re.Match[str], today: date, raw: str) -> Period | None:
 
 
 def _quarter_part(first: bool) -> Builder:
-    """ "đầu quý 4", "cuối quý này": the quarter's first or last month."""
+    """ "đầu quý 4", "cuối quý này": the quarter's first or last month ("đến cuối quý" is the
+    end of a span, read by the patterns for spans)."""
 
     def build(m: re.Match[str], today: date, raw: str) -> Period | None:
         q = m.group("q")
@@ -136,8 +137,15 @@ def _period_end(what: str, anchor: date, n: int | None = None) -> date | None:
 
 
 def _until(m: re.Match[str], today: date, raw: str) -> Period | None:
-    end = _period_end(m.group("to").split()[1], today)
-    if end is None:
+    """ "từ giờ đến cuối quý", "đến hết tháng 9": from today to the end of that period."""
+    what, n = m.group("to").split()[1], m.group("n")
+    number = None
+    if n and what in ("thang", "quy"):
+        number = int(n) if n.isdigit() else _QUARTER_WORDS.get(n) if what == "quy" else None
+        if number is None:
+            return None
+    end = _period_end(what, today, number)
+    if end is None or end < today:
         return None
     return Period(today, end, f"từ nay đến {short_date(end)}")
 
@@ -309,15 +317,19 @@ PATTERNS: tuple[tuple[str, Builder], ...] = (
         _month_range,
     ),
     (rf"(?:thang|t) ?(?P<a>\d{{1,2}}) (?:va|,) ?(?:thang |t)?(?P<b>\d{{1,2}}){_YEAR}", _two_months),
-    (rf"(?<!thang )dau (?:quy|q) ?(?P<q>[1-4]|{_QW})?(?: nay)?{_YEAR}", _quarter_part(True)),
-    (rf"(?<!thang )cuoi (?:quy|q) ?(?P<q>[1-4]|{_QW})?(?: nay)?{_YEAR}", _quarter_part(False)),
+    (rf"(?<!thang )(?<!den )(?<!toi )dau (?:quy|q) ?(?P<q>[1-4]|{_QW})?(?: nay)?{_YEAR}", _quarter_part(True)),
+    (rf"(?<!thang )(?<!den )(?<!toi )cuoi (?:quy|q) ?(?P<q>[1-4]|{_QW})?(?: nay)?{_YEAR}", _quarter_part(False)),
     (r"ngay (?P<d>\d{1,2}) (?:thang nay|cua thang nay|thang (?P<m>\d{1,2}))", _day_of_month),
     (
         r"(?:tu )(?P<sk>thang|t|quy|q) ?(?P<sn>\d{1,2}) ?(?:den|toi|->) ?(?:cuoi|het) "
         rf"(?P<to3>thang|quy|nam)(?: nay)?{_YEAR}",
         _start_until,
     ),
-    (rf"(?:tu )?(?:bay gio|gio|hom nay|nay) (?:den|toi) {_END}", _until),
+    (
+        rf"(?:(?:tu )?(?:bay gio|gio|hom nay|nay) )?(?:den|toi) {_END}"
+        rf"(?: ?(?P<n>\d{{1,2}}(?!\d)|(?:{_QW})\b))?",
+        _until,
+    ),
     (rf"(?:truoc|trc|tr) (?:ngay )?{_DATE}", _before_date),
     (rf"(?:tu )?(?:bay gio|gio|hom nay|nay) (?:den|toi) (?:ngay )?{_DATE}", _until_date),
     (
