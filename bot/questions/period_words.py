@@ -317,8 +317,14 @@ PATTERNS: tuple[tuple[str, Builder], ...] = (
         _month_range,
     ),
     (rf"(?:thang|t) ?(?P<a>\d{{1,2}}) (?:va|,) ?(?:thang |t)?(?P<b>\d{{1,2}}){_YEAR}", _two_months),
-    (rf"(?<!thang )(?<!den )(?<!toi )dau (?:quy|q) ?(?P<q>[1-4]|{_QW})?(?: nay)?{_YEAR}", _quarter_part(True)),
-    (rf"(?<!thang )(?<!den )(?<!toi )cuoi (?:quy|q) ?(?P<q>[1-4]|{_QW})?(?: nay)?{_YEAR}", _quarter_part(False)),
+    (
+        rf"(?<!thang )(?<!den )(?<!toi )dau (?:quy|q) ?(?P<q>[1-4]|{_QW})?(?: nay)?{_YEAR}",
+        _quarter_part(True),
+    ),
+    (
+        rf"(?<!thang )(?<!den )(?<!toi )cuoi (?:quy|q) ?(?P<q>[1-4]|{_QW})?(?: nay)?{_YEAR}",
+        _quarter_part(False),
+    ),
     (r"ngay (?P<d>\d{1,2}) (?:thang nay|cua thang nay|thang (?P<m>\d{1,2}))", _day_of_month),
     (
         r"(?:tu )(?P<sk>thang|t|quy|q) ?(?P<sn>\d{1,2}) ?(?:den|toi|->) ?(?:cuoi|het) "
