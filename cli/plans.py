@@ -23,7 +23,8 @@ PLAN_KEYS = ("source", "issuer", "year", "number", "title")
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
-        "import", help="import plan files (.docx or text export) into the store"
+        "import",
+        help="import plan files (.docx, .doc, .pdf, .xlsx or a text export) into the store",
     )
     p.add_argument("paths", nargs="+", type=Path, help="plan files")
     p.add_argument("--dry-run", action="store_true", help="read and check, store nothing")

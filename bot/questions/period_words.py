@@ -30,7 +30,12 @@ _QUARTER_WORDS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "mot": 1, "hai": 2, "ba": 
                   "tu": 4}  # fmt: skip
 _YEAR = r"(?:\s*(?:/|nam)\s*(?P<y>20\d\d))?"
 _NEXT = r"(?:sau|toi|ke tiep|tiep theo|ke|tiep)"
-_PREV = r"(?:truoc|vua roi|vua qua|roi|ngoai)"
+# "trước" followed by "ngày nào", "khi nào" asks for a deadline ("bc quý trước ngày nào" is the
+# quarterly report, before which day), not the previous period.
+_PREV = (
+    r"(?:truoc(?! (?:ngay|han|hen) (?:nao|may|bao nhieu)| (?:khi nao|bao gio|luc nao|may gio))"
+    r"|vua roi|vua qua|roi|ngoai)"
+)
 _DATE = r"(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?"
 
 Builder = Callable[[re.Match[str], date, str], Period | None]

@@ -283,7 +283,10 @@ async def answer_next_due(ctx: Ctx) -> Answer:
     else:
         schedule = parse_deadline(source.deadline, source.year, source.context)
     ctx = await with_latest(ctx, views)
-    status = occurrence_status(views[0].id, first, ctx)[1] or "đến hạn"
+    status = (
+        occurrence_status(views[0].id, first, ctx)[1]
+        or f"còn {ctx.calendar.working_days_until(ctx.today, first.last_day)} ngày làm việc"
+    )
     lines = [f"Lần gần nhất: {format_date(first.last_day)} — {status}"]
     end = q.period.end if q.period is not None else date(ctx.today.year, 12, 31)
     left = [o.due for o in schedule.occurrences(ctx.today, end)]
