@@ -17,7 +17,7 @@ from bot.errors import BadDocument
 from bot.plans import doc_convert, read_blocks, read_plan
 from bot.plans.blocks import MERGED, Line, Row
 from bot.plans.intake import kind_of
-from bot.plans.xlsx_reader import _date_text
+from bot.plans.xlsx_sheet import date_text
 from tests.conftest import ROOT
 from tests.plan_forms import convert, plan_docx, plan_xlsx, soffice
 
@@ -56,8 +56,8 @@ def test_a_zip_that_is_neither_word_nor_excel_says_so() -> None:
     ],
 )
 def test_a_date_cell_reads_as_the_sheet_shows_it(fmt: str, shown: str) -> None:
-    assert _date_text(datetime(2026, 6, 30, 8, 15), fmt) == shown
-    assert _date_text(date(2026, 6, 30), fmt) == shown
+    assert date_text(datetime(2026, 6, 30, 8, 15), fmt) == shown
+    assert date_text(date(2026, 6, 30), fmt) == shown
 
 
 def test_xlsx_cells_read_like_the_docx_cells() -> None:

@@ -35,7 +35,7 @@ def read_blocks(name: str, data: bytes, budget: ReadBudget | None = None) -> lis
     if kind == "docx":
         return read_docx_blocks(data, budget)
     if kind == "xlsx":
-        return read_xlsx_blocks(data)
+        return read_xlsx_blocks(data, budget)
     if kind == "pdf":
         return read_pdf_blocks(data)
     return read_text_blocks(decode_text(data), budget)

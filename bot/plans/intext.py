@@ -1,8 +1,10 @@
 """Deadlines stated inside a task's content or notes ("chậm nhất là ngày 19 của tháng cuối quý").
 
 Only limits count: "chậm nhất …", "trước <date>", "trước ngày N hằng tháng / của tháng cuối quý",
-"trong (thời gian) N ngày kể từ …", "trong Quý I/2026" / "trong tháng 3/2026", and a lead time
-before an event ("trước ngày văn bản … có hiệu lực ít nhất 05 ngày làm việc").
+"trong (thời gian) N ngày kể từ …", "trong thời hạn N ngày/giờ/tháng" (a time limit by its own
+word, with or without "kể từ"), "trong Quý I/2026" / "trong tháng 3/2026", and a lead time
+before an event ("trước ngày văn bản … có hiệu lực ít nhất 05 ngày làm việc", "gửi trước ít nhất
+07 ngày làm việc").
 Start conditions ("sau khi …") are not limits, nor an event with no lead time ("trước ngày văn
 bản có hiệu lực thi hành"). A purpose after the limit ("… để tổng hợp") is not part of it.
 """
@@ -19,10 +21,14 @@ _DAY_OF_PERIOD = (
     r"(?:\s+\d{1,2}(?:\s+năm\s+\d{4})?|\s+\d{4})?"
     r"(?:\s+(?:cuối|đầu|sau|tiếp theo|kế tiếp|báo cáo)(?:\s+(?:quý|năm|tháng))?(?:\s+sau)?)?)?"
 )
+# "10 ngày làm việc", "24 giờ", "02 tháng": a span of time that a limit counts.
+_SPAN = r"\d+ (?:ngày|giờ|tháng)(?: làm việc)?\b"
 _PERIOD = r"(?:quý [IVX]+|quý [1-4]|tháng \d{1,2})(?:/\d{4}|\s+năm\s+\d{4})"
 _LIMIT = re.compile(
     rf"(?i)(?:chậm nhất\b[^.;)]*|trước (?:ngày )?{_DATE}|{_DAY_OF_PERIOD}"
-    r"|trong (?:thời gian |thời hạn |vòng )?\d+ ngày (?:làm việc )?kể từ[^.;)]*"
+    rf"|trong (?:thời gian |thời hạn |vòng )?{_SPAN} kể từ[^.;)]*"
+    rf"|trong thời hạn {_SPAN}"
+    rf"|trước ít nhất {_SPAN}"
     rf"|\btrong {_PERIOD}(?![/\d])"
     r"|trước (?:ngày|khi) [^.;()]{1,160}? ít nhất \d+ (?:ngày|tháng)(?: làm việc)?)"
 )
