@@ -69,3 +69,18 @@ def fold(text: str) -> str:
 def has_diacritics(text: str) -> bool:
     """True when the text carries any Vietnamese mark (so it was not typed bare)."""
     return fold(text) != squash(text.lower())
+
+
+# A folded Vietnamese syllable: onset, vowel nucleus, optional final.
+_SYLLABLE = re.compile(
+    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    r"(uye|uya|uyu|ieu|yeu|oai|oay|oeo|uoi|uou|uay|uai|uoi|ươi|ie|ye|ia|ua|uo|oa|oe|uy|uu|ai|ao|au|ay|"
+    r"eo|eu|iu|oi|ui|ia|[aeiouy])"
+    r"(ch|ng|nh|[cmnpt])?$"
+)
+
+
+def is_syllable(token: str) -> bool:
+    """True when a folded token can be one Vietnamese syllable (so it is not a typo of one,
+    nor an abbreviation such as "tthc")."""
+    return bool(_SYLLABLE.match(token))

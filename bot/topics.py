@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.text import fold
+from bot.text import fold, is_syllable
 
 # Abbreviations officers and plans use for the same words, both ways.
 SYNONYMS: tuple[tuple[str, str], ...] = (
@@ -66,6 +66,14 @@ def topic_variants(topic: str) -> list[str]:
             if f" {long} " in v:
                 variants.append(v.replace(f" {long} ", f" {short} "))
     return [v.strip() for v in dict.fromkeys(variants) if v.strip()]
+
+
+def vague_topic(topic: str) -> bool:
+    """One plain syllable ("luong", "hop") is no topic: folded, it is half a dozen words ("lương",
+    "lượng", "luồng"; "họp", "hợp" of every "phối hợp"), so it would match tasks at random.
+    Abbreviations ("tthc", "cds") are not syllables and stay topics."""
+    words = fold(topic).split()
+    return len(words) == 1 and is_syllable(words[0])
 
 
 def like_pattern(phrase: str) -> str:
@@ -134,9 +142,41 @@ def word_alternatives(word: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _province_names() -> tuple[tuple[str, ...], ...]:
+    """Every province's folded name (today's 34 and the former ones), as word tuples."""
+    from bot.units.builtin import provinces, short_province_name
+    from bot.units.provinces import FORMER_PROVINCES
+
+    names = {short_province_name(p) for p in provinces()} | {
+        n for former in FORMER_PROVINCES.values() for n in former
+    }
+    return tuple(
+        sorted({tuple(fold(n).replace("-", " ").split()) for n in names}, key=len, reverse=True)
+    )
+
+
+def _without_places(words: list[str]) -> list[str]:
+    """``words`` without province names ("thời tiết Quảng Ngãi" is about the weather: the
+    province's name is in every plan's text and tells no topic), unless nothing else is left."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        name = next((n for n in _province_names() if tuple(words[i : i + len(n)]) == n), None)
+        if name is None:
+            out.append(words[i])
+            i += 1
+        else:
+            i += len(name)
+            if out and out[-1] in ("tinh", "tp"):
+                out.pop()  # "tỉnh Quảng Ngãi"
+    return out or words
+
+
 def topic_words(topic: str) -> list[str]:
-    """The topic's words, a spelled-out abbreviation kept as one word ("thu tuc hanh chinh")."""
-    words = fold(topic).split()
+    """The topic's words, a spelled-out abbreviation kept as one word ("thu tuc hanh chinh");
+    province names left out (see ``_without_places``)."""
+    words = _without_places(fold(topic).split())
     out: list[str] = []
     i = 0
     while i < len(words):

@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from bot.questions import Intent, read_question
+from bot.topics import topic_words, vague_topic
+from bot.units import Directory, match
+from bot.units.builtin import builtin_units
 
 TODAY = date(2025, 8, 5)
 
@@ -25,3 +28,53 @@ def test_before_which_day_asks_for_a_deadline_not_the_previous_period() -> None:
     assert q.period is not None and q.period.start == date(2025, 4, 1)
     q = read_question("thang truoc co viec gi", TODAY)
     assert q.period is not None and q.period.start == date(2025, 7, 1)
+
+
+def test_the_next_round_of_a_report_is_not_next_quarter() -> None:
+    # "kỳ báo cáo quý tới": the next quarterly report, whatever quarter it falls in.
+    for text in ("ky bao cao thang toi han ngay nao", "kỳ bc quý tới nộp khi nào"):
+        q = read_question(text, TODAY)
+        assert q.intent is Intent.NEXT_DUE and q.period is None, text
+    q = read_question("quý tới có việc gì", TODAY)
+    assert q.period is not None and q.period.start == date(2025, 10, 1)
+
+
+def test_hn_after_overdue_words_is_han_elsewhere_today() -> None:
+    assert read_question("viec nao tre hn roi", TODAY).intent is Intent.OVERDUE
+    assert read_question("co gi qua hn chua", TODAY).intent is Intent.OVERDUE
+    q = read_question("hn co viec gi", TODAY)
+    assert q.period is not None and q.period.start == TODAY
+
+
+def test_a_place_name_or_one_plain_syllable_is_no_topic() -> None:
+    assert topic_words("lich nghi tet tinh gia lai") == ["lich", "nghi", "tet"]
+    assert topic_words("du lich ba ria vung tau") == ["du", "lich"]
+    assert topic_words("an giang") == ["an", "giang"]  # nothing else left: kept
+    assert vague_topic("hop") and vague_topic("lương")
+    assert not vague_topic("tthc") and not vague_topic("cds") and not vague_topic("so hoa")
+
+
+def test_an_apology_alone_is_the_plans_topic_said_after_words_it_is_chat() -> None:
+    assert read_question("Xin lỗi", TODAY).guess == "xin loi"
+    assert read_question("em nop cham, xin loi", TODAY).guess is None
+
+
+def _directory(province: str) -> Directory:
+    return Directory(builtin_units(province), province=province)
+
+
+def test_a_unit_by_the_initials_of_its_name_s_start() -> None:
+    d = _directory("Gia Lai")
+    assert match(d, "ttcb")[0].unit.name == "Trung tâm Công báo và Tin học"
+    assert match(d, "TTPV")[0].unit.name.startswith("Trung tâm Phục vụ hành chính công")
+    # "tt phục vụ": the provincial centre, not the group of the communes' centres.
+    assert match(d, "tt phuc vu")[0].unit.name.startswith("Trung tâm Phục vụ hành chính công")
+    for text in ("cchc", "csdl", "qppl", "cntt", "ktxh"):
+        assert match(d, text) == [], text
+
+
+def test_a_commune_followed_bare_by_its_former_district() -> None:
+    d = _directory("Quảng Ngãi")
+    assert match(d, "xã Tịnh Khê Sơn Tịnh")[0].unit.name == "Xã Tịnh Khê"
+    d = _directory("An Giang")
+    assert match(d, "ubnd xa vinh hanh chau thanh")[0].unit.name == "Xã Vĩnh Hanh"

@@ -223,7 +223,7 @@ def guess_topic(rest: str, unit_text: str | None) -> str | None:
     # Asking for a date or the next round, not content: "trước khi nào", "đợt tới"; "định kỳ"
     # only says which report ("báo cáo định kỳ"), elsewhere it tells a task ("kiểm tra định kỳ").
     text = _NOT_CONTENT.sub(" ", text)
-    if text.startswith(" xin loi "):  # politeness before a question
+    if text.startswith(" xin loi ") and text.strip() != "xin loi":  # politeness before a question
         text = text[len(" xin loi") :]
     for phrase in _KEEP_PHRASES:
         text = text.replace(f" {phrase} ", f" {phrase.replace(' ', '_')} ")
@@ -284,7 +284,9 @@ def is_chat(n: str) -> bool:
     if apology is None:
         return False
     after = n[apology.end() :].split()
-    addressed = apology.group(0).strip() != "xin loi" or not after
+    # "xin lỗi" alone names the plans' tasks on apologising to citizens for late files; after
+    # other words ("nộp muộn rồi, xin lỗi") it is said to the bot.
+    addressed = apology.group(0).strip() != "xin loi" or (not after and n.strip() != "xin loi")
     return addressed and not _QUESTION.search(n)
 
 

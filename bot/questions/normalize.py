@@ -7,7 +7,7 @@ import re
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.text import fold, unify_spelling
+from bot.text import fold, is_syllable, unify_spelling
 
 # Whole-token slang and shorthand officers type on phones (folded form → folded expansion).
 SLANG: dict[str, str] = {
@@ -190,19 +190,7 @@ KEEP: frozenset[str] = frozenset(
     }
 )
 
-# A folded Vietnamese syllable: onset, vowel nucleus, optional final.
-_SYLLABLE = re.compile(
-    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
-    r"(uye|uya|uyu|ieu|yeu|oai|oay|oeo|uoi|uou|uay|uai|uoi|ươi|ie|ye|ia|ua|uo|oa|oe|uy|uu|ai|ao|au|ay|"
-    r"eo|eu|iu|oi|ui|ia|[aeiouy])"
-    r"(ch|ng|nh|[cmnpt])?$"
-)
 _TOKEN = re.compile(r"[a-z0-9]+(?:[./&-][a-z0-9]+)*|[?]")
-
-
-def is_syllable(token: str) -> bool:
-    """True when a folded token can be one Vietnamese syllable (so it is not a typo of one)."""
-    return bool(_SYLLABLE.match(token))
 
 
 def correct(token: str) -> str:
@@ -234,6 +222,9 @@ _DEPARTMENT_INITIALS = {
 }
 
 
+_BEFORE_HAN = (["qua"], ["sap"], ["tre"], ["dung"], ["het"])
+
+
 def normalize(text: str) -> str:
     """Fold a question and repair it word by word: 'viecj gi dden hna t8' → 'viec gi den han t8'."""
     folded = fold(unify_spelling(text))
@@ -245,6 +236,9 @@ def normalize(text: str) -> str:
         and tokens[i - 1 : i] == ["so"]
         and tokens[i - 2 : i - 1] != ["tong"]
         # "sở nv", "so tc": a department by its initials ("tổng số nv" is a number of tasks)
+        else "han"
+        if t == "hn" and tokens[i - 1 : i] in _BEFORE_HAN
+        # "quá hn", "sắp hn": hạn; elsewhere "hn" is hôm nay
         else SLANG.get(t, t)
         for i, t in enumerate(tokens)
     )

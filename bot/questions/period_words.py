@@ -30,12 +30,8 @@ _QUARTER_WORDS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "mot": 1, "hai": 2, "ba": 
                   "tu": 4}  # fmt: skip
 _YEAR = r"(?:\s*(?:/|nam)\s*(?P<y>20\d\d))?"
 _NEXT = r"(?:sau|toi|ke tiep|tiep theo|ke|tiep)"
-# "trước" followed by "ngày nào", "khi nào" asks for a deadline ("bc quý trước ngày nào" is the
-# quarterly report, before which day), not the previous period.
-_PREV = (
-    r"(?:truoc(?! (?:ngay|han|hen) (?:nao|may|bao nhieu)| (?:khi nao|bao gio|luc nao|may gio))"
-    r"|vua roi|vua qua|roi|ngoai)"
-)
+# "bc quý trước ngày nào": the quarterly report, before which day; not the previous quarter.
+_PREV = r"(?:truoc(?! (?:ngay|han|hen) (?:nao|may|bao nhieu)| (?:khi nao|bao gio|luc nao|may gio))|vua roi|vua qua|roi|ngoai)"  # noqa: E501
 _DATE = r"(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?"
 
 Builder = Callable[[re.Match[str], date, str], Period | None]
@@ -357,11 +353,12 @@ PATTERNS: tuple[tuple[str, Builder], ...] = (
     (rf"(?:thang|thg|th|t) ?(?P<m>\d{{1,2}}){_YEAR}", _month_num),
     (rf"thang (?P<w>{_MW}){_YEAR}", _month_word),
     (r"thang (?:nay|hien tai|nay nay)", _relative_month(0, "tháng này")),
-    (rf"thang {_NEXT}", _relative_month(1, "tháng sau")),
+    # "kỳ báo cáo quý tới": the next round of the quarterly report, not next quarter.
+    (rf"(?<!ky bao cao )(?<!ky )thang {_NEXT}", _relative_month(1, "tháng sau")),
     (rf"thang {_PREV}", _relative_month(-1, "tháng trước")),
     (rf"(?:quy|q) ?(?P<q>[1-4]|{_QW}){_YEAR}", _quarter),
     (r"quy (?:nay|hien tai)", _relative_quarter(0)),
-    (rf"quy {_NEXT}", _relative_quarter(1)),
+    (rf"(?<!ky bao cao )(?<!ky )quy {_NEXT}", _relative_quarter(1)),
     (rf"quy {_PREV}", _relative_quarter(-1)),
     (
         rf"(?:ngay )?thu (?:(?P<n>[2-7])|(?P<w>hai|ba|tu|nam|sau|bay))"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cached_property
 
 from bot.memo import bounded_memo
 from bot.units.model import Kind, Unit
@@ -83,6 +84,19 @@ class Directory:
         self.vocab_by_len: dict[int, list[str]] = defaultdict(list)
         for token in self.postings:
             self.vocab_by_len[len(token)].append(token)
+
+    @cached_property
+    def initials(self) -> dict[str, set[str]]:
+        """Unit keys by the initials of the first four or more words of a name's spelled-out
+        form ("ttpv" for "Trung tâm Phục vụ hành chính công"); units, not groups or communes."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for form, unit in zip(self.forms, self.form_unit, strict=True):
+            if unit.is_group or unit.kind == Kind.COMMUNE:
+                continue
+            letters = "".join(w[0] for w in form.split())
+            for k in range(4, min(len(letters), 8) + 1):
+                out[letters[:k]].add(unit.key)
+        return out
 
     def __len__(self) -> int:
         return len(self.units)

@@ -145,6 +145,12 @@ def former_communes(province: str) -> tuple[FormerCommune, ...]:
     return tuple(c for group in index.values() for c in group)
 
 
+@lru_cache(maxsize=64)
+def former_districts(province: str) -> frozenset[str]:
+    """The squashed names of the districts ``province``'s communes belonged to before 2025."""
+    return frozenset(c.district_bare for c in former_communes(province) if c.district_bare)
+
+
 def find_former(province: str, form: str) -> FormerCommune | None:
     """The former commune a folded query names, when exactly one today's commune fits.
 

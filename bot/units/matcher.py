@@ -15,9 +15,9 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.text import fold
+from bot.text import fold, is_syllable
 from bot.units.directory import Directory
-from bot.units.former_communes import find_former
+from bot.units.former_communes import find_former, former_districts
 from bot.units.model import Kind, Match, Unit
 from bot.units.normalise import contract, normalise
 from bot.units.provinces import former_forms, merged_note
@@ -183,6 +183,11 @@ def match(
     if not found and (centre := _SERVICE_CENTRE.match(form)) is not None:
         # "tt phvu hành chính công": the service centre, its middle words mistyped.
         found = _match_form(directory, f"ttpvhcc{centre.group(1)}", form, limit)
+    if not found and (bare := _without_former_district(directory, form)) is not None:
+        # "phường Long Bình Biên Hòa": the ward, then the city it belonged to before 2025.
+        found = _match_form(directory, bare, bare, limit)
+    if not found and (by_initials := _by_initials(directory, form)) is not None:
+        found = [Match(by_initials, INITIALS_SCORE, None)]
     if not found:
         found = _one_of_the_divisions(directory, form)
     if former is not None:
@@ -205,6 +210,38 @@ def _one_of_the_divisions(directory: Directory, form: str) -> list[Match]:
         and parent.kind in (Kind.DEPARTMENT, Kind.AGENCY)
     ]
     return [Match(groups[0], 70.0, None)] if len(groups) == 1 else []
+
+
+_COMMUNE_START = re.compile(r"^(?:ubnd )?(?:xa|phuong|thi tran|dac khu) ")
+
+
+def _without_former_district(directory: Directory, form: str) -> str | None:
+    """A commune's name without the former district written bare after it, or None."""
+    words = form.split()
+    if not directory.province or _COMMUNE_START.match(form) is None:
+        return None
+    districts = former_districts(directory.province)
+    for k in (3, 2, 1):
+        if len(words) - k >= 2 and "".join(words[-k:]) in districts:
+            return " ".join(words[:-k])
+    return None
+
+
+def _by_initials(directory: Directory, form: str) -> Unit | None:
+    """The one unit (today's) whose name starts with words of these initials ("ttpv")."""
+    if " " in form or len(form) < 4 or is_syllable(form) or form in directory.postings:
+        return None
+    keys = directory.initials.get(form, set())
+    return _one_unit(directory, {directory.current(directory.by_key[k]).key for k in keys})
+
+
+def _one_unit(directory: Directory, keys: set[str]) -> Unit | None:
+    """The unit of ``keys`` when there is one, or the one unit among groups ("tt phục vụ": the
+    provincial centre, not the group of the communes' centres)."""
+    if len(keys) == 1:
+        return directory.by_key[next(iter(keys))]
+    singles = [k for k in keys if not directory.by_key[k].is_group]
+    return directory.by_key[singles[0]] if len(singles) == 1 else None
 
 
 def _former_commune(directory: Directory, form: str) -> list[Match]:
@@ -267,6 +304,8 @@ def _words_align(query: str, form: str, commune: bool) -> bool:
 
 
 PREFIX_SCORE = 90.0
+# Initials are written on purpose, and only the one unit they fit is taken.
+INITIALS_SCORE = 98.0
 _TT = re.compile(r"^tt ")
 
 
@@ -278,7 +317,7 @@ def _prefix_of_one(directory: Directory, form: str, candidates: list[int]) -> Un
         for i in candidates
         if directory.forms[i].startswith(starts)
     }
-    return directory.by_key[units.pop()] if len(units) == 1 else None
+    return _one_unit(directory, units)
 
 
 def _match_form(directory: Directory, raw: str, form: str, limit: int) -> list[Match]:

@@ -13,6 +13,7 @@ from bot.phrases import role_line
 from bot.questions.examples import NEXT_HINT
 from bot.questions.reply import Reply, ReplyGroup
 from bot.text import fold
+from bot.topics import vague_topic
 from bot.vndate import format_date, short_date
 from services.ask.model import PAGE_SIZE, REPORT_WORDS, WIDER_NOTE, Answer, AnsweredTask, Ctx
 from services.ask.shaping import (
@@ -231,6 +232,10 @@ async def _half_from_quarters(
 async def answer_next_due(ctx: Ctx) -> Answer:
     q = ctx.query
     words = task_words(q.guess)
+    if words and vague_topic(words) and q.report in (None, "any"):
+        # "lương tháng này bao giờ có": one plain word names no task, and no report was named.
+        title = f"Không thấy việc nào về «{words}»{whose_suffix(ctx)}"
+        return Answer(q, (), Reply(title=title, hint=NEXT_HINT), ctx.unit_name)
     if words:
         found = await _next_due_of_task(ctx, words)
         if found is not None:

@@ -20,6 +20,7 @@ from bot.topics import (
     topic_score,
     topic_variants,
     topic_words,
+    vague_topic,
     word_alternatives,
 )
 from store.models import (
@@ -169,6 +170,8 @@ async def ranked_topic_ids(
     The ranking reads every candidate's text a second time: over a whole store (a topic widened
     to every plan) it costs more than the phrase search itself, so callers widening a search
     the unit's own tasks did not answer pass ``by_words=False``."""
+    if vague_topic(topic):
+        return []
     ids = await topic_task_ids(session, scope, topic, ongoing_only)
     if not ongoing_only and (asked := await on_request_task_ids(session, scope, topic)):
         ids = sorted(set(ids) | set(asked))
