@@ -78,3 +78,11 @@ def test_a_commune_followed_bare_by_its_former_district() -> None:
     assert match(d, "xã Tịnh Khê Sơn Tịnh")[0].unit.name == "Xã Tịnh Khê"
     d = _directory("An Giang")
     assert match(d, "ubnd xa vinh hanh chau thanh")[0].unit.name == "Xã Vĩnh Hanh"
+
+
+def test_late_words_at_a_topic_s_end_are_its_words() -> None:
+    # "trễ hạn", "đúng hạn" end a task's words; a trailing "hạn" alone asks for a date.
+    q = read_question("nhung viec ve thong bao cho dan khi tre han", TODAY)
+    assert q.topic is not None and q.topic.endswith("tre han")
+    q = read_question("việc liên quan trả kết quả đúng hạn", TODAY)
+    assert q.topic is not None and q.topic.endswith("dung han")

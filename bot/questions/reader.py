@@ -140,6 +140,9 @@ def _unit_in_topic(rest: str, unit_text: str | None) -> bool:
 _OWNER_WORDS = frozenset(["cua", "o", "tai", "thuoc", "voi", "cho", "va", "ben"])
 
 
+_LATE_WORDS = (["tre", "han"], ["dung", "han"], ["gia", "han"], ["qua", "han"], ["tre", "hen"])
+
+
 def _find_topic(rest: str, unit_text: str | None) -> str | None:
     for m in TOPIC.finditer(rest):
         before = rest[: m.start()].split()
@@ -151,7 +154,11 @@ def _find_topic(rest: str, unit_text: str | None) -> str | None:
         words = text.split()
         while words and words[0] in TOPIC_LEAD:
             words.pop(0)
-        while words and (words[-1] in TOPIC_TRAIL or words[-2:] == ["nhiem", "vu"]):
+        while (
+            words
+            and (words[-1] in TOPIC_TRAIL or words[-2:] == ["nhiem", "vu"])
+            and words[-2:] not in _LATE_WORDS  # "xin lỗi khi trễ hạn": the task's words
+        ):
             words = words[:-2] if words[-2:] == ["nhiem", "vu"] else words[:-1]
         if words:
             return " ".join(words)
