@@ -1,7 +1,8 @@
 """Deadlines stated inside a task's content or notes ("chậm nhất là ngày 19 của tháng cuối quý").
 
 Only limits count: "chậm nhất …", "trước <date>", "trước ngày N hằng tháng / của tháng cuối quý",
-"trong (thời gian) N ngày kể từ …", "trong Quý I/2026" / "trong tháng 3/2026", and a lead time
+"trong (thời gian) N ngày kể từ …", "trong vòng 24 giờ kể từ …", "trong thời hạn 05 ngày làm
+việc" (no start stated), "trong Quý I/2026" / "trong tháng 3/2026", and a lead time
 before an event ("trước ngày văn bản … có hiệu lực ít nhất 05 ngày làm việc").
 Start conditions ("sau khi …") are not limits, nor an event with no lead time ("trước ngày văn
 bản có hiệu lực thi hành"). A purpose after the limit ("… để tổng hợp") is not part of it.
@@ -22,7 +23,8 @@ _DAY_OF_PERIOD = (
 _PERIOD = r"(?:quý [IVX]+|quý [1-4]|tháng \d{1,2})(?:/\d{4}|\s+năm\s+\d{4})"
 _LIMIT = re.compile(
     rf"(?i)(?:chậm nhất\b[^.;)]*|trước (?:ngày )?{_DATE}|{_DAY_OF_PERIOD}"
-    r"|trong (?:thời gian |thời hạn |vòng )?\d+ ngày (?:làm việc )?kể từ[^.;)]*"
+    r"|trong (?:thời gian |thời hạn |vòng )?\d+ (?:ngày|giờ) (?:làm việc )?kể từ[^.;)]*"
+    r"|trong (?:thời hạn|vòng) \d+ (?:ngày|giờ)(?: làm việc)?\b"
     rf"|\btrong {_PERIOD}(?![/\d])"
     r"|trước (?:ngày|khi) [^.;()]{1,160}? ít nhất \d+ (?:ngày|tháng)(?: làm việc)?)"
 )
