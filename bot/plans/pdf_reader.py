@@ -174,8 +174,10 @@ class _Header:
         group: list[tuple[str, ...]] = []
         for row in rows:
             plain = _plain(row)
-            if C.is_header(plain) or C.is_label_header(plain) or (
-                group and not _LABEL.match(plain[0]) and max(map(len, plain)) < 60
+            if (
+                C.is_header(plain)
+                or C.is_label_header(plain)
+                or (group and not _LABEL.match(plain[0]) and max(map(len, plain)) < 60)
             ):
                 group.append(plain)
                 continue
