@@ -11,6 +11,7 @@ from bot.plans.blocks import Block
 from bot.plans.budget import ReadBudget
 from bot.plans.dedupe import drop_duplicates
 from bot.plans.doc_convert import convert_legacy
+from bot.plans.doc_reader import read_doc
 from bot.plans.docx_reader import read_docx_blocks
 from bot.plans.intake import MAX_FILE_BYTES, check_size, decode_text, kind_of
 from bot.plans.meta import read_meta
@@ -28,10 +29,10 @@ def read_blocks(name: str, data: bytes, budget: ReadBudget | None = None) -> lis
     """Lines and rows of a document, its kind told by its content."""
     check_size(len(data))
     kind = kind_of(name, data)
+    if kind == "doc" and not name.lower().endswith(".xls"):
+        return read_doc(data, budget if budget is not None else ReadBudget())
     if kind == "doc":
-        legacy_sheet = name.lower().endswith(".xls")
-        data = convert_legacy(data, "xlsx" if legacy_sheet else "docx")
-        kind = "xlsx" if legacy_sheet else "docx"
+        data, kind = convert_legacy(data, "xlsx"), "xlsx"
     if kind == "docx":
         return read_docx_blocks(data, budget)
     if kind == "xlsx":

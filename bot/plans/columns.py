@@ -19,7 +19,8 @@ STT, STT2, CONTENT, RESULT, LEAD, SUPPORT, UNITS, DEADLINE, NOTES = (
 )
 UNIT_ROLES = (LEAD, SUPPORT, UNITS)
 
-_STT = re.compile(r"^(?:stt\d?|tt|so thu tu|so tt|thu tu)$")
+# "STT (theo nhãn)" names the number column label_column.py writes into a table without one.
+_STT = re.compile(r"^(?:stt\d?|tt|so thu tu|so tt|thu tu)(?: \(theo nhan\))?$")
 _CONTENT_WORDS = ("noi dung", "cong viec", "nhiem vu", "ten nhiem vu", "ten cong viec", "hoat dong")
 
 
@@ -71,6 +72,22 @@ def is_header(cells: tuple[str, ...]) -> bool:
     has_stt = any(_STT.match(f) for f in folds)
     has_content = any(f.startswith(_CONTENT_WORDS) for f in folds)
     return has_stt and has_content
+
+
+def is_label_header(cells: tuple[str, ...]) -> bool:
+    """The header of a task table with no number column: content, unit and time columns named
+    by a few words each (each row's label is then read from its cells, see label_column.py)."""
+    folds = _short_folds(cells)
+    texts = [(clean(c), f) for c, f in zip(cells, folds, strict=True) if clean(c)]
+    if len(texts) < 3 or any(_STT.match(f) for f in folds):
+        return False
+    for text, f in texts:
+        if not f or len(f) > 60 or text.endswith(".") or is_time(text) or starts_lower(text):
+            return False  # a task row's sentence, not a column's name
+        if _column_role(f) is None and not any(w in f for w in SKIP_WORDS):
+            return False
+    roles = header_roles([cells])
+    return CONTENT in roles and DEADLINE in roles and any(r in roles for r in UNIT_ROLES)
 
 
 def is_indicator_header(cells: tuple[str, ...]) -> bool:

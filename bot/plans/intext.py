@@ -1,8 +1,8 @@
 """Deadlines stated inside a task's content or notes ("chậm nhất là ngày 19 của tháng cuối quý").
 
 Only limits count: "chậm nhất …", "trước <date>", "trước ngày N hằng tháng / của tháng cuối quý",
-"trong (thời gian) N ngày kể từ …", "trong thời hạn N ngày/giờ/tháng" (a time limit by its own
-word, with or without "kể từ"), "trong Quý I/2026" / "trong tháng 3/2026", and a lead time
+"trong (thời gian) N ngày kể từ …", "trong thời hạn / trong vòng N ngày/giờ/tháng" (a time limit by its
+own word, with or without "kể từ"), "trong Quý I/2026" / "trong tháng 3/2026", and a lead time
 before an event ("trước ngày văn bản … có hiệu lực ít nhất 05 ngày làm việc", "gửi trước ít nhất
 07 ngày làm việc").
 Start conditions ("sau khi …") are not limits, nor an event with no lead time ("trước ngày văn
@@ -27,7 +27,7 @@ _PERIOD = r"(?:quý [IVX]+|quý [1-4]|tháng \d{1,2})(?:/\d{4}|\s+năm\s+\d{4})"
 _LIMIT = re.compile(
     rf"(?i)(?:chậm nhất\b[^.;)]*|trước (?:ngày )?{_DATE}|{_DAY_OF_PERIOD}"
     rf"|trong (?:thời gian |thời hạn |vòng )?{_SPAN} kể từ[^.;)]*"
-    rf"|trong thời hạn {_SPAN}"
+    rf"|trong (?:thời hạn|vòng) {_SPAN}"
     rf"|trước ít nhất {_SPAN}"
     rf"|\btrong {_PERIOD}(?![/\d])"
     r"|trước (?:ngày|khi) [^.;()]{1,160}? ít nhất \d+ (?:ngày|tháng)(?: làm việc)?)"

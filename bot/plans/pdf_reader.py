@@ -174,8 +174,10 @@ class _Header:
         group: list[tuple[str, ...]] = []
         for row in rows:
             plain = _plain(row)
-            if C.is_header(plain) or (
-                group and not _LABEL.match(plain[0]) and max(map(len, plain)) < 60
+            if (
+                C.is_header(plain)
+                or C.is_label_header(plain)
+                or (group and not _LABEL.match(plain[0]) and max(map(len, plain)) < 60)
             ):
                 group.append(plain)
                 continue
@@ -203,7 +205,7 @@ def _without_repeated_header(rows: list[tuple[str, ...]], header: _Header) -> li
         plain = _plain(rows[0])
         filled = [c for c in plain if c]
         numbers = sum(1 for c in filled if _COLUMN_NO.search(c))
-        if plain in header.rows or C.is_header(plain):
+        if plain in header.rows or C.is_header(plain) or C.is_label_header(plain):
             dropped = True
         elif not (
             dropped

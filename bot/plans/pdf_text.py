@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from bot.plans.cells import fast_fold
 from bot.plans.grid import GLYPHS
 
 # A line broken at a big gap is two texts side by side (issuer | motto in a borderless header).
@@ -107,9 +108,36 @@ def _centred(lines: list[TextLine]) -> bool:
     return max(centres) - min(centres) < 2.5 and max(lefts) - min(lefts) > 2.0
 
 
+def _has_vowel(word: str) -> bool:
+    return any(ch in "aeiouy" for ch in fast_fold(word))
+
+
+def _cut_word(joined: str, prev: TextLine, line: TextLine, width: float) -> bool:
+    """The last word of a line and the first of the next are one word cut in two: together
+    wider than the column (the writer had to cut it), and one token: a number or a date
+    ("30/6/202" | "6", "10/12/" | "2026"), lower-case letters with one piece no syllable on its
+    own ("Thườn" | "g"), or capitals with one piece a letter or two without a vowel ("ST" |
+    "T", "UBMTT" | "Q"). A word moved whole to the next line leaves two words: "Tháng" |
+    "02/2026", "Trong" | "năm", "phòng" | "HĐND"."""
+    a, b = prev.words[-1], line.words[0]
+    if float(a["x1"] - a["x0"]) + line.first_width <= width - 1.0:
+        return False
+    # The paragraph's last word: a word cut over three lines is whole again ("Thườn" | "g").
+    left, right = joined.rsplit(" ", 1)[-1], str(b["text"])
+    x, y = left[-1:], right[:1]
+    if (x + y).replace("/", "").isdigit() and y.isdigit():
+        return True
+    if x.islower() and y.islower():
+        return not _has_vowel(left) or not _has_vowel(right)
+    if x.isupper() and y.isupper():
+        return any(len(w) <= 2 and w.isupper() and not _has_vowel(w) for w in (left, right))
+    return False
+
+
 def paragraphs(lines: list[TextLine], left: float, right: float) -> list[str]:
     """Lines joined into paragraphs; ``left`` and ``right`` bound the text (cell or page)."""
     paras: list[str] = []
+    wrapped: set[int] = set()  # "- " lines that may be a name's " - " wrapped to a new line
     prev: TextLine | None = None
     centred = _centred(lines)
     for line in lines:
@@ -122,23 +150,37 @@ def paragraphs(lines: list[TextLine], left: float, right: float) -> list[str]:
         would_fit = line.first_width + 0.3 * line.size <= room - 1.0
         far = line.top - prev.bottom > 0.8 * line.size
         if would_fit or far or starts_item(text):
+            if not (would_fit or far) and _open_dash_item(paras[-1]) and text.startswith("- "):
+                wrapped.add(len(paras))
             paras.append(text)
         else:
             joined = paras[-1]
             tight = (
                 (joined.endswith("-") and not joined.endswith(" -"))
                 or (text.startswith("-") and text[1:2] != " ")  # "QĐ" | "-UBND"
-                # a word longer than a narrow column (a number column: "ST" | "T"), broken
-                # where the line was full
-                or (
-                    room < 0.6 * line.size
-                    and (
-                        (right - left < 4 * line.size and len(prev.words) == 1)
-                        or (joined[-1:].isdigit() and text[:1].isdigit())  # "30/6/202" | "6"
-                    )
-                )
+                or _cut_word(joined, prev, line, right - left)
             )
             glue = "" if tight else " "
             paras[-1] = joined + glue + text
         prev = line
-    return paras
+    return _rejoin_dash_names(paras, wrapped)
+
+
+def _open_dash_item(text: str) -> bool:
+    """A "- " item not closed by the list's punctuation."""
+    return text.startswith("- ") and not text.rstrip().endswith((";", ".", ",", ":"))
+
+
+def _rejoin_dash_names(paras: list[str], wrapped: set[int]) -> list[str]:
+    """In a list whose items end with ";", a "- " line after an item left open, that could not
+    have fitted its dash on the line above, is the item's name going on ("- Phòng Văn hóa" |
+    "- Xã hội;"): the name "Phòng Văn hóa - Xã hội" wrapped before its dash."""
+    if not wrapped or not any(p.startswith("- ") and p.rstrip().endswith(";") for p in paras):
+        return paras
+    out: list[str] = []
+    for k, p in enumerate(paras):
+        if k in wrapped and out and _open_dash_item(out[-1]):
+            out[-1] = out[-1] + " " + p
+        else:
+            out.append(p)
+    return out

@@ -183,12 +183,16 @@ def _partner(tail: str) -> re.Match[str] | None:
     return None
 
 
-# A role stated as a label: "Chủ trì: X" / "Phối hợp Y" at the start of a line (the colon may be
-# left out, then the name must start with a capital), or "X (chủ trì)" after a name.
-_LABEL_WORD = r"(?:Đơn vị |Cơ quan )?(?:chủ trì|Chủ trì|CHỦ TRÌ|phối hợp|Phối hợp|PHỐI HỢP)"
+# A role stated as a label: "Chủ trì: X" / "Chủ trì thực hiện: X" / "Phối hợp Y" at the start of
+# a line (the colon may be left out, then the name must start with a capital), or "X (chủ trì)".
+_LABEL_WORD = (
+    r"(?:Đơn vị |Cơ quan )?(?:chủ trì|Chủ trì|CHỦ TRÌ|phối hợp|Phối hợp|PHỐI HỢP)"
+    r"(?: thực hiện| THỰC HIỆN)?"
+)
 _LABEL_HEAD = re.compile(
     rf"^[-–•+]?\s*(?P<label>{_LABEL_WORD})(?P<colon>\s*:\s*|\s+)(?P<rest>\S.*)$", re.DOTALL
 )
+_LABEL_ALONE = re.compile(rf"^[-–•+]?\s*(?P<label>{_LABEL_WORD})\s*:$")
 # Where a PDF joined the lines: before a capitalised label ("… tỉnh Phối hợp: …", "… tỉnh
 # Phối hợp Thanh tra tỉnh"), after a label in brackets ("Sở Y tế (phối hợp) Tỉnh đoàn").
 _LABEL_INLINE = re.compile(
@@ -198,32 +202,61 @@ _LABEL_INLINE = re.compile(
 _LABEL_TAIL = re.compile(
     r"^(?P<rest>.+?)\s*\(\s*(?P<label>chủ trì|phối hợp)\s*\)\W*$", re.I | re.DOTALL
 )
+# A bullet opening an item of a labelled line: at its start or after a list's punctuation.
+# A dash between two words ("Phòng Pháp chế - Thanh tra") belongs to the name.
+_ITEM_BULLET = re.compile(r"(?:^|(?<=[.;:,])\s*)[-–•+]\s+")
 
 
 def _label_role(label: str) -> str:
     return LEAD if "chủ trì" in label.lower() else SUPPORT
 
 
+def _label_lines(cell: str) -> list[str]:
+    """The lines of a cell (list items, or its text), cut again where a PDF joined two."""
+    items = list_items(cell)
+    lines: list[str] = []
+    for item in _rejoin_broken(items) if items is not None else [clean(cell)]:
+        lines.extend(p for p in (x.strip() for x in _LABEL_INLINE.split(item)) if p)
+    return lines
+
+
+def _label_names(rest: str) -> list[str]:
+    return [
+        n
+        for item in _ITEM_BULLET.split(rest)
+        for part in split_semicolons(_tidy(item))
+        for n in split_glued(part)
+    ]
+
+
 def labelled(cell: str) -> list[tuple[str, list[str]]] | None:
     """The (role, names) of a cell whose lines state their role by a label ("Chủ trì: X",
-    "Phối hợp: Y; Z", "X (chủ trì)"), or None when a line has no label (the cell is read by
-    its words instead). The labels are the plan's own words: nothing is inferred."""
-    lines: list[str] = []
-    for clause in clauses(cell):
-        lines.extend(p for p in (_tidy(x) for x in _LABEL_INLINE.split(clause)) if p)
+    "Phối hợp: Y; Z", "X (chủ trì)"; "- " lines under "Phối hợp:" are its items), or None
+    when a line has no label (the cell is read by its words instead). The labels are the
+    plan's own words: nothing is inferred."""
+    lines = _label_lines(cell)
     if not lines:
         return None
     out: list[tuple[str, list[str]]] = []
+    role: str | None = None  # the label whose list a "- " line goes on
     for line in lines:
+        alone = _LABEL_ALONE.match(line)
+        if alone:
+            role = _label_role(alone.group("label"))
+            continue
         m = _LABEL_HEAD.match(line)
         if m and ":" not in m.group("colon") and not m.group("rest")[:1].isupper():
             m = None  # "Chủ trì thực hiện …": no label without a colon unless a name follows
         m = m or _LABEL_TAIL.match(line)
-        if not m:
+        if m:
+            role, rest = _label_role(m.group("label")), m.group("rest")
+        elif role is not None and _LEADING_BULLET.match(line):
+            rest = line
+        else:
             return None
-        names = [n for part in split_semicolons(_tidy(m.group("rest"))) for n in split_glued(part)]
+        names = _label_names(_tidy(rest))
         if names:
-            out.append((_label_role(m.group("label")), names))
+            out.append((role, names))
     return out or None
 
 
