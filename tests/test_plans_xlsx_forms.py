@@ -9,6 +9,7 @@ through is a deleted task. The table goes on over blank spacer rows and border-l
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -180,3 +181,89 @@ def test_the_report_tells_the_officer_which_rows_were_left_out() -> None:
         "Trang tính «Ke hoach»: không đọc 1 dòng ẩn và 1 dòng bị gạch ngang (coi như đã xóa)."
         in warnings
     )
+
+
+PART_HEADER = (*HEADER, "Ghi chú")
+
+
+def _part_sheet(ws: Any, heading: str, tasks: list[tuple[Any, ...]]) -> None:
+    """A part of the plan on its own sheet: a merged title block naming the part, a frozen
+    header, the tasks, a blank row and a formula counting them (no cached value, as openpyxl
+    writes it)."""
+    ws.append(["SỞ MẪU", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
+    ws.append(["PHỤ LỤC"])
+    ws.append([heading])
+    ws.append(["(Kèm theo Kế hoạch số 12/KH-SM ngày 10/01/2026)"])
+    for r in (2, 3, 4):
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(PART_HEADER))
+    ws.append([])
+    ws.append(list(PART_HEADER))
+    ws.freeze_panes = "A7"
+    for row in tasks:
+        ws.append(list(row))
+        for c in range(1, len(PART_HEADER) + 1):
+            ws.cell(row=ws.max_row, column=c).border = BOX
+    ws.append([])
+    ws.append(["", f'="Tổng số: "&COUNT(A7:A{ws.max_row - 1})&" nhiệm vụ"'])
+
+
+def _read_book(wb: Workbook) -> list[tuple[str, str | None, str, str | None, str | None]]:
+    out = io.BytesIO()
+    wb.save(out)
+    plan = read_plan(Path("ke_hoach.xlsx"), out.getvalue())
+    return [(t.ref, t.section, t.content, t.deadline, t.notes) for t in plan.tasks]
+
+
+def test_every_part_sheet_is_read_in_order_with_its_heading_as_the_section() -> None:
+    wb = Workbook()
+    first: Any = wb.active
+    first.title = "Phần I"
+    _part_sheet(
+        first,
+        "Phần I. Kiểm soát quy định thủ tục hành chính",
+        [
+            (1, "Đánh giá tác động thủ tục hành chính", "Sở Tư pháp", "", "Quý II/2026", ""),
+            (2, "Công bố danh mục thủ tục", "Văn phòng Sở", "", date(2026, 9, 15), ""),
+        ],
+    )
+    first["E8"].number_format = "d/m/yyyy"
+    draft: Any = wb.create_sheet("Bản nháp")
+    _part_sheet(draft, "Phần II. Bản nháp cũ", [(1, "Việc đã bỏ", "Sở Nội vụ", "", "Quý I/2026")])
+    draft.sheet_state = "hidden"
+    second: Any = wb.create_sheet("Phần II")
+    _part_sheet(
+        second,
+        "Phần II. Giải quyết thủ tục hành chính",
+        [
+            (1, "Số hóa hồ sơ", "Văn phòng Sở", "", "Năm 2026", "Gửi báo cáo trước ngày 05/7/2026"),
+            (2, "Đo lường sự hài lòng", "Văn phòng Sở", "", date(2026, 3, 31), ""),
+        ],
+    )
+    second["E8"].number_format = "dd/mm/yyyy"
+    part_i, part_ii = "Kiểm soát quy định thủ tục hành chính", "Giải quyết thủ tục hành chính"
+    assert _read_book(wb) == [
+        ("I.1", part_i, "Đánh giá tác động thủ tục hành chính", "Quý II/2026", None),
+        ("I.2", part_i, "Công bố danh mục thủ tục", "15/9/2026", None),
+        ("II.1", part_ii, "Số hóa hồ sơ", "Năm 2026", "Gửi báo cáo trước ngày 05/7/2026"),
+        ("II.2", part_ii, "Đo lường sự hài lòng", "31/03/2026", None),
+    ]
+
+
+def test_numbered_part_sheets_give_refs_under_the_part_number() -> None:
+    wb = Workbook()
+    for n, title in ((1, "Rà soát"), (2, "Công khai")):
+        ws: Any = wb.active if n == 1 else wb.create_sheet(f"Phan {n}")
+        _part_sheet(
+            ws, f"PHẦN {n}: {title}", [(1, f"{title} thủ tục", "Sở Tư pháp", "", "Quý III/2026")]
+        )
+    assert [(ref, section) for ref, section, *_ in _read_book(wb)] == [
+        ("1.1", "Rà soát"),
+        ("2.1", "Công khai"),
+    ]
+
+
+def test_a_total_row_typed_under_the_table_is_not_part_of_the_last_task() -> None:
+    plan = Plan()
+    plan.add_tasks(TASKS)
+    plan.add(("", "Tổng số: 4 nhiệm vụ"))
+    assert plan.read() == ALL

@@ -4,7 +4,7 @@ Only limits count: "chậm nhất …", "trước <date>", "trước ngày N h�
 "trong (thời gian) N ngày kể từ …", "trong thời hạn / trong vòng N ngày/giờ/tháng" (a time limit by its
 own word, with or without "kể từ"), "trong Quý I/2026" / "trong tháng 3/2026", and a lead time
 before an event ("trước ngày văn bản … có hiệu lực ít nhất 05 ngày làm việc", "gửi trước ít nhất
-07 ngày làm việc").
+07 ngày làm việc", with the event it counts to: "… tính đến ngày văn bản có hiệu lực").
 Start conditions ("sau khi …") are not limits, nor an event with no lead time ("trước ngày văn
 bản có hiệu lực thi hành"). A purpose after the limit ("… để tổng hợp") is not part of it.
 """
@@ -23,12 +23,14 @@ _DAY_OF_PERIOD = (
 )
 # "10 ngày làm việc", "24 giờ", "02 tháng": a span of time that a limit counts.
 _SPAN = r"\d+ (?:ngày|giờ|tháng)(?: làm việc)?\b"
+# The event a lead time counts to: "… tính đến ngày văn bản có hiệu lực".
+_COUNTED_TO = r"(?:,?\s+(?:tính đến|tính từ|so với) (?:ngày|khi|thời điểm) [^.;()]{1,120})"
 _PERIOD = r"(?:quý [IVX]+|quý [1-4]|tháng \d{1,2})(?:/\d{4}|\s+năm\s+\d{4})"
 _LIMIT = re.compile(
     rf"(?i)(?:chậm nhất\b[^.;)]*|trước (?:ngày )?{_DATE}|{_DAY_OF_PERIOD}"
     rf"|trong (?:thời gian |thời hạn |vòng )?{_SPAN} kể từ[^.;)]*"
     rf"|trong (?:thời hạn|vòng) {_SPAN}"
-    rf"|trước ít nhất {_SPAN}"
+    rf"|trước ít nhất {_SPAN}{_COUNTED_TO}?"
     rf"|\btrong {_PERIOD}(?![/\d])"
     r"|trước (?:ngày|khi) [^.;()]{1,160}? ít nhất \d+ (?:ngày|tháng)(?: làm việc)?)"
 )

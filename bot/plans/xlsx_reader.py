@@ -1,10 +1,14 @@
-"""Reader for plans kept in Excel (.xlsx, openpyxl): the sheet holding the task table.
+"""Reader for plans kept in Excel (.xlsx, openpyxl): every visible sheet holding a task table.
 
 The workbook is opened in normal mode (read-only worksheets do not list merged ranges) with the
 cached values of formulas, and each sheet read as Excel shows it (``xlsx_sheet``). The table runs
 from its header over spacer rows and border-less section rows to where plain text (a note, a
-signature block) or nothing follows. The rows above the table (issuer, number, date, title)
-become lines for the metadata reader.
+signature block) or nothing follows. The rows above the first table (issuer, number, date,
+title) become lines for the metadata reader.
+
+A plan may put each part on its own sheet, in order, each with its own title block ("Phần II.
+<title>") and header: each such sheet's table is read, its part heading becoming the section of
+its tasks (``xlsx_parts``). Hidden sheets are not read, nor total rows under a table.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from bot.plans.blocks import MERGED, Block, Line, Row
 from bot.plans.budget import ReadBudget
 from bot.plans.cells import clean
 from bot.plans.intake import open_zip
+from bot.plans.xlsx_parts import is_total_row, part_blocks, part_of
 from bot.plans.xlsx_sheet import Sheet
 
 # A row's label: a task number (1, 1.2, 3)), a Roman section (II), a part letter (A), a) b).
@@ -126,8 +131,33 @@ def _note_left_out(sheet: Sheet, budget: ReadBudget | None) -> None:
     budget.note(f"Trang tính «{sheet.title}»: không đọc " + " và ".join(parts) + ".")
 
 
+def _tables(sheets: list[Sheet]) -> list[tuple[Sheet, _Table, int]]:
+    """Each sheet's task table (sheet, header, last row), in workbook order: the sheets whose
+    table has numbered tasks, or else the first sheet with a task-table header at all."""
+    found = []
+    for sheet in sheets:
+        t = _header_at(sheet)
+        if t is not None:
+            end = _table_end(sheet, t)
+            found.append((_tasks_below(sheet, t, end), sheet, t, end))
+    with_tasks = [(s, t, end) for count, s, t, end in found if count > 0]
+    return with_tasks or [(s, t, end) for _count, s, t, end in found[:1]]
+
+
+def _table_rows(sheet: Sheet, t: _Table, end: int, table: int) -> list[Row]:
+    """The table's rows from its header, total rows under it left out."""
+    out = []
+    for r in range(t.header, end + 1):
+        cells = tuple(sheet.text[r][t.left : t.right + 1])
+        if (sheet.blank(r) and MERGED not in cells) or is_total_row(sheet.plain(r)[t.left :]):
+            continue
+        out.append(Row(cells, table, exact=True))
+    return out
+
+
 def read_xlsx_blocks(data: bytes, budget: ReadBudget | None = None) -> list[Block]:
-    """Lines before the task table, its rows, and the lines after it, of the best sheet."""
+    """Lines before the first task table, the rows of every sheet's task table in order (each
+    part sheet's heading as its section), and the lines after the last table."""
     import openpyxl  # imported here: only spreadsheets pay for it
 
     open_zip(data, kind=".xlsx").close()  # damaged or a zip bomb: refused before openpyxl
@@ -139,16 +169,8 @@ def read_xlsx_blocks(data: bytes, budget: ReadBudget | None = None) -> list[Bloc
         sheets = [Sheet(ws) for ws in wb.worksheets if ws.sheet_state == "visible"]
     finally:
         wb.close()
-    best: tuple[int, Sheet, _Table, int] | None = None
-    for sheet in sheets:
-        found = _header_at(sheet)
-        if found is None:
-            continue
-        end = _table_end(sheet, found)
-        count = _tasks_below(sheet, found, end)
-        if best is None or count > best[0]:
-            best = (count, sheet, found, end)
-    if best is None:
+    tables = _tables(sheets)
+    if not tables:
         # No task-table header anywhere: every row of the fullest sheet, for the parser to judge.
         fullest = max(sheets, key=lambda s: s.n_rows, default=None)
         if fullest is None:
@@ -159,11 +181,14 @@ def read_xlsx_blocks(data: bytes, budget: ReadBudget | None = None) -> list[Bloc
             for r in range(fullest.n_rows)
             if not fullest.blank(r)
         ]
-    _count, sheet, t, end = best
-    _note_left_out(sheet, budget)
-    blocks = _lines(sheet, range(t.header))
-    for r in range(t.header, end + 1):
-        if not sheet.blank(r) or MERGED in sheet.text[r][t.left : t.right + 1]:
-            blocks.append(Row(tuple(sheet.text[r][t.left : t.right + 1]), 1, exact=True))
-    blocks.extend(_lines(sheet, range(end + 1, sheet.n_rows)))
+    blocks: list[Block] = []
+    for n, (sheet, t, end) in enumerate(tables, start=1):
+        _note_left_out(sheet, budget)
+        above = _lines(sheet, range(t.header))
+        if n == 1:
+            blocks.extend(above)
+        part = part_of([b.text for b in above if isinstance(b, Line)])
+        blocks.extend(part_blocks(part, _table_rows(sheet, t, end, n), t.roles, _LABEL))
+    last, t, end = tables[-1]
+    blocks.extend(_lines(last, range(end + 1, last.n_rows)))
     return blocks
