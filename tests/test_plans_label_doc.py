@@ -14,6 +14,7 @@ import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from bot.errors import BadDocument
 from bot.plans import doc_reader, read_plan
 from bot.plans.blocks import MERGED, Row
 from bot.plans.doc_binary import DocError
@@ -240,3 +241,26 @@ def test_a_damaged_doc_binary_is_refused_as_a_doc_error() -> None:
         binary_doc_blocks(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
     with pytest.raises(DocError):
         binary_doc_blocks(b"not a compound file")
+
+
+def test_without_libreoffice_a_doc_is_read_from_its_binary(monkeypatch: pytest.MonkeyPatch) -> None:
+    _needs_soffice()  # to make the .doc; the reading below runs as if it were not installed
+    doc = convert(_merged_docx(), "docx", "doc:MS Word 97")
+    monkeypatch.setattr(doc_reader, "find_soffice", lambda: None)
+
+    def no_conversion(_data: bytes, _target: str) -> bytes:
+        raise AssertionError("LibreOffice must not be called")
+
+    monkeypatch.setattr(doc_reader, "convert_legacy", no_conversion)
+    plan = read_plan(Path("plan.doc"), doc)
+    assert [t.ref for t in plan.tasks] == ["A.1", "A.2", "A.3", "B.4"]
+    assert any("chưa cài LibreOffice" in w for w in plan.report.warnings)
+
+
+def test_without_libreoffice_a_doc_with_no_table_is_refused_in_vietnamese(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(doc_reader, "find_soffice", lambda: None)
+    monkeypatch.setattr("bot.plans.doc_convert.find_soffice", lambda which=None: None, raising=True)
+    with pytest.raises(BadDocument, match="chưa cài LibreOffice"):
+        read_plan(Path("plan.doc"), b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)

@@ -12,7 +12,7 @@ from bot.plans.blocks import MERGED, Block, Row
 from bot.plans.budget import ReadBudget
 from bot.plans.cells import clean
 from bot.plans.doc_binary import DocError
-from bot.plans.doc_convert import convert_legacy
+from bot.plans.doc_convert import convert_legacy, find_soffice
 from bot.plans.doc_tables import binary_doc_blocks
 from bot.plans.docx_reader import read_docx_blocks
 
@@ -20,6 +20,12 @@ LOST_ROWS = 3  # task rows the conversion may miss before the binary's reading i
 FALLBACK_NOTE = (
     "Tệp .doc: bản chuyển sang .docx bằng LibreOffice thiếu {lost} dòng bảng nên các bảng "
     "được đọc trực tiếp từ tệp .doc; nên đối chiếu lại với tệp gốc."
+)
+
+
+NO_LIBREOFFICE_NOTE = (
+    "Tệp .doc: máy chủ chưa cài LibreOffice nên tệp được đọc trực tiếp (không đọc được số "
+    "thứ tự tự động của Word); nên đối chiếu lại với tệp gốc."
 )
 
 
@@ -34,7 +40,17 @@ def task_rows(blocks: list[Block]) -> int:
 
 def read_doc(data: bytes, budget: ReadBudget) -> list[Block]:
     """Lines and rows of a .doc: the conversion's, or the binary's when the conversion lost
-    rows; raises BadDocument when LibreOffice cannot convert the file."""
+    rows or LibreOffice is not installed; raises BadDocument when neither reads the file."""
+    if find_soffice() is None:
+        # Without LibreOffice the binary's own tables are the plan, when it holds tasks;
+        # else the refusal says how to send a .docx instead.
+        try:
+            binary = binary_doc_blocks(data)
+        except DocError:
+            binary = []
+        if task_rows(binary) > 0:
+            budget.note(NO_LIBREOFFICE_NOTE)
+            return binary
     converted = read_docx_blocks(convert_legacy(data, "docx"), budget)
     try:
         binary = binary_doc_blocks(data)
