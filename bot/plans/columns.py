@@ -45,6 +45,8 @@ def _column_role(text: str) -> str | None:
         return DEADLINE
     if "ket qua" in f or "san pham" in f:
         return RESULT
+    if "phoi hop" in f and "chu tri" in f:
+        return UNITS  # "Đơn vị chủ trì/phối hợp": both roles in one cell, told by its labels
     if "phoi hop" in f:
         return SUPPORT
     if "chu tri" in f:

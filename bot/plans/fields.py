@@ -9,21 +9,48 @@ from dataclasses import dataclass, field
 from bot.model import TaskDraft
 from bot.plans import columns as C
 from bot.plans.blocks import MERGED
-from bot.plans.cells import clean, is_time, is_units, list_items, split_time_prefix
+from bot.plans.cells import (
+    clean,
+    is_time,
+    is_units,
+    list_items,
+    split_time_prefix,
+    starts_lower,
+)
 from bot.plans.intext import deadlines_in_text
 from bot.plans.units import Mentions, read_units_cell
 
 
+def _glue(a: str, b: str) -> str:
+    if a.endswith(("-", "/")) and not a.endswith(" -"):
+        return a + b
+    return a + " " + b
+
+
 def join(a: str, b: str) -> str:
-    """Two pieces of a cell cut by a page break, joined."""
+    """Two pieces of a cell cut by a page break or by hand, joined.
+
+    When either piece is a list (several paragraphs), the result is one list, so no text is
+    left outside its items; a piece going on mid-sentence ("… đã" / "bàn giao về xã.") makes
+    one item with the line it continues.
+    """
     a, b = a.rstrip(), b.strip()
     if not a:
         return b
     if not b:
         return a
-    if a.endswith(("-", "/")) and not a.endswith(" -"):
-        return a + b
-    return a + " " + b
+    a_items, b_items = list_items(a), list_items(b)
+    if a_items is None and b_items is None:
+        return _glue(a, b)
+    left = a_items if a_items is not None else [clean(a)]
+    right = b_items if b_items is not None else [clean(b)]
+    if left and right and starts_lower(right[0]) and not left[-1].endswith((".", ";", ":")):
+        left = [*left[:-1], _glue(left[-1], right[0])]
+        right = right[1:]
+    items = [x for x in (*left, *right) if x]
+    if len(items) == 1:
+        return items[0]
+    return "<ul>" + "".join(f"<li>{t}</li>" for t in items) + "</ul>"
 
 
 def get(cells: list[str] | tuple[str, ...], roles: tuple[str | None, ...], role: str) -> str:

@@ -13,6 +13,7 @@ from bot.plans.fields import RawTask, get, interpret, join
 from bot.plans.label_column import number_label_tables
 from bot.plans.lettered import split_lettered
 from bot.plans.report import Notes, Table
+from bot.plans.section_column import lift_section_columns
 from bot.plans.sections import (
     LETTER,
     NUMBER,
@@ -95,7 +96,7 @@ def _body(blocks: list[Block], start: int, table: int) -> list[tuple[str, ...]]:
 def parse_blocks(blocks: list[Block], notes: Notes | None = None) -> list[TaskDraft]:
     """Read every task of the plan's task tables."""
     notes = notes if notes is not None else Notes()
-    blocks = number_label_tables(blocks)
+    blocks = lift_section_columns(number_label_tables(blocks))
     st = _State()
     tasks: list[RawTask] = []
     last_numbered: RawTask | None = None

@@ -239,6 +239,7 @@ def labelled(cell: str) -> list[tuple[str, list[str]]] | None:
         return None
     out: list[tuple[str, list[str]]] = []
     role: str | None = None  # the label whose list a "- " line goes on
+    prev = ""
     for line in lines:
         alone = _LABEL_ALONE.match(line)
         if alone:
@@ -252,12 +253,27 @@ def labelled(cell: str) -> list[tuple[str, list[str]]] | None:
             role, rest = _label_role(m.group("label")), m.group("rest")
         elif role is not None and _LEADING_BULLET.match(line):
             rest = line
+        elif out and _goes_on(prev, out[-1][1][-1], line):
+            out[-1][1][-1] = f"{out[-1][1][-1]} {_tidy(line)}"
+            prev = line
+            continue
         else:
             return None
         names = _label_names(_tidy(rest))
         if names:
             out.append((role, names))
+        prev = line
     return out or None
+
+
+def _goes_on(prev: str, name: str, line: str) -> bool:
+    """True when an unlabelled line is the rest of the name above, broken by a PDF's line or
+    page break ("Chủ trì: Phòng Bổ trợ tư" / "pháp"; "Chủ trì: Phòng" / "Hành chính …"): the
+    line above ends with no list punctuation, and the line starts lower case or the name
+    above is a single word (no unit's name is)."""
+    if not prev or prev.rstrip().endswith((".", ";", ",", ":")):
+        return False
+    return line[:1].islower() or len(name.split()) == 1
 
 
 def read_units_cell(
