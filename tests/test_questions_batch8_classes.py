@@ -86,3 +86,15 @@ def test_late_words_at_a_topic_s_end_are_its_words() -> None:
     assert q.topic is not None and q.topic.endswith("tre han")
     q = read_question("việc liên quan trả kết quả đúng hạn", TODAY)
     assert q.topic is not None and q.topic.endswith("dung han")
+
+
+def test_a_former_name_in_brackets_only_says_who_the_unit_was() -> None:
+    q = read_question("quy 3 so noi vu (so lđtbxh cũ) co viec gi", TODAY)
+    assert q.unit_text is not None and "ld" not in q.unit_text and "cu" not in q.unit_text.split()
+    # Other brackets stay: "(QĐ 766)" names a document of the topic.
+    assert "766" in (read_question("bộ chỉ số (QĐ 766) có việc gì", TODAY).guess or "")
+
+
+def test_cai_cach_is_one_word_of_a_topic() -> None:
+    q = read_question("cai cach thu tuc co viec gi", TODAY)
+    assert q.guess is not None and q.guess.startswith("cai cach")

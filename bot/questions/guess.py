@@ -150,6 +150,7 @@ _KEEP_PHRASES = (
     "han che",
     "gia han",
     "tre han",
+    "cai cach",
     "dung han",
     "tre hen",
     "sau khi",

@@ -228,8 +228,13 @@ def _base_intent(
     return None
 
 
+_FORMER_IN_BRACKETS = re.compile(r"\((?:[^()]{1,40}\s)?(?:cũ|cu|trước đây|truoc day)\)", re.I)
+
+
 def read_question(text: str, today: date, unit_matcher: UnitMatcher | None = None) -> Query:
     """Read one question typed by an officer (any spelling) as of ``today``."""
+    # "sở KH&CN (TT&TT cũ)": a former name in brackets only says who the unit was.
+    text = _FORMER_IN_BRACKETS.sub(" ", text)
     raw = unify_spelling(text).lower()
     n = normalize(text)
     page = 0
