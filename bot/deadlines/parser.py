@@ -35,6 +35,21 @@ from bot.deadlines.words import (
 )
 from bot.memo import bounded_memo
 
+_TIGHTER_IN_BRACKETS = re.compile(
+    r"^[^()]*?\b(?P<od>\d{1,2})/(?P<om>\d{1,2})(?:/(?P<oy>\d{4}))?[^()\d]*"
+    r"\(\s*(?P<inner>(?:cham nhat|truoc|khong qua|khong muon)(?: la)?(?: ngay)?\s*"
+    r"(?P<id>\d{1,2})/(?P<im>\d{1,2})(?:/(?P<iy>\d{4}))?)\s*\)[\s.;,]*$"
+)
+
+
+def _day_key(m: re.Match[str], side: str) -> tuple[int, int, int]:
+    """(year, month, day) of the outer ("o") or inner ("i") date; a missing year sorts as
+    the other date's."""
+    other = "i" if side == "o" else "o"
+    year = m.group(f"{side}y") or m.group(f"{other}y") or "0"
+    return int(year), int(m.group(f"{side}m")), int(m.group(f"{side}d"))
+
+
 _LIMIT_IN_BRACKETS = re.compile(
     r"\(\s*((?:truoc|cham nhat|khong qua|khong muon|han (?:cuoi|chot|nop|gui)|gui truoc|nop truoc"
     r"|(?:vao\s*|tu\s*)?ngay\s*\d)"
@@ -134,6 +149,13 @@ def _read(cleaned: str, year: int | None, aligned: str | None = None) -> _Found:
     if year is not None and "nam" in folded and ("nam sau" in folded or "nam tiep" in folded):
         # "trước ngày 10 tháng 01 năm sau": the year after the plan's
         folded = _NEXT_YEAR.sub(f"nam {year + 1}", folded)
+    if (
+        "(" in folded
+        and (tighter := _TIGHTER_IN_BRACKETS.match(folded)) is not None
+        and _day_key(tighter, "i") <= _day_key(tighter, "o")
+    ):
+        # "Trước 15/12/2025 (chậm nhất ngày 10/12/2025)": the bracket's earlier day is the limit.
+        folded = tighter.group("inner")
     if "(" in folded:
         # "Hằng tháng (trước ngày 18)": a bracketed limit belongs to the rhythm before it.
         folded = _LIMIT_IN_BRACKETS.sub(r" \1 ", folded)

@@ -60,6 +60,8 @@ def clean(text: str) -> str:
 _SUBS: tuple[tuple[str, str, str], ...] = (
     # "trc 15/8", "tr. ngày 20", "tr ngày 5 hằng tháng": "trước" abbreviated in a cell.
     ("tr", r"\btr(?:c\b\.?|\.|(?=\s+(?:ngay\b|\d)))\s*", "truoc "),
+    # "30/4/2025 / 31/10/2025": a slash between two whole dates separates them.
+    (" / ", r"(\d{1,2}/\d{1,2}/\d{4})\s+/\s+(?=\d{1,2}/\d{1,2}\b)", r"\1; "),
     # "30 / 6 / 2025" is a date; a slash between spaces before a word is a flattened line
     # break (segments() splits there).
     (" /", r"\s+/(?!\s+[^\d\s])", "/"),

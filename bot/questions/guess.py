@@ -218,6 +218,11 @@ def _own_department(m: re.Match[str], text: str) -> str:
     return " " if all(w in _ASKING for w in after) else m.group(0)
 
 
+def _NAME_SYLLABLE(ws: list[str], k: int) -> bool:  # noqa: N802
+    """ "hà" inside a place's name ("phường Đông Hà thì …"), not the particle "hả" at the end."""
+    return ws[k] == "ha" and k + 1 < len(ws) and ws[k + 1] != "?" and k > 0
+
+
 def guess_topic(rest: str, unit_text: str | None) -> str | None:
     """The content words of ``rest`` (a folded question without its period), in order."""
     text = f" {rest} "
@@ -239,7 +244,7 @@ def guess_topic(rest: str, unit_text: str | None) -> str | None:
     words = [
         "|" if w == "ve" else w
         for k, w in enumerate(ws)
-        if (w not in _ASKING or w in _NEGATION)
+        if (w not in _ASKING or w in _NEGATION or _NAME_SYLLABLE(ws, k))
         and w != "?"
         # a number names a document after its kind ("nq 131", "quyết định số 766"), else nothing
         and (not _NUMBER.match(w) or _cites(ws[:k]))

@@ -42,6 +42,7 @@ SLANG: dict[str, str] = {
     "bh": "bao gio",
     "bgio": "bao gio",
     "thg": "thang",
+    "qui": "quy",  # the older spelling ("quí 4", "qui trình")
     "th": "thang",
     "qh": "qua han",
     "quahan": "qua han",

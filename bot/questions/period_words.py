@@ -238,10 +238,12 @@ def _relative_month(n: int, label: str) -> Builder:
 
 def _month_part(first: bool) -> Builder:
     def build(m: re.Match[str], today: date, raw: str) -> Period | None:
-        mo = int(m.group("m")) if m.group("m") else today.month
+        year, mo = _year(m, today), int(m.group("m")) if m.group("m") else today.month
+        if m.group("rel"):  # "đầu tháng sau", "cuối tháng trước"
+            year, mo = _add_months(today.year, today.month, 1 if m.group("rel") != "truoc" else -1)
         if not 1 <= mo <= 12:
             return None
-        p = month_period(_year(m, today), mo)
+        p = month_period(year, mo)
         if first:
             return Period(p.start, p.start + timedelta(days=9), f"đầu {p.label}")
         return Period(p.start.replace(day=21), p.end, f"cuối {p.label}")
@@ -347,8 +349,14 @@ PATTERNS: tuple[tuple[str, Builder], ...] = (
     (rf"nua (?:dau nam|nam dau|dau){_YEAR}", _half(True)),
     (rf"(?:6|sau) thang (?:cuoi nam|nam cuoi|cuoi){_YEAR}", _half(False)),
     (rf"nua (?:cuoi nam|nam cuoi|cuoi|sau nam){_YEAR}", _half(False)),
-    (rf"dau thang(?: (?P<m>\d{{1,2}}))?(?: nay)?{_YEAR}", _month_part(True)),
-    (rf"cuoi thang(?: (?P<m>\d{{1,2}}))?(?: nay)?{_YEAR}", _month_part(False)),
+    (
+        rf"dau thang(?: (?P<m>\d{{1,2}})| (?P<rel>sau|toi|truoc))?(?: nay)?{_YEAR}",
+        _month_part(True),
+    ),
+    (
+        rf"cuoi thang(?: (?P<m>\d{{1,2}})| (?P<rel>sau|toi|truoc))?(?: nay)?{_YEAR}",
+        _month_part(False),
+    ),
     (rf"cuoi nam{_YEAR}", _year_end),
     (rf"(?:thang|thg|th|t) ?(?P<m>\d{{1,2}}){_YEAR}", _month_num),
     (rf"thang (?P<w>{_MW}){_YEAR}", _month_word),

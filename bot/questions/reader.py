@@ -293,7 +293,9 @@ def read_question(text: str, today: date, unit_matcher: UnitMatcher | None = Non
     words = set(n.split())
     if words and words <= GREETING and has(n, *GREETING_CORE):
         return Query(text, Intent.GREETING)
-    if not n or has(n, *HELP):
+    # "hướng dẫn" inside a task's words ("xem việc hồ sơ mẫu hướng dẫn kê khai") asks no help.
+    named_task = has(n, *TASK_WORDS) and len((guess or "").split()) >= 3
+    if not n or (has(n, *HELP) and not named_task):
         return Query(text, Intent.HELP)
     # "ai …" asks who, which the plans answer only through a task ("việc II.3 giao cho ai").
     if has(n, *TASK_WORDS) and not n.startswith("ai "):

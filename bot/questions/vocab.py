@@ -94,6 +94,8 @@ OVERDUE = (
     "no dong",
     "lo han",
     "bi tre han",
+    "nao tre",  # "có việc nào trễ không"
+    "viec tre",
 )
 UPCOMING = (
     "sap den han",
@@ -281,6 +283,7 @@ UNIT_STOP = frozenset(
         "ngay",
         "den",
         "han",
+        "tre",
         "chu",
         "phoi",
         "thi",

@@ -43,7 +43,7 @@ def _strip_any_province(query: str, directory: Directory) -> tuple[str, str | No
         return query, None
     if " " not in query:
         return query, None
-    names = ((fold(directory.province), None), *former_forms(directory.province))
+    names = _province_names(directory.province)
     if query.endswith((" cu", " truoc day")):  # "Sở Y tế tỉnh Kiên Giang cũ"
         bare = query.removesuffix(" cu").removesuffix(" truoc day")
         if any(bare.endswith(" " + name) for name, _former in names):
@@ -55,7 +55,23 @@ def _strip_any_province(query: str, directory: Directory) -> tuple[str, str | No
             if query.endswith(suffix) and len(query) > len(suffix):
                 tail = " tinh" if suffix.startswith((" tinh", " thanh pho", " tp")) else ""
                 return query[: -len(suffix)] + tail, former
+    words = query.split()
+    for k in (2, 1):
+        # "sở tư pháp dak lk": the province's name with one slip, written last.
+        typed = "".join(words[-k:])
+        if len(words) > k + 1 and len(typed) >= 5 and typed not in directory.postings:
+            for name, former in names:
+                if len(name) >= 6 and OSA.distance(typed, name.replace(" ", "")) <= 1:
+                    return " ".join(words[:-k]), former
     return query, None
+
+
+def _province_names(province: str) -> tuple[tuple[str, str | None], ...]:
+    """Folded forms of the province's name and its former ones, spaced and run together
+    ("dak lak", "daklak")."""
+    names = ((fold(province), None), *former_forms(province))
+    squashed = tuple((n.replace(" ", ""), f) for n, f in names if " " in n)
+    return names + squashed
 
 
 def _correct(query: str, directory: Directory) -> str:
