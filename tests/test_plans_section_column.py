@@ -187,3 +187,30 @@ def test_a_piece_going_on_mid_sentence_joins_the_line_it_continues() -> None:
         "<ul><li>Sở Y tế;</li><li>Công an tỉnh</li></ul>"
     )
     assert join("Kiểm tra việc giải", "quyết hồ sơ.") == "Kiểm tra việc giải quyết hồ sơ."
+
+
+def test_a_line_break_in_a_units_cell_parts_the_units() -> None:
+    from docx import Document
+
+    from bot.plans import read_plan as read
+
+    doc = Document()
+    table = doc.add_table(rows=2, cols=5)
+    for cell, text in zip(
+        table.rows[0].cells, ("STT", "Nội dung", "Chủ trì", "Phối hợp", "Thời gian"), strict=True
+    ):
+        cell.text = text
+    row = table.rows[1].cells
+    row[0].text, row[1].text, row[2].text, row[4].text = (
+        "1",
+        "Rà soát quy định",
+        "Sở Tư pháp",
+        "Quý II",
+    )
+    run = row[3].paragraphs[0].add_run("Sở Nội vụ")
+    run.add_break()  # Shift+Enter: a line break inside one paragraph
+    row[3].paragraphs[0].add_run("Thanh tra tỉnh")
+    buf = io.BytesIO()
+    doc.save(buf)
+    plan = read(Path("plan.docx"), buf.getvalue())
+    assert [list(t.support) for t in plan.tasks] == [["Sở Nội vụ", "Thanh tra tỉnh"]]

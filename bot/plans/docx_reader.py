@@ -37,17 +37,26 @@ _TBLGRID, _GRIDCOL = qn("w:tblGrid"), qn("w:gridCol")
 _NBHYPHEN, _SOFTHYPHEN, _CR = qn("w:noBreakHyphen"), qn("w:softHyphen"), qn("w:cr")
 
 
-def _paragraph_text(p: Any) -> str:
-    """A paragraph's text; a non-breaking hyphen ("TT‑VPCP") is a hyphen, a soft one nothing."""
+_TYPE = qn("w:type")
+
+
+def _paragraph_text(p: Any, breaks: str = " ") -> str:
+    """A paragraph's text; a non-breaking hyphen ("TT‑VPCP") is a hyphen, a soft one nothing;
+    a line break (Shift+Enter) is ``breaks``."""
     parts: list[str] = []
     for el in p.iter(_T, _TAB, _BR, _CR, _NBHYPHEN, _SOFTHYPHEN):
         if el.tag == _T:
             parts.append(el.text or "")
         elif el.tag == _NBHYPHEN:
             parts.append("-")
+        elif el.tag in (_BR, _CR) and el.get(_TYPE) in (None, "textWrapping"):
+            parts.append(breaks)
         elif el.tag != _SOFTHYPHEN:
             parts.append(" ")
     return nfc("".join(parts)).strip()
+
+
+_BULLETS = ("-", "–", "•", "+")
 
 
 def _is_list_item(p: Any) -> bool:
@@ -68,15 +77,15 @@ def _cell_text(tc: Any, numbering: Numbering | None = None) -> str:
     """
     paras: list[str] = []
     for p in tc.iter(_P):
-        text = _paragraph_text(p)
+        # A line break in a cell ("Sở Y tế<br/>Công an tỉnh") parts lines as Enter does.
+        lines = [t.strip() for t in _paragraph_text(p, "\n").split("\n")]
+        text = lines[0]
         label = numbering.label(p) if numbering is not None and not paras else None
         if label is not None:
             text = f"{label}. {text}" if text else label
-        if not text:
-            continue
-        if label is None and _is_list_item(p) and not text.startswith(("-", "–", "•", "+")):
+        if label is None and _is_list_item(p) and text and not text.startswith(_BULLETS):
             text = "- " + text
-        paras.append(text)
+        paras.extend(t for t in (text, *lines[1:]) if t)
     if len(paras) <= 1:
         return paras[0] if paras else ""
     return "<ul>" + "".join(f"<li>{t}</li>" for t in paras) + "</ul>"

@@ -30,6 +30,8 @@ _LIMIT = re.compile(
     rf"(?i)(?:chậm nhất\b[^.;)]*|trước (?:ngày )?{_DATE}|{_DAY_OF_PERIOD}"
     rf"|trong (?:thời gian |thời hạn |vòng )?{_SPAN} kể từ[^.;)]*"
     rf"|trong (?:thời hạn|vòng) {_SPAN}"
+    r"|trong \d+ (?:ngày|giờ) làm việc\b"
+    rf"|không quá {_SPAN} kể từ[^.;)]*"
     rf"|trước ít nhất {_SPAN}{_COUNTED_TO}?"
     rf"|\btrong {_PERIOD}(?![/\d])"
     r"|trước (?:ngày|khi) [^.;()]{1,160}? ít nhất \d+ (?:ngày|tháng)(?: làm việc)?)"

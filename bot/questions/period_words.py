@@ -33,6 +33,7 @@ _NEXT = r"(?:sau|toi|ke tiep|tiep theo|ke|tiep)"
 # "bc quý trước ngày nào": the quarterly report, before which day; not the previous quarter.
 _PREV = r"(?:truoc(?! (?:ngay|han|hen) (?:nao|may|bao nhieu)| (?:khi nao|bao gio|luc nao|may gio))|vua roi|vua qua|roi|ngoai)"  # noqa: E501
 _DATE = r"(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?"
+_WHICH_MONTH = r"(?: (?P<m>\d{1,2})| (?P<rel>sau|toi|truoc))?(?: nay)?" + _YEAR
 
 Builder = Callable[[re.Match[str], date, str], Period | None]
 
@@ -349,14 +350,8 @@ PATTERNS: tuple[tuple[str, Builder], ...] = (
     (rf"nua (?:dau nam|nam dau|dau){_YEAR}", _half(True)),
     (rf"(?:6|sau) thang (?:cuoi nam|nam cuoi|cuoi){_YEAR}", _half(False)),
     (rf"nua (?:cuoi nam|nam cuoi|cuoi|sau nam){_YEAR}", _half(False)),
-    (
-        rf"dau thang(?: (?P<m>\d{{1,2}})| (?P<rel>sau|toi|truoc))?(?: nay)?{_YEAR}",
-        _month_part(True),
-    ),
-    (
-        rf"cuoi thang(?: (?P<m>\d{{1,2}})| (?P<rel>sau|toi|truoc))?(?: nay)?{_YEAR}",
-        _month_part(False),
-    ),
+    (rf"dau thang{_WHICH_MONTH}", _month_part(True)),
+    (rf"cuoi thang{_WHICH_MONTH}", _month_part(False)),
     (rf"cuoi nam{_YEAR}", _year_end),
     (rf"(?:thang|thg|th|t) ?(?P<m>\d{{1,2}}){_YEAR}", _month_num),
     (rf"thang (?P<w>{_MW}){_YEAR}", _month_word),
