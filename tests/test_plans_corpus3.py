@@ -18,77 +18,15 @@ the bench only (another change reads them). The .doc files need LibreOffice.
 
 from __future__ import annotations
 
-import json
-import shutil
-from pathlib import Path
-from typing import Any
-
 import pytest
 
-from bot.plans import read_plan
-from tests.test_plans_gold import Score, score
-
-CORPUS = Path(__file__).parent / "data" / "plans" / "corpus3"
-MANIFEST = CORPUS / "manifest.json"
-FLOOR = 1.0
-
-
-def _manifest() -> list[dict[str, Any]]:
-    if not MANIFEST.is_file():
-        pytest.skip(f"corpus3 is absent ({MANIFEST})")
-    entries: list[dict[str, Any]] = json.loads(MANIFEST.read_text(encoding="utf-8"))
-    return entries
-
-
-def _score(entry: dict[str, Any]) -> Score:
-    path = CORPUS / entry["file"]
-    if not path.is_file():
-        pytest.skip(f"corpus3 file absent: {path.name}")
-    gold = json.loads((CORPUS / entry["gold"]).read_text(encoding="utf-8"))
-    draft = read_plan(path)
-    if gold.get("number"):
-        assert draft.number == gold["number"], path.name
-    return score(path.name, gold["tasks"], draft.to_json()["tasks"])
+from tests.plan_corpora import check_form, plans_and_tasks
 
 
 def test_the_corpus_holds_6_plans_and_120_tasks() -> None:
-    entries = _manifest()
-    golds = {e["gold"] for e in entries}
-    tasks = sum(len(json.loads((CORPUS / g).read_text())["tasks"]) for g in golds)
-    assert (len(golds), tasks) == (6, 120)
+    assert plans_and_tasks("corpus3") == (6, 120)
 
 
 @pytest.mark.parametrize("form", ["docx", "pdf", "doc"])
-def test_each_form_of_the_third_corpus_reads_at_its_measured_figures(
-    form: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    entries = [e for e in _manifest() if e["form"] == form]
-    if form == "doc" and not (shutil.which("soffice") or shutil.which("libreoffice")):
-        pytest.skip("LibreOffice (soffice) is not installed: .doc files cannot be converted")
-    scores = [_score(e) for e in entries]
-    lines = []
-    for s in scores:
-        per_file = (
-            s.recall,
-            s.precision,
-            s.units_ok / s.matched if s.matched else 0.0,
-            s.deadline_ok / s.matched if s.matched else 0.0,
-            s.in_text_ok / s.matched if s.matched else 0.0,
-        )
-        lines.append(f"{s.name:<28} " + " ".join(f"{x:.3f}" for x in per_file))
-        assert min(per_file) >= FLOOR, lines[-1]
-    matched = sum(s.matched for s in scores)
-    totals = (
-        matched / sum(s.gold for s in scores),
-        matched / sum(s.found for s in scores),
-        sum(s.units_ok for s in scores) / matched,
-        sum(s.deadline_ok for s in scores) / matched,
-        sum(s.in_text_ok for s in scores) / matched,
-    )
-    with capsys.disabled():
-        print("\n" + "\n".join(lines))
-        print(
-            f"corpus3 {form}: recall/precision/units/deadline/in-text "
-            + " ".join(f"{x:.3f}" for x in totals)
-        )
-    assert min(totals) >= FLOOR
+def test_each_form_of_the_third_corpus_reads_at_its_measured_figures(form: str) -> None:
+    check_form("corpus3", form)
