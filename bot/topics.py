@@ -8,6 +8,8 @@ import re
 from functools import lru_cache
 
 from bot.text import fold, is_syllable
+from bot.units.builtin import provinces, short_province_name
+from bot.units.provinces import FORMER_PROVINCES
 
 # Abbreviations officers and plans use for the same words, both ways.
 SYNONYMS: tuple[tuple[str, str], ...] = (
@@ -145,9 +147,6 @@ def word_alternatives(word: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _province_names() -> tuple[tuple[str, ...], ...]:
     """Every province's folded name (today's 34 and the former ones), as word tuples."""
-    from bot.units.builtin import provinces, short_province_name
-    from bot.units.provinces import FORMER_PROVINCES
-
     names = {short_province_name(p) for p in provinces()} | {
         n for former in FORMER_PROVINCES.values() for n in former
     }

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -66,6 +67,7 @@ def _strip_any_province(query: str, directory: Directory) -> tuple[str, str | No
     return query, None
 
 
+@lru_cache(maxsize=8)
 def _province_names(province: str) -> tuple[tuple[str, str | None], ...]:
     """Folded forms of the province's name and its former ones, spaced and run together
     ("dak lak", "daklak")."""
